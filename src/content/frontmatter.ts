@@ -1,0 +1,106 @@
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { FrontmatterError } from '../core/errors.js';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ParsedFrontmatter {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line of the body's first line in the source file. */
+  readonly bodyLine: number;
+  /** Where a (dotted) key starts in the file, for messages. */
+  readonly positionOf: (field: string) => Position | undefined;
+}
+
+function refuse(language: string): never {
+  throw new FrontmatterError(
+    `frontmatter in "${language}" is not allowed; only YAML frontmatter is read (other languages could run code)`,
+    1,
+    1,
+  );
+}
+
+/**
+ * Splits frontmatter from body with gray-matter and parses it as YAML 1.2 core schema: no custom
+ * tags, no JavaScript, dates stay text so that we interpret them in the site's time zone.
+ * `text` must use `\n` line endings.
+ */
+export function parseFrontmatter(text: string): ParsedFrontmatter {
+  if (!/^---[ \t]*\n/.test(text) && text !== '---') {
+    throw new FrontmatterError('file has no frontmatter; it must start with a line "---", then YAML, then "---"', 1, 1);
+  }
+  const afterOpen = text.indexOf('\n') + 1;
+  if (!/(^|\n)---[ \t]*(\n|$)/.test(text.slice(afterOpen))) {
+    throw new FrontmatterError('frontmatter is not closed; add a line "---" after the last YAML line', 1, 1);
+  }
+  let doc: Document | undefined;
+  const counter = new LineCounter();
+  const engine = (source: string): Record<string, unknown> => {
+    doc = parseDocument(source, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+    const first = doc.errors[0];
+    if (first) {
+      const pos = first.pos[0] >= 0 ? counter.linePos(first.pos[0]) : undefined;
+      const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
+      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line + 1 : 2, pos?.col ?? 1);
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 50 });
+    if (value === null || value === undefined) return {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new FrontmatterError('frontmatter must be a mapping of keys to values (key: value)', 2, 1);
+    }
+    return value as Record<string, unknown>;
+  };
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: engine,
+        json: () => refuse('json'),
+        javascript: () => refuse('javascript'),
+        js: () => refuse('js'),
+        coffee: () => refuse('coffee'),
+        coffeescript: () => refuse('coffeescript'),
+        toml: () => refuse('toml'),
+      },
+    } as Parameters<typeof matter>[1]);
+  } catch (err) {
+    if (err instanceof FrontmatterError) throw err;
+    // gray-matter throws for a language after the opening fence it has no engine for (`---lua`).
+    const lang = /^---[ \t]*([A-Za-z]+)/.exec(text)?.[1];
+    if (lang) refuse(lang);
+    throw new FrontmatterError(`frontmatter could not be read: ${(err as Error).message}`, 1, 1, { cause: err });
+  }
+  const body = parsed.content;
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  const parsedDoc = doc;
+  const positionOf = (field: string): Position | undefined => {
+    if (!parsedDoc) return undefined;
+    let node: unknown = parsedDoc.contents;
+    let keyNode: YamlNode | undefined;
+    for (const part of field.split('.')) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
+        if (!pair) return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
+        keyNode = pair.key as YamlNode;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(part)];
+        if (!item) break;
+        keyNode = item as YamlNode;
+        node = item;
+      } else break;
+    }
+    return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
+  };
+  // The YAML text starts on line 2, right after the opening fence.
+  const toPos = (offset: number): Position => {
+    const p = counter.linePos(offset);
+    return { line: p.line + 1, column: p.col };
+  };
+  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
+}

@@ -1,0 +1,353 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BuildCache, type CacheData, type CachedSource } from '../cache/cache.js';
+import { resolveSite, type ResolvedSite, type SiteOptions } from '../config.js';
+import { generators } from '../outputs/index.js';
+import type { GeneratedFile, SiteSnapshot } from '../outputs/types.js';
+import { DEFAULT_TEMPLATES_DIR, templatesFingerprint } from '../theme/engine.js';
+import { hashOf } from '../util/hash.js';
+import { VERSION } from '../version.js';
+import { processAssets } from './assets.js';
+import { ContentError } from './errors.js';
+import { FeedWindow } from './feed-window.js';
+import { loadContent } from './load.js';
+import { modelSite, planListPages } from './plan.js';
+import { renderSources } from './pool.js';
+import { compareProblems, type Problem } from './problem.js';
+import { Renderer, type RenderContext } from './render.js';
+import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
+import { outputPathFor } from './urls.js';
+import { OutputWriter, type WriteStats } from './write.js';
+import { indexSearch } from '../search/pagefind.js';
+
+export interface BuildOptions extends SiteOptions {
+  /** Include `draft: true` articles. */
+  drafts?: boolean;
+  /** Include articles dated in the future. */
+  future?: boolean;
+  /** The build's notion of "now" in ms; defaults to SOURCE_DATE_EPOCH, then the clock. */
+  now?: number;
+  /** Validate and render everything, write nothing (the `check` command). */
+  dryRun?: boolean;
+  /** Ignore and do not write the build cache. */
+  noCache?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** A site resolved before (the dev server resolves once per config change). */
+  resolved?: ResolvedSite;
+}
+
+export interface BuildReport {
+  readonly articles: number;
+  readonly pages: number;
+  readonly files: number;
+  readonly rendered: number;
+  readonly write?: WriteStats;
+  readonly warnings: readonly Problem[];
+  readonly durationMs: number;
+  readonly cache: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
+  /** Day of the next scheduled article, so CI can schedule a rebuild. */
+  readonly nextScheduled?: { readonly date: string; readonly src: string };
+  readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
+  readonly outDir: string;
+}
+
+function buildNow(options: BuildOptions): number {
+  if (options.now !== undefined) return options.now;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
+  return Date.now();
+}
+
+function listStatic(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: PendingLink) => string): string {
+  let out = html;
+  for (const l of links) out = out.replaceAll(l.token, urlOf(l));
+  return out;
+}
+
+/**
+ * The build: load → validate & render (in parallel, cached) → plan lists → write → search → swap.
+ * Content errors are collected from every file; if there is one, the live output stays untouched.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const started = performance.now();
+  const site = options.resolved ?? resolveSite(options);
+  const { config, paths } = site;
+  const now = buildNow(options);
+  const templateDirs = [paths.templates, DEFAULT_TEMPLATES_DIR];
+  const problems: Problem[] = [...site.warnings];
+  const displayPrefix = (path.relative(paths.root, paths.content).split(path.sep).join('/') || '.') + '/';
+
+  const tree = loadContent(paths.content, paths.root);
+  problems.push(...tree.problems);
+
+  const templatesHash = templatesFingerprint(templateDirs);
+  const cacheFingerprint = hashOf(VERSION, templatesHash, JSON.stringify(config), site.basePath, String(!!options.drafts), String(!!options.future));
+  const cache = new BuildCache(paths.cache, cacheFingerprint);
+  const useCache = !options.noCache && !options.dryRun;
+  const loaded = useCache ? cache.load() : undefined;
+  const previous: CacheData = loaded?.data ?? { sources: new Map(), outputs: new Map(), assets: new Map() };
+  const next: CacheData = { sources: new Map(), outputs: new Map(), assets: new Map() };
+
+  const assetResult = await processAssets(paths.content, displayPrefix, tree.assets, site.strings.url.media, previous.assets);
+  problems.push(...assetResult.problems);
+  next.assets = assetResult.processed;
+
+  const context: RenderContext = {
+    config,
+    basePath: site.basePath,
+    templateDirs,
+    assets: [...assetResult.assets],
+    search: config.search,
+  };
+  const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));
+  let localRenderer: Renderer | undefined;
+  const renderer = (): Renderer => (localRenderer ??= new Renderer(context));
+
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, path.join(paths.cache, 'output'));
+  try {
+    const owners = new Map<string, string>();
+    const claim = (outPath: string, owner: string, line?: number): boolean => {
+      const existing = owners.get(outPath);
+      if (existing !== undefined) {
+        problems.push({ file: owner.startsWith(displayPrefix) ? owner : displayPrefix, line, ruleId: 'duplicate-url', reason: `/${outPath} is also written by ${existing}`, fix: 'give one of them another slug, title or date', severity: 'error' });
+        return false;
+      }
+      owners.set(outPath, owner);
+      return true;
+    };
+
+    const articles: ArticleMeta[] = [];
+    const pages: PageMeta[] = [];
+    const withLinks: { meta: ArticleMeta | PageMeta; html: string; links: readonly PendingLink[]; display: string }[] = [];
+    const excluded = { drafts: 0, future: 0, expired: 0 };
+    let nextScheduled: BuildReport['nextScheduled'];
+    const feedWindow = new FeedWindow(config.feedItems);
+    const bySrc = new Map<string, SourceFile>(tree.sources.map((s) => [s.rel, s]));
+
+    const isPublished = (meta: ArticleMeta): boolean => {
+      const d = meta.data;
+      if (d.draft && !options.drafts) return (excluded.drafts++, false);
+      if (d.date.epochMs > now && !options.future) {
+        excluded.future++;
+        if (!nextScheduled || d.date.day < nextScheduled.date) nextScheduled = { date: d.date.day, src: displayPrefix + meta.src };
+        return false;
+      }
+      if (d.expires && d.expires.epochMs <= now) return (excluded.expired++, false);
+      return true;
+    };
+
+    const accept = async (entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): Promise<boolean> => {
+      problems.push(...entry.problems);
+      if (entry.kind === 'page') {
+        const meta = entry.meta as PageMeta;
+        const outPath = outputPathFor(meta.url);
+        if (!claim(outPath, display)) return true;
+        pages.push(meta);
+        if (entry.links.length > 0) {
+          if (html === undefined) return false;
+          withLinks.push({ meta, html, links: entry.links, display });
+          return true;
+        }
+        if (html !== undefined) await writer?.put(outPath, html);
+        else if (writer && !writer.keep(outPath, entry.htmlHash)) return false;
+        return true;
+      }
+      const meta = entry.meta as ArticleMeta;
+      if (!isPublished(meta)) return true;
+      const outPath = outputPathFor(meta.url);
+      if (!claim(outPath, display)) return true;
+      articles.push(meta);
+      feedWindow.offer(meta, bodyHtml);
+      if (entry.links.length > 0) {
+        if (html === undefined) return false;
+        withLinks.push({ meta, html, links: entry.links, display });
+        return true;
+      }
+      if (html !== undefined) await writer?.put(outPath, html);
+      else if (writer && !writer.keep(outPath, entry.htmlHash)) return false;
+      return true;
+    };
+
+    // Cached sources whose output is still in place need no rendering at all.
+    const toRender: SourceFile[] = [];
+    for (const source of tree.sources) {
+      const hit = previous.sources.get(source.rel);
+      if (hit && hit.hash === source.hash && (await accept(hit, hit.html, hit.bodyHtml, source.display))) {
+        next.sources.set(source.rel, hit);
+      } else toRender.push(source);
+    }
+    // A cache hit that was rejected above may have claimed nothing; render it like any other.
+    const total = toRender.length;
+    let done = 0;
+    const onResult = async (result: SourceResult, source: SourceFile): Promise<void> => {
+      done++;
+      if (options.onProgress && (done % 50 === 0 || done === total)) options.onProgress(done, total);
+      if (result.kind === 'invalid') {
+        problems.push(...result.problems);
+        return;
+      }
+      const entry: CachedSource = {
+        hash: source.hash,
+        kind: result.kind,
+        meta: result.meta,
+        problems: result.problems,
+        links: result.links,
+        htmlHash: hashOf(result.html),
+        ...(result.links.length > 0 ? { html: result.html } : {}),
+      };
+      next.sources.set(source.rel, entry);
+      await accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
+    };
+    await renderSources(toRender, context, contextKey, onResult, renderer);
+
+    // Links between articles: every URL is known now.
+    const urlBySrc = new Map<string, string>();
+    for (const a of articles) urlBySrc.set(a.src, a.url);
+    for (const p of pages) urlBySrc.set(p.src, p.url);
+    const linkUrl = (from: string, display: string, l: PendingLink): string => {
+      const url = urlBySrc.get(l.target);
+      if (url === undefined) {
+        const exists = bySrc.has(l.target);
+        problems.push({
+          file: display,
+          line: l.line,
+          column: l.column,
+          ruleId: 'broken-link',
+          reason: exists ? `link to ${displayPrefix}${l.target}, which is not published (draft, scheduled, expired or invalid)` : `link to ${displayPrefix}${l.target}, which does not exist`,
+          fix: 'check the file name and folder of the linked article',
+          severity: 'error',
+        });
+        return '#';
+      }
+      return site.basePath + url.slice(1) + l.fragment;
+    };
+    for (const item of withLinks) {
+      const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.meta.src, item.display, l));
+      await writer?.put(outputPathFor(item.meta.url), html);
+    }
+
+    // Feed items whose body was not kept (cache hits that were not in a feed before) are rendered again.
+    const missingBodies = feedWindow.missing();
+    if (missingBodies.length > 0) {
+      const r = renderer();
+      for (const src of missingBodies) {
+        const s = bySrc.get(src);
+        if (!s) continue;
+        const result = r.renderSource(s);
+        if (result.kind === 'article') feedWindow.setBody(src, result.bodyHtml);
+      }
+    }
+    const feedBodies = new Map<string, string>();
+    for (const [src, body] of feedWindow.bodies) {
+      if (body === undefined) continue;
+      const entry = next.sources.get(src);
+      const display = displayPrefix + src;
+      feedBodies.set(src, entry && entry.links.length > 0 ? replaceLinks(body, entry.links, (l) => linkUrl(src, display, l)) : body);
+      if (entry) next.sources.set(src, { ...entry, bodyHtml: body });
+    }
+
+    // Region names that differ only in spelling would share one region page.
+    const regionNames = new Map<string, { name: string; src: string }>();
+    for (const a of articles) {
+      const seen = regionNames.get(a.regionSlug);
+      if (!seen) regionNames.set(a.regionSlug, { name: a.data.region, src: a.src });
+      else if (seen.name !== a.data.region) {
+        problems.push({ file: displayPrefix + a.src, ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${displayPrefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
+      }
+    }
+
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
+
+    const model = modelSite(articles);
+    const r = renderer();
+    const listPages = planListPages(model, r, config.perPage);
+    const htmlPages: { url: string; lastmod?: string }[] = [];
+    for (const a of model.articles) htmlPages.push({ url: a.url, lastmod: (a.data.updated ?? a.data.date).iso });
+    for (const p of pages) htmlPages.push({ url: p.url });
+    let listRendered = 0;
+    for (const lp of listPages) {
+      const outPath = outputPathFor(lp.url);
+      if (!claim(outPath, `the generated page ${lp.url}`)) continue;
+      const items = (lp.data.items as { date: { iso: string } }[] | undefined) ?? [];
+      htmlPages.push({ url: lp.url, ...(items[0] ? { lastmod: items[0].date.iso } : {}) });
+      const cached = previous.outputs.get(`list:${lp.url}`);
+      if (writer && cached && cached.key === lp.key && cached.files[0] && writer.keep(outPath, cached.files[0][1])) {
+        next.outputs.set(`list:${lp.url}`, cached);
+        continue;
+      }
+      const html = r.renderPage(lp.template, lp.chrome, lp.data);
+      listRendered++;
+      next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
+      await writer?.put(outPath, html);
+    }
+
+    const snapshot: SiteSnapshot = { site, renderer: r, model, pages, feedBodies, htmlPages };
+    const generated: GeneratedFile[] = [];
+    for (const generate of generators) generated.push(...generate(snapshot));
+    for (const file of listStatic(paths.static)) {
+      generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
+    }
+    for (const file of generated) {
+      if (!claim(file.path, file.owner ?? file.path)) continue;
+      await writer?.put(file.path, file.content);
+    }
+    for (const out of assetResult.outputs) {
+      if (!claim(out.path, 'an image of the content folder')) continue;
+      if (writer && !writer.keep(out.path, out.hash)) await writer.put(out.path, await out.produce());
+    }
+    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url');
+    if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
+
+    if (writer && config.search) {
+      await indexSearch({ writer, site, articles: model.articles, previous, next, claim });
+    }
+
+    const write = writer ? await writer.commit() : undefined;
+    if (useCache) cache.save(next);
+    return {
+      articles: model.articles.length,
+      pages: htmlPages.length,
+      files: write?.files ?? owners.size,
+      rendered: total + listRendered,
+      ...(write ? { write } : {}),
+      warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
+      durationMs: performance.now() - started,
+      cache: loaded?.status ?? 'off',
+      ...(nextScheduled ? { nextScheduled } : {}),
+      excluded,
+      outDir: paths.out,
+    };
+  } catch (err) {
+    await writer?.abort();
+    throw err;
+  }
+}
+
+/** Is `dir` an existing folder? */
+export function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

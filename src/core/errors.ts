@@ -1,0 +1,43 @@
+import type { Problem } from './problem.js';
+
+/** Content has errors: nothing was written. Carries every problem found in the run. */
+export class ContentError extends Error {
+  override readonly name = 'ContentError';
+  constructor(readonly problems: readonly Problem[], options?: ErrorOptions) {
+    super(`${problems.filter((p) => p.severity === 'error').length} content error(s)`, options);
+  }
+}
+
+/** The configuration file or a command-line option is invalid. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly Problem[], options?: ErrorOptions) {
+    super(problems.map((p) => p.reason).join('\n'), options);
+  }
+}
+
+/** A frontmatter block could not be read as YAML (or was not YAML at all). */
+export class FrontmatterError extends Error {
+  override readonly name = 'FrontmatterError';
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Two sources would write the same output path. */
+export class DuplicateUrlError extends Error {
+  override readonly name = 'DuplicateUrlError';
+  constructor(readonly url: string, readonly files: readonly string[], options?: ErrorOptions) {
+    super(`${url} would be written by ${files.join(' and ')}`, options);
+  }
+}
+
+/** The build was asked to stop (Ctrl-C) or its output could not be committed. */
+export class BuildAbortedError extends Error {
+  override readonly name = 'BuildAbortedError';
+}

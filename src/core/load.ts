@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { hashOf } from '../util/hash.js';
+import type { Problem } from './problem.js';
+import type { SourceFile } from './types.js';
+
+/** A single source larger than this is refused: no news item is 5 MB of text. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export interface ContentTree {
+  /** Markdown sources, sorted by path so that the file system's listing order never matters. */
+  readonly sources: readonly SourceFile[];
+  /** Every other file under the content folder (images and the like), relative, sorted. */
+  readonly assets: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads and decodes one source file. */
+export function readSource(contentDir: string, rel: string, displayPrefix: string): SourceFile {
+  const abs = path.join(contentDir, rel);
+  const display = `${displayPrefix}${rel}`;
+  const bytes = readFileSync(abs);
+  const hash = hashOf(bytes);
+  const unreadable = (reason: string, fix: string): SourceFile => ({
+    rel, abs, display, hash, text: undefined,
+    unreadable: { file: display, line: 1, column: 1, ruleId: 'unreadable-file', reason, fix, severity: 'error' },
+  });
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    return unreadable(`file is ${(bytes.length / 1048576).toFixed(1)} MB; a source may be at most ${MAX_SOURCE_BYTES / 1048576} MB`, 'split the text or move attachments out of the Markdown');
+  }
+  if (bytes.includes(0)) return unreadable('file is binary, not Markdown text', 'remove the file or give it another extension than .md');
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return unreadable('file is not valid UTF-8 text', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // CRLF from Windows editors and lone CR from old Mac files count as one line break each.
+  text = text.replace(/\r\n?/g, '\n');
+  return { rel, abs, display, hash, text };
+}
+
+/**
+ * Load stage: lists every file under the content folder and reads the Markdown sources.
+ * Symbolic links that lead out of the content folder are reported, never followed.
+ */
+export function loadContent(contentDir: string, root: string): ContentTree {
+  const problems: Problem[] = [];
+  const displayPrefix = (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(contentDir);
+  } catch {
+    return { sources: [], assets: [], problems: [{ file: displayPrefix, ruleId: 'content-missing', reason: `content folder ${contentDir} does not exist`, fix: 'create it or pass --content DIR', severity: 'error' }] };
+  }
+  const markdown: string[] = [];
+  const assets: string[] = [];
+  const walk = (relDir: string): void => {
+    const entries = readdirSync(path.join(contentDir, relDir), { withFileTypes: true });
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.')) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const abs = path.join(contentDir, rel);
+        let target: string;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          problems.push({ file: displayPrefix + rel, ruleId: 'broken-symlink', reason: 'symbolic link points to nothing', fix: 'remove the link', severity: 'error' });
+          continue;
+        }
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+          problems.push({ file: displayPrefix + rel, ruleId: 'symlink-outside', reason: 'symbolic link leads out of the content folder', fix: 'copy the file into the content folder instead of linking it', severity: 'error' });
+          continue;
+        }
+        const st = statSync(target);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        if (isDir) continue; // a link to a folder inside content would list its files twice
+      }
+      if (isDir) walk(rel);
+      else if (isFile) (entry.name.toLowerCase().endsWith('.md') ? markdown : assets).push(rel);
+    }
+  };
+  walk('');
+  markdown.sort(compareCodePoints);
+  assets.sort(compareCodePoints);
+  const sources = markdown.map((rel) => readSource(contentDir, rel, displayPrefix));
+  return { sources, assets, problems };
+}

@@ -1,0 +1,148 @@
+import type { Renderer, PageChrome } from './render.js';
+import type { ArticleMeta } from './types.js';
+import { hashOf } from '../util/hash.js';
+
+/** A generated list or overview page: what to render and a key of everything it shows. */
+export interface ListPage {
+  readonly url: string;
+  readonly template: string;
+  readonly chrome: PageChrome;
+  readonly data: Record<string, unknown>;
+  /** Hash of the page's inputs; equal keys render equal bytes. */
+  readonly key: string;
+}
+
+export interface Pagination {
+  readonly current: number;
+  readonly total: number;
+  readonly prev?: string;
+  readonly next?: string;
+  readonly pages: readonly { number?: number; url?: string; current?: boolean; gap?: boolean }[];
+}
+
+/** Newest first; same instant: by source path, so the order never depends on the file system. */
+export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
+  return b.data.date.epochMs - a.data.date.epochMs || (a.src < b.src ? -1 : a.src > b.src ? 1 : 0);
+}
+
+function paginationFor(current: number, total: number, urlOf: (n: number) => string): Pagination {
+  const numbers = new Set<number>([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= total));
+  const pages: Pagination['pages'][number][] = [];
+  let last = 0;
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    if (n - last > 1) pages.push({ gap: true });
+    pages.push({ number: n, url: urlOf(n), current: n === current });
+    last = n;
+  }
+  return {
+    current,
+    total,
+    ...(current > 1 ? { prev: urlOf(current - 1) } : {}),
+    ...(current < total ? { next: urlOf(current + 1) } : {}),
+    pages,
+  };
+}
+
+export interface RegionSummary {
+  readonly name: string;
+  readonly slug: string;
+  readonly count: number;
+  readonly articles: readonly ArticleMeta[];
+}
+
+export interface SiteModel {
+  /** Published articles, newest first. */
+  readonly articles: readonly ArticleMeta[];
+  readonly regions: readonly RegionSummary[];
+  readonly years: readonly { year: string; articles: readonly ArticleMeta[]; months: readonly { month: string; articles: readonly ArticleMeta[] }[] }[];
+}
+
+function groupBy<K>(items: readonly ArticleMeta[], keyOf: (a: ArticleMeta) => K): Map<K, ArticleMeta[]> {
+  const map = new Map<K, ArticleMeta[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return map;
+}
+
+/** Groups published articles by region, year and month. Regions are keyed by their URL slug. */
+export function modelSite(published: readonly ArticleMeta[]): SiteModel {
+  const articles = [...published].sort(compareNewestFirst);
+  const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+  const regions = [...groupBy(articles, (a) => a.regionSlug).entries()]
+    .map(([slug, list]) => ({ name: list[0]!.data.region, slug, count: list.length, articles: list }))
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const years = [...groupBy(articles, (a) => a.data.date.day.slice(0, 4)).entries()].map(([year, list]) => ({
+    year,
+    articles: list,
+    months: [...groupBy(list, (a) => a.data.date.day.slice(5, 7)).entries()].map(([month, items]) => ({ month, articles: items })),
+  }));
+  return { articles, regions, years };
+}
+
+/** Plans every list and overview page: home, regions, region × year, years, months. */
+export function planListPages(model: SiteModel, renderer: Renderer, perPage: number): ListPage[] {
+  const { urls, strings: t } = renderer;
+  const pages: ListPage[] = [];
+  const siteFeeds = renderer.siteFeeds();
+  const push = (url: string, template: string, chrome: PageChrome, data: Record<string, unknown>): void => {
+    pages.push({ url, template, chrome, data, key: hashOf(template, JSON.stringify(chrome), JSON.stringify(data)) });
+  };
+  const paginate = (
+    items: readonly ArticleMeta[],
+    urlOf: (n: number) => string,
+    base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: unknown },
+  ): void => {
+    const total = Math.max(1, Math.ceil(items.length / perPage));
+    for (let n = 1; n <= total; n++) {
+      const slice = items.slice((n - 1) * perPage, n * perPage).map((a) => renderer.listItem(a));
+      const pagination = paginationFor(n, total, urlOf);
+      const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
+      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } as PageChrome;
+      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, pagination, filters: base.filters });
+    }
+  };
+
+  const site = renderer.context.config;
+  paginate(model.articles, (n) => urls.home(n), { kind: 'home', section: 'home', heading: t.news, description: site.description, feeds: siteFeeds });
+
+  for (const region of model.regions) {
+    const feeds = [...siteFeeds, ...renderer.regionFeeds(region.slug, region.name)];
+    const byYear = groupBy(region.articles, (a) => a.data.date.day.slice(0, 4));
+    const yearFilter = (current?: string) => ({
+      label: `${t.year}: ${region.name}`,
+      items: [
+        { label: t.allYears, url: urls.region(region.slug), current: current === undefined },
+        ...[...byYear.keys()].map((y) => ({ label: y, url: urls.regionYear(region.slug, y), current: current === y })),
+      ],
+    });
+    const description = `${t.news}: ${region.name}`;
+    paginate(region.articles, (n) => urls.region(region.slug, n), { kind: 'region', section: 'regions', heading: region.name, description, feeds, filters: yearFilter() });
+    for (const [year, items] of byYear) {
+      paginate(items, (n) => urls.regionYear(region.slug, year, n), { kind: 'region-year', section: 'regions', heading: `${region.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
+    }
+  }
+  push(urls.regions(), 'regions', { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds } as PageChrome, {
+    regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })),
+  });
+
+  for (const y of model.years) {
+    paginate(y.articles, (n) => urls.year(y.year, n), { kind: 'year', section: 'archive', heading: y.year, description: `${t.news} ${y.year}`, feeds: siteFeeds });
+    for (const m of y.months) {
+      const monthName = t.months[Number(m.month) - 1] ?? m.month;
+      paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${monthName} ${y.year}`, description: `${t.news} ${monthName} ${y.year}`, feeds: siteFeeds });
+    }
+  }
+  push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } as PageChrome, {
+    years: model.years.map((y) => ({
+      year: y.year,
+      url: urls.year(y.year),
+      count: y.articles.length,
+      months: y.months.map((m) => ({ month: m.month, url: urls.month(y.year, m.month), count: m.articles.length })),
+    })),
+  });
+  return pages;
+}

@@ -1,0 +1,234 @@
+import { VFile } from 'vfile';
+import type { SiteConfig } from '../config.js';
+import { languages, type UiStrings } from '../i18n/index.js';
+import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
+import type { AssetInfo } from '../markdown/resolve.js';
+import { resolveReference } from '../markdown/resolve.js';
+import { Theme } from '../theme/engine.js';
+import { hashOf } from '../util/hash.js';
+import { slugify } from '../util/slug.js';
+import type { Problem } from './problem.js';
+import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from './types.js';
+import { UrlScheme } from './urls.js';
+import { validateSource } from './validate.js';
+
+/** Everything a render thread needs; plain data so that it can be sent to worker threads. */
+export interface RenderContext {
+  readonly config: SiteConfig;
+  readonly basePath: string;
+  readonly templateDirs: readonly string[];
+  readonly assets: ReadonlyArray<readonly [string, AssetInfo]>;
+  /** Whether the search page exists (linked from the navigation). */
+  readonly search: boolean;
+}
+
+export interface FeedLink {
+  readonly type: string;
+  readonly href: string;
+  readonly title: string;
+}
+
+export interface PageChrome {
+  readonly kind: string;
+  readonly title: string;
+  readonly url: string;
+  readonly description: string;
+  readonly feeds: readonly FeedLink[];
+  readonly image?: ImageInfo & { readonly alt: string };
+  readonly noindex?: boolean;
+  /** Navigation entry marked as current (`home`, `regions`, `archive`, `search`). */
+  readonly section?: string;
+  readonly pageNumber?: number;
+}
+
+/**
+ * Renders sources and pages with one theme and one frozen Markdown processor per thread.
+ * `renderSource` is a pure function of the source and the context, which is what makes caching
+ * and parallel rendering safe.
+ */
+export class Renderer {
+  readonly theme: Theme;
+  readonly urls: UrlScheme;
+  readonly strings: UiStrings;
+  readonly assets: ReadonlyMap<string, AssetInfo>;
+  private readonly processor: MarkdownProcessor;
+  private readonly site: Record<string, unknown>;
+
+  constructor(readonly context: RenderContext) {
+    const { config, basePath } = context;
+    this.strings = languages[config.language] ?? languages.de!;
+    this.urls = new UrlScheme(this.strings);
+    this.assets = new Map(context.assets);
+    this.processor = markdownProcessor(config.rawHtml);
+    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
+    const t = this.strings;
+    this.site = {
+      title: config.title,
+      description: config.description,
+      language: config.language,
+      baseUrl: config.baseUrl,
+      publisher: config.publisher,
+      footerLinks: config.footerLinks,
+      nav: [
+        { label: t.home, href: this.urls.home(), key: 'home' },
+        { label: t.regions, href: this.urls.regions(), key: 'regions' },
+        { label: t.archive, href: this.urls.archive(), key: 'archive' },
+        ...(context.search ? [{ label: t.search, href: this.urls.search(), key: 'search' }] : []),
+      ],
+      search: context.search,
+      searchUrl: this.urls.search(),
+    };
+  }
+
+  siteFeeds(): FeedLink[] {
+    const t = this.strings;
+    return [
+      { type: 'application/rss+xml', href: this.urls.feed('rss'), title: `${this.context.config.title} – ${t.feedRss}` },
+      { type: 'application/atom+xml', href: this.urls.feed('atom'), title: `${this.context.config.title} – ${t.feedAtom}` },
+      { type: 'application/feed+json', href: this.urls.feed('json'), title: `${this.context.config.title} – ${t.feedJson}` },
+    ];
+  }
+
+  regionFeeds(regionSlug: string, region: string): FeedLink[] {
+    const t = this.strings;
+    return [
+      { type: 'application/rss+xml', href: this.urls.feed('rss', regionSlug), title: `${region} – ${t.feedRss}` },
+      { type: 'application/atom+xml', href: this.urls.feed('atom', regionSlug), title: `${region} – ${t.feedAtom}` },
+      { type: 'application/feed+json', href: this.urls.feed('json', regionSlug), title: `${region} – ${t.feedJson}` },
+    ];
+  }
+
+  /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
+  renderPage(template: string, page: PageChrome, data: Record<string, unknown>): string {
+    return this.theme.render(template, { site: this.site, t: this.strings, page, ...data });
+  }
+
+  private markdown(source: SourceFile, body: string, bodyLine: number): { html: string; links: PendingLink[]; problems: Problem[] } {
+    const links: PendingLink[] = [];
+    // Blank lines keep the body's line numbers equal to the file's in every message.
+    const file = new VFile({ value: '\n'.repeat(bodyLine - 1) + body, path: source.display });
+    file.data.references = {
+      src: source.rel,
+      tokenPrefix: `stadtbote-link-${source.hash.slice(0, 10).replace(/[^A-Za-z0-9]/g, 'x')}-`,
+      assets: this.assets,
+      basePath: this.context.basePath,
+      allowedHosts: this.context.config.allowedHosts,
+      links,
+    };
+    const tree = this.processor.runSync(this.processor.parse(file), file);
+    const html = this.processor.stringify(tree, file);
+    const problems: Problem[] = file.messages.map((m) => ({
+      file: source.display,
+      line: m.line ?? undefined,
+      column: m.column ?? undefined,
+      ruleId: m.ruleId ?? 'markdown',
+      reason: m.reason,
+      fix: m.note ?? undefined,
+      severity: m.fatal ? 'error' : 'warning',
+    }));
+    return { html, links, problems };
+  }
+
+  private frontmatterImage(source: SourceFile, src: string): { info?: ImageInfo; problem?: Problem } {
+    const target = resolveReference(source.rel, src);
+    const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
+      problem: { file: source.display, line: 1, column: 1, ruleId, field: 'image.src', reason, fix, severity: 'error' },
+    });
+    if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
+    const asset = this.assets.get(target.rel);
+    if (!asset) return problem(`image.src "${src}" does not exist (looked for ${target.rel})`, 'missing-image', 'check the file name and folder');
+    if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
+    return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
+  }
+
+  /** Validates and renders one source file: article or standalone page. */
+  renderSource(source: SourceFile): SourceResult {
+    const validated = validateSource(source, this.context.config.timezone);
+    if (validated.kind === 'invalid') return { kind: 'invalid', src: source.rel, problems: validated.problems };
+    const problems = [...validated.problems];
+    const md = this.markdown(source, validated.body, validated.bodyLine);
+    problems.push(...md.problems);
+
+    if (validated.kind === 'page') {
+      const url = this.urls.page(source.rel);
+      const data = validated.data;
+      const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
+      const html = this.renderPage('page', page, { content: md.html });
+      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+      return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, problems };
+    }
+
+    const data = validated.data;
+    let image: ImageInfo | undefined;
+    if (data.image) {
+      const found = this.frontmatterImage(source, data.image.src);
+      if (found.problem) {
+        const pos = problems.length; // keep line info from the validator when it knows it
+        problems.splice(pos, 0, found.problem);
+      }
+      image = found.info;
+    }
+    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+    const regionSlug = slugify(data.region);
+    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url: this.urls.article(data), data, regionSlug, ...(image ? { image } : {}) };
+    const html = this.renderArticle(meta, md.html);
+    return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, problems };
+  }
+
+  /** What a list entry shows of an article. */
+  listItem(meta: ArticleMeta): Record<string, unknown> {
+    const { data } = meta;
+    return { url: meta.url, title: data.title, teaser: data.teaser, region: data.region, regionUrl: this.urls.region(meta.regionSlug), date: { day: data.date.day, iso: data.date.iso } };
+  }
+
+  articleView(meta: ArticleMeta): Record<string, unknown> {
+    const { data } = meta;
+    return {
+      url: meta.url,
+      title: data.title,
+      teaser: data.teaser,
+      region: data.region,
+      regionUrl: this.urls.region(meta.regionSlug),
+      date: data.date,
+      updated: data.updated,
+      image: meta.image && data.image ? { ...meta.image, alt: data.image.alt, caption: data.image.caption, credit: data.image.credit } : undefined,
+    };
+  }
+
+  private renderArticle(meta: ArticleMeta, bodyHtml: string): string {
+    const { data } = meta;
+    const config = this.context.config;
+    const absolute = (p: string): string => new URL(this.context.basePath + p.replace(/^\//, ''), config.baseUrl).href;
+    const jsonLd = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: data.title,
+      description: data.teaser,
+      datePublished: data.date.iso,
+      ...(data.updated ? { dateModified: data.updated.iso } : {}),
+      ...(meta.image ? { image: [absolute(meta.image.url)] } : {}),
+      mainEntityOfPage: absolute(meta.url),
+      contentLocation: { '@type': 'Place', name: data.region },
+      publisher: {
+        '@type': 'Organization',
+        name: config.publisher.name,
+        ...(config.publisher.url ? { url: config.publisher.url } : {}),
+        ...(config.publisher.logo ? { logo: { '@type': 'ImageObject', url: absolute(config.publisher.logo) } } : {}),
+      },
+    };
+    const page: PageChrome = {
+      kind: 'article',
+      title: data.title,
+      url: meta.url,
+      description: data.teaser,
+      feeds: [...this.siteFeeds(), ...this.regionFeeds(meta.regionSlug, data.region)],
+      ...(meta.image && data.image ? { image: { ...meta.image, alt: data.image.alt } } : {}),
+    };
+    return this.renderPage('article', page, { article: this.articleView(meta), content: bodyHtml, jsonLd });
+  }
+}
+
+/** Stable key of everything besides the source that a rendered article depends on. */
+export function renderContextKey(context: RenderContext, templatesHash: string, version: string): string {
+  return hashOf(version, templatesHash, JSON.stringify(context.config), context.basePath, String(context.search), JSON.stringify(context.assets));
+}

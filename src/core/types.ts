@@ -1,0 +1,112 @@
+import type { SiteDate } from '../util/dates.js';
+import type { Problem } from './problem.js';
+
+/** One file under the content folder, as read from disk. */
+export interface SourceFile {
+  /** Path relative to the content folder, with forward slashes. */
+  readonly rel: string;
+  /** Path relative to the site root, for messages (`content/2025/x.md`). */
+  readonly display: string;
+  readonly abs: string;
+  /** Content hash of the raw bytes. */
+  readonly hash: string;
+  /** The decoded text with `\n` line endings, or undefined when the bytes are not readable text. */
+  readonly text: string | undefined;
+  /** Why the file could not be read as text. */
+  readonly unreadable?: Problem;
+}
+
+export interface ImageData {
+  readonly src: string;
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+}
+
+/** Validated frontmatter of a news article. */
+export interface ArticleData {
+  readonly title: string;
+  readonly date: SiteDate;
+  readonly region: string;
+  readonly teaser: string;
+  readonly slug: string;
+  readonly image?: ImageData;
+  readonly draft: boolean;
+  readonly expires?: SiteDate;
+  readonly updated?: SiteDate;
+  readonly aliases: readonly string[];
+}
+
+/** Validated frontmatter of a standalone page (`content/pages/…`). */
+export interface PageData {
+  readonly title: string;
+  readonly description?: string;
+}
+
+/** A rendered output image with its responsive variants. */
+export interface ImageInfo {
+  /** Site path of the full-size file, e.g. `/medien/potsdam-3fa2c1d0.jpg`. */
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  /** Resized WebP variants, smallest first. */
+  readonly variants: readonly { readonly url: string; readonly width: number }[];
+}
+
+/**
+ * What list pages, feeds, sitemap and search need of an article: everything but its body.
+ * Kept in memory for every article; bodies are not.
+ */
+export interface ArticleMeta {
+  readonly src: string;
+  readonly hash: string;
+  readonly url: string;
+  readonly data: ArticleData;
+  readonly regionSlug: string;
+  readonly image?: ImageInfo;
+}
+
+export interface PageMeta {
+  readonly src: string;
+  readonly hash: string;
+  readonly url: string;
+  readonly data: PageData;
+}
+
+/** A link from one article to another article's source file, resolved after all URLs are known. */
+export interface PendingLink {
+  /** Placeholder written into the HTML in place of the URL. */
+  readonly token: string;
+  /** Target source path relative to the content folder. */
+  readonly target: string;
+  readonly fragment: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The result of processing one source file: a pure function of its bytes and the render context. */
+export type SourceResult =
+  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[] }
+  | {
+      readonly kind: 'article';
+      readonly meta: ArticleMeta;
+      readonly html: string;
+      readonly bodyHtml: string;
+      readonly links: readonly PendingLink[];
+      readonly problems: readonly Problem[];
+    }
+  | {
+      readonly kind: 'page';
+      readonly meta: PageMeta;
+      readonly html: string;
+      readonly links: readonly PendingLink[];
+      readonly problems: readonly Problem[];
+    };
+
+/** A Lume-style page: where it comes from, its data, its rendered content and its URL. */
+export interface Page<Data = unknown> {
+  readonly src: string;
+  readonly data: Data;
+  readonly content: string;
+  readonly url: string;
+}

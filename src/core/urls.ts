@@ -1,0 +1,71 @@
+import type { UiStrings } from '../i18n/index.js';
+import type { ArticleData } from './types.js';
+
+/**
+ * The URL scheme in one place. URLs are site paths starting and ending in `/` (folders with an
+ * `index.html`) or naming a file; the base path is added when pages are rendered.
+ */
+export class UrlScheme {
+  constructor(private readonly strings: UiStrings) {}
+
+  /** `/2025/02-13-slug/`: the year for browsing, the day so that repeated titles never collide. */
+  article(data: Pick<ArticleData, 'date' | 'slug'>): string {
+    const [year, month, day] = data.date.day.split('-');
+    return `/${year}/${month}-${day}-${data.slug}/`;
+  }
+
+  page(rel: string): string {
+    // content/pages/impressum.md → /impressum/, content/pages/info/kontakt.md → /info/kontakt/
+    const withoutExt = rel.replace(/^pages\//, '').replace(/\.md$/i, '');
+    const parts = withoutExt.split('/').filter((p) => p !== 'index');
+    return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
+  }
+
+  paginated(base: string, page: number): string {
+    return page <= 1 ? base : `${base}${this.strings.url.page}/${page}/`;
+  }
+
+  home(page = 1): string {
+    return this.paginated('/', page);
+  }
+
+  regions(): string {
+    return `/${this.strings.url.regions}/`;
+  }
+
+  region(regionSlug: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.regions}/${regionSlug}/`, page);
+  }
+
+  regionYear(regionSlug: string, year: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.regions}/${regionSlug}/${year}/`, page);
+  }
+
+  archive(): string {
+    return `/${this.strings.url.archive}/`;
+  }
+
+  year(year: string, page = 1): string {
+    return this.paginated(`/${year}/`, page);
+  }
+
+  month(year: string, month: string, page = 1): string {
+    return this.paginated(`/${year}/${month}/`, page);
+  }
+
+  search(): string {
+    return `/${this.strings.url.search}/`;
+  }
+
+  /** Feeds of the whole site (`scope` undefined) or of one region. */
+  feed(kind: 'rss' | 'atom' | 'json', regionSlug?: string): string {
+    const base = regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/';
+    return base + (kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json');
+  }
+}
+
+/** Output file for a site path: folders get an `index.html`. */
+export function outputPathFor(url: string): string {
+  const rel = url.replace(/^\//, '');
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}

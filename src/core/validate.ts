@@ -1,0 +1,215 @@
+import { parseFrontmatter, type ParsedFrontmatter } from '../content/frontmatter.js';
+import { parseSiteDate, type SiteDate } from '../util/dates.js';
+import { isSafeSlug, slugify } from '../util/slug.js';
+import { FrontmatterError } from './errors.js';
+import type { Problem } from './problem.js';
+import type { ArticleData, ImageData, PageData, SourceFile } from './types.js';
+
+export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
+export const PAGE_KEYS = ['title', 'description'] as const;
+const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
+
+/** Longest title, teaser or region we accept; longer text is almost always a paste error. */
+const MAX_FIELD_LENGTH = 2000;
+
+export type Validated =
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'article'; data: ArticleData; body: string; bodyLine: number; problems: Problem[] }
+  | { kind: 'page'; data: PageData; body: string; bodyLine: number; problems: Problem[] };
+
+/** Sources under this folder of the content folder are standalone pages, not articles. */
+export const PAGES_DIR = 'pages/';
+
+function describe(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return String(value);
+}
+
+class FieldChecker {
+  readonly problems: Problem[] = [];
+  constructor(
+    private readonly source: SourceFile,
+    private readonly fm: ParsedFrontmatter,
+  ) {}
+
+  report(field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
+    const pos = this.fm.positionOf(field) ?? { line: 1, column: 1 };
+    this.problems.push({ file: this.source.display, line: pos.line, column: pos.column, ruleId: ruleFor(reason), field, reason, fix, severity });
+  }
+
+  text(field: string, value: unknown, required: boolean, allowEmpty = false): string | undefined {
+    if (value === undefined || value === null) {
+      if (required) this.missing(field);
+      return undefined;
+    }
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string') {
+      this.report(field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
+      return undefined;
+    }
+    const trimmed = value.trim();
+    if (!allowEmpty && trimmed === '') {
+      this.report(field, `${field} is empty`, `give the ${field} a text`);
+      return undefined;
+    }
+    if (trimmed.length > MAX_FIELD_LENGTH) {
+      this.report(field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
+      return undefined;
+    }
+    return trimmed;
+  }
+
+  missing(field: string): void {
+    const pos = { line: 1, column: 1 };
+    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, reason: `${field} is missing`, fix: `add a line "${field}: …" to the frontmatter`, severity: 'error' });
+  }
+
+  date(field: string, value: unknown, required: boolean, timeZone: string): SiteDate | undefined {
+    if (value === undefined || value === null) {
+      if (required) this.missing(field);
+      return undefined;
+    }
+    if (typeof value === 'number') {
+      this.report(field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.report(field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
+      return undefined;
+    }
+    const result = parseSiteDate(value, timeZone);
+    if (!result.ok) {
+      this.report(field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
+      return undefined;
+    }
+    return result.date;
+  }
+
+  unknownKeys(data: Record<string, unknown>, known: readonly string[]): void {
+    for (const key of Object.keys(data)) {
+      if (!known.includes(key)) this.report(key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
+    }
+  }
+}
+
+function ruleFor(reason: string): string {
+  if (reason.includes('calendar date') || reason.includes('not a date') || reason.includes('only a year') || reason.includes('time')) return 'invalid-date';
+  if (reason.startsWith('unknown key')) return 'unknown-key';
+  if (reason.includes('must be')) return 'invalid-type';
+  return 'invalid-field';
+}
+
+/** A site path given by an editor (alias): absolute, no `..`, nothing a static file cannot be. */
+export function checkSitePath(value: string): string | undefined {
+  if (!value.startsWith('/')) return 'must start with "/"';
+  if (value.includes('\\')) return 'must not contain a backslash';
+  if (/[?#]/.test(value)) return 'must not contain "?" or "#" (a static host cannot serve a query string)';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'must not contain control characters';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return 'is not a valid URL path';
+  }
+  if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
+  return undefined;
+}
+
+function validateImage(check: FieldChecker, value: unknown): ImageData | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    check.report('image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
+    return undefined;
+  }
+  const img = value as Record<string, unknown>;
+  const src = check.text('image.src', img.src, true);
+  let alt: string | undefined;
+  if (img.alt === undefined || img.alt === null) {
+    check.report('image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
+  } else {
+    alt = check.text('image.alt', img.alt, true, true);
+  }
+  const caption = check.text('image.caption', img.caption, false);
+  const credit = check.text('image.credit', img.credit, false);
+  for (const key of Object.keys(img)) {
+    if (!IMAGE_KEYS.includes(key)) check.report(`image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
+  }
+  if (src === undefined || alt === undefined) return undefined;
+  return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
+}
+
+function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
+  const title = check.text('title', d.title, true);
+  const date = check.date('date', d.date, true, timeZone);
+  const region = check.text('region', d.region, true);
+  const teaser = check.text('teaser', d.teaser, true);
+  let slug: string | undefined;
+  if (d.slug !== undefined) {
+    const given = check.text('slug', d.slug, true);
+    if (given !== undefined && !isSafeSlug(given)) {
+      check.report('slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
+    } else slug = given;
+  } else if (title !== undefined) {
+    slug = slugify(title) || 'meldung';
+  }
+  if (region !== undefined && slugify(region) === '') {
+    check.report('region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
+  }
+  const image = validateImage(check, d.image);
+  let draft = false;
+  if (d.draft !== undefined) {
+    if (typeof d.draft === 'boolean') draft = d.draft;
+    else check.report('draft', `draft must be true or false, found ${describe(d.draft)}`);
+  }
+  const expires = check.date('expires', d.expires, false, timeZone);
+  const updated = check.date('updated', d.updated, false, timeZone);
+  const aliases: string[] = [];
+  if (d.aliases !== undefined) {
+    const list = typeof d.aliases === 'string' ? [d.aliases] : d.aliases;
+    if (!Array.isArray(list)) check.report('aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
+    else {
+      list.forEach((a, i) => {
+        if (typeof a !== 'string') return check.report(`aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
+        const why = checkSitePath(a);
+        if (why) check.report(`aliases.${i}`, `alias "${a}" ${why}`, 'write the old site path, e.g. /archiv/meldung-123.html');
+        else aliases.push(a);
+      });
+    }
+  }
+  check.unknownKeys(d, ARTICLE_KEYS);
+  if (title === undefined || date === undefined || region === undefined || teaser === undefined || slug === undefined) return undefined;
+  if (check.problems.some((p) => p.severity === 'error')) return undefined;
+  return { title, date, region, teaser, slug, draft, aliases, ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
+}
+
+/** Parses and validates one source file. Pure: the same bytes and options give the same result. */
+export function validateSource(source: SourceFile, timeZone: string): Validated {
+  if (source.unreadable || source.text === undefined) {
+    return { kind: 'invalid', problems: source.unreadable ? [source.unreadable] : [] };
+  }
+  let fm: ParsedFrontmatter;
+  try {
+    fm = parseFrontmatter(source.text);
+  } catch (err) {
+    if (!(err instanceof FrontmatterError)) throw err;
+    return {
+      kind: 'invalid',
+      problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', reason: err.message, fix: 'frontmatter is YAML between two lines "---" at the top of the file', severity: 'error' }],
+    };
+  }
+  const check = new FieldChecker(source, fm);
+  if (source.rel.startsWith(PAGES_DIR)) {
+    const title = check.text('title', fm.data.title, true);
+    const description = check.text('description', fm.data.description, false);
+    check.unknownKeys(fm.data, PAGE_KEYS);
+    if (title === undefined) return { kind: 'invalid', problems: check.problems };
+    return { kind: 'page', data: { title, ...(description ? { description } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems };
+  }
+  const data = validateArticle(check, fm.data, timeZone);
+  if (!data) return { kind: 'invalid', problems: check.problems };
+  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems };
+}

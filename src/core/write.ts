@@ -1,0 +1,271 @@
+import { constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { hashOf } from '../util/hash.js';
+
+interface TreeState {
+  /** Inode of the tree's root folder when the manifest was written; a different inode means another tree. */
+  readonly ino: number;
+  readonly files: Map<string, string>;
+}
+
+export interface WriteStats {
+  /** Files whose bytes were written. */
+  written: number;
+  /** Files carried over unchanged from the live output (hard links keep their mtime). */
+  linked: number;
+  /** Files removed because nothing produces them any more. */
+  removed: number;
+  /** Total files in the new output. */
+  files: number;
+  /** Whether the live output folder was replaced. */
+  swapped: boolean;
+}
+
+const MAX_IN_FLIGHT = 64;
+
+function readState(file: string, dir: string): TreeState | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { ino: number; files: Record<string, string> };
+    if (typeof raw.ino !== 'number' || statSync(dir).ino !== raw.ino) return undefined;
+    return { ino: raw.ino, files: new Map(Object.entries(raw.files)) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeState(file: string, dir: string, files: Map<string, string>): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
+  renameSync(tmp, file);
+}
+
+/**
+ * Writes a build's output without ever exposing a half-written site. The new output is assembled in
+ * a shadow folder beside the live one, then the two are swapped with renames. The shadow keeps the
+ * previous generation, so a small change touches only the files that differ; files that are the
+ * same as in the live output are hard-linked, which keeps their mtime for rsync and CDN uploads.
+ */
+export class OutputWriter {
+  readonly shadow: string;
+  private readonly old: string;
+  private readonly lockFile: string;
+  private readonly liveStateFile: string;
+  private readonly shadowStateFile: string;
+  private live: TreeState | undefined;
+  private shadowFiles: Map<string, string>;
+  private shadowTouched = false;
+  private readonly target = new Map<string, string>();
+  private readonly dirs = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
+  private closed = false;
+
+  private constructor(readonly out: string, stateDir: string) {
+    const parent = path.dirname(out);
+    const name = path.basename(out);
+    this.shadow = path.join(parent, `.${name}.stadtbote-shadow`);
+    this.old = path.join(parent, `.${name}.stadtbote-old`);
+    this.lockFile = path.join(parent, `.${name}.stadtbote-lock`);
+    this.liveStateFile = path.join(stateDir, 'live-output.json');
+    this.shadowStateFile = path.join(stateDir, 'shadow-output.json');
+    mkdirSync(stateDir, { recursive: true });
+    this.recover();
+    this.live = existsSync(out) ? readState(this.liveStateFile, out) : { ino: -1, files: new Map() };
+    const shadowState = readState(this.shadowStateFile, this.shadow);
+    this.shadowFiles = shadowState?.files ?? new Map();
+    if (!shadowState) rmSync(this.shadow, { recursive: true, force: true });
+  }
+
+  /** Opens the writer for an output folder; only one build may write to it at a time. */
+  static open(out: string, stateDir: string): OutputWriter {
+    mkdirSync(path.dirname(out), { recursive: true });
+    const lock = path.join(path.dirname(out), `.${path.basename(out)}.stadtbote-lock`);
+    acquireLock(lock);
+    try {
+      return new OutputWriter(out, stateDir);
+    } catch (err) {
+      rmSync(lock, { force: true });
+      throw err;
+    }
+  }
+
+  /** A build killed between the two renames of a swap left no live folder: put the complete one back. */
+  private recover(): void {
+    if (!existsSync(this.out) && existsSync(this.old)) renameSync(this.old, this.out);
+    if (existsSync(this.old)) rmSync(this.old, { recursive: true, force: true });
+  }
+
+  private liveHash(rel: string): string | undefined {
+    if (this.live) return this.live.files.get(rel);
+    try {
+      return hashOf(readFileSync(path.join(this.out, rel)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private markShadowDirty(): void {
+    if (this.shadowTouched) return;
+    this.shadowTouched = true;
+    rmSync(this.shadowStateFile, { force: true });
+    mkdirSync(this.shadow, { recursive: true });
+  }
+
+  private schedule(task: () => Promise<void>): Promise<void> | void {
+    const p = task()
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      })
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+    if (this.inFlight.size >= MAX_IN_FLIGHT) return Promise.race(this.inFlight).then(() => undefined);
+  }
+
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.dirs.has(dir)) return;
+    this.dirs.add(dir);
+    await fs.mkdir(dir, { recursive: true });
+  }
+
+  private claim(rel: string, hash: string): void {
+    if (this.closed) throw new Error('output writer is closed');
+    if (rel.startsWith('/') || rel.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+      throw new Error(`refusing to write outside the output folder: ${rel}`);
+    }
+    this.target.set(rel, hash);
+  }
+
+  /** Puts a file into the new output. Resolves when the writer has room for more work. */
+  put(rel: string, content: string | Uint8Array): Promise<void> | void {
+    const hash = hashOf(content);
+    this.claim(rel, hash);
+    if (this.shadowFiles.get(rel) === hash) return;
+    this.markShadowDirty();
+    this.shadowFiles.delete(rel);
+    const dest = path.join(this.shadow, rel);
+    const fromLive = this.liveHash(rel) === hash;
+    return this.schedule(async () => {
+      await this.ensureDir(path.dirname(dest));
+      await fs.rm(dest, { force: true });
+      if (fromLive) {
+        await fs.link(path.join(this.out, rel), dest);
+        this.stats.linked++;
+      } else {
+        await fs.writeFile(dest, content);
+        this.stats.written++;
+      }
+      this.shadowFiles.set(rel, hash);
+    });
+  }
+
+  /**
+   * Keeps a file whose content is known by hash only (from the cache). Returns false when neither
+   * the live nor the shadow output holds those bytes; the caller must then render it again.
+   */
+  keep(rel: string, hash: string): boolean {
+    if (this.shadowFiles.get(rel) === hash) {
+      this.claim(rel, hash);
+      return true;
+    }
+    if (this.live?.files.get(rel) !== hash) return false;
+    this.claim(rel, hash);
+    this.markShadowDirty();
+    this.shadowFiles.delete(rel);
+    const dest = path.join(this.shadow, rel);
+    void this.schedule(async () => {
+      await this.ensureDir(path.dirname(dest));
+      await fs.rm(dest, { force: true });
+      await fs.link(path.join(this.out, rel), dest);
+      this.stats.linked++;
+      this.shadowFiles.set(rel, hash);
+    });
+    return true;
+  }
+
+  has(rel: string): boolean {
+    return this.target.has(rel);
+  }
+
+  /** Waits for pending writes, removes what is no longer produced and swaps the new output in. */
+  async commit(): Promise<WriteStats> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+    this.closed = true;
+    const stale = [...this.shadowFiles.keys()].filter((rel) => !this.target.has(rel));
+    if (stale.length > 0) this.markShadowDirty();
+    const parents = new Set<string>();
+    await Promise.all(
+      stale.map(async (rel) => {
+        await fs.rm(path.join(this.shadow, rel), { force: true });
+        this.shadowFiles.delete(rel);
+        this.stats.removed++;
+        for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);
+      }),
+    );
+    for (const dir of [...parents].sort((a, b) => b.length - a.length)) {
+      try {
+        await fs.rmdir(path.join(this.shadow, dir));
+      } catch {
+        /* not empty */
+      }
+    }
+    this.stats.files = this.target.size;
+    const liveMatches = this.live !== undefined && this.live.files.size === this.target.size && [...this.target].every(([rel, h]) => this.live!.files.get(rel) === h);
+    if (liveMatches && existsSync(this.out)) {
+      if (this.shadowTouched) writeState(this.shadowStateFile, this.shadow, this.shadowFiles);
+      this.release();
+      return this.stats;
+    }
+    this.markShadowDirty();
+    // From here until the new state is written, neither manifest may be trusted.
+    rmSync(this.liveStateFile, { force: true });
+    const hadLive = existsSync(this.out);
+    if (hadLive) renameSync(this.out, this.old);
+    renameSync(this.shadow, this.out);
+    if (hadLive) renameSync(this.old, this.shadow);
+    this.stats.swapped = true;
+    writeState(this.liveStateFile, this.out, this.target);
+    if (hadLive && this.live && this.live.ino >= 0) writeState(this.shadowStateFile, this.shadow, this.live.files);
+    this.release();
+    return this.stats;
+  }
+
+  /** Leaves the live output untouched; the shadow is left for the next build to reuse or rebuild. */
+  async abort(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled(this.inFlight);
+    this.release();
+  }
+
+  private release(): void {
+    rmSync(this.lockFile, { force: true });
+  }
+}
+
+function acquireLock(lockFile: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(lockFile, 'utf8'));
+      let alive = false;
+      try {
+        if (pid > 0 && pid !== process.pid) {
+          process.kill(pid, 0);
+          alive = true;
+        }
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`another Stadtbote build (process ${pid}) is writing to this output folder`);
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${lockFile}`);
+}

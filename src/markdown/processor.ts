@@ -1,0 +1,36 @@
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import rehypeDemoteHeadings from './rehype-demote-headings.js';
+import rehypeSiteReferences from './rehype-site-references.js';
+
+export type RawHtmlPolicy = 'none' | 'sanitize';
+
+// Any processor of the pipeline; the concrete generic types of unified are not part of our API.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MarkdownProcessor = Processor<any, any, any, any, string>;
+
+const processors = new Map<RawHtmlPolicy, MarkdownProcessor>();
+
+/**
+ * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
+ * remark-rehype → (rehype-raw → rehype-sanitize) → site references → rehype-stringify.
+ * Without the sanitize policy raw HTML in Markdown is dropped, never passed through.
+ */
+export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none'): MarkdownProcessor {
+  let processor = processors.get(rawHtml);
+  if (!processor) {
+    const base = unified().use(remarkParse).use(remarkGfm);
+    const withHtml =
+      rawHtml === 'sanitize'
+        ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)
+        : base.use(remarkRehype);
+    processor = withHtml.use(rehypeDemoteHeadings).use(rehypeSiteReferences).use(rehypeStringify).freeze() as unknown as MarkdownProcessor;
+    processors.set(rawHtml, processor);
+  }
+  return processor;
+}

@@ -1,0 +1,99 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
+
+/** Per-file input of the plugin, passed through `file.data` because the processor is frozen. */
+export interface ReferenceData {
+  /** The source's path relative to the content folder. */
+  readonly src: string;
+  /** Prefix of placeholders for links to other articles, unique per source. */
+  readonly tokenPrefix: string;
+  readonly assets: ReadonlyMap<string, AssetInfo>;
+  readonly basePath: string;
+  readonly allowedHosts: readonly string[];
+  /** Collected links to other Markdown sources. */
+  readonly links: { token: string; target: string; fragment: string; line?: number; column?: number }[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    references: ReferenceData;
+  }
+}
+
+function place(node: Element): { line?: number; column?: number } {
+  const start = node.position?.start;
+  return start ? { line: start.line, column: start.column } : {};
+}
+
+function withBase(basePath: string, url: string): string {
+  return basePath + url.replace(/^\//, '');
+}
+
+/**
+ * Rewrites links and images that point at files of the content folder: a link to another
+ * article's `.md` becomes a placeholder resolved to its URL once all URLs are known; images and
+ * other files become their copied URL, with responsive variants, size and lazy loading.
+ */
+export default function rehypeSiteReferences() {
+  return (tree: Root, file: VFile): void => {
+    const refs = file.data.references;
+    if (!refs) return;
+    const fail = (node: Element, reason: string, ruleId: string, fix: string): void => {
+      const message = file.message(reason, { place: node.position, ruleId, source: 'stadtbote' });
+      message.fatal = true;
+      message.note = fix;
+    };
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+        const href = node.properties.href;
+        if (!isLocalReference(href)) return;
+        const target = resolveReference(refs.src, href);
+        if (!target.ok) return fail(node, `link "${href}" ${target.reason}`, 'link-outside', 'link to a file inside the content folder, or use a full URL');
+        if (/\.md$/i.test(target.rel)) {
+          const token = `${refs.tokenPrefix}${refs.links.length}`;
+          refs.links.push({ token, target: target.rel, fragment: target.fragment, ...place(node) });
+          node.properties.href = token;
+          return;
+        }
+        const asset = refs.assets.get(target.rel);
+        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
+        node.properties.href = withBase(refs.basePath, asset.url) + target.fragment;
+        return;
+      }
+      if (node.tagName === 'img' && typeof node.properties.src === 'string') {
+        const src = node.properties.src;
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+        if (alt === '') fail(node, `image "${src}" has no alt text`, 'missing-alt', 'describe the image between the brackets: ![Beschreibung](bild.jpg)');
+        if (!isLocalReference(src)) {
+          let host = '';
+          try {
+            host = new URL(src, 'https://invalid.invalid/').host;
+          } catch {
+            /* reported below */
+          }
+          if (!refs.allowedHosts.includes(host)) {
+            fail(node, `image "${src}" is loaded from another host (${host || 'unknown'})`, 'external-resource', 'copy the image into the content folder, or list the host under allowedHosts in the config');
+          }
+          return;
+        }
+        const target = resolveReference(refs.src, src);
+        if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
+        const asset = refs.assets.get(target.rel);
+        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
+        node.properties.src = withBase(refs.basePath, asset.url);
+        if (asset.width && asset.height) {
+          node.properties.width = asset.width;
+          node.properties.height = asset.height;
+        }
+        if (asset.variants && asset.variants.length > 0) {
+          node.properties.srcSet = [...asset.variants.map((v) => `${withBase(refs.basePath, v.url)} ${v.width}w`), `${withBase(refs.basePath, asset.url)} ${asset.width ?? ''}w`].join(', ');
+          node.properties.sizes = '(max-width: 48rem) 100vw, 48rem';
+        }
+        node.properties.loading = 'lazy';
+        node.properties.decoding = 'async';
+      }
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { codeFrameColumns } from '@babel/code-frame';
+import type { Problem } from '../core/problem.js';
+
+export type ReportFormat = 'text' | 'json' | 'github';
+
+function location(p: Problem): string {
+  return p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
+}
+
+/** The source line with a marker under the column, when the file can be read. */
+function codeFrame(p: Problem, root: string, color: boolean): string | undefined {
+  if (p.line === undefined) return undefined;
+  try {
+    const text = readFileSync(path.resolve(root, p.file), 'utf8').replace(/\r\n?/g, '\n');
+    if (text.length > 2_000_000) return undefined;
+    return codeFrameColumns(text, { start: { line: p.line, column: p.column ?? 1 } }, { highlightCode: false, forceColor: color, linesAbove: 1, linesBelow: 1 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** One line per problem: `file:line:col: error message [rule]`, then the fix; the same text in build, check and dev. */
+export function formatProblem(p: Problem): string {
+  const field = p.field ? ` (${p.field})` : '';
+  return `${location(p)}: ${p.severity}: ${p.reason}${field} [${p.ruleId}]${p.fix ? `\n  fix: ${p.fix.replace(/\n/g, '\n       ')}` : ''}`;
+}
+
+export function formatText(problems: readonly Problem[], root: string, options: { frames?: boolean; color?: boolean } = {}): string {
+  const parts: string[] = [];
+  for (const p of problems) {
+    parts.push(formatProblem(p));
+    if (options.frames) {
+      const frame = codeFrame(p, root, options.color ?? false);
+      if (frame) parts.push(frame.replace(/^/gm, '  '));
+    }
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  parts.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return parts.join('\n');
+}
+
+export function formatJson(problems: readonly Problem[]): string {
+  return JSON.stringify({ errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warning').length, problems }, null, 2);
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
+export function formatGithub(problems: readonly Problem[]): string {
+  return problems
+    .map((p) => {
+      const props = [`file=${escapeProperty(p.file)}`];
+      if (p.line !== undefined) props.push(`line=${p.line}`);
+      if (p.column !== undefined) props.push(`col=${p.column}`);
+      props.push(`title=${escapeProperty(p.ruleId)}`);
+      const text = p.reason + (p.field ? ` (${p.field})` : '') + (p.fix ? ` — ${p.fix}` : '');
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}`;
+    })
+    .join('\n');
+}
+
+export function formatProblems(problems: readonly Problem[], format: ReportFormat, root: string, options: { frames?: boolean; color?: boolean } = {}): string {
+  if (format === 'json') return formatJson(problems);
+  if (format === 'github') return formatGithub(problems);
+  return formatText(problems, root, options);
+}

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Liquid, type Template } from 'liquidjs';
+import type { UiStrings } from '../i18n/index.js';
+import { formatDay } from '../util/dates.js';
+import { hashOf } from '../util/hash.js';
+
+/** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface ThemeOptions {
+  readonly templateDirs: readonly string[];
+  readonly basePath: string;
+  readonly baseUrl: string;
+  readonly strings: UiStrings;
+}
+
+/** Makes text safe inside `<script type="application/ld+json">`: nothing can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Escapes text for XML character data and attribute values. */
+export function xmlEscape(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * LiquidJS with auto-escaping on: every `{{ }}` output is HTML-escaped unless a template says
+ * `| raw`, which the default theme does only for HTML the build produced itself.
+ */
+export class Theme {
+  private readonly liquid: Liquid;
+  private readonly parsed = new Map<string, Template[]>();
+
+  constructor(readonly options: ThemeOptions) {
+    const { basePath, baseUrl, strings } = options;
+    const roots = [...new Set(options.templateDirs.map((d) => path.resolve(d)))];
+    this.liquid = new Liquid({
+      root: roots,
+      partials: roots,
+      layouts: roots,
+      extname: '.liquid',
+      outputEscape: 'escape',
+      strictFilters: true,
+      cache: true,
+      jsTruthy: false,
+      // Content never reaches templates as template source, so includes are limited to the theme.
+      relativeReference: false,
+      dynamicPartials: true,
+    });
+    const toSitePath = (url: unknown): string => {
+      const s = String(url ?? '');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//')) return s;
+      return basePath + s.replace(/^\//, '');
+    };
+    this.liquid.registerFilter('url', toSitePath);
+    this.liquid.registerFilter('absolute_url', (url: unknown) => new URL(toSitePath(url), baseUrl).href);
+    this.liquid.registerFilter('date_display', (day: unknown) => formatDay(String(day ?? ''), strings.language));
+    this.liquid.registerFilter('fmt', (template: unknown, key: unknown, value: unknown) => String(template ?? '').replaceAll(`{${String(key)}}`, String(value ?? '')));
+    this.liquid.registerFilter('count_label', (n: unknown) => {
+      const count = Number(n);
+      return count === 1 ? strings.articleCount.one : strings.articleCount.other.replace('{n}', String(count));
+    });
+    this.liquid.registerFilter('month_name', (month: unknown) => strings.months[Number(month) - 1] ?? String(month));
+    this.liquid.registerFilter('json_script', (value: unknown) => jsonForScript(value));
+    this.liquid.registerFilter('xml', (value: unknown) => xmlEscape(value));
+  }
+
+  /** Renders a template by name (`article`, `list`, …) with the given data. */
+  render(name: string, data: Record<string, unknown>): string {
+    let templates = this.parsed.get(name);
+    if (!templates) {
+      templates = this.liquid.parseFileSync(name);
+      this.parsed.set(name, templates);
+    }
+    return this.liquid.renderSync(templates, data) as string;
+  }
+}
+
+/** Hash of every template file in the given folders, for cache keys. */
+export function templatesFingerprint(dirs: readonly string[]): string {
+  const parts: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs, `${rel}${e.name}/`);
+      else if (e.isFile()) parts.push(`${rel}${e.name}`, hashOf(readFileSync(abs)));
+    }
+  };
+  for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
+    parts.push(`#${dir}`);
+    walk(dir, '');
+  }
+  return hashOf(...parts);
+}

@@ -1,0 +1,164 @@
+/**
+ * Dates in Stadtbote are shown in the site's time zone, never the building machine's. A plain date
+ * (`2025-02-13`) is that calendar day; a date-time with an offset is an instant; a date-time without
+ * an offset is wall-clock time in the site's time zone.
+ */
+export interface SiteDate {
+  /** The calendar day in the site's time zone, `YYYY-MM-DD`. */
+  readonly day: string;
+  /** Milliseconds since the epoch; for a plain date, midnight in the site's time zone. */
+  readonly epochMs: number;
+  /** Whether the source gave a time of day. */
+  readonly hasTime: boolean;
+  /** Machine-readable value for `<time datetime>`: the day, or the instant with the site's offset. */
+  readonly iso: string;
+}
+
+export type DateParseResult = { ok: true; date: SiteDate } | { ok: false; reason: string };
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatterCache.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClock(epochMs: number, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 0,
+    day: parts.day ?? 0,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Offset of the time zone from UTC at an instant, in minutes. */
+function offsetMinutes(epochMs: number, timeZone: string): number {
+  const w = wallClock(epochMs, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given time (first match around DST). */
+function zonedToEpoch(w: WallClock, timeZone: string): number {
+  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  let epoch = guess - offsetMinutes(guess, timeZone) * 60000;
+  epoch = guess - offsetMinutes(epoch, timeZone) * 60000;
+  return epoch;
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= last;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+export function dayOf(epochMs: number, timeZone: string): string {
+  const w = wallClock(epochMs, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** Full instant in the site's time zone, e.g. `2025-01-01T00:30:00+01:00`. */
+export function isoInZone(epochMs: number, timeZone: string): string {
+  const w = wallClock(epochMs, timeZone);
+  const off = offsetMinutes(epochMs, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(off)}`;
+}
+
+export function parseSiteDate(value: string, timeZone: string): DateParseResult {
+  const text = value.trim();
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date' };
+    const epochMs = zonedToEpoch({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
+    return { ok: true, date: { day: text, epochMs, hasTime: false, iso: text } };
+  }
+  const dt = DATE_TIME.exec(text);
+  if (!dt) return { ok: false, reason: 'is not a date; expected YYYY-MM-DD or an ISO date-time such as 2025-02-13T09:30:00+01:00' };
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(dt[i] ?? 0)) as [number, number, number, number, number, number];
+  if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date' };
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'has an impossible time of day' };
+  const zone = dt[8];
+  let epochMs: number;
+  if (zone === undefined) {
+    epochMs = zonedToEpoch({ year, month, day, hour, minute, second }, timeZone);
+  } else {
+    let offset = 0;
+    if (zone !== 'Z') {
+      const digits = zone.replace(':', '');
+      const sign = digits.startsWith('-') ? -1 : 1;
+      const hh = Number(digits.slice(1, 3));
+      const mm = Number(digits.slice(3, 5));
+      if (hh > 14 || mm > 59) return { ok: false, reason: 'has an impossible time-zone offset' };
+      offset = sign * (hh * 60 + mm);
+    }
+    epochMs = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60000;
+  }
+  return { ok: true, date: { day: dayOf(epochMs, timeZone), epochMs, hasTime: true, iso: isoInZone(epochMs, timeZone) } };
+}
+
+/** `13.02.2025` (German) or `13 February 2025`-style per language. */
+export function formatDay(day: string, language: string): string {
+  const [y, m, d] = day.split('-');
+  if (language === 'en') return `${y}-${m}-${d}`;
+  return `${d}.${m}.${y}`;
+}
+
+/** RFC 822 date for RSS, in UTC (`Thu, 13 Feb 2025 00:00:00 GMT`). */
+export function rfc822(epochMs: number): string {
+  return new Date(epochMs).toUTCString();
+}
+
+/** RFC 3339 instant for Atom, JSON Feed and sitemaps, expressed in the site's time zone. */
+export function rfc3339(epochMs: number, timeZone: string): string {
+  return isoInZone(epochMs, timeZone);
+}
