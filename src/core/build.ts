@@ -34,6 +34,8 @@ export interface BuildOptions extends SiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** A site resolved before (the dev server resolves once per config change). */
   resolved?: ResolvedSite;
+  /** Extra checks on the published articles and pages, reported with the build's own problems (`check`). */
+  inspect?: (model: { readonly articles: readonly ArticleMeta[]; readonly pages: readonly PageMeta[] }) => readonly Problem[];
 }
 
 export interface BuildReport {
@@ -275,6 +277,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }
     }
 
+    if (options.inspect) problems.push(...options.inspect({ articles, pages }));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
