@@ -1,0 +1,211 @@
+import type { ArticleMeta } from '../core/types.js';
+import { outputPathFor } from '../core/urls.js';
+import { xmlEscape } from '../theme/engine.js';
+import { rfc3339, rfc822 } from '../util/dates.js';
+import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';
+import type { GeneratedFile, SiteSnapshot } from './types.js';
+
+const GENERATOR = 'Stadtbote';
+
+/** One feed's scope: the whole site or one region, with its newest articles. */
+interface FeedScope {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute URL of the HTML page the feed belongs to. */
+  readonly pageUrl: string;
+  readonly rss: string;
+  readonly atom: string;
+  readonly json: string;
+  /** Output paths of the RSS, Atom and JSON files. */
+  readonly files: readonly [string, string, string];
+  /** Who produced it, for duplicate-path messages. */
+  readonly owner: string;
+  readonly items: readonly FeedItem[];
+}
+
+/** What every feed format needs of an article, computed once per article. */
+interface FeedItem {
+  readonly url: string;
+  readonly title: string;
+  readonly teaser: string;
+  readonly region: string;
+  readonly published: number;
+  readonly modified?: number;
+  readonly image?: string;
+  readonly contentHtml: string;
+}
+
+const text = (value: unknown): string => xmlEscape(dropLoneSurrogates(String(value ?? '')));
+
+/** The instant a feed last changed: its newest item's date, never the clock, so output is reproducible. */
+function lastChange(items: readonly FeedItem[]): number {
+  let newest = 0;
+  for (const item of items) newest = Math.max(newest, item.modified ?? item.published);
+  return newest;
+}
+
+function feedItem(s: SiteSnapshot, meta: ArticleMeta, absolute: (p: string) => string, origin: string): FeedItem {
+  const { data } = meta;
+  const url = absolute(meta.url);
+  const body = s.feedBodies.get(meta.src) ?? `<p>${text(data.teaser)}</p>`;
+  let figure = '';
+  if (meta.image && data.image) {
+    // The article image is part of the page, not of the Markdown body; readers should see it too.
+    const caption = [data.image.caption, data.image.credit ? `${s.renderer.strings.photoCredit}: ${data.image.credit}` : undefined].filter(Boolean).join(' – ');
+    figure = `<figure><img src="${text(absolute(meta.image.url))}" width="${meta.image.width}" height="${meta.image.height}" alt="${text(data.image.alt)}">${caption ? `<figcaption>${text(caption)}</figcaption>` : ''}</figure>\n`;
+  }
+  return {
+    url,
+    title: data.title,
+    teaser: data.teaser,
+    region: data.region,
+    published: data.date.epochMs,
+    ...(data.updated ? { modified: data.updated.epochMs } : {}),
+    ...(meta.image ? { image: absolute(meta.image.url) } : {}),
+    contentHtml: dropLoneSurrogates(figure + absolutizeHtml(body, origin, url)),
+  };
+}
+
+function scopes(s: SiteSnapshot): FeedScope[] {
+  const { config } = s.renderer.context;
+  const { urls, strings } = s.renderer;
+  const absolute = absoluteUrlFor(s);
+  const origin = new URL(config.baseUrl).origin;
+  const items = new Map<string, FeedItem>();
+  const itemOf = (meta: ArticleMeta): FeedItem => {
+    let item = items.get(meta.src);
+    if (!item) items.set(meta.src, (item = feedItem(s, meta, absolute, origin)));
+    return item;
+  };
+  const newest = (list: readonly ArticleMeta[]): FeedItem[] => list.slice(0, config.feedItems).map(itemOf);
+
+  const result: FeedScope[] = [
+    {
+      title: config.title,
+      description: config.description,
+      pageUrl: absolute(urls.home()),
+      rss: absolute(urls.feed('rss')),
+      atom: absolute(urls.feed('atom')),
+      json: absolute(urls.feed('json')),
+      files: [outputPathFor(urls.feed('rss')), outputPathFor(urls.feed('atom')), outputPathFor(urls.feed('json'))],
+      owner: 'the site feeds',
+      items: newest(s.model.articles),
+    },
+  ];
+  for (const region of s.model.regions) {
+    result.push({
+      title: `${region.name} – ${config.title}`,
+      description: `${strings.news}: ${region.name}`,
+      pageUrl: absolute(urls.region(region.slug)),
+      rss: absolute(urls.feed('rss', region.slug)),
+      atom: absolute(urls.feed('atom', region.slug)),
+      json: absolute(urls.feed('json', region.slug)),
+      files: [outputPathFor(urls.feed('rss', region.slug)), outputPathFor(urls.feed('atom', region.slug)), outputPathFor(urls.feed('json', region.slug))],
+      owner: `the feeds of region ${region.name}`,
+      items: newest(region.articles),
+    });
+  }
+  return result;
+}
+
+function rssFeed(scope: FeedScope, language: string): string {
+  const updated = lastChange(scope.items);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+    '<channel>',
+    `<title>${text(scope.title)}</title>`,
+    `<link>${text(scope.pageUrl)}</link>`,
+    `<description>${text(scope.description)}</description>`,
+    `<language>${text(language)}</language>`,
+    `<generator>${GENERATOR}</generator>`,
+    ...(scope.items.length > 0 ? [`<pubDate>${rfc822(scope.items[0]!.published)}</pubDate>`, `<lastBuildDate>${rfc822(updated)}</lastBuildDate>`] : []),
+    `<atom:link href="${text(scope.rss)}" rel="self" type="application/rss+xml"/>`,
+  ];
+  for (const item of scope.items) {
+    lines.push(
+      '<item>',
+      `<title>${text(item.title)}</title>`,
+      `<link>${text(item.url)}</link>`,
+      `<guid isPermaLink="true">${text(item.url)}</guid>`,
+      `<pubDate>${rfc822(item.published)}</pubDate>`,
+      `<category>${text(item.region)}</category>`,
+      `<description>${text(item.teaser)}</description>`,
+      `<content:encoded>${text(item.contentHtml)}</content:encoded>`,
+      '</item>',
+    );
+  }
+  lines.push('</channel>', '</rss>', '');
+  return lines.join('\n');
+}
+
+function atomFeed(scope: FeedScope, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${text(language)}">`,
+    `<id>${text(scope.atom)}</id>`,
+    `<title type="text">${text(scope.title)}</title>`,
+    `<subtitle type="text">${text(scope.description)}</subtitle>`,
+    `<link rel="alternate" type="text/html" href="${text(scope.pageUrl)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${text(scope.atom)}"/>`,
+    `<updated>${rfc3339(lastChange(scope.items), timeZone)}</updated>`,
+    `<author><name>${text(publisher.name)}</name>${publisher.url ? `<uri>${text(publisher.url)}</uri>` : ''}</author>`,
+    `<generator>${GENERATOR}</generator>`,
+  ];
+  for (const item of scope.items) {
+    lines.push(
+      '<entry>',
+      `<id>${text(item.url)}</id>`,
+      `<title type="text">${text(item.title)}</title>`,
+      `<link rel="alternate" type="text/html" href="${text(item.url)}"/>`,
+      `<published>${rfc3339(item.published, timeZone)}</published>`,
+      `<updated>${rfc3339(item.modified ?? item.published, timeZone)}</updated>`,
+      `<category term="${text(item.region)}"/>`,
+      `<summary type="text">${text(item.teaser)}</summary>`,
+      `<content type="html">${text(item.contentHtml)}</content>`,
+      '</entry>',
+    );
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+function jsonFeed(scope: FeedScope, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
+  const clean = (value: string): string => dropLoneSurrogates(value);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: clean(scope.title),
+    home_page_url: scope.pageUrl,
+    feed_url: scope.json,
+    description: clean(scope.description),
+    language,
+    authors: [{ name: clean(publisher.name), ...(publisher.url ? { url: publisher.url } : {}) }],
+    items: scope.items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: clean(item.title),
+      summary: clean(item.teaser),
+      content_html: item.contentHtml,
+      date_published: rfc3339(item.published, timeZone),
+      ...(item.modified !== undefined ? { date_modified: rfc3339(item.modified, timeZone) } : {}),
+      ...(item.image ? { image: item.image } : {}),
+      tags: [clean(item.region)],
+    })),
+  };
+  return JSON.stringify(feed, null, 2) + '\n';
+}
+
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site and for every region. */
+export function feeds(s: SiteSnapshot): GeneratedFile[] {
+  const { config } = s.renderer.context;
+  const language = s.renderer.strings.locale;
+  const files: GeneratedFile[] = [];
+  for (const scope of scopes(s)) {
+    files.push(
+      { path: scope.files[0], content: rssFeed(scope, language), owner: scope.owner },
+      { path: scope.files[1], content: atomFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
+      { path: scope.files[2], content: jsonFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
+    );
+  }
+  return files;
+}
