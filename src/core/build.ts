@@ -19,6 +19,7 @@ import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } fro
 import { outputPathFor } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
 import { indexSearch } from '../search/pagefind.js';
+import { ExternalResourceCheck } from '../outputs/external-resources.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -136,6 +137,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       owners.set(outPath, owner);
       return true;
     };
+    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => owners.get(p));
+    if (writer) externals.watch(writer);
 
     const articles: ArticleMeta[] = [];
     const pages: PageMeta[] = [];
@@ -318,7 +321,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (!claim(out.path, 'an image of the content folder')) continue;
       if (writer && !writer.keep(out.path, out.hash)) await writer.put(out.path, await out.produce());
     }
-    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url');
+    problems.push(...externals.problems());
+    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
     if (writer && config.search) {

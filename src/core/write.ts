@@ -56,7 +56,7 @@ export class OutputWriter {
   private shadowFiles: Map<string, string>;
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
-  private readonly dirs = new Set<string>();
+  private readonly dirs = new Map<string, Promise<unknown>>();
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
@@ -124,9 +124,10 @@ export class OutputWriter {
   }
 
   private async ensureDir(dir: string): Promise<void> {
-    if (this.dirs.has(dir)) return;
-    this.dirs.add(dir);
-    await fs.mkdir(dir, { recursive: true });
+    // Concurrent writes into one new folder must all wait for the same mkdir, not just the first.
+    let made = this.dirs.get(dir);
+    if (!made) this.dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
+    await made;
   }
 
   private claim(rel: string, hash: string): void {
@@ -182,6 +183,12 @@ export class OutputWriter {
       this.shadowFiles.set(rel, hash);
     });
     return true;
+  }
+
+  /** Waits until every file put or kept so far is in the shadow folder, e.g. to read pages back. */
+  async flush(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
   }
 
   has(rel: string): boolean {

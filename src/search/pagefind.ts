@@ -1,7 +1,13 @@
-import type { CacheData } from '../cache/cache.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config.js';
-import type { OutputWriter } from '../core/write.js';
 import type { ArticleMeta } from '../core/types.js';
+import { outputPathFor } from '../core/urls.js';
+import type { OutputWriter } from '../core/write.js';
+import { hashOf } from '../util/hash.js';
 
 export interface SearchInput {
   readonly writer: OutputWriter;
@@ -12,7 +18,108 @@ export interface SearchInput {
   readonly claim: (outPath: string, owner: string) => boolean;
 }
 
-/** Builds the Pagefind index of all published articles (implemented in the search module). */
-export async function indexSearch(_input: SearchInput): Promise<void> {
-  // Filled in by the search feature.
+/** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
+export const SEARCH_DIR = 'pagefind';
+const CACHE_ENTRY = 'search';
+const OWNER = 'the search index';
+
+/**
+ * Bundle files the theme never loads: Pagefind's own UIs (our search page has its own accessible
+ * one) and the playground. Leaving them out keeps the output small and free of unused scripts.
+ */
+const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/;
+
+function pagefindVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require('pagefind/package.json') as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Everything the index depends on besides templates, config and base path (which invalidate the
+ * whole build cache): which articles are published, under which URL, with which source bytes.
+ */
+export function searchKey(site: ResolvedSite, articles: readonly ArticleMeta[]): string {
+  const parts = [pagefindVersion(), site.basePath, site.config.language];
+  for (const a of articles) parts.push(a.url, a.hash, a.image?.url ?? '');
+  return hashOf(...parts);
+}
+
+// One Pagefind service serves every index of this process; it is stopped when the last one is done,
+// so that a build run from the CLI can exit while a concurrent build in the same process still indexes.
+let activeIndexes = 0;
+
+async function buildIndex(input: SearchInput): Promise<{ path: string; content: Uint8Array }[]> {
+  const { writer, site, articles } = input;
+  activeIndexes++;
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language });
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    // Articles are read back from the new output: the same bytes readers get, links resolved.
+    await writer.flush();
+    for (const a of articles) {
+      const html = readFileSync(path.join(writer.shadow, outputPathFor(a.url)), 'utf8');
+      const added = await index.addHTMLFile({ url: site.basePath + a.url.replace(/^\//, ''), content: html });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${a.url}: ${added.errors.join('; ')}`);
+    }
+    const result = await index.getFiles();
+    if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
+    await index.deleteIndex();
+    // Pagefind returns the same files in varying order; sorted, the bundle is byte-identical across runs.
+    return result.files
+      .map((f) => ({ path: f.path.replace(/^\/+/, ''), content: f.content }))
+      .filter((f) => !UNUSED.test(f.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } finally {
+    activeIndexes--;
+    if (activeIndexes === 0) await pagefind.close();
+  }
+}
+
+/**
+ * Builds the Pagefind index of all published articles into `<out>/pagefind/`. Pages other than
+ * articles are not indexed (only article pages carry `data-pagefind-body`), drafts are never
+ * written. When the published articles are the same as in the last build, the previous bundle is
+ * kept as it is.
+ */
+export async function indexSearch(input: SearchInput): Promise<void> {
+  const { writer, site, articles, previous, next, claim } = input;
+  const key = searchKey(site, articles);
+  const claimed = new Set<string>();
+  const claimOnce = (rel: string): boolean => {
+    if (claimed.has(rel)) return true;
+    if (!claim(rel, OWNER)) return false;
+    claimed.add(rel);
+    return true;
+  };
+
+  const cached: CachedOutput | undefined = previous.outputs.get(CACHE_ENTRY);
+  if (cached && cached.key === key && cached.files.length > 0) {
+    let complete = true;
+    for (const [rel, hash] of cached.files) {
+      if (!claimOnce(rel)) continue;
+      if (!writer.keep(rel, hash)) {
+        complete = false;
+        break;
+      }
+    }
+    if (complete) {
+      next.outputs.set(CACHE_ENTRY, cached);
+      return;
+    }
+  }
+
+  const files = await buildIndex(input);
+  const written: [string, string][] = [];
+  for (const f of files) {
+    const rel = `${SEARCH_DIR}/${f.path}`;
+    if (!claimOnce(rel)) continue;
+    await writer.put(rel, f.content);
+    written.push([rel, hashOf(f.content)]);
+  }
+  next.outputs.set(CACHE_ENTRY, { key, files: written });
 }

@@ -1,0 +1,176 @@
+import type { Problem } from '../core/problem.js';
+import type { OutputWriter } from '../core/write.js';
+
+/** One resource a page would make the browser fetch from another host. */
+export interface ExternalResource {
+  readonly kind: 'script' | 'style' | 'font' | 'image' | 'iframe' | 'media' | 'connection';
+  readonly url: string;
+  readonly host: string;
+}
+
+// Tags whose attributes make the browser fetch something, and which attributes do.
+const FETCHING: Record<string, { attrs: readonly string[]; kind: ExternalResource['kind'] }> = {
+  script: { attrs: ['src'], kind: 'script' },
+  img: { attrs: ['src', 'srcset'], kind: 'image' },
+  source: { attrs: ['src', 'srcset'], kind: 'media' },
+  iframe: { attrs: ['src'], kind: 'iframe' },
+  frame: { attrs: ['src'], kind: 'iframe' },
+  embed: { attrs: ['src'], kind: 'iframe' },
+  object: { attrs: ['data'], kind: 'iframe' },
+  video: { attrs: ['src', 'poster'], kind: 'media' },
+  audio: { attrs: ['src'], kind: 'media' },
+  track: { attrs: ['src'], kind: 'media' },
+  input: { attrs: ['src'], kind: 'image' },
+  image: { attrs: ['href', 'xlink:href'], kind: 'image' },
+  use: { attrs: ['href', 'xlink:href'], kind: 'image' },
+};
+
+// `<link rel>` values that load or connect; alternate, canonical and the like only name a URL.
+const FETCHING_LINKS = new Set(['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch', 'icon', 'apple-touch-icon', 'manifest', 'prerender']);
+
+const TAG = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/g;
+const STYLE_BLOCK = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+
+function decodeAttr(value: string): string {
+  return value.replace(/&(amp|quot|apos|#39|#x27|#47|#x2f);/gi, (m, e: string) => ({ amp: '&', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#47': '/', '#x2f': '/' })[e.toLowerCase()] ?? m);
+}
+
+/** The host a URL in a page points to, or undefined for same-site, `data:` and other non-fetching URLs. */
+function hostOf(raw: string, siteHost: string): string | undefined {
+  const value = raw.trim();
+  // Relative URLs stay on the site; only absolute and protocol-relative ones can leave it.
+  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value, 'https://stadtbote.invalid/');
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return url.host === siteHost ? undefined : url.host;
+}
+
+function cssUrls(css: string): string[] {
+  const out: string[] = [];
+  for (const m of css.matchAll(CSS_URL)) {
+    const u = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    if (u) out.push(u);
+  }
+  return out;
+}
+
+function isAllowed(host: string, allowed: readonly string[]): boolean {
+  const h = host.toLowerCase();
+  return allowed.some((a) => {
+    const x = a.toLowerCase();
+    return h === x || (x.startsWith('*.') && h.endsWith(x.slice(1)));
+  });
+}
+
+/**
+ * Every resource an HTML page loads from another host than the site's own: scripts, styles,
+ * fonts (through CSS), images, frames and media. Links (`<a>`, canonical, alternate) load nothing.
+ */
+export function findExternalResources(html: string, siteHost: string): ExternalResource[] {
+  const found: ExternalResource[] = [];
+  const add = (kind: ExternalResource['kind'], url: string): void => {
+    const host = hostOf(url, siteHost);
+    if (host) found.push({ kind, url: url.trim(), host });
+  };
+  const text = html.replace(/<!--[\s\S]*?-->/g, '');
+  for (const m of text.matchAll(TAG)) {
+    const tag = m[1]!.toLowerCase();
+    const attrs = new Map<string, string>();
+    for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), decodeAttr(a[2] ?? a[3] ?? a[4] ?? ''));
+    const style = attrs.get('style');
+    if (style) for (const u of cssUrls(style)) add(/\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : 'image', u);
+    if (tag === 'link') {
+      const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attrs.get('href');
+      if (!href || !rels.some((r) => FETCHING_LINKS.has(r))) continue;
+      const as = attrs.get('as');
+      const kind = rels.includes('stylesheet') || as === 'style' ? 'style' : as === 'font' ? 'font' : as === 'script' || rels.includes('modulepreload') ? 'script' : rels.includes('preconnect') || rels.includes('dns-prefetch') ? 'connection' : 'image';
+      add(kind, href);
+      continue;
+    }
+    const spec = FETCHING[tag];
+    if (!spec) continue;
+    for (const name of spec.attrs) {
+      const value = attrs.get(name);
+      if (value === undefined) continue;
+      if (name === 'srcset') for (const candidate of value.split(',')) add(spec.kind, candidate.trim().split(/\s+/)[0] ?? '');
+      else add(spec.kind, value);
+    }
+  }
+  for (const m of text.matchAll(STYLE_BLOCK)) for (const u of cssUrls(m[1] ?? '')) add(/\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : 'style', u);
+  return found;
+}
+
+/** External resources of a stylesheet: `@import`s and `url()`s (fonts, images). */
+export function findExternalCssResources(css: string, siteHost: string): ExternalResource[] {
+  const found: ExternalResource[] = [];
+  for (const u of cssUrls(css.replace(/\/\*[\s\S]*?\*\//g, ''))) {
+    const host = hostOf(u, siteHost);
+    if (host) found.push({ kind: /\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : /\.css(\?|#|$)/i.test(u) ? 'style' : 'image', url: u.trim(), host });
+  }
+  return found;
+}
+
+/**
+ * Collects the external resources of every HTML and CSS file a build writes. German site operators
+ * have been held liable for pages that make readers' browsers contact third parties (fonts, CDNs),
+ * so each one is an error unless the config lists its host under `allowedHosts`. One problem per
+ * resource, naming the first file and how many more use it, keeps a theme-wide mistake readable.
+ */
+export class ExternalResourceCheck {
+  private readonly seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
+
+  constructor(
+    private readonly siteHost: string,
+    private readonly allowedHosts: readonly string[],
+    /** Who produced an output path, for the message (a source file, a template, `static/…`). */
+    private readonly ownerOf: (outPath: string) => string | undefined = () => undefined,
+  ) {}
+
+  inspect(outPath: string, content: string | Uint8Array): void {
+    const isHtml = /\.html?$/i.test(outPath);
+    const isCss = /\.css$/i.test(outPath);
+    if (!isHtml && !isCss) return;
+    const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    // Most pages have no absolute URL in a fetching position; skip the parse when there is no `//` at all.
+    if (!text.includes('//')) return;
+    const found = isHtml ? findExternalResources(text, this.siteHost) : findExternalCssResources(text, this.siteHost);
+    for (const resource of found) {
+      if (isAllowed(resource.host, this.allowedHosts)) continue;
+      const key = `${resource.kind} ${resource.url}`;
+      const entry = this.seen.get(key);
+      if (entry) entry.count++;
+      else this.seen.set(key, { resource, first: outPath, count: 1 });
+    }
+  }
+
+  /** Sees every file the writer is given from now on. */
+  watch(writer: OutputWriter): void {
+    const put = writer.put.bind(writer);
+    writer.put = (rel: string, content: string | Uint8Array) => {
+      this.inspect(rel, content);
+      return put(rel, content);
+    };
+  }
+
+  problems(): Problem[] {
+    return [...this.seen.values()].map(({ resource, first, count }) => {
+      const owner = this.ownerOf(first);
+      const where = `/${first}${count > 1 ? ` and ${count - 1} more file${count > 2 ? 's' : ''}` : ''}`;
+      return {
+        file: owner && !owner.startsWith('the ') ? owner : first,
+        ruleId: 'external-resource',
+        reason: `${where} ${count > 1 ? 'load' : 'loads'} a ${resource.kind} from another host (${resource.host}): ${resource.url}`,
+        fix: `copy the file into the site (templates/assets/ or static/), or list "${resource.host}" under allowedHosts in the config`,
+        severity: 'error' as const,
+      };
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { outputPathFor } from '../core/urls.js';
+import type { PageChrome } from '../core/render.js';
+import type { GeneratedFile, SiteSnapshot } from './types.js';
+
+/**
+ * The search page (`/suche/`): a form with region and year filters whose options come from the
+ * published articles. The Pagefind bundle it loads is written by the search step of the build.
+ */
+export function searchPage(s: SiteSnapshot): GeneratedFile[] {
+  const { renderer } = s;
+  if (!renderer.context.search) return [];
+  const t = renderer.strings;
+  const url = renderer.urls.search();
+  const chrome: PageChrome = { kind: 'search', section: 'search', title: t.search, url, description: s.site.config.description, feeds: renderer.siteFeeds() };
+  const html = renderer.renderPage('search', chrome, {
+    regions: s.model.regions.map((r) => r.name),
+    years: s.model.years.map((y) => y.year),
+    archiveUrl: renderer.urls.archive(),
+  });
+  return [{ path: outputPathFor(url), content: html, owner: 'the search page' }];
+}

@@ -1,0 +1,127 @@
+// Stadtbote search: a small accessible front end for Pagefind's JS API. Everything is loaded from
+// this site; the form stays hidden for readers without JavaScript, who get the archive link instead.
+const PAGE_SIZE = 20;
+
+const form = document.getElementById('search-form');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+
+if (form && status && list) {
+  const input = form.elements.namedItem('q');
+  const region = form.elements.namedItem('region');
+  const year = form.elements.namedItem('year');
+  const text = {
+    results: form.dataset.results || '{n}',
+    none: form.dataset.noResults || '',
+    more: form.dataset.more || 'more',
+  };
+  let pagefind;
+  let shown = [];
+  let offset = 0;
+  let moreButton;
+
+  const load = async () => {
+    pagefind ??= await import(form.dataset.bundle);
+    return pagefind;
+  };
+
+  // Excerpts are Pagefind's text with <mark> around hits; rebuild them from text nodes and marks only.
+  const excerptNodes = (html) => {
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    const out = [];
+    for (const node of tpl.content.childNodes) {
+      if (node.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        out.push(mark);
+      } else out.push(document.createTextNode(node.textContent || ''));
+    }
+    return out;
+  };
+
+  const renderItem = (data) => {
+    const li = document.createElement('li');
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    const time = document.createElement('time');
+    if (data.meta.day) time.dateTime = data.meta.day;
+    time.textContent = data.meta.date || data.meta.day || '';
+    meta.append(time);
+    const regionName = data.filters && data.filters.region && data.filters.region[0];
+    if (regionName) meta.append(` · ${regionName}`);
+    const h2 = document.createElement('h2');
+    const a = document.createElement('a');
+    a.href = data.url;
+    a.textContent = data.meta.title || data.url;
+    h2.append(a);
+    const p = document.createElement('p');
+    p.className = 'excerpt';
+    p.append(...excerptNodes(data.excerpt || ''));
+    li.append(meta, h2, p);
+    return li;
+  };
+
+  const showMore = async (focusFirst) => {
+    const slice = shown.slice(offset, offset + PAGE_SIZE);
+    const items = await Promise.all(slice.map((r) => r.data()));
+    const nodes = items.map(renderItem);
+    list.append(...nodes);
+    offset += slice.length;
+    if (moreButton) moreButton.hidden = offset >= shown.length;
+    if (focusFirst && nodes[0]) nodes[0].querySelector('a').focus();
+  };
+
+  const run = async () => {
+    const term = input.value.trim();
+    const filters = {};
+    if (region.value) filters.region = region.value;
+    if (year.value) filters.year = year.value;
+    list.replaceChildren();
+    shown = [];
+    offset = 0;
+    if (moreButton) moreButton.hidden = true;
+    if (term === '' && Object.keys(filters).length === 0) {
+      status.textContent = '';
+      return;
+    }
+    const pf = await load();
+    const search = await pf.search(term === '' ? null : term, { filters, sort: { date: 'desc' } });
+    shown = search.results;
+    status.textContent = shown.length === 0 ? text.none : text.results.replace('{n}', String(shown.length));
+    await showMore(false);
+  };
+
+  // The query lives in the address, so results can be bookmarked, shared and restored with Back.
+  const fromAddress = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    region.value = params.get('region') || '';
+    year.value = params.get('year') || '';
+  };
+  const toAddress = () => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (region.value) params.set('region', region.value);
+    if (year.value) params.set('year', year.value);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  moreButton = document.createElement('button');
+  moreButton.type = 'button';
+  moreButton.className = 'search-more';
+  moreButton.textContent = text.more;
+  moreButton.hidden = true;
+  moreButton.addEventListener('click', () => void showMore(true));
+  list.after(moreButton);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    toAddress();
+    void run();
+  });
+  form.hidden = false;
+  fromAddress();
+  void run();
+}
