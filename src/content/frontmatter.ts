@@ -45,7 +45,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     if (first) {
       const pos = first.pos[0] >= 0 ? counter.linePos(first.pos[0]) : undefined;
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
-      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line + 1 : 2, pos?.col ?? 1);
+      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line : 2, pos?.col ?? 1);
     }
     const value: unknown = doc.toJS({ maxAliasCount: 50 });
     if (value === null || value === undefined) return {};
@@ -97,10 +97,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     }
     return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
   };
-  // The YAML text starts on line 2, right after the opening fence.
+  // gray-matter hands the engine the text from the end of the opening fence, so the YAML's
+  // line 1 is the fence line itself and its line numbers are already the file's.
   const toPos = (offset: number): Position => {
     const p = counter.linePos(offset);
-    return { line: p.line + 1, column: p.col };
+    return { line: p.line, column: p.col };
   };
   return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
 }
