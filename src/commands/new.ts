@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveSite, type SiteOptions } from '../config.js';
+import { ConfigError } from '../core/errors.js';
+import type { Problem } from '../core/problem.js';
+import { dayOf, parseSiteDate } from '../util/dates.js';
+import { isSafeSlug, slugify } from '../util/slug.js';
+
+export interface NewArticleOptions extends SiteOptions {
+  readonly title: string;
+  readonly region: string;
+  /** `YYYY-MM-DD`; default today in the site's time zone. */
+  readonly date?: string;
+  readonly teaser?: string;
+  readonly slug?: string;
+  /** "Today" for tests; defaults to the clock. */
+  readonly now?: number;
+}
+
+/** Passes the validator but reads as a to-do, so that an editor notices it before publishing. */
+export const TEASER_PLACEHOLDER = 'Kurzbeschreibung ergänzen';
+
+/** The article file already exists; nothing was written. */
+export class ArticleExistsError extends Error {
+  override readonly name = 'ArticleExistsError';
+  constructor(readonly file: string) {
+    super(`${file} already exists; nothing was written`);
+  }
+}
+
+export interface NewArticle {
+  readonly file: string;
+  /** Path relative to the site root, with forward slashes, for messages. */
+  readonly display: string;
+}
+
+function usage(flag: string, reason: string, fix: string): ConfigError {
+  const problem: Problem = { file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), reason, fix, severity: 'error' };
+  return new ConfigError([problem]);
+}
+
+function requireText(flag: string, value: string | undefined): string {
+  const text = value?.trim() ?? '';
+  if (text === '') throw usage(flag, `${flag} must not be empty`, `give a text, e.g. ${flag} "…"`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** The article file as text: frontmatter values as JSON strings, which YAML reads as double-quoted text. */
+export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
+  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `region: ${JSON.stringify(fields.region)}`, `teaser: ${JSON.stringify(fields.teaser)}`];
+  if (fields.slug) lines.push(`slug: ${fields.slug}`);
+  lines.push('---', '', 'Text der Meldung ergänzen.', '');
+  return lines.join('\n');
+}
+
+/**
+ * Scaffolds an article at the conventional place, `content/<year>/<date>-<slug>.md`, and refuses
+ * to overwrite anything.
+ */
+export function newArticle(options: NewArticleOptions): NewArticle {
+  const site = resolveSite(options);
+  const title = requireText('title', options.title);
+  const region = requireText('--region', options.region);
+  const teaser = options.teaser === undefined ? TEASER_PLACEHOLDER : requireText('--teaser', options.teaser);
+  let date: string;
+  if (options.date === undefined) date = dayOf(options.now ?? Date.now(), site.config.timezone);
+  else {
+    const given = options.date.trim();
+    const parsed = parseSiteDate(given, site.config.timezone);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw usage('--date', `--date "${options.date}" is not a date of the form YYYY-MM-DD`, 'for example --date 2025-02-13');
+    if (!parsed.ok) throw usage('--date', `--date "${options.date}" ${parsed.reason}`, 'for example --date 2025-02-13');
+    date = given;
+  }
+  if (options.slug !== undefined && !isSafeSlug(options.slug)) {
+    throw usage('--slug', `--slug "${options.slug}" may contain only lowercase letters a–z, digits and single hyphens`, `for example --slug ${slugify(options.slug) || 'meine-meldung'}`);
+  }
+  const slug = options.slug ?? (slugify(title) || 'meldung');
+  const year = date.slice(0, 4);
+  const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
+  const display = path.relative(site.paths.root, file).split(path.sep).join('/');
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.
+    writeFileSync(file, articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) }), { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ArticleExistsError(display);
+    throw err;
+  }
+  return { file, display };
+}

@@ -1,0 +1,152 @@
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { lookup } from 'mrmime';
+
+/** Where a request path leads inside the output folder. */
+export type Resolution =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'redirect'; readonly location: string }
+  | { readonly kind: 'bad' }
+  | { readonly kind: 'missing' };
+
+/**
+ * Encoded dots, slashes and backslashes have no business in a site path: a static host would
+ * never produce them, and decoding them is how traversal slips past naive checks.
+ */
+// eslint-disable-next-line no-control-regex
+const SUSPICIOUS_RAW = /%2e|%2f|%5c|%00|\\|[\u0000-\u001f\u007f]/i;
+
+/** Splits a raw request path into safe, decoded segments, or undefined when it is not one. */
+export function pathSegments(rawPath: string): string[] | undefined {
+  if (!rawPath.startsWith('/') || SUSPICIOUS_RAW.test(rawPath)) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '.' || s === '..')) return undefined;
+  return segments;
+}
+
+function isInside(parent: string, child: string): boolean {
+  return child === parent || child.startsWith(parent + path.sep);
+}
+
+async function realInside(root: string, candidate: string): Promise<string | undefined> {
+  try {
+    const real = await realpath(candidate);
+    return isInside(root, real) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The output folder's real path; it is briefly absent while a build swaps folders, so wait a little. */
+async function realRoot(outDir: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return await realpath(outDir);
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  return undefined;
+}
+
+/** Maps a raw request path (`req.url` without the query) to a file inside `outDir`, never outside. */
+export async function resolveRequest(outDir: string, rawPath: string): Promise<Resolution> {
+  const segments = pathSegments(rawPath);
+  if (!segments) return { kind: 'bad' };
+  const root = await realRoot(outDir);
+  if (!root) return { kind: 'missing' };
+  const candidate = path.join(root, ...segments);
+  if (!isInside(root, candidate)) return { kind: 'bad' };
+  const real = await realInside(root, candidate);
+  if (!real) return { kind: 'missing' };
+  let info;
+  try {
+    info = await stat(real);
+  } catch {
+    return { kind: 'missing' };
+  }
+  if (info.isDirectory()) {
+    // Relative links in index.html only work when the folder URL ends in a slash.
+    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: '/' + segments.map(encodeURIComponent).join('/') + '/' };
+    const index = await realInside(root, path.join(real, 'index.html'));
+    if (!index) return { kind: 'missing' };
+    return (await stat(index)).isFile() ? { kind: 'file', file: index } : { kind: 'missing' };
+  }
+  return info.isFile() ? { kind: 'file', file: real } : { kind: 'missing' };
+}
+
+/** The 404 page of the output folder, if the site has one. */
+export async function notFoundPage(outDir: string): Promise<string | undefined> {
+  const root = await realRoot(outDir);
+  if (!root) return undefined;
+  const file = await realInside(root, path.join(root, '404.html'));
+  if (!file) return undefined;
+  try {
+    return (await stat(file)).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const TEXTUAL = /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|ld\+json)|image\/svg\+xml)/;
+
+export function contentTypeOf(file: string): string {
+  const type = lookup(file) ?? 'application/octet-stream';
+  return TEXTUAL.test(type) ? `${type}; charset=utf-8` : type;
+}
+
+/** Headers every dev-server response carries. */
+export function baseHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+export function sendText(req: IncomingMessage, res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
+/** Sends a file; HTML passes through `transformHtml` (the dev server injects its client there). */
+export async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+  transformHtml: (html: string) => string,
+): Promise<void> {
+  const type = contentTypeOf(file);
+  if (type.startsWith('text/html')) {
+    const html = transformHtml(await readFile(file, 'utf8'));
+    sendText(req, res, status, html, type);
+    return;
+  }
+  const info = await stat(file);
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': info.size });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}
