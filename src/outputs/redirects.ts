@@ -52,7 +52,8 @@ export function movedUrls(s: SiteSnapshot): MovedUrl[] {
 
 /** `/alt/a b.html` → `/alt/a%20b.html`: one canonical spelling for line-based config formats. */
 const encodedPath = (decoded: string): string => encodeURI(decoded);
-const regexEscape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Bracket classes instead of backslashes keep the rules readable; `^`, `]` and `\` need a backslash.
+const regexEscape = (value: string): string => value.replace(/[\\^\]]/g, '\\$&').replace(/[.*+?${}()|[]/g, '[$&]');
 const quoted = (value: string): string => `"${value.replace(/[\\"]/g, '\\$&')}"`;
 
 function netlifyRedirects(moved: readonly MovedUrl[], base: (p: string) => string): string {
