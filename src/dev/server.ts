@@ -114,7 +114,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       else res.destroy();
     });
   });
-  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('clientError', (_err, socket) => {
+    // Request lines Node cannot parse (`GET ../x`) get a plain 400, never a file.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port, host, backlog: 2048 }, () => resolve());
