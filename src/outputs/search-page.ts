@@ -16,6 +16,7 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
     regions: s.model.regions.map((r) => r.name),
     years: s.model.years.map((y) => y.year),
     archiveUrl: renderer.urls.archive(),
+    regionsUrl: renderer.urls.regions(),
   });
   return [{ path: outputPathFor(url), content: html, owner: 'the search page' }];
 }

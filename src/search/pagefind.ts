@@ -63,7 +63,8 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
     await writer.flush();
     for (const a of articles) {
       const html = readFileSync(path.join(writer.shadow, outputPathFor(a.url)), 'utf8');
-      const added = await index.addHTMLFile({ url: site.basePath + a.url.replace(/^\//, ''), content: html });
+      // Site paths without the base path: the search script sets Pagefind's baseUrl, which it prepends.
+      const added = await index.addHTMLFile({ url: a.url, content: html });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${a.url}: ${added.errors.join('; ')}`);
     }
     const result = await index.getFiles();

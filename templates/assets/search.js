@@ -1,5 +1,5 @@
 // Stadtbote search: a small accessible front end for Pagefind's JS API. Everything is loaded from
-// this site; the form stays hidden for readers without JavaScript, who get the archive link instead.
+// this site; the form stays hidden for readers without JavaScript, who see links to the archive instead.
 const PAGE_SIZE = 20;
 
 const form = document.getElementById('search-form');
@@ -21,7 +21,11 @@ if (form && status && list) {
   let moreButton;
 
   const load = async () => {
-    pagefind ??= await import(form.dataset.bundle);
+    if (!pagefind) {
+      pagefind = await import(form.dataset.bundle);
+      // Result URLs are site paths; Pagefind puts the site's base path in front of them.
+      await pagefind.options({ baseUrl: form.dataset.base || '/' });
+    }
     return pagefind;
   };
 
@@ -121,6 +125,8 @@ if (form && status && list) {
     toAddress();
     void run();
   });
+  const noScript = document.getElementById('search-nojs');
+  if (noScript) noScript.hidden = true;
   form.hidden = false;
   fromAddress();
   void run();

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, BASE_PATH, fixtureArticles, launchBrowser, PAGES, serveReadersSite, type ServedSite, type TestBrowser } from './readers-site.js';
+
+let site: ServedSite;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  site = await serveReadersSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Fails the test on any request that leaves the test server. */
+async function openPage(options: Parameters<TestBrowser['newContext']>[0] = {}): Promise<{ page: Page; foreign: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const origin = new URL(site.url).origin;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  return { page, foreign, close: () => context.close() };
+}
+
+describe('reading the site in Chromium', () => {
+  it('navigates home → region → article → back', async () => {
+    const { page, foreign, close } = await openPage();
+    await page.goto(site.url);
+    expect(await page.title()).toBe('Stadtbote Testhausen');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Regionen' }).click();
+    await page.waitForURL(`${site.url}regionen/`);
+    await page.getByRole('main').getByRole('link', { name: 'Cottbus' }).click();
+    await page.waitForURL(`${site.url}regionen/cottbus/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cottbus');
+    const first = page.getByRole('main').locator('.news-item h2 a').first();
+    const title = (await first.textContent())!;
+    expect(title).toContain('Cottbus');
+    await first.click();
+    await page.waitForURL(/\/presse\/\d{4}\/\d\d-\d\d-[^/]+\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await page.goBack();
+    await page.waitForURL(`${site.url}regionen/cottbus/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cottbus');
+    expect(foreign).toEqual([]);
+    await close();
+  });
+
+  it('pages through the home page with next and previous', async () => {
+    const { page, close } = await openPage();
+    await page.goto(site.url);
+    const pagination = page.getByRole('navigation', { name: 'Seitennavigation' });
+    await expect(pagination.textContent()).resolves.toContain('Seite 1 von 6');
+    const firstOnPage1 = await page.locator('.news-item h2 a').first().textContent();
+    await pagination.getByRole('link', { name: 'Nächste Seite' }).click();
+    await page.waitForURL(`${site.url}seite/2/`);
+    await expect(pagination.textContent()).resolves.toContain('Seite 2 von 6');
+    const firstOnPage2 = await page.locator('.news-item h2 a').first().textContent();
+    expect(firstOnPage2).not.toBe(firstOnPage1);
+    await pagination.getByRole('link', { name: 'Vorherige Seite' }).click();
+    await page.waitForURL(site.url);
+    expect(await page.locator('.news-item h2 a').first().textContent()).toBe(firstOnPage1);
+    await close();
+  });
+
+  it('searches with a region filter, newest first, under the base path', async () => {
+    const { page, foreign, close } = await openPage();
+    await page.goto(`${site.url}suche/`);
+    // Every fixture article mentions the Rathaus; the filter must keep exactly the Potsdam ones.
+    await page.getByLabel('Suchbegriff').fill('Rathaus');
+    await page.getByLabel('Region').selectOption('Potsdam');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    const expected = fixtureArticles().filter((a) => a.region === 'Potsdam');
+    expect(expected.length).toBeGreaterThan(5);
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`${expected.length} Treffer`);
+    const items = page.locator('#search-results li');
+    await expect.poll(() => items.count()).toBe(expected.length);
+    const shown = await items.evaluateAll((els) =>
+      els.map((li) => ({ day: li.querySelector('time')?.getAttribute('datetime'), title: li.querySelector('h2 a')?.textContent, href: li.querySelector('h2 a')?.getAttribute('href'), meta: li.querySelector('.meta')?.textContent })),
+    );
+    expect(shown.map((s) => ({ day: s.day, title: s.title }))).toEqual(expected.map((a) => ({ day: a.day, title: a.title })));
+    for (const s of shown) {
+      expect(s.meta).toContain('Potsdam');
+      expect(s.href).toMatch(new RegExp(`^${BASE_PATH}\\d{4}/\\d\\d-\\d\\d-`));
+    }
+    expect(await items.first().locator('.excerpt mark').count()).toBeGreaterThan(0);
+    // The query is in the address, so the results survive a reload and can be shared.
+    expect(page.url()).toContain('q=Rathaus');
+    expect(page.url()).toContain('region=Potsdam');
+    await items.first().locator('h2 a').click();
+    await page.waitForURL(/\/presse\/\d{4}\//);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(expected[0]!.title);
+    expect(foreign).toEqual([]);
+    await close();
+  });
+
+  it('filters by year and never finds drafts', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${site.url}suche/?year=2024`);
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('10 Treffer');
+    const days = await page.locator('#search-results time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    expect(days.every((d) => d?.startsWith('2024-'))).toBe(true);
+    await page.goto(`${site.url}suche/?q=Zauberwort`);
+    await expect.poll(() => status.textContent()).toBe('Keine Treffer.');
+    await close();
+  });
+
+  it('reads without JavaScript', async () => {
+    const { page, close } = await openPage({ javaScriptEnabled: false });
+    await page.goto(site.url);
+    expect(await page.locator('.news-item').count()).toBe(5);
+    await page.goto(`${site.url}regionen/potsdam/`);
+    expect(await page.locator('.news-item').count()).toBeGreaterThan(0);
+    const href = await page.locator('.news-item h2 a').first().getAttribute('href');
+    await page.goto(new URL(href!, site.url).href);
+    expect(await page.locator('.article .body p').count()).toBeGreaterThan(0);
+    await page.goto(`${site.url}suche/`);
+    const notice = page.getByText('Die Suche benötigt JavaScript');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.getByRole('link', { name: 'Archiv' }).getAttribute('href')).toBe(`${BASE_PATH}archiv/`);
+    expect(await page.locator('#search-form').isVisible()).toBe(false);
+    await close();
+  });
+
+  it('leads keyboard users to the content with a visible skip link and focus', async () => {
+    const { page, close } = await openPage();
+    await page.goto(site.url);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    expect(skip).toEqual({ text: 'Zum Inhalt springen', href: '#inhalt' });
+    const box = await page.locator('.skip-link').boundingBox();
+    expect(box && box.y >= 0 && box.height > 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhalt');
+    // The next Tab continues inside the content, not back in the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await close();
+  });
+
+  const pagesToFit = [PAGES.home, PAGES.regions, PAGES.archive, PAGES.search, PAGES.articleWithImage, PAGES.articleWithoutImage, PAGES.impressum];
+
+  it.each([
+    ['320 px', { viewport: { width: 320, height: 640 } }],
+    // 200 % zoom of a 1280 px window: the layout sees 640 CSS pixels at twice the density.
+    ['200 % zoom', { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
+  ])('does not scroll sideways at %s', async (_label, options) => {
+    const { page, close } = await openPage(options);
+    for (const p of pagesToFit) {
+      await page.goto(site.url + p);
+      const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(size.scroll, `${p || 'home'} scrolls sideways`).toBeLessThanOrEqual(size.client);
+    }
+    await close();
+  });
+
+  it('takes screenshots at 375 px and 1280 px', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const width of [375, 1280]) {
+      const { page, close } = await openPage({ viewport: { width, height: 900 } });
+      for (const [name, p] of [['home', PAGES.home], ['article', PAGES.articleWithImage], ['search', PAGES.search]] as const) {
+        await page.goto(site.url + p);
+        if (name === 'search') await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Treffer/);
+        const file = path.join(ARTIFACTS, `${name}-${width}.png`);
+        const shot = await page.screenshot({ path: file, fullPage: true });
+        expect(shot.length).toBeGreaterThan(1000);
+      }
+      await close();
+    }
+  });
+});
