@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import FeedParser from 'feedparser';
@@ -17,8 +17,13 @@ export interface BuiltArchive {
 }
 
 /** Builds the archive fixture under https://example.org/presse/ into a temporary folder. */
-export async function buildArchive(options: BuildOptions = {}): Promise<BuiltArchive> {
+export async function buildArchive(options: BuildOptions = {}, config: { search?: boolean } = {}): Promise<BuiltArchive> {
   const root = copyFixture('archive-site');
+  if (config.search) {
+    // the fixture's config turns search off; only the CLI/API can turn it off, so edit the copy
+    const file = path.join(root, 'stadtbote.config.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('search: false', 'search: true'));
+  }
   const report = await buildSite(root, { baseUrl: BASE_URL, noCache: true, ...options });
   const out = path.join(root, 'dist');
   const files = readTree(out);

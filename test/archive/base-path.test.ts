@@ -10,10 +10,13 @@ const ORIGIN = 'https://example.org';
 /** Every URL an HTML page refers to: links, assets, srcset candidates, meta refresh and URL-valued meta tags. */
 function urlsInHtml(html: string): string[] {
   const urls: string[] = [];
-  for (const m of html.matchAll(/\s(href|src|srcset|content|action|poster|data-[a-z-]*url)\s*=\s*"([^"]*)"/gi)) {
+  for (const m of html.matchAll(/\s(href|src|srcset|content|action|poster|data-[a-z-]+)\s*=\s*"([^"]*)"/gi)) {
     const name = m[1]!.toLowerCase();
     const value = m[2]!.replace(/&amp;/g, '&');
-    if (name === 'srcset') urls.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+    if (name.startsWith('data-')) {
+      // data attributes hold URLs for scripts (the search bundle); other values are not URLs
+      if (value.startsWith('/') || value.startsWith(ORIGIN)) urls.push(value);
+    } else if (name === 'srcset') urls.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
     else if (name === 'content') {
       const refresh = /^\d+;\s*url=(.*)$/i.exec(value);
       if (refresh) urls.push(refresh[1]!);
@@ -50,30 +53,49 @@ function checkUrl(out: string, pageUrl: string, url: string): string | undefined
 }
 
 let site: BuiltArchive;
+let searchSite: BuiltArchive;
 beforeAll(async () => {
   site = await buildArchive();
+  searchSite = await buildArchive({}, { search: true });
 });
-afterAll(() => cleanup(site.root));
+afterAll(() => {
+  cleanup(site.root);
+  cleanup(searchSite.root);
+});
+
+function crawlHtml(built: BuiltArchive): { broken: string[]; pages: number; checked: number } {
+  const broken: string[] = [];
+  let pages = 0;
+  let checked = 0;
+  for (const [file, bytes] of built.files) {
+    if (!file.endsWith('.html')) continue;
+    pages++;
+    const pageUrl = BASE_PATH + file.replace(/(^|\/)index\.html$/, '$1');
+    for (const url of urlsInHtml(bytes.toString('utf8'))) {
+      checked++;
+      const problem = checkUrl(built.out, pageUrl, url);
+      if (problem) broken.push(`${file}: ${problem}`);
+    }
+  }
+  return { broken, pages, checked };
+}
 
 describe('hosting under /presse/', () => {
   it('every internal link and asset of every HTML page starts with /presse/ and exists in the output', () => {
-    const broken: string[] = [];
-    let pages = 0;
-    let checked = 0;
-    for (const [file, bytes] of site.files) {
-      if (!file.endsWith('.html')) continue;
-      pages++;
-      const pageUrl = BASE_PATH + file.replace(/(^|\/)index\.html$/, '$1');
-      for (const url of urlsInHtml(bytes.toString('utf8'))) {
-        checked++;
-        const problem = checkUrl(site.out, pageUrl, url);
-        if (problem) broken.push(`${file}: ${problem}`);
-      }
-    }
+    const { broken, pages, checked } = crawlHtml(site);
     expect(broken).toEqual([]);
     // the crawl really saw the site: articles, lists, archives, regions, pages, redirects
     expect(pages).toBeGreaterThan(25);
     expect(checked).toBeGreaterThan(pages * 10);
+  });
+
+  it('with search on, the search page and its script bundle work under /presse/ too', () => {
+    expect(searchSite.files.has('suche/index.html')).toBe(true);
+    const { broken, pages } = crawlHtml(searchSite);
+    expect(broken).toEqual([]);
+    expect(pages).toBeGreaterThan(25);
+    const nav = searchSite.text('index.html');
+    expect(nav).toContain('href="/presse/suche/"');
   });
 
   it('feeds, sitemap, robots.txt, CSS and redirect rules only name URLs under the base URL that exist', () => {

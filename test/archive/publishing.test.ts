@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from '../helpers.js';
 import { buildArchive, BASE_URL, parseFeed, SECRETS, type BuiltArchive } from './archive-site.js';
@@ -36,6 +37,18 @@ describe('default build', () => {
     expect(site.report.nextScheduled?.date).toBe('2099-06-01');
     expect(site.report.nextScheduled?.src).toBe('content/2099/2099-06-01-zukunft.md');
     expect(site.report.articles).toBe(5);
+  });
+});
+
+describe('search index', () => {
+  it('holds only published articles', async () => {
+    const site = await buildArchive({}, { search: true });
+    builds.push(site);
+    const fragments = [...site.files].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([, bytes]) => gunzipSync(bytes).toString('utf8'));
+    expect(fragments).toHaveLength(5);
+    const all = fragments.join('\n');
+    expect(all).toContain('Rathaus saniert');
+    for (const w of SECRETS) expect(all).not.toContain(w);
   });
 });
 
