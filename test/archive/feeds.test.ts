@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, BASE_URL, parseFeed, PUBLISHED, type BuiltArchive } from './archive-site.js';
-import { cleanup } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
 
 interface JsonFeedItem {
   id: string;
@@ -182,6 +182,25 @@ describe('feed discovery and determinism', () => {
       }
     } finally {
       cleanup(later.root);
+    }
+  });
+});
+
+describe('characters XML 1.0 does not allow', () => {
+  it('are dropped, so that the feeds stay well-formed', async () => {
+    const root = makeSite({ 'content/2025/a.md': article({ title: 'Steuer\u0001zeichen \ud800und\uffff', teaser: 'Anriss\u000b.' }, 'Text \u0002 hier') });
+    try {
+      await buildSite(root, { search: false, noCache: true });
+      const files = readTree(`${root}/dist`);
+      for (const name of ['feed.xml', 'atom.xml']) {
+        const { items } = await parseFeed(files.get(name)!.toString('utf8'));
+        expect(items[0]!.title, name).toBe('Steuerzeichen und');
+        expect(items[0]!.summary, name).toBe('Anriss.');
+      }
+      const json = JSON.parse(files.get('feed.json')!.toString('utf8')) as JsonFeed;
+      expect(json.items[0]!.title).toBe('Steuer\u0001zeichen und\uffff');
+    } finally {
+      cleanup(root);
     }
   });
 });
