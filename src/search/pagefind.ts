@@ -52,10 +52,17 @@ export function searchKey(site: ResolvedSite, articles: readonly ArticleMeta[]):
 // One Pagefind service serves every index of this process; it is stopped when the last one is done,
 // so that a build run from the CLI can exit while a concurrent build in the same process still indexes.
 let activeIndexes = 0;
+let indexRuns = 0;
+
+/** How often this process has run Pagefind, so that tests can see the cache at work. */
+export function searchIndexRuns(): number {
+  return indexRuns;
+}
 
 async function buildIndex(input: SearchInput): Promise<{ path: string; content: Uint8Array }[]> {
   const { writer, site, articles } = input;
   activeIndexes++;
+  indexRuns++;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PAGES, serveReadersSite, type ServedSite, type TestBrowser } from './readers-site.js';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let site: ServedSite;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  site = await serveReadersSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** axe-core's WCAG 2.1 A/AA rules on a page, in a readable form for failure messages. */
+async function violationsOf(path: string, width: number): Promise<{ status: number; violations: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const response = await page.goto(site.url + path);
+  if (path.startsWith('suche/')) await page.waitForFunction(() => /Treffer/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  }, WCAG_21_AA);
+  await context.close();
+  return {
+    status: response?.status() ?? 0,
+    violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  };
+}
+
+describe('WCAG 2.1 A/AA with axe-core in Chromium', () => {
+  const cases = Object.entries(PAGES);
+  it.each(cases)('%s has no violations on a phone and a desktop', async (name, path) => {
+    for (const width of [375, 1280]) {
+      const { status, violations } = await violationsOf(path, width);
+      expect(status).toBe(name === 'notFound' ? 404 : 200);
+      expect(violations, `${name} at ${width}px`).toEqual([]);
+    }
+  });
+
+  it('catches a real violation (the check is not vacuous)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.querySelector('main')!.append(img);
+    });
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const ids = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
+      return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => v.id);
+    }, WCAG_21_AA);
+    expect(ids).toContain('image-alt');
+    await context.close();
+  });
+});

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { searchIndexRuns } from '../../src/search/pagefind.js';
+import { buildSite, cleanup, copyFixture, readTree } from '../helpers.js';
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+/** The indexed records, decoded from Pagefind's gzip-compressed fragment files. */
+function fragments(dist: string): Fragment[] {
+  const tree = readTree(path.join(dist, 'pagefind'));
+  return [...tree]
+    .filter(([rel]) => rel.startsWith('fragment/'))
+    .map(([, bytes]) => JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment);
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) cleanup(d);
+});
+function site(): string {
+  const root = copyFixture('readers-site');
+  dirs.push(root);
+  return root;
+}
+
+describe('search index (Pagefind)', () => {
+  it('indexes every published article with title, body, region and year, and nothing else', async () => {
+    const root = site();
+    const report = await buildSite(root, { baseUrl: 'https://example.org/presse/' });
+    const dist = path.join(root, 'dist');
+    expect(existsSync(path.join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+    // Pagefind's own UIs are not shipped: the theme has its own accessible search page.
+    expect(existsSync(path.join(dist, 'pagefind', 'pagefind-ui.js'))).toBe(false);
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(['de']);
+    expect(entry.languages.de!.page_count).toBe(report.articles);
+
+    const records = fragments(dist);
+    expect(records).toHaveLength(30);
+    const article = records.find((r) => r.url === '/2023/07-17-breitbandausbau-kommt-voran-in-cottbus/');
+    expect(article).toBeDefined();
+    expect(article!.meta.title).toBe('Breitbandausbau kommt voran in Cottbus');
+    expect(article!.meta.day).toBe('2023-07-17');
+    expect(article!.filters).toEqual({ region: ['Cottbus'], year: ['2023'] });
+    expect(article!.content).toContain('Der Breitbandausbau erreicht weitere Ortsteile'); // teaser
+    expect(article!.content).toContain('Arbeiten in den Ortsteilen laufen nach Plan'); // body
+    // Navigation and hidden filter values are not searchable text.
+    expect(article!.content).not.toContain('Startseite');
+    // Drafts and standalone pages are never indexed.
+    expect(records.some((r) => r.content.includes('Zauberwort'))).toBe(false);
+    expect(records.some((r) => r.url.includes('impressum'))).toBe(false);
+    // The search page itself is generated with filters from the articles.
+    const searchPage = readFileSync(path.join(dist, 'suche', 'index.html'), 'utf8');
+    expect(searchPage).toContain('<option>Frankfurt (Oder)</option>');
+    expect(searchPage).toContain('<option>2023</option>');
+    expect(searchPage).toContain('data-bundle="/presse/pagefind/pagefind.js"');
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('href="/presse/suche/"');
+  });
+
+  it('is byte-identical across builds', async () => {
+    const a = site();
+    const b = site();
+    await buildSite(a);
+    await buildSite(b, { noCache: true });
+    const treeA = readTree(path.join(a, 'dist', 'pagefind'));
+    const treeB = readTree(path.join(b, 'dist', 'pagefind'));
+    expect([...treeB.keys()]).toEqual([...treeA.keys()]);
+    for (const [rel, bytes] of treeA) expect(treeB.get(rel)!.equals(bytes), rel).toBe(true);
+  });
+
+  it('is kept when the published articles did not change, rebuilt when one did', async () => {
+    const root = site();
+    await buildSite(root);
+    const runs = searchIndexRuns();
+    const before = readTree(path.join(root, 'dist', 'pagefind'));
+    const second = await buildSite(root);
+    expect(searchIndexRuns()).toBe(runs);
+    expect(second.write?.written).toBe(0);
+    expect(readTree(path.join(root, 'dist', 'pagefind'))).toEqual(before);
+
+    const file = path.join(root, 'content', '2023', '2023-07-17-meldung-8.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('nach Plan', 'nach Plan, sagt die Ortsvorsteherin Quastenflosser'));
+    await buildSite(root);
+    expect(searchIndexRuns()).toBe(runs + 1);
+    expect(fragments(path.join(root, 'dist')).some((r) => r.content.includes('Quastenflosser'))).toBe(true);
+  });
+
+  it('is skipped with search: false, and the search page and link go away', async () => {
+    const root = site();
+    await buildSite(root);
+    expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(true);
+    const runs = searchIndexRuns();
+    await buildSite(root, { search: false });
+    expect(searchIndexRuns()).toBe(runs);
+    expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'suche'))).toBe(false);
+    expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('/suche/');
+  });
+});
