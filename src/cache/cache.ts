@@ -12,6 +12,9 @@ export interface CachedSource {
   readonly meta: ArticleMeta | PageMeta;
   readonly problems: readonly Problem[];
   readonly links: readonly PendingLink[];
+  /** Content files the page refers to, and a key of their state when it was rendered. */
+  readonly assets: readonly string[];
+  readonly assetKey: string;
   /** Hash of the page as rendered, before links were filled in. */
   readonly htmlHash: string;
   /** The rendered page, kept only when it has links to fill in on every build. */

@@ -14,7 +14,7 @@ import { loadContent } from './load.js';
 import { modelSite, planListPages } from './plan.js';
 import { renderSources } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
-import { Renderer, type RenderContext } from './render.js';
+import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
 import { outputPathFor } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
@@ -92,6 +92,15 @@ function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: Pe
  */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
+  // STADTBOTE_TIMING=1 prints how long each stage took, for profiling builds.
+  const timing = process.env.STADTBOTE_TIMING === '1';
+  let lap = started;
+  const mark = (stage: string): void => {
+    if (!timing) return;
+    const t = performance.now();
+    process.stderr.write(`[timing] ${stage}: ${(t - lap).toFixed(0)} ms\n`);
+    lap = t;
+  };
   const site = options.resolved ?? resolveSite(options);
   const { config, paths } = site;
   const now = buildNow(options);
@@ -101,6 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   const tree = loadContent(paths.content, paths.root);
   problems.push(...tree.problems);
+  mark('load');
 
   const templatesHash = templatesFingerprint(templateDirs);
   const cacheFingerprint = hashOf(VERSION, templatesHash, JSON.stringify(config), site.basePath, String(!!options.drafts), String(!!options.future));
@@ -113,6 +123,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const assetResult = await processAssets(paths.content, displayPrefix, tree.assets, site.strings.url.media, previous.assets);
   problems.push(...assetResult.problems);
   next.assets = assetResult.processed;
+  mark('cache and assets');
 
   const context: RenderContext = {
     config,
@@ -121,6 +132,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     assets: [...assetResult.assets],
     search: config.search,
   };
+  // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));
   let localRenderer: Renderer | undefined;
   const renderer = (): Renderer => (localRenderer ??= new Renderer(context));
@@ -196,7 +208,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const toRender: SourceFile[] = [];
     for (const source of tree.sources) {
       const hit = previous.sources.get(source.rel);
-      if (hit && hit.hash === source.hash && (await accept(hit, hit.html, hit.bodyHtml, source.display))) {
+      const fresh = hit !== undefined && hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, assetResult.assets);
+      if (fresh && (await accept(hit, hit.html, hit.bodyHtml, source.display))) {
         next.sources.set(source.rel, hit);
       } else toRender.push(source);
     }
@@ -216,13 +229,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         meta: result.meta,
         problems: result.problems,
         links: result.links,
+        assets: result.assets,
+        assetKey: assetDependencyKey(result.assets, assetResult.assets),
         htmlHash: hashOf(result.html),
         ...(result.links.length > 0 ? { html: result.html } : {}),
       };
       next.sources.set(source.rel, entry);
       await accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
     };
+    mark(`cache lookups (${tree.sources.length - toRender.length} hits)`);
     await renderSources(toRender, context, contextKey, onResult, renderer);
+    mark(`render ${toRender.length} sources`);
 
     // Links between articles: every URL is known now.
     const urlBySrc = new Map<string, string>();
@@ -284,6 +301,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
+    mark('links, feeds, checks');
     const model = modelSite(articles);
     const r = renderer();
     const listPages = planListPages(model, r, config.perPage);
@@ -294,8 +312,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const lp of listPages) {
       const outPath = outputPathFor(lp.url);
       if (!claim(outPath, `the generated page ${lp.url}`)) continue;
-      const items = (lp.data.items as { date: { iso: string } }[] | undefined) ?? [];
-      htmlPages.push({ url: lp.url, ...(items[0] ? { lastmod: items[0].date.iso } : {}) });
+      const items = (lp.data.items as { iso: string }[] | undefined) ?? [];
+      htmlPages.push({ url: lp.url, ...(items[0] ? { lastmod: items[0].iso } : {}) });
       const cached = previous.outputs.get(`list:${lp.url}`);
       if (writer && cached && cached.key === lp.key && cached.files[0] && writer.keep(outPath, cached.files[0][1])) {
         next.outputs.set(`list:${lp.url}`, cached);
@@ -307,6 +325,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       await writer?.put(outPath, html);
     }
 
+    mark(`list pages (${listRendered} rendered)`);
     const snapshot: SiteSnapshot = { site, renderer: r, model, pages, feedBodies, htmlPages };
     const generated: GeneratedFile[] = [];
     for (const generate of generators) generated.push(...generate(snapshot));
@@ -329,8 +348,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       await indexSearch({ writer, site, articles: model.articles, previous, next, claim });
     }
 
+    mark('search');
     const write = writer ? await writer.commit() : undefined;
+    mark('commit');
     if (useCache) cache.save(next);
+    mark('save cache');
     return {
       articles: model.articles.length,
       pages: htmlPages.length,

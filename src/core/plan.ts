@@ -98,7 +98,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
     for (let n = 1; n <= total; n++) {
-      const slice = items.slice((n - 1) * perPage, n * perPage).map((a) => renderer.listItem(a));
+      const slice = items.slice((n - 1) * perPage, n * perPage).map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
       const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } as PageChrome;

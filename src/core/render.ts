@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import type { SiteConfig } from '../config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
+import { needsGfm } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { resolveReference } from '../markdown/resolve.js';
@@ -52,6 +53,7 @@ export class Renderer {
   readonly strings: UiStrings;
   readonly assets: ReadonlyMap<string, AssetInfo>;
   private readonly processor: MarkdownProcessor;
+  private readonly plainProcessor: MarkdownProcessor;
   private readonly site: Record<string, unknown>;
 
   constructor(readonly context: RenderContext) {
@@ -59,7 +61,8 @@ export class Renderer {
     this.strings = languages[config.language] ?? languages.de!;
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
-    this.processor = markdownProcessor(config.rawHtml);
+    this.processor = markdownProcessor(config.rawHtml, true);
+    this.plainProcessor = markdownProcessor(config.rawHtml, false);
     this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
     const t = this.strings;
     this.site = {
@@ -98,13 +101,30 @@ export class Renderer {
     ];
   }
 
-  /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
-  renderPage(template: string, page: PageChrome, data: Record<string, unknown>): string {
-    return this.theme.render(template, { site: this.site, t: this.strings, page, ...data });
+  private readonly chromeBySection = new Map<string, { header: string; footer: string }>();
+
+  /** Header and footer are the same on every page of a section, so they are rendered once each. */
+  private chrome(section: string, url: string): { header: string; footer: string } {
+    // `current` names the navigation entry that is this very page (aria-current="page").
+    const current = (this.site.nav as { href: string; key: string }[]).find((n) => n.href === url)?.key ?? '';
+    const key = `${section}\u0000${current}`;
+    let chrome = this.chromeBySection.get(key);
+    if (!chrome) {
+      const data = { site: this.site, t: this.strings, section, current };
+      chrome = { header: this.theme.render('partials/header', data), footer: this.theme.render('partials/footer', data) };
+      this.chromeBySection.set(key, chrome);
+    }
+    return chrome;
   }
 
-  private markdown(source: SourceFile, body: string, bodyLine: number): { html: string; links: PendingLink[]; problems: Problem[] } {
+  /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
+  renderPage(template: string, page: PageChrome, data: Record<string, unknown>): string {
+    return this.theme.render(template, { site: this.site, t: this.strings, page, chrome: this.chrome(page.section ?? '', page.url), ...data });
+  }
+
+  private markdown(source: SourceFile, body: string, bodyLine: number): { html: string; links: PendingLink[]; usedAssets: Set<string>; problems: Problem[] } {
     const links: PendingLink[] = [];
+    const usedAssets = new Set<string>();
     // Blank lines keep the body's line numbers equal to the file's in every message.
     const file = new VFile({ value: '\n'.repeat(bodyLine - 1) + body, path: source.display });
     file.data.references = {
@@ -113,10 +133,12 @@ export class Renderer {
       assets: this.assets,
       basePath: this.context.basePath,
       allowedHosts: this.context.config.allowedHosts,
+      usedAssets,
       links,
     };
-    const tree = this.processor.runSync(this.processor.parse(file), file);
-    const html = this.processor.stringify(tree, file);
+    const processor = needsGfm(body) ? this.processor : this.plainProcessor;
+    const tree = processor.runSync(processor.parse(file), file);
+    const html = processor.stringify(tree, file);
     const problems: Problem[] = file.messages.map((m) => ({
       file: source.display,
       line: m.line ?? undefined,
@@ -126,11 +148,12 @@ export class Renderer {
       fix: m.note ?? undefined,
       severity: m.fatal ? 'error' : 'warning',
     }));
-    return { html, links, problems };
+    return { html, links, usedAssets, problems };
   }
 
-  private frontmatterImage(source: SourceFile, src: string): { info?: ImageInfo; problem?: Problem } {
+  private frontmatterImage(source: SourceFile, src: string, used: Set<string>): { info?: ImageInfo; problem?: Problem } {
     const target = resolveReference(source.rel, src);
+    if (target.ok) used.add(target.rel);
     const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
       problem: { file: source.display, line: 1, column: 1, ruleId, field: 'image.src', reason, fix, severity: 'error' },
     });
@@ -155,13 +178,13 @@ export class Renderer {
       const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
       const html = this.renderPage('page', page, { content: md.html });
       if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
-      return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, problems };
+      return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, assets: [...md.usedAssets].sort(), problems };
     }
 
     const data = validated.data;
     let image: ImageInfo | undefined;
     if (data.image) {
-      const found = this.frontmatterImage(source, data.image.src);
+      const found = this.frontmatterImage(source, data.image.src, md.usedAssets);
       if (found.problem) {
         const pos = problems.length; // keep line info from the validator when it knows it
         problems.splice(pos, 0, found.problem);
@@ -170,15 +193,17 @@ export class Renderer {
     }
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
     const regionSlug = slugify(data.region);
-    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url: this.urls.article(data), data, regionSlug, ...(image ? { image } : {}) };
+    const url = this.urls.article(data);
+    const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.site, item: this.listItem(url, data, regionSlug) });
+    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(image ? { image } : {}) };
     const html = this.renderArticle(meta, md.html);
-    return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, problems };
+    return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, assets: [...md.usedAssets].sort(), problems };
   }
 
-  /** What a list entry shows of an article. */
-  listItem(meta: ArticleMeta): Record<string, unknown> {
-    const { data } = meta;
-    return { url: meta.url, title: data.title, teaser: data.teaser, region: data.region, regionUrl: this.urls.region(meta.regionSlug), date: { day: data.date.day, iso: data.date.iso } };
+  /** What a list entry shows of an article; `id` is unique per page because each article is listed once. */
+  private listItem(url: string, data: ArticleMeta['data'], regionSlug: string): Record<string, unknown> {
+    const id = url.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/g, '-');
+    return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl: this.urls.region(regionSlug), date: { day: data.date.day, iso: data.date.iso } };
   }
 
   articleView(meta: ArticleMeta): Record<string, unknown> {
@@ -228,7 +253,7 @@ export class Renderer {
   }
 }
 
-/** Stable key of everything besides the source that a rendered article depends on. */
-export function renderContextKey(context: RenderContext, templatesHash: string, version: string): string {
-  return hashOf(version, templatesHash, JSON.stringify(context.config), context.basePath, String(context.search), JSON.stringify(context.assets));
+/** Key of the content files a page refers to, as they are now: a cached page is stale when it changes. */
+export function assetDependencyKey(rels: readonly string[], assets: ReadonlyMap<string, AssetInfo>): string {
+  return hashOf(JSON.stringify(rels.map((rel) => [rel, assets.get(rel) ?? null])));
 }

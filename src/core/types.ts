@@ -64,6 +64,11 @@ export interface ArticleMeta {
   readonly data: ArticleData;
   readonly regionSlug: string;
   readonly image?: ImageInfo;
+  /**
+   * The article's entry in list pages, rendered once with `partials/article-item` and reused on
+   * every home, region, year and month page it appears on.
+   */
+  readonly listHtml: string;
 }
 
 export interface PageMeta {
@@ -93,6 +98,8 @@ export type SourceResult =
       readonly html: string;
       readonly bodyHtml: string;
       readonly links: readonly PendingLink[];
+      /** Content files (images, attachments) the page refers to; their URLs and sizes are in the HTML. */
+      readonly assets: readonly string[];
       readonly problems: readonly Problem[];
     }
   | {
@@ -100,6 +107,7 @@ export type SourceResult =
       readonly meta: PageMeta;
       readonly html: string;
       readonly links: readonly PendingLink[];
+      readonly assets: readonly string[];
       readonly problems: readonly Problem[];
     };
 

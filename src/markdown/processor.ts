@@ -14,23 +14,25 @@ export type RawHtmlPolicy = 'none' | 'sanitize';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type MarkdownProcessor = Processor<any, any, any, any, string>;
 
-const processors = new Map<RawHtmlPolicy, MarkdownProcessor>();
+const processors = new Map<string, MarkdownProcessor>();
 
 /**
  * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
  * remark-rehype → (rehype-raw → rehype-sanitize) → site references → rehype-stringify.
  * Without the sanitize policy raw HTML in Markdown is dropped, never passed through.
+ * `gfm: false` gives the same pipeline without remark-gfm, for bodies that `needsGfm` clears.
  */
-export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none'): MarkdownProcessor {
-  let processor = processors.get(rawHtml);
+export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', gfm = true): MarkdownProcessor {
+  const key = `${rawHtml}:${gfm}`;
+  let processor = processors.get(key);
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkGfm);
+    const base = gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
     const withHtml =
       rawHtml === 'sanitize'
         ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)
         : base.use(remarkRehype);
     processor = withHtml.use(rehypeDemoteHeadings).use(rehypeSiteReferences).use(rehypeStringify).freeze() as unknown as MarkdownProcessor;
-    processors.set(rawHtml, processor);
+    processors.set(key, processor);
   }
   return processor;
 }

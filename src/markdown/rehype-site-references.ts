@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';
 import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
 
@@ -12,6 +12,8 @@ export interface ReferenceData {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
+  /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
+  readonly usedAssets: Set<string>;
   /** Collected links to other Markdown sources. */
   readonly links: { token: string; target: string; fragment: string; line?: number; column?: number }[];
 }
@@ -45,7 +47,7 @@ export default function rehypeSiteReferences() {
       message.fatal = true;
       message.note = fix;
     };
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         const href = node.properties.href;
         if (!isLocalReference(href)) return;
@@ -57,7 +59,13 @@ export default function rehypeSiteReferences() {
           node.properties.href = token;
           return;
         }
+        refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
+        // `/impressum/` is a page of the site, not a file of the content folder.
+        if (!asset && href.startsWith('/')) {
+          node.properties.href = withBase(refs.basePath, href);
+          return;
+        }
         if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
         node.properties.href = withBase(refs.basePath, asset.url) + target.fragment;
         return;
@@ -80,6 +88,7 @@ export default function rehypeSiteReferences() {
         }
         const target = resolveReference(refs.src, src);
         if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
+        refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
         if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
         node.properties.src = withBase(refs.basePath, asset.url);

@@ -113,7 +113,21 @@ export function isoInZone(epochMs: number, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(off)}`;
 }
 
+const parsedDates = new Map<string, DateParseResult>();
+
+/** Parses a frontmatter date; results are memoised because archives repeat days thousands of times. */
 export function parseSiteDate(value: string, timeZone: string): DateParseResult {
+  const key = `${timeZone}\u0000${value}`;
+  let result = parsedDates.get(key);
+  if (!result) {
+    result = parseUncached(value, timeZone);
+    if (parsedDates.size > 100_000) parsedDates.clear();
+    parsedDates.set(key, result);
+  }
+  return result;
+}
+
+function parseUncached(value: string, timeZone: string): DateParseResult {
   const text = value.trim();
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
