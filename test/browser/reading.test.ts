@@ -101,6 +101,19 @@ describe('reading the site in Chromium', () => {
     await close();
   });
 
+  it('shows long result lists in steps and moves focus to the first new result', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${site.url}suche/?q=Rathaus`);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('30 Treffer');
+    const items = page.locator('#search-results li');
+    await expect.poll(() => items.count()).toBe(20);
+    await page.getByRole('button', { name: 'mehr…' }).click();
+    await expect.poll(() => items.count()).toBe(30);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[20])).toBe(true);
+    expect(await page.getByRole('button', { name: 'mehr…' }).isVisible()).toBe(false);
+    await close();
+  });
+
   it('filters by year and never finds drafts', async () => {
     const { page, close } = await openPage();
     await page.goto(`${site.url}suche/?year=2024`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchIndexRuns } from '../../src/search/pagefind.js';
-import { buildSite, cleanup, copyFixture, readTree } from '../helpers.js';
+import { buildSite, cleanup, copyFixture, readTree, runCli } from '../helpers.js';
 
 interface Fragment {
   url: string;
@@ -102,5 +102,14 @@ describe('search index (Pagefind)', () => {
     expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(false);
     expect(existsSync(path.join(root, 'dist', 'suche'))).toBe(false);
     expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('/suche/');
+  });
+
+  it('is skipped by `stadtbote build --no-search`', () => {
+    const root = site();
+    const r = runCli(['build', '--root', root, '--no-search']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(root, 'dist', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'suche'))).toBe(false);
   });
 });
