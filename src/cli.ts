@@ -304,16 +304,8 @@ Stops with Ctrl-C.`,
       }
       const { baseUrl: _ignored, ...site } = siteOptions(flags);
       const progress = flags.quiet ? undefined : progressLine(io);
-      const server = await startDevServer({
-        ...site,
-        port,
-        host: flags.host,
-        drafts: !!flags.drafts,
-        future: !!flags.future,
-        ...(progress ? { onProgress: progress } : {}),
-        onEvent: devReporter(io, flags),
-      });
-      await new Promise<void>((resolve) => {
+      // Listen for Ctrl-C before anything starts, so that a signal during the first build still stops cleanly.
+      const stopped = new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -322,6 +314,23 @@ Stops with Ctrl-C.`,
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      const server = await startDevServer({
+        ...site,
+        port,
+        host: flags.host,
+        drafts: !!flags.drafts,
+        future: !!flags.future,
+        ...(progress ? { onProgress: progress } : {}),
+        onEvent: devReporter(io, flags),
+      }).catch((err: unknown) => {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+          io.err(`stadtbote: cannot listen on ${flags.host}:${flags.port} (${code}); choose another with --port or --host`);
+          throw new CommandExit(EXIT.usage);
+        }
+        throw err;
+      });
+      await stopped;
       await server.close();
       if (!flags.quiet) io.out('Dev server stopped.');
     });

@@ -65,9 +65,17 @@ export const CLIENT_SCRIPT = `(function () {
     (document.body || document.documentElement).appendChild(box);
   }
   var source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  // Lets tests (and the curious) see that this tab will follow rebuilds.
+  source.addEventListener('open', function () { window.__stadtboteDevConnected = true; });
   source.addEventListener('reload', function () { location.reload(); });
   source.addEventListener('problems', function (e) { showOverlay(JSON.parse(e.data)); });
-  source.addEventListener('ok', function () { removeOverlay(); });
+  // After a lost connection (server restart, laptop sleep) a newer build means this page is stale.
+  var generation = null;
+  source.addEventListener('hello', function (e) {
+    var g = JSON.parse(e.data).generation;
+    if (generation !== null && g !== generation) location.reload();
+    generation = g;
+  });
 })();
 `;
 

@@ -69,6 +69,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let current: string | undefined; // overlay payload while the last build failed
   let outDir = '';
   let buildCount = 0;
+  /** Counts good builds, so that a tab that reconnects can tell whether it missed one. */
+  let generation = 0;
 
   const broadcast = (event: string, data: string): void => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
@@ -84,7 +86,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     if (rawPath === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
-      res.write('retry: 1000\n\n');
+      res.write(`retry: 1000\n\nevent: hello\ndata: ${JSON.stringify({ generation })}\n\n`);
       if (current) res.write(`event: problems\ndata: ${current}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -144,6 +146,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const report = await build({ ...buildOptions, baseUrl: url, resolved });
       const hadProblems = current !== undefined;
       current = undefined;
+      generation++;
       emit({ type: 'built', report, initial });
       if (!initial || hadProblems) broadcast('reload', '{}');
     } catch (err) {
