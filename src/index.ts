@@ -6,3 +6,6 @@ export type { ArticleData, ArticleMeta, Page, PageData, SourceFile } from './cor
 export { slugify } from './util/slug.js';
 export { parseSiteDate, type SiteDate } from './util/dates.js';
 export { formatProblems, type ReportFormat } from './report/format.js';
+export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
+export { checkSite, type CheckOptions, type CheckResult } from './commands/check.js';
+export { newArticle, ArticleExistsError, type NewArticleOptions, type NewArticle } from './commands/new.js';
