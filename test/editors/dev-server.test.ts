@@ -299,6 +299,25 @@ describe('dev server: rebuilds and live reload', () => {
     expect((await request(server.url, '/2025/02-13-wieder-gut/')).status).toBe(200);
   });
 
+  it('rebuilds when the config file or a template changes', async () => {
+    let stream = events(server.url, (seen) => seen.some((e) => e.event === 'reload'));
+    await stream.ready;
+    writeFileSync(path.join(root, 'stadtbote.config.yaml'), config.replace('Testbote', 'Neuer Seitentitel'));
+    await stream.done;
+    await server.idle();
+    expect((await request(server.url, '/')).body).toContain('<title>Neuer Seitentitel</title>');
+
+    stream = events(server.url, (seen) => seen.some((e) => e.event === 'reload'));
+    await stream.ready;
+    mkdirSync(path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/404.liquid'), '<!doctype html><html lang="de"><head><title>x</title></head><body><h1>Eigene Fehlerseite</h1></body></html>');
+    await stream.done;
+    await server.idle();
+    const missing = await request(server.url, '/gibt-es-nicht/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Eigene Fehlerseite');
+  });
+
   it('batches a burst of 200 changes into few rebuilds', async () => {
     const builds: number[] = [];
     const local = makeSite({ 'stadtbote.config.yaml': config, 'content/2025/a.md': article({ title: 'A' }) });
