@@ -33,6 +33,8 @@ export interface BuildOptions extends SiteOptions {
   /** Ignore and do not write the build cache. */
   noCache?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for rendering: 0 renders in the main thread; default: one per core for large builds. */
+  workers?: number;
   /** A site resolved before (the dev server resolves once per config change). */
   resolved?: ResolvedSite;
   /** Extra checks on the published articles and pages, reported with the build's own problems (`check`). */
@@ -43,7 +45,8 @@ export interface BuildReport {
   readonly articles: number;
   readonly pages: number;
   readonly files: number;
-  readonly rendered: number;
+  /** What had to be rendered: sources (articles and pages) and list pages; the rest came from the cache. */
+  readonly rendered: { readonly sources: number; readonly lists: number };
   readonly write?: WriteStats;
   readonly warnings: readonly Problem[];
   readonly durationMs: number;
@@ -137,7 +140,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   let localRenderer: Renderer | undefined;
   const renderer = (): Renderer => (localRenderer ??= new Renderer(context));
 
-  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, path.join(paths.cache, 'output'));
+  // One manifest pair per output folder, so builds into several folders never confuse each other.
+  const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, writerState);
   try {
     const owners = new Map<string, string>();
     const claim = (outPath: string, owner: string, line?: number): boolean => {
@@ -238,7 +243,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       await accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
     };
     mark(`cache lookups (${tree.sources.length - toRender.length} hits)`);
-    await renderSources(toRender, context, contextKey, onResult, renderer);
+    await renderSources(toRender, context, contextKey, onResult, renderer, options.workers);
     mark(`render ${toRender.length} sources`);
 
     // Links between articles: every URL is known now.
@@ -357,7 +362,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       articles: model.articles.length,
       pages: htmlPages.length,
       files: write?.files ?? owners.size,
-      rendered: total + listRendered,
+      rendered: { sources: total + missingBodies.length, lists: listRendered },
       ...(write ? { write } : {}),
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
       durationMs: performance.now() - started,

@@ -16,9 +16,11 @@ export async function renderSources(
   contextKey: string,
   onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void,
   local: () => Renderer,
+  /** Worker threads to use: 0 renders in this thread; undefined picks one per core for large batches. */
+  workers?: number,
 ): Promise<void> {
-  const threads = Math.max(1, Math.min(os.availableParallelism(), 8));
-  if (sources.length < PARALLEL_THRESHOLD || threads === 1) {
+  const threads = workers ?? Math.max(1, Math.min(os.availableParallelism(), 8));
+  if (threads === 0 || (workers === undefined && (sources.length < PARALLEL_THRESHOLD || threads === 1))) {
     const renderer = local();
     for (const s of sources) await onResult(renderer.renderSource(s), s);
     return;

@@ -24,7 +24,8 @@ export interface WriteStats {
 
 const MAX_IN_FLIGHT = 64;
 
-function readState(file: string, dir: string): TreeState | undefined {
+function readState(file: string | undefined, dir: string): TreeState | undefined {
+  if (!file) return undefined;
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as { ino: number; files: Record<string, string> };
     if (typeof raw.ino !== 'number' || statSync(dir).ino !== raw.ino) return undefined;
@@ -34,7 +35,8 @@ function readState(file: string, dir: string): TreeState | undefined {
   }
 }
 
-function writeState(file: string, dir: string, files: Map<string, string>): void {
+function writeState(file: string | undefined, dir: string, files: Map<string, string>): void {
+  if (!file) return;
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
   renameSync(tmp, file);
@@ -50,8 +52,9 @@ export class OutputWriter {
   readonly shadow: string;
   private readonly old: string;
   private readonly lockFile: string;
-  private readonly liveStateFile: string;
-  private readonly shadowStateFile: string;
+  /** Manifests of both trees; without a state folder (`--no-cache`) every build starts from the files on disk. */
+  private readonly liveStateFile: string | undefined;
+  private readonly shadowStateFile: string | undefined;
   private live: TreeState | undefined;
   private shadowFiles: Map<string, string>;
   private shadowTouched = false;
@@ -62,15 +65,15 @@ export class OutputWriter {
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
   private closed = false;
 
-  private constructor(readonly out: string, stateDir: string) {
+  private constructor(readonly out: string, stateDir: string | undefined) {
     const parent = path.dirname(out);
     const name = path.basename(out);
     this.shadow = path.join(parent, `.${name}.stadtbote-shadow`);
     this.old = path.join(parent, `.${name}.stadtbote-old`);
     this.lockFile = path.join(parent, `.${name}.stadtbote-lock`);
-    this.liveStateFile = path.join(stateDir, 'live-output.json');
-    this.shadowStateFile = path.join(stateDir, 'shadow-output.json');
-    mkdirSync(stateDir, { recursive: true });
+    this.liveStateFile = stateDir ? path.join(stateDir, 'live-output.json') : undefined;
+    this.shadowStateFile = stateDir ? path.join(stateDir, 'shadow-output.json') : undefined;
+    if (stateDir) mkdirSync(stateDir, { recursive: true });
     this.recover();
     this.live = existsSync(out) ? readState(this.liveStateFile, out) : { ino: -1, files: new Map() };
     const shadowState = readState(this.shadowStateFile, this.shadow);
@@ -79,7 +82,7 @@ export class OutputWriter {
   }
 
   /** Opens the writer for an output folder; only one build may write to it at a time. */
-  static open(out: string, stateDir: string): OutputWriter {
+  static open(out: string, stateDir: string | undefined): OutputWriter {
     mkdirSync(path.dirname(out), { recursive: true });
     const lock = path.join(path.dirname(out), `.${path.basename(out)}.stadtbote-lock`);
     acquireLock(lock);
@@ -109,7 +112,7 @@ export class OutputWriter {
   private markShadowDirty(): void {
     if (this.shadowTouched) return;
     this.shadowTouched = true;
-    rmSync(this.shadowStateFile, { force: true });
+    if (this.shadowStateFile) rmSync(this.shadowStateFile, { force: true });
     mkdirSync(this.shadow, { recursive: true });
   }
 
@@ -227,7 +230,7 @@ export class OutputWriter {
     }
     this.markShadowDirty();
     // From here until the new state is written, neither manifest may be trusted.
-    rmSync(this.liveStateFile, { force: true });
+    if (this.liveStateFile) rmSync(this.liveStateFile, { force: true });
     const hadLive = existsSync(this.out);
     if (hadLive) renameSync(this.out, this.old);
     renameSync(this.shadow, this.out);

@@ -5,7 +5,7 @@ import slugifyText from '@sindresorhus/slugify';
  * dropped. `decamelize` is off because headlines such as "ÖL" or "OZG-Aufenthalt" are not camelCase.
  */
 export function slugify(text: string): string {
-  return slugifyText(text, { decamelize: false, lowercase: true }).slice(0, 80).replace(/-+$/, '');
+  return slugifyText(text, { decamelize: false, lowercase: true, customReplacements: [['&', ' ']] }).slice(0, 80).replace(/-+$/, '');
 }
 
 /** A slug written by an editor must already be a single safe path segment. */

@@ -1,0 +1,174 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
+
+/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}
+
+const REGIONS = ['Potsdam', 'München', 'Kreis Recklinghausen', 'Bayern'];
+
+function dateOf(i: number): string {
+  return `${2023 + (i % 3)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+}
+/** Source path of article i. */
+const sourceOf = (i: number): string => `content/${dateOf(i).slice(0, 4)}/${dateOf(i)}-meldung-${i}.md`;
+/** Output page of article i (titles are "Meldung i"). */
+const pageOf = (i: number): string => `dist/${dateOf(i).slice(0, 4)}/${dateOf(i).slice(5)}-meldung-${i}/index.html`;
+/** Article 3 links to article 4, one article shows an image: the random sequence leaves them alone. */
+const LINKED = [sourceOf(3), sourceOf(4), 'content/2024/2024-06-01-mit-bild.md'];
+
+function initialSite(): string {
+  const files: Record<string, string> = {
+    'stadtbote.config.yaml': 'title: Cache-Test\nbaseUrl: https://example.org/\nperPage: 4\nfeedItems: 5\nsearch: false\n',
+    'content/pages/impressum.md': '---\ntitle: Impressum\n---\nStadt Test.\n',
+  };
+  for (let i = 0; i < 30; i++) {
+    files[sourceOf(i)] = article(
+      { title: `Meldung ${i}`, date: dateOf(i), region: REGIONS[i % REGIONS.length]!, teaser: `Anriss ${i}` },
+      i === 3 ? `Siehe [die andere Meldung](${path.posix.relative(path.posix.dirname(sourceOf(3)), sourceOf(4))}).` : `Text ${i} mit **Fett**.`,
+    );
+  }
+  return makeSite(files);
+}
+
+describe('persistent build cache', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = initialSite();
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#3366aa' } }).png().toBuffer();
+    writeFileSync(path.join(root, 'content/2024/bild.png'), png);
+    writeFileSync(path.join(root, 'content/2024/2024-06-01-mit-bild.md'), article({ title: 'Mit Bild', date: '2024-06-01', region: 'Potsdam' }, '![Ein blaues Rechteck](bild.png)'));
+  });
+  afterAll(() => cleanup(root));
+
+  const warmEqualsCold = async (label: string): Promise<Awaited<ReturnType<typeof buildSite>>> => {
+    const warm = await buildSite(root).catch((err: unknown) => {
+      throw new Error(`${label}: ${JSON.stringify((err as { problems?: unknown }).problems ?? String(err))}`);
+    });
+    const cold = await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+    const a = readTree(path.join(root, 'dist'));
+    const b = readTree(path.join(root, 'cold'));
+    expect([...a.keys()], label).toEqual([...b.keys()]);
+    for (const [rel, bytes] of b) expect(a.get(rel)?.equals(bytes), `${label}: ${rel}`).toBe(true);
+    expect(cold.cache).toBe('off');
+    return warm;
+  };
+
+  it('a first build fills the cache; a second with no change renders nothing and writes nothing', async () => {
+    const first = await warmEqualsCold('first build');
+    expect(first.rendered.sources).toBeGreaterThan(30);
+    const again = await buildSite(root);
+    expect(again.cache).toBe('hit');
+    expect(again.rendered).toEqual({ sources: 0, lists: 0 });
+    expect(again.write?.written).toBe(0);
+    expect(again.write?.swapped).toBe(false);
+  });
+
+  it('editing one article re-renders that article and only the lists that show it', async () => {
+    const file = path.join(root, sourceOf(0));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Text 0', 'Geänderter Text 0'));
+    const body = await warmEqualsCold('body edit');
+    expect(body.rendered.sources).toBe(1);
+    // The body is not shown in lists: no list page changes.
+    expect(body.rendered.lists).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Meldung 0"', '"Meldung null"'));
+    const title = await warmEqualsCold('title edit');
+    expect(title.rendered.sources).toBe(1);
+    expect(title.rendered.lists).toBeGreaterThan(0);
+    expect(title.rendered.lists).toBeLessThan(10);
+  });
+
+  it('keeps mtimes of unchanged files and removes outputs of deleted articles', async () => {
+    const home = path.join(root, 'dist/regionen/index.html');
+    const untouched = path.join(root, pageOf(2));
+    const before = statSync(untouched).mtimeMs;
+    const gone = path.join(root, pageOf(16));
+    expect(existsSync(gone)).toBe(true);
+    rmSync(path.join(root, sourceOf(16)));
+    await warmEqualsCold('delete');
+    expect(existsSync(gone)).toBe(false);
+    expect(existsSync(home)).toBe(true);
+    expect(statSync(untouched).mtimeMs).toBe(before);
+  });
+
+  it('stays byte-identical to a cold build after a random sequence of edits, deletions, renames and additions', async () => {
+    const rnd = prng(20261127);
+    const list = (): string[] => [...readTree(path.join(root, 'content')).keys()].filter((p) => p.endsWith('.md') && !p.startsWith('pages/') && !LINKED.includes(`content/${p}`));
+    for (let step = 0; step < 12; step++) {
+      const files = list();
+      const pick = files[Math.floor(rnd() * files.length)]!;
+      const abs = path.join(root, 'content', pick);
+      const op = Math.floor(rnd() * 6);
+      let label: string;
+      if (op === 0) {
+        writeFileSync(abs, readFileSync(abs, 'utf8').replace(/teaser: "[^"]*"/, `teaser: "Neu ${step}"`));
+        label = `teaser ${pick}`;
+      } else if (op === 1 && files.length > 10) {
+        rmSync(abs);
+        label = `delete ${pick}`;
+      } else if (op === 2) {
+        const dest = path.join(root, 'content', '2022', `umbenannt-${step}.md`);
+        mkdirSync(path.dirname(dest), { recursive: true });
+        renameSync(abs, dest);
+        label = `rename ${pick}`;
+      } else if (op === 3) {
+        writeFileSync(abs, readFileSync(abs, 'utf8').replace(/region: "[^"]*"/, `region: "${REGIONS[step % REGIONS.length]}"`));
+        label = `region ${pick}`;
+      } else if (op === 4) {
+        writeFileSync(abs, readFileSync(abs, 'utf8').replace(/date: "[^"]*"/, `date: "2021-0${1 + (step % 9)}-1${step % 10}"`));
+        label = `date ${pick}`;
+      } else {
+        writeFileSync(path.join(root, 'content', '2025', `2025-12-0${1 + (step % 9)}-neu-${step}.md`), article({ title: `Neu ${step}`, date: `2025-12-0${1 + (step % 9)}`, region: 'Bayern' }));
+        label = `add ${step}`;
+      }
+      await warmEqualsCold(`step ${step}: ${label}`);
+    }
+  });
+
+  it('re-renders the pages that use an image when the image changes', async () => {
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#aa3366' } }).png().toBuffer();
+    writeFileSync(path.join(root, 'content/2024/bild.png'), png);
+    const report = await warmEqualsCold('image changed');
+    expect(report.rendered.sources).toBe(1);
+  });
+
+  it('a template change invalidates everything; a config change too', async () => {
+    mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer"><p>Eigene Fußzeile</p></footer>\n');
+    const t = await warmEqualsCold('template override');
+    expect(t.cache).toBe('stale');
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('Eigene Fußzeile');
+    writeFileSync(path.join(root, 'stadtbote.config.yaml'), readFileSync(path.join(root, 'stadtbote.config.yaml'), 'utf8').replace('perPage: 4', 'perPage: 3'));
+    const c = await warmEqualsCold('config change');
+    expect(c.cache).toBe('stale');
+  });
+
+  it('ignores a corrupt, truncated or foreign cache and rebuilds in full', async () => {
+    const cacheFile = path.join(root, '.stadtbote-cache/build-cache.bin');
+    const good = readFileSync(cacheFile);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0xff;
+    for (const [label, bytes] of [
+      ['flipped byte', damaged],
+      ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+      ['foreign', Buffer.from('not a cache at all')],
+    ] as const) {
+      writeFileSync(cacheFile, bytes);
+      const report = await warmEqualsCold(label);
+      expect(report.cache, label).toBe('invalid');
+      expect(report.rendered.sources, label).toBeGreaterThan(30);
+    }
+  });
+});
