@@ -30,7 +30,10 @@ function refuse(language: string): never {
  * `text` must use `\n` line endings.
  */
 export function parseFrontmatter(text: string): ParsedFrontmatter {
-  if (!/^---[ \t]*\n/.test(text) && text !== '---') {
+  // `---js`, `---coffee` and the like would make gray-matter evaluate the block: refuse before parsing.
+  const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\n/.exec(text)?.[1];
+  if (language !== undefined && !/^ya?ml$/i.test(language)) refuse(language);
+  if (!/^---[ \t]*(?:ya?ml)?[ \t]*\n/i.test(text) && text !== '---') {
     throw new FrontmatterError('file has no frontmatter; it must start with a line "---", then YAML, then "---"', 1, 1);
   }
   const afterOpen = text.indexOf('\n') + 1;

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { readSource } from '../../src/core/load.js';
+import { validateSource } from '../../src/core/validate.js';
+import type { SourceFile } from '../../src/core/types.js';
+import { needsGfm } from '../../src/markdown/needs-gfm.js';
+import { markdownProcessor } from '../../src/markdown/processor.js';
+import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';
+import { slugify } from '../../src/util/slug.js';
+import fc from 'fast-check';
+
+describe('slugify', () => {
+  it.each([
+    ['Fortschreibung der Digitalisierungsstrategie', 'fortschreibung-der-digitalisierungsstrategie'],
+    ['Größe, Übermaß und Ärger', 'groesse-uebermass-und-aerger'],
+    ['Straße', 'strasse'],
+    ['OZG: „Aufenthalt“ erreicht alle Milestones', 'ozg-aufenthalt-erreicht-alle-milestones'],
+    ['Vitako: 10-Punkte-Plan!', 'vitako-10-punkte-plan'],
+    ['ÖL & Gas', 'oel-gas'],
+    ['Déjà-vu in Köln', 'deja-vu-in-koeln'],
+    ['  — ', ''],
+  ])('%s → %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it('is always ASCII lowercase letters, digits and single hyphens', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        expect(slugify(s)).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('dates in the site time zone', () => {
+  const tz = 'Europe/Berlin';
+  it('keeps a plain date as that calendar day', () => {
+    const r = parseSiteDate('2025-02-13', tz);
+    expect(r.ok && r.date.day).toBe('2025-02-13');
+    expect(r.ok && r.date.iso).toBe('2025-02-13');
+  });
+  it('shows an instant in the site time zone: 23:30 UTC on New Year’s Eve is 1 January in Berlin', () => {
+    const r = parseSiteDate('2024-12-31T23:30:00Z', tz);
+    expect(r.ok && r.date.day).toBe('2025-01-01');
+    expect(r.ok && r.date.iso).toBe('2025-01-01T00:30:00+01:00');
+    const ny = parseSiteDate('2024-12-31T23:30:00Z', 'America/New_York');
+    expect(ny.ok && ny.date.day).toBe('2024-12-31');
+  });
+  it('reads a date-time without offset as wall-clock time in the site time zone, across DST', () => {
+    const summer = parseSiteDate('2025-07-01T10:00', tz);
+    expect(summer.ok && summer.date.iso).toBe('2025-07-01T10:00:00+02:00');
+    const winter = parseSiteDate('2025-01-15 10:00:00', tz);
+    expect(winter.ok && winter.date.iso).toBe('2025-01-15T10:00:00+01:00');
+  });
+  it.each([
+    ['2025-02-30', 'is not a real calendar date'],
+    ['2025-13-01', 'is not a real calendar date'],
+    ['2023-02-29', 'is not a real calendar date'],
+    ['2025-02-13T25:00', 'impossible time of day'],
+    ['13.02.2025', 'expected YYYY-MM-DD'],
+    ['gestern', 'expected YYYY-MM-DD'],
+  ])('rejects %s', (value, reason) => {
+    const r = parseSiteDate(value, tz);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain(reason);
+  });
+  it('accepts 29 February in a leap year', () => {
+    expect(parseSiteDate('2024-02-29', tz).ok).toBe(true);
+  });
+  it('formats for display and feeds', () => {
+    expect(formatDay('2025-02-13', 'de')).toBe('13.02.2025');
+    expect(rfc822(Date.UTC(2025, 1, 13))).toBe('Thu, 13 Feb 2025 00:00:00 GMT');
+  });
+});
+
+function source(text: string, rel = '2025/x.md'): SourceFile {
+  return { rel, abs: `/site/content/${rel}`, display: `content/${rel}`, hash: 'h', text };
+}
+
+describe('validation messages', () => {
+  const problemsOf = (text: string): string[] => {
+    const v = validateSource(source(text), 'Europe/Berlin');
+    return v.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.ruleId} ${p.field ?? '-'}: ${p.reason}`);
+  };
+
+  it('names file, line, field and what was expected for an impossible date', () => {
+    expect(problemsOf('---\ntitle: T\nregion: R\ndate: 2025-02-30\nteaser: A\n---\nText')).toEqual([
+      'content/2025/x.md:4:1 error invalid-date date: date "2025-02-30" is not a real calendar date',
+    ]);
+  });
+
+  it('reports every problem of a file at once', () => {
+    const problems = problemsOf('---\ntitle: [a, b]\ndate: 2025\nfarbe: rot\n---\n');
+    expect(problems).toEqual([
+      'content/2025/x.md:2:1 error invalid-type title: title must be text, found a list',
+      'content/2025/x.md:3:1 error invalid-date date: date 2025 has only a year or a number; expected a full date YYYY-MM-DD',
+      'content/2025/x.md:1:1 error missing-field region: region is missing',
+      'content/2025/x.md:1:1 error missing-field teaser: teaser is missing',
+      'content/2025/x.md:4:1 warning unknown-key farbe: unknown key "farbe" is ignored',
+    ]);
+  });
+
+  it('points at the line of broken YAML', () => {
+    const [p] = problemsOf('---\ntitle: ok\nregion: "unclosed\ndate: 2025-01-01\n---\n');
+    expect(p).toMatch(/^content\/2025\/x\.md:[34]:\d+ error frontmatter -: frontmatter is not valid YAML/);
+  });
+
+  it('refuses JavaScript frontmatter without running it', () => {
+    const marker = `stadtbote_ran_${Date.now()}`;
+    const [p] = problemsOf(`---js\n{ title: (globalThis.${marker} = true, 'x') }\n---\n`);
+    expect(p).toContain('frontmatter in "js" is not allowed');
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('requires alt text for a frontmatter image and accepts an intentionally empty one', () => {
+    expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n---\n')).toEqual([
+      'content/2025/x.md:6:1 error invalid-field image.alt: image has no alt text',
+    ]);
+    expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n  alt: ""\n---\n')).toEqual([]);
+  });
+
+  it('rejects slugs and aliases that could leave their folder', () => {
+    const problems = problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nslug: ../../etc\naliases:\n  - /alt/../../x.html\n  - relative.html\n---\n');
+    expect(problems.map((p) => p.split(' ').slice(1, 4).join(' '))).toEqual(['error invalid-field slug:', 'error invalid-field aliases.0:', 'error invalid-field aliases.1:']);
+  });
+
+  it('reads BOM, CRLF and lone CR files like LF files, with the same line numbers', () => {
+    const lf = '---\ntitle: T\ndate: 2025-02-30\nregion: R\nteaser: A\n---\nText\n';
+    const variants = ['\ufeff' + lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')];
+    for (const v of variants) {
+      const s = readSourceFromText(v);
+      expect(validateSource(s, 'Europe/Berlin').problems.map((p) => `${p.line}:${p.ruleId}`)).toEqual(['3:invalid-date']);
+    }
+  });
+});
+
+function readSourceFromText(text: string): SourceFile {
+  const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const dir = mkdtempSync('/tmp/stadtbote-src-');
+  writeFileSync(`${dir}/a.md`, text);
+  return readSource(dir, 'a.md', 'content/');
+}
+
+describe('GFM only where it is needed', () => {
+  const gfm = markdownProcessor('none', true);
+  const plain = markdownProcessor('none', false);
+  const html = (p: typeof gfm, md: string): string => String(p.processSync(md));
+
+  it('detects tables, strikethrough, footnotes, task lists and bare URLs', () => {
+    for (const md of ['| a |\n| - |\n| 1 |', '~~weg~~', 'Text[^1]\n\n[^1]: Fuß', '- [ ] offen', 'Siehe https://example.org', 'www.example.org', 'Mail an a@example.org']) {
+      expect(needsGfm(md), md).toBe(true);
+    }
+    expect(needsGfm('Ein [Link](https://www.example.org/x) und <https://example.org>.')).toBe(false);
+  });
+
+  it('gives byte-identical HTML whenever it skips GFM', () => {
+    const piece = fc.constantFrom('Text ', '**fett** ', '[Link](https://www.example.org/a) ', '<https://x.org> ', '# Titel\n', '- Punkt\n', '> Zitat\n', '\n\n', 'www.', 'https://', '(', ')', ']', '[', '|', '~', '@', '*', '_', '`code` ', '1. eins\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (parts) => {
+        const md = parts.join('');
+        if (!needsGfm(md)) expect(html(plain, md)).toBe(html(gfm, md));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
