@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
+import rehypeReadableBlocks from './rehype-readable-blocks.js';
 import rehypeSiteReferences from './rehype-site-references.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
@@ -31,7 +32,7 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', gfm = true): 
       rawHtml === 'sanitize'
         ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)
         : base.use(remarkRehype);
-    processor = withHtml.use(rehypeDemoteHeadings).use(rehypeSiteReferences).use(rehypeStringify).freeze() as unknown as MarkdownProcessor;
+    processor = withHtml.use(rehypeDemoteHeadings).use(rehypeSiteReferences).use(rehypeReadableBlocks).use(rehypeStringify).freeze() as unknown as MarkdownProcessor;
     processors.set(key, processor);
   }
   return processor;
