@@ -86,6 +86,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     if (rawPath === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      if (req.method === 'HEAD') return void res.end();
       res.write(`retry: 1000\n\nevent: hello\ndata: ${JSON.stringify({ generation })}\n\n`);
       if (current) res.write(`event: problems\ndata: ${current}\n\n`);
       clients.add(res);
