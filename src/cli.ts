@@ -294,7 +294,8 @@ Examples:
   $ stadtbote dev
   $ stadtbote dev --port 8080 --drafts
 
-Stops with Ctrl-C.`,
+The preview is written to ROOT/.stadtbote-dev (not dist/, whose links point at the real site)
+unless --out is given. Stops with Ctrl-C.`,
     )
     .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean }) => {
       const port = Number(flags.port);

@@ -122,7 +122,8 @@ export class Renderer {
     return this.theme.render(template, { site: this.site, t: this.strings, page, chrome: this.chrome(page.section ?? '', page.url), ...data });
   }
 
-  private markdown(source: SourceFile, body: string, bodyLine: number): { html: string; links: PendingLink[]; usedAssets: Set<string>; problems: Problem[] } {
+  /** The Markdown stage alone: body HTML, links to other sources, content files used, problems. */
+  markdown(source: SourceFile, body: string, bodyLine: number): { html: string; links: PendingLink[]; usedAssets: Set<string>; problems: Problem[] } {
     const links: PendingLink[] = [];
     const usedAssets = new Set<string>();
     // Blank lines keep the body's line numbers equal to the file's in every message.

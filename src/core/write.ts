@@ -59,6 +59,7 @@ export class OutputWriter {
   private shadowFiles: Map<string, string>;
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
+  private readonly pendingLinks = new Set<string>();
   private readonly dirs = new Map<string, Promise<unknown>>();
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
@@ -146,20 +147,18 @@ export class OutputWriter {
     const hash = hashOf(content);
     this.claim(rel, hash);
     if (this.shadowFiles.get(rel) === hash) return;
+    if (this.liveHash(rel) === hash) {
+      this.pendingLinks.add(rel);
+      return;
+    }
     this.markShadowDirty();
     this.shadowFiles.delete(rel);
     const dest = path.join(this.shadow, rel);
-    const fromLive = this.liveHash(rel) === hash;
     return this.schedule(async () => {
       await this.ensureDir(path.dirname(dest));
       await fs.rm(dest, { force: true });
-      if (fromLive) {
-        await fs.link(path.join(this.out, rel), dest);
-        this.stats.linked++;
-      } else {
-        await fs.writeFile(dest, content);
-        this.stats.written++;
-      }
+      await fs.writeFile(dest, content);
+      this.stats.written++;
       this.shadowFiles.set(rel, hash);
     });
   }
@@ -173,33 +172,72 @@ export class OutputWriter {
       this.claim(rel, hash);
       return true;
     }
-    if (this.live?.files.get(rel) !== hash) return false;
+    // Without a manifest (an output folder restored by CI, say) the file itself is compared.
+    if (this.liveHash(rel) !== hash) return false;
     this.claim(rel, hash);
-    this.markShadowDirty();
-    this.shadowFiles.delete(rel);
-    const dest = path.join(this.shadow, rel);
-    void this.schedule(async () => {
-      await this.ensureDir(path.dirname(dest));
-      await fs.rm(dest, { force: true });
-      await fs.link(path.join(this.out, rel), dest);
-      this.stats.linked++;
-      this.shadowFiles.set(rel, hash);
-    });
+    this.pendingLinks.add(rel);
     return true;
   }
 
-  /** Waits until every file put or kept so far is in the shadow folder, e.g. to read pages back. */
+  /**
+   * Files equal to the live output are linked into the shadow only once it is clear that the output
+   * changes at all: a build that changes nothing touches no file.
+   */
+  private linkPending(): void {
+    for (const rel of this.pendingLinks) {
+      this.markShadowDirty();
+      this.shadowFiles.delete(rel);
+      const dest = path.join(this.shadow, rel);
+      const hash = this.target.get(rel)!;
+      void this.schedule(async () => {
+        await this.ensureDir(path.dirname(dest));
+        await fs.rm(dest, { force: true });
+        await fs.link(path.join(this.out, rel), dest);
+        this.stats.linked++;
+        this.shadowFiles.set(rel, hash);
+      });
+    }
+    this.pendingLinks.clear();
+  }
+
+  /** Waits until every file put so far is written, e.g. to read pages back. */
   async flush(): Promise<void> {
     await Promise.all(this.inFlight);
     if (this.failure) throw this.failure;
+  }
+
+  /** The bytes of a file of the new output, wherever they are now: the shadow, or the live folder when unchanged. Call `flush` first. */
+  read(rel: string): Buffer {
+    const hash = this.target.get(rel);
+    if (hash === undefined) throw new Error(`${rel} is not part of the new output`);
+    return readFileSync(path.join(this.shadowFiles.get(rel) === hash ? this.shadow : this.out, rel));
   }
 
   has(rel: string): boolean {
     return this.target.has(rel);
   }
 
+  /** Whether the new output is exactly the live one, so there is nothing to swap. */
+  private sameAsLive(): boolean {
+    if (!existsSync(this.out)) return false;
+    if (this.live) return this.live.files.size === this.target.size && [...this.target].every(([rel, h]) => this.live!.files.get(rel) === h);
+    // Without a manifest, the live folder was compared file by file (liveHash) for everything put;
+    // extra files in it would still have to go, so only a manifest can prove equality.
+    return false;
+  }
+
   /** Waits for pending writes, removes what is no longer produced and swaps the new output in. */
   async commit(): Promise<WriteStats> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+    this.stats.files = this.target.size;
+    if (this.live) this.stats.removed = [...this.live.files.keys()].filter((rel) => !this.target.has(rel)).length;
+    if (!this.shadowTouched && this.sameAsLive()) {
+      this.closed = true;
+      this.release();
+      return this.stats;
+    }
+    this.linkPending();
     await Promise.all(this.inFlight);
     if (this.failure) throw this.failure;
     this.closed = true;
@@ -210,7 +248,6 @@ export class OutputWriter {
       stale.map(async (rel) => {
         await fs.rm(path.join(this.shadow, rel), { force: true });
         this.shadowFiles.delete(rel);
-        this.stats.removed++;
         for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);
       }),
     );
@@ -220,13 +257,6 @@ export class OutputWriter {
       } catch {
         /* not empty */
       }
-    }
-    this.stats.files = this.target.size;
-    const liveMatches = this.live !== undefined && this.live.files.size === this.target.size && [...this.target].every(([rel, h]) => this.live!.files.get(rel) === h);
-    if (liveMatches && existsSync(this.out)) {
-      if (this.shadowTouched) writeState(this.shadowStateFile, this.shadow, this.shadowFiles);
-      this.release();
-      return this.stats;
     }
     this.markShadowDirty();
     // From here until the new state is written, neither manifest may be trusted.

@@ -63,7 +63,11 @@ function overlayPayload(problems: readonly Problem[], config: boolean): string {
  * every change and tells open tabs to reload (or to show what is wrong) over Server-Sent Events.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const { port = 4000, host = '127.0.0.1', onEvent, ...buildOptions } = options;
+  const { port = 4000, host = '127.0.0.1', onEvent, ...given } = options;
+  // The preview has its own output and cache: its pages link to this server, so they must never
+  // end up in dist/, and switching between `dev` and `build` must not throw either cache away.
+  const root = path.resolve(given.root ?? '.');
+  const buildOptions = { ...given, out: given.out ?? path.join(root, '.stadtbote-dev'), cacheDir: given.cacheDir ?? path.join('.stadtbote-cache', 'dev') };
   const emit = (e: DevEvent): void => onEvent?.(e);
   const clients = new Set<ServerResponse>();
   let current: string | undefined; // overlay payload while the last build failed

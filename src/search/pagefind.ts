@@ -69,7 +69,7 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
     // Articles are read back from the new output: the same bytes readers get, links resolved.
     await writer.flush();
     for (const a of articles) {
-      const html = readFileSync(path.join(writer.shadow, outputPathFor(a.url)), 'utf8');
+      const html = writer.read(outputPathFor(a.url)).toString('utf8');
       // Site paths without the base path: the search script sets Pagefind's baseUrl, which it prepends.
       const added = await index.addHTMLFile({ url: a.url, content: html });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${a.url}: ${added.errors.join('; ')}`);

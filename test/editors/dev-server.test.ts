@@ -382,7 +382,7 @@ describe('stadtbote dev (CLI)', () => {
       const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exit).toBe(0);
-      expect(existsSync(path.join(root, 'dist/index.html'))).toBe(true);
+      expect(existsSync(path.join(root, '.stadtbote-dev/index.html'))).toBe(true);
     } finally {
       child.kill('SIGKILL');
       cleanup(root);
