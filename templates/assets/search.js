@@ -120,14 +120,21 @@ if (form && status && list) {
   moreButton.addEventListener('click', () => void showMore(true));
   list.after(moreButton);
 
+  // Without an index (or when it cannot load) readers get the archive links back.
+  const noScript = document.getElementById('search-nojs');
+  const guarded = () =>
+    run().catch(() => {
+      form.hidden = true;
+      if (noScript) noScript.hidden = false;
+    });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     toAddress();
-    void run();
+    void guarded();
   });
-  const noScript = document.getElementById('search-nojs');
   if (noScript) noScript.hidden = true;
   form.hidden = false;
   fromAddress();
-  void run();
+  void guarded();
 }
