@@ -28,16 +28,3 @@ export class FrontmatterError extends Error {
     super(message, options);
   }
 }
-
-/** Two sources would write the same output path. */
-export class DuplicateUrlError extends Error {
-  override readonly name = 'DuplicateUrlError';
-  constructor(readonly url: string, readonly files: readonly string[], options?: ErrorOptions) {
-    super(`${url} would be written by ${files.join(' and ')}`, options);
-  }
-}
-
-/** The build was asked to stop (Ctrl-C) or its output could not be committed. */
-export class BuildAbortedError extends Error {
-  override readonly name = 'BuildAbortedError';
-}
