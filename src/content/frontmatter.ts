@@ -50,7 +50,21 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
       throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line : 2, pos?.col ?? 1);
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 50 });
+    const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag) {
+      const pos = tag.pos[0] >= 0 ? counter.linePos(tag.pos[0]) : undefined;
+      throw new FrontmatterError(`frontmatter uses a YAML tag (${tag.message.split('\n')[0]}); tags such as !!js/function are not allowed`, pos ? pos.line : 2, pos?.col ?? 1);
+    }
+    let value: unknown;
+    try {
+      // A few aliases are fine; thousands ("billion laughs") would expand to gigabytes.
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch (err) {
+      if (/alias/i.test((err as Error).message)) {
+        throw new FrontmatterError('frontmatter uses too many YAML aliases (*name); write the values out instead', 2, 1, { cause: err });
+      }
+      throw err;
+    }
     if (value === null || value === undefined) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new FrontmatterError('frontmatter must be a mapping of keys to values (key: value)', 2, 1);

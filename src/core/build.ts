@@ -11,8 +11,8 @@ import { processAssets } from './assets.js';
 import { ContentError } from './errors.js';
 import { FeedWindow } from './feed-window.js';
 import { loadContent } from './load.js';
-import { modelSite, planListPages } from './plan.js';
-import { renderSources } from './pool.js';
+import { modelSite, planListPages, type ListPage } from './plan.js';
+import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
 import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
@@ -84,9 +84,15 @@ function listStatic(dir: string): string[] {
 }
 
 function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: PendingLink) => string): string {
-  let out = html;
-  for (const l of links) out = out.replaceAll(l.token, urlOf(l));
-  return out;
+  // One pass over the HTML: replacing token by token cost links × size, and token "…-1" is a prefix of "…-10".
+  const first = links[0];
+  if (!first) return html;
+  const byToken = new Map(links.map((l) => [l.token, l]));
+  const prefix = first.token.replace(/\d+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return html.replace(new RegExp(`${prefix}\\d+`, 'g'), (token) => {
+    const l = byToken.get(token);
+    return l ? urlOf(l) : token;
+  });
 }
 
 /**
@@ -137,8 +143,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));
-  let localRenderer: Renderer | undefined;
-  const renderer = (): Renderer => (localRenderer ??= new Renderer(context));
+  const pool = new RenderPool(context, contextKey, options.workers);
+  const renderer = (): Renderer => pool.local();
 
   // One manifest pair per output folder, so builds into several folders never confuse each other.
   const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
@@ -243,7 +249,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       await accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
     };
     mark(`cache lookups (${tree.sources.length - toRender.length} hits)`);
-    await renderSources(toRender, context, contextKey, onResult, renderer, options.workers);
+    await pool.renderSources(toRender, onResult);
     mark(`render ${toRender.length} sources`);
 
     // Links between articles: every URL is known now.
@@ -313,7 +319,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const htmlPages: { url: string; lastmod?: string }[] = [];
     for (const a of model.articles) htmlPages.push({ url: a.url, lastmod: (a.data.updated ?? a.data.date).iso });
     for (const p of pages) htmlPages.push({ url: p.url });
-    let listRendered = 0;
+    const listsToRender: ListPage[] = [];
     for (const lp of listPages) {
       const outPath = outputPathFor(lp.url);
       if (!claim(outPath, `the generated page ${lp.url}`)) continue;
@@ -322,13 +328,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const cached = previous.outputs.get(`list:${lp.url}`);
       if (writer && cached && cached.key === lp.key && cached.files[0] && writer.keep(outPath, cached.files[0][1])) {
         next.outputs.set(`list:${lp.url}`, cached);
-        continue;
-      }
-      const html = r.renderPage(lp.template, lp.chrome, lp.data);
-      listRendered++;
+      } else listsToRender.push(lp);
+    }
+    await pool.renderPages(listsToRender, async (lp, html) => {
+      const outPath = outputPathFor(lp.url);
       next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
       await writer?.put(outPath, html);
-    }
+    });
+    await pool.close();
+    const listRendered = listsToRender.length;
 
     mark(`list pages (${listRendered} rendered)`);
     const snapshot: SiteSnapshot = { site, renderer: r, model, pages, feedBodies, htmlPages };
@@ -372,6 +380,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       outDir: paths.out,
     };
   } catch (err) {
+    await pool.close();
     await writer?.abort();
     throw err;
   }

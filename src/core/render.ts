@@ -138,8 +138,14 @@ export class Renderer {
       links,
     };
     const processor = needsGfm(body) ? this.processor : this.plainProcessor;
-    const tree = processor.runSync(processor.parse(file), file);
-    const html = processor.stringify(tree, file);
+    let html: string;
+    try {
+      html = processor.stringify(processor.runSync(processor.parse(file), file), file);
+    } catch (err) {
+      // Last line of defence behind markdown/limits.ts: structure deeper than the parser's recursion.
+      if (!(err instanceof RangeError)) throw err;
+      return { html: '', links, usedAssets, problems: [{ file: source.display, line: bodyLine, column: 1, ruleId: 'too-complex', reason: 'the text is nested too deeply to be read', fix: 'flatten quotes, lists and emphasis', severity: 'error' }] };
+    }
     const problems: Problem[] = file.messages.map((m) => ({
       file: source.display,
       line: m.line ?? undefined,

@@ -1,6 +1,7 @@
 import { parseFrontmatter, type ParsedFrontmatter } from '../content/frontmatter.js';
 import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
+import { checkBodyLimits } from '../markdown/limits.js';
 import { FrontmatterError } from './errors.js';
 import type { Problem } from './problem.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from './types.js';
@@ -45,12 +46,26 @@ class FieldChecker {
       if (required) this.missing(field);
       return undefined;
     }
-    if (typeof value === 'number') return String(value);
+    if (typeof value === 'number') {
+      // YAML reads 1e400 as Infinity and long digit strings lose digits: the page would show another text.
+      if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(String(value)) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
+        this.report(field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
+        return undefined;
+      }
+      return String(value);
+    }
     if (typeof value !== 'string') {
       this.report(field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
       return undefined;
     }
     const trimmed = value.trim();
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(trimmed);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.report(field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
+      return undefined;
+    }
     if (!allowEmpty && trimmed === '') {
       this.report(field, `${field} is empty`, `give the ${field} a text`);
       return undefined;
@@ -202,6 +217,13 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     };
   }
   const check = new FieldChecker(source, fm);
+  const limit = checkBodyLimits(fm.body);
+  if (limit) {
+    return {
+      kind: 'invalid',
+      problems: [{ file: source.display, line: fm.bodyLine + limit.line - 1, column: limit.column, ruleId: 'too-complex', reason: limit.reason, fix: limit.fix, severity: 'error' }],
+    };
+  }
   if (source.rel.startsWith(PAGES_DIR)) {
     const title = check.text('title', fm.data.title, true);
     const description = check.text('description', fm.data.description, false);

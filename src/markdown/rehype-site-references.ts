@@ -38,6 +38,8 @@ function withBase(basePath: string, url: string): string {
  * article's `.md` becomes a placeholder resolved to its URL once all URLs are known; images and
  * other files become their copied URL, with responsive variants, size and lazy loading.
  */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
 export default function rehypeSiteReferences() {
   return (tree: Root, file: VFile): void => {
     const refs = file.data.references;
@@ -50,6 +52,9 @@ export default function rehypeSiteReferences() {
     forEachElement(tree, (node) => {
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         const href = node.properties.href;
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+        // `javascript:` and `data:` links run code or smuggle documents in the reader's browser.
+        if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return fail(node, `link "${href.slice(0, 60)}" uses the ${scheme}: scheme, which is not allowed`, 'unsafe-link', 'link to an http(s) address, mailto: or tel:');
         if (!isLocalReference(href)) return;
         const target = resolveReference(refs.src, href);
         if (!target.ok) return fail(node, `link "${href}" ${target.reason}`, 'link-outside', 'link to a file inside the content folder, or use a full URL');

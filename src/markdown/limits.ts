@@ -1,0 +1,86 @@
+/**
+ * Cheap checks of a Markdown body before it is parsed. The Markdown parser recurses once per
+ * nesting level and some constructs cost quadratic time, so a single pasted or hostile file could
+ * otherwise stall a build for minutes or overflow the stack. Each limit is far above what a news
+ * text needs.
+ */
+
+/** Containers (`>`, list markers) opened on one line. */
+export const MAX_NESTING_DEPTH = 32;
+/** Leading whitespace of a line, in columns (a tab counts 4); 128 is 64 levels of nested lists. */
+export const MAX_INDENT_COLUMNS = 256;
+/** Consecutive emphasis or bracket characters (`*`, `_`, `~`, `[`, `]`). */
+export const MAX_DELIMITER_RUN = 128;
+/** Consecutive backticks; code spans with many different fence lengths cost cubic time. */
+export const MAX_BACKTICK_RUN = 32;
+/** `|` characters in one file: GFM tables cost about 0.1 ms per cell. */
+export const MAX_TABLE_CELLS = 25_000;
+
+export interface LimitViolation {
+  /** 1-based line within the body. */
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+  readonly fix: string;
+}
+
+const CONTAINER = /^[ \t]{0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+
+function indentColumns(line: string): number {
+  let cols = 0;
+  for (const ch of line) {
+    if (ch === ' ') cols++;
+    else if (ch === '\t') cols += 4 - (cols % 4);
+    else break;
+  }
+  return cols;
+}
+
+function longestRun(line: string, chars: string): { length: number; index: number } {
+  let best = { length: 0, index: 0 };
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const inRun = i < line.length && chars.includes(line[i]!);
+    if (inRun && start === -1) start = i;
+    else if (!inRun && start !== -1) {
+      if (i - start > best.length) best = { length: i - start, index: start };
+      start = -1;
+    }
+  }
+  return best;
+}
+
+/** The first limit the body exceeds, or undefined. Linear in the size of the body. */
+export function checkBodyLimits(body: string): LimitViolation | undefined {
+  const lines = body.split('\n');
+  let pipes = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const at = (index: number) => ({ line: n + 1, column: index + 1 });
+    const indent = indentColumns(line);
+    if (indent > MAX_INDENT_COLUMNS) {
+      return { ...at(0), reason: `line is indented by ${indent} columns; at most ${MAX_INDENT_COLUMNS} are allowed (deeply nested lists make the build slow)`, fix: 'flatten the list or remove the leading spaces' };
+    }
+    let rest = line;
+    let depth = 0;
+    for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
+      rest = rest.slice(m[0].length);
+      if (++depth > MAX_NESTING_DEPTH) {
+        return { ...at(0), reason: `quotes or lists are nested more than ${MAX_NESTING_DEPTH} levels deep`, fix: 'flatten the quotes or lists; a news text needs a few levels at most' };
+      }
+    }
+    const delim = longestRun(line, '*_~[]');
+    if (delim.length > MAX_DELIMITER_RUN) {
+      return { ...at(delim.index), reason: `${delim.length} emphasis or bracket characters in a row; at most ${MAX_DELIMITER_RUN} are allowed`, fix: 'remove the repeated characters or put them in a code block' };
+    }
+    const ticks = longestRun(line, '`');
+    if (ticks.length > MAX_BACKTICK_RUN) {
+      return { ...at(ticks.index), reason: `${ticks.length} backticks in a row; at most ${MAX_BACKTICK_RUN} are allowed`, fix: 'use a fenced code block with three backticks' };
+    }
+    for (const ch of line) if (ch === '|') pipes++;
+    if (pipes > MAX_TABLE_CELLS) {
+      return { ...at(0), reason: `tables with more than ${MAX_TABLE_CELLS} cells ("|") are not allowed`, fix: 'split the table or publish the data as a file (CSV) linked from the article' };
+    }
+  }
+  return undefined;
+}

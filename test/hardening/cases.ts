@@ -1,0 +1,171 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { article } from '../helpers.js';
+
+/** One expected problem; every given key must match. `reason` is a substring or pattern. */
+export interface ExpectedError {
+  readonly file: string;
+  readonly line?: number;
+  readonly ruleId?: string;
+  readonly field?: string;
+  readonly reason?: string | RegExp;
+}
+
+export type Expectation =
+  | { readonly exit: 1; readonly errors: readonly ExpectedError[] }
+  | {
+      readonly exit: 0;
+      /** Output files that must exist. */
+      readonly pages?: readonly string[];
+      /** Output file → substrings it must contain. */
+      readonly contains?: Readonly<Record<string, readonly (string | RegExp)[]>>;
+      /** Output file → substrings it must not contain. */
+      readonly excludes?: Readonly<Record<string, readonly (string | RegExp)[]>>;
+    };
+
+export interface HostileCase {
+  readonly name: string;
+  /** Files relative to the site root. */
+  readonly files: Record<string, string | Buffer>;
+  /** Extra preparation (symbolic links); `outside` is a folder beside the site holding a sentinel. */
+  readonly setup?: (root: string, outside: string) => void;
+  readonly expect: Expectation;
+}
+
+const A = 'content/2025/a.md';
+const PAGE = '2025/02-13-titel/index.html';
+const fm = (yaml: string, body = 'Text.'): string => `---\n${yaml}\n---\n${body}\n`;
+const valid = 'title: Titel\ndate: 2025-02-13\nregion: Potsdam\nteaser: Kurzer Anriss.';
+const withField = (line: string, body?: string): string => fm(`${valid}\n${line}`, body);
+
+/** A marker file a hostile frontmatter would create if it were executed. */
+export const MARKER = path.join(process.env.TMPDIR ?? '/tmp', 'stadtbote-hardening-marker');
+
+const laughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+].join('\n');
+
+const hostileText = '<script>alert(1)</script> {{ site.title }} {% include "x" %} &amp; "q" \'s\' ]]> </title>';
+
+export const cases: readonly HostileCase[] = [
+  // ---- broken frontmatter -----------------------------------------------------------------
+  { name: 'broken YAML: unclosed flow list', files: { [A]: fm('title: [Titel\ndate: 2025-02-13') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: 'not valid YAML' }] } },
+  { name: 'broken YAML: bad indentation', files: { [A]: fm('title: Titel\n  date: 2025-02-13\n region: x') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter' }] } },
+  { name: 'broken YAML: tab indentation and stray colon', files: { [A]: fm('title: a: b: c\n\tdate: x') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter' }] } },
+  { name: 'empty file', files: { [A]: '' }, expect: { exit: 1, errors: [{ file: A, line: 1, ruleId: 'frontmatter', reason: 'no frontmatter' }] } },
+  { name: 'no frontmatter', files: { [A]: '# Nur Text\n\nKein YAML.\n' }, expect: { exit: 1, errors: [{ file: A, line: 1, ruleId: 'frontmatter', reason: 'no frontmatter' }] } },
+  { name: 'unclosed frontmatter', files: { [A]: `---\n${valid}\nText ohne Ende\n` }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: 'not closed' }] } },
+  { name: 'empty frontmatter: every field missing', files: { [A]: '---\n---\nText\n' }, expect: { exit: 1, errors: [{ file: A, field: 'title', ruleId: 'missing-field' }, { file: A, field: 'date' }, { file: A, field: 'region' }, { file: A, field: 'teaser' }] } },
+  { name: 'frontmatter is a list', files: { [A]: fm('- title\n- date') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: 'mapping' }] } },
+  { name: 'frontmatter is a scalar', files: { [A]: fm('nur ein Satz') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter' }] } },
+  { name: 'duplicate keys', files: { [A]: fm(`${valid}\ntitle: Nochmal`) }, expect: { exit: 1, errors: [{ file: A, line: 6, ruleId: 'frontmatter', reason: 'twice' }] } },
+  { name: 'JavaScript frontmatter (---js) is refused, not run', files: { [A]: `---js\nrequire('fs').writeFileSync(${JSON.stringify(MARKER)}, 'x'); module.exports = { title: 'x' }\n---\nText\n` }, expect: { exit: 1, errors: [{ file: A, line: 1, ruleId: 'frontmatter', reason: /js/ }] } },
+  { name: 'JavaScript frontmatter (---javascript) is refused, not run', files: { [A]: `---javascript\n({ title: require('fs').writeFileSync(${JSON.stringify(MARKER)}, 'x') })\n---\nText\n` }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: /javascript/ }] } },
+  { name: 'YAML tag !!js/function', files: { [A]: fm(`${valid.replace('title: Titel', 'title: !!js/function "function () { return 1 }"')}`) }, expect: { exit: 1, errors: [{ file: A, line: 2, ruleId: 'frontmatter', reason: 'tag' }] } },
+  { name: 'YAML local tag !include', files: { [A]: withField('image: !include /etc/passwd') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: 'tag' }] } },
+  { name: 'YAML billion laughs', files: { [A]: fm(`${valid}\n${laughs}`) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'frontmatter', reason: 'aliases' }] } },
+  { name: 'YAML nested 5,000 levels deep', files: { [A]: fm(`${valid}\nx: ${'['.repeat(5000)}${']'.repeat(5000)}`) }, expect: { exit: 1, errors: [{ file: A }] } },
+
+  // ---- missing and mistyped fields ---------------------------------------------------------
+  { name: 'missing title', files: { [A]: fm('date: 2025-02-13\nregion: Potsdam\nteaser: t') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'missing-field', field: 'title' }] } },
+  { name: 'title is a list', files: { [A]: fm(valid.replace('title: Titel', 'title: [a, b]')) }, expect: { exit: 1, errors: [{ file: A, line: 2, ruleId: 'invalid-type', field: 'title' }] } },
+  { name: 'region is a mapping', files: { [A]: fm(valid.replace('region: Potsdam', 'region: { name: Potsdam }')) }, expect: { exit: 1, errors: [{ file: A, line: 4, field: 'region' }] } },
+  { name: 'draft is text', files: { [A]: withField('draft: "ja"') }, expect: { exit: 1, errors: [{ file: A, line: 6, field: 'draft' }] } },
+  { name: 'aliases is a mapping', files: { [A]: withField('aliases: { a: 1 }') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases' }] } },
+  { name: 'huge number 1e400 as title', files: { [A]: fm(valid.replace('title: Titel', 'title: 1e400')) }, expect: { exit: 1, errors: [{ file: A, line: 2, field: 'title', reason: 'number' }] } },
+  { name: 'huge integer as teaser', files: { [A]: fm(valid.replace('teaser: Kurzer Anriss.', 'teaser: 123456789012345678901234567890')) }, expect: { exit: 1, errors: [{ file: A, line: 5, field: 'teaser', reason: 'number' }] } },
+  { name: 'small number as title is kept as text', files: { [A]: fm(valid.replace('title: Titel', 'title: 2025')) }, expect: { exit: 0, contains: { '2025/02-13-2025/index.html': ['<h1 data-pagefind-meta="title">2025</h1>'] } } },
+  { name: 'title of 5,000 characters', files: { [A]: article({ title: 'x'.repeat(5000) }) }, expect: { exit: 1, errors: [{ file: A, field: 'title', reason: 'at most' }] } },
+  { name: 'control character in title', files: { [A]: article({ title: 'Titel\u0007mit Glocke' }) }, expect: { exit: 1, errors: [{ file: A, field: 'title', reason: 'U+0007' }] } },
+
+  // ---- dates ----------------------------------------------------------------------------------
+  { name: 'impossible date 2025-02-30', files: { [A]: article({ date: '2025-02-30' }) }, expect: { exit: 1, errors: [{ file: A, line: 3, ruleId: 'invalid-date', field: 'date' }] } },
+  { name: 'impossible month 2025-13-01', files: { [A]: article({ date: '2025-13-01' }) }, expect: { exit: 1, errors: [{ file: A, line: 3, ruleId: 'invalid-date', field: 'date' }] } },
+  { name: 'date with only a year (number)', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 2025')) }, expect: { exit: 1, errors: [{ file: A, line: 3, ruleId: 'invalid-date', field: 'date', reason: 'only a year' }] } },
+  { name: 'date with only a year (text)', files: { [A]: article({ date: '2025' }) }, expect: { exit: 1, errors: [{ file: A, line: 3, ruleId: 'invalid-date', field: 'date' }] } },
+  { name: 'date in words', files: { [A]: article({ date: 'gestern' }) }, expect: { exit: 1, errors: [{ file: A, line: 3, ruleId: 'invalid-date', field: 'date' }] } },
+  { name: 'expires impossible', files: { [A]: withField('expires: 2025-04-31') }, expect: { exit: 1, errors: [{ file: A, line: 6, ruleId: 'invalid-date', field: 'expires' }] } },
+
+  // ---- encodings and bytes ------------------------------------------------------------------------
+  { name: 'UTF-8 BOM', files: { [A]: '\uFEFF' + article() }, expect: { exit: 0, pages: [PAGE], contains: { [PAGE]: ['<h1 data-pagefind-meta="title">Titel</h1>'] } } },
+  { name: 'CRLF line endings', files: { [A]: article({}, 'Zeile eins\n\nZeile zwei').replace(/\n/g, '\r\n') }, expect: { exit: 0, pages: [PAGE], contains: { [PAGE]: ['<p>Zeile zwei</p>'] }, excludes: { [PAGE]: ['\r'] } } },
+  { name: 'mixed CR, LF and CRLF line endings', files: { [A]: '---\r\ntitle: Titel\rdate: 2025-02-13\nregion: Potsdam\r\nteaser: Kurzer Anriss.\n---\r\nText\rmehr\r\n' }, expect: { exit: 0, pages: [PAGE], excludes: { [PAGE]: ['\r'] } } },
+  { name: 'Latin-1 bytes (not UTF-8)', files: { [A]: Buffer.from(article({ title: 'Gr\u00fc\u00dfe' }), 'latin1') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'unreadable-file', reason: 'UTF-8' }] } },
+  { name: 'binary file named .md (PNG header)', files: { [A]: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'unreadable-file', reason: 'binary' }] } },
+  { name: 'random bytes without NUL named .md', files: { [A]: Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 127))) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'unreadable-file' }] } },
+
+  // ---- size and complexity -------------------------------------------------------------------------
+  { name: '5 MB body', files: { [A]: article({}, 'Wort '.repeat(1_000_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'unreadable-file', reason: 'MB' }] } },
+  { name: '10,000 levels of block quotes', files: { [A]: article({}, '>'.repeat(10_000) + ' tief') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'too-complex' }] } },
+  { name: '10,000 nested lists on one line', files: { [A]: article({}, '- '.repeat(10_000) + 'x') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'too-complex' }] } },
+  { name: 'quotes and lists interleaved', files: { [A]: article({}, '> - '.repeat(5000) + 'x') }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex' }] } },
+  { name: '500 levels of indented lists', files: { [A]: article({}, Array.from({ length: 500 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n')) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'indented' }] } },
+  { name: '100,000 asterisks around a word', files: { [A]: article({}, '*'.repeat(100_000) + 'x' + '*'.repeat(100_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex' }] } },
+  { name: '50,000 nested brackets', files: { [A]: article({}, '['.repeat(50_000) + 'x' + ']'.repeat(50_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex' }] } },
+  { name: 'backtick ladder (cubic code spans)', files: { [A]: article({}, Array.from({ length: 1500 }, (_, i) => '`'.repeat(i + 1)).join(' x ')) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'backticks' }] } },
+  { name: 'table with 100,000 cells', files: { [A]: article({}, '|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n' + '|x|x|x|x|x|x|x|x|x|x|\n'.repeat(10_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'cells' }] } },
+  { name: '10,000 external links', files: { [A]: article({}, Array.from({ length: 10_000 }, (_, i) => `[L${i}](https://example.org/${i})`).join(' ')) }, expect: { exit: 0, contains: { [PAGE]: ['href="https://example.org/9999"', 'href="https://example.org/0"'] } } },
+  {
+    name: '10,000 links to another article',
+    files: { [A]: article({}, Array.from({ length: 10_000 }, (_, i) => `[L${i}](b.md#s${i}-e)`).join(' ')), 'content/2025/b.md': article({ title: 'Ziel' }) },
+    expect: { exit: 0, contains: { [PAGE]: ['href="/2025/02-13-ziel/#s0-e"', 'href="/2025/02-13-ziel/#s10-e"', 'href="/2025/02-13-ziel/#s9999-e"'] }, excludes: { [PAGE]: ['stadtbote-link-'] } },
+  },
+
+  // ---- URLs, paths and collisions ---------------------------------------------------------------
+  { name: 'two articles with the same URL', files: { [A]: article(), 'content/2025/b.md': article() }, expect: { exit: 1, errors: [{ file: 'content/2025/b.md', ruleId: 'duplicate-url', reason: 'content/2025/a.md' }] } },
+  { name: 'explicit slug collides with a title slug', files: { [A]: article({ title: 'Neue Kita' }), 'content/2025/b.md': article({ title: 'Andere', slug: 'neue-kita' }) }, expect: { exit: 1, errors: [{ file: 'content/2025/b.md', ruleId: 'duplicate-url', reason: 'content/2025/a.md' }] } },
+  { name: 'slug with ../', files: { [A]: article({ slug: '../../../ausserhalb' }) }, expect: { exit: 1, errors: [{ file: A, line: 6, field: 'slug' }] } },
+  { name: 'absolute slug', files: { [A]: article({ slug: '/tmp/ausserhalb' }) }, expect: { exit: 1, errors: [{ file: A, line: 6, field: 'slug' }] } },
+  { name: 'alias with ..', files: { [A]: withField('aliases:\n  - /../../ausserhalb.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', reason: '..' }] } },
+  { name: 'alias with encoded %2e%2e', files: { [A]: withField('aliases:\n  - /alt/%2e%2e/%2e%2e/x.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0' }] } },
+  { name: 'relative alias', files: { [A]: withField('aliases: ../x.html') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0' }] } },
+  { name: 'alias with a backslash', files: { [A]: withField('aliases:\n  - "/alt\\\\..\\\\x.html"') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', reason: 'backslash' }] } },
+  { name: 'image.src leading out of the content folder', files: { [A]: withField('image:\n  src: ../../outside/sentinel.txt\n  alt: Foto') }, expect: { exit: 1, errors: [{ file: A, field: 'image.src', reason: 'leads out' }] } },
+  { name: 'absolute image.src', files: { [A]: withField('image:\n  src: /etc/passwd\n  alt: Foto') }, expect: { exit: 1, errors: [{ file: A, field: 'image.src' }] } },
+  { name: 'Markdown image leading out', files: { [A]: article({}, '![Foto](../../../outside/sentinel.txt)') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'image-outside' }] } },
+  { name: 'Markdown link leading out', files: { [A]: article({}, '[Geheim](../../outside/sentinel.txt)') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'link-outside' }] } },
+  { name: 'javascript: link', files: { [A]: article({}, '[Klick](javascript:alert(1)) und [zwei](JaVaScRiPt:alert(2))') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'unsafe-link' }] } },
+  { name: 'entity-encoded javascript: link', files: { [A]: article({}, '[Klick](&#106;avascript:alert(1))') }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'unsafe-link' }] } },
+  {
+    name: 'symlinked file leading out of the content folder',
+    files: { 'content/2025/ok.md': article() },
+    setup: (root, outside) => symlinkSync(path.join(outside, 'sentinel.txt'), path.join(root, 'content/2025/link.md')),
+    expect: { exit: 1, errors: [{ file: 'content/2025/link.md', ruleId: 'symlink-outside' }] },
+  },
+  {
+    name: 'symlinked folder leading out of the content folder',
+    files: { 'content/2025/ok.md': article() },
+    setup: (root, outside) => {
+      mkdirSync(path.join(outside, 'more'), { recursive: true });
+      writeFileSync(path.join(outside, 'more', 'x.md'), article({ title: 'Fremd' }));
+      symlinkSync(path.join(outside, 'more'), path.join(root, 'content/2024'));
+    },
+    expect: { exit: 1, errors: [{ file: 'content/2024', ruleId: 'symlink-outside' }] },
+  },
+
+  // ---- markup and look-alikes in fields ------------------------------------------------------------
+  {
+    name: 'HTML, JavaScript and Liquid in every field',
+    files: { [A]: article({ title: hostileText, teaser: hostileText, region: `Potsdam ${hostileText}` }, `${hostileText}\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n{{ site.title }} {% raw %}`) },
+    expect: {
+      exit: 0,
+      contains: { '2025/02-13-script-alert-1-script-site-title-include-x-amp-q-s-title/index.html': ['<h1 data-pagefind-meta="title">&lt;script&gt;alert(1)&lt;/script&gt; {{ site.title }} {% include &#34;x&#34; %} &amp;amp; &#34;q&#34; &#39;s&#39; ]]&gt; &lt;/title&gt;</h1>', '<p class="lead">&lt;script&gt;alert(1)&lt;/script&gt;', '{{ site.title }} {% raw %}'] },
+      excludes: { '2025/02-13-script-alert-1-script-site-title-include-x-amp-q-s-title/index.html': ['<script>alert', 'onerror', /<img src="x"/] },
+    },
+  },
+  {
+    name: 'right-to-left marks and Cyrillic look-alikes in the title',
+    files: { [A]: article({ title: '\u202eПотсдам\u200f Pоtsdam\u2066x\u2069', region: 'Pоtsdam' }) },
+    expect: { exit: 0, contains: { '2025/02-13-potsdam-potsdam-x/index.html': ['\u202eПотсдам\u200f Pоtsdam\u2066x\u2069</h1>'] } },
+  },
+  { name: 'title without letters gets a fallback slug', files: { [A]: article({ title: '🎉🎉🎉' }) }, expect: { exit: 0, pages: ['2025/02-13-meldung/index.html'] } },
+  { name: 'region without letters', files: { [A]: article({ region: '!!!' }) }, expect: { exit: 1, errors: [{ file: A, field: 'region' }] } },
+  {
+    name: 'prototype pollution keys are ignored',
+    files: { [A]: withField('__proto__:\n  polluted: ja\n  draft: true\nconstructor:\n  prototype:\n    polluted: ja') },
+    expect: { exit: 0, pages: [PAGE] },
+  },
+  { name: '__proto__ does not supply a missing title', files: { [A]: fm('__proto__:\n  title: Untergeschoben\ndate: 2025-02-13\nregion: Potsdam\nteaser: t') }, expect: { exit: 1, errors: [{ file: A, field: 'title', ruleId: 'missing-field' }] } },
+  { name: 'file name with spaces and umlauts', files: { 'content/2025/Grüße aus Köln.md': article() }, expect: { exit: 0, pages: [PAGE] } },
+];
