@@ -1,44 +1,72 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { RenderContext } from './render.js';
+import type { RenderContext, PageChrome } from './render.js';
 import { Renderer } from './render.js';
 import type { SourceFile, SourceResult } from './types.js';
-import type { RenderTask } from './worker.js';
+import type { WorkerTask } from './worker.js';
 
-/** Below this many sources to render, starting worker threads costs more than it saves. */
+/** Below this many items to render, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
-const BATCH = 64;
+const SOURCE_BATCH = 64;
+const PAGE_BATCH = 32;
 
-/** Renders sources on all cores (or in this thread for small batches), streaming results. */
-export async function renderSources(
-  sources: readonly SourceFile[],
-  context: RenderContext,
-  contextKey: string,
-  onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void,
-  local: () => Renderer,
-  /** Worker threads to use: 0 renders in this thread; undefined picks one per core for large batches. */
-  workers?: number,
-): Promise<void> {
-  const threads = workers ?? Math.max(1, Math.min(os.availableParallelism(), 8));
-  if (threads === 0 || (workers === undefined && (sources.length < PARALLEL_THRESHOLD || threads === 1))) {
-    const renderer = local();
-    for (const s of sources) await onResult(renderer.renderSource(s), s);
-    return;
+/** A page rendered from a template with given data: list pages, overviews. */
+export interface TemplateJob {
+  readonly template: string;
+  readonly chrome: PageChrome;
+  readonly data: Record<string, unknown>;
+}
+
+/**
+ * Renders on all cores: worker threads for large builds, this thread for small ones. The threads
+ * are started on first use and kept for the build's later stages (list pages after articles).
+ */
+export class RenderPool {
+  private pool: Piscina | undefined;
+  private localRenderer: Renderer | undefined;
+  private readonly threads: number;
+
+  /** `workers`: threads to use; 0 renders in this thread; undefined: one per core when it pays. */
+  constructor(
+    private readonly context: RenderContext,
+    private readonly contextKey: string,
+    private readonly workers?: number,
+  ) {
+    this.threads = workers ?? Math.max(1, Math.min(os.availableParallelism(), 8));
   }
-  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-  const pool = new Piscina({
-    filename: workerUrl.href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Under the TypeScript test runner the worker needs the same loader as the main thread.
-    execArgv: import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [],
-    idleTimeout: 1000,
-  });
-  try {
+
+  /** The renderer of this thread, for small jobs. */
+  local(): Renderer {
+    return (this.localRenderer ??= new Renderer(this.context));
+  }
+
+  private parallel(count: number): Piscina | undefined {
+    if (this.threads === 0) return undefined;
+    if (!this.pool && this.workers === undefined && (count < PARALLEL_THRESHOLD || this.threads === 1)) return undefined;
+    const ts = import.meta.url.endsWith('.ts');
+    this.pool ??= new Piscina({
+      filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // Under the TypeScript test runner the worker needs the same loader as the main thread.
+      execArgv: ts ? ['--import', 'tsx'] : [],
+      idleTimeout: 1000,
+    });
+    return this.pool;
+  }
+
+  /** Renders sources, calling `onResult` in completion order as results stream in. */
+  async renderSources(sources: readonly SourceFile[], onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void): Promise<void> {
+    const pool = this.parallel(sources.length);
+    if (!pool) {
+      const renderer = this.local();
+      for (const s of sources) await onResult(renderer.renderSource(s), s);
+      return;
+    }
     const jobs: Promise<void>[] = [];
-    for (let i = 0; i < sources.length; i += BATCH) {
-      const batch = sources.slice(i, i + BATCH);
-      const task: RenderTask = { contextKey, context, sources: batch };
+    for (let i = 0; i < sources.length; i += SOURCE_BATCH) {
+      const batch = sources.slice(i, i + SOURCE_BATCH);
+      const task: WorkerTask = { kind: 'sources', contextKey: this.contextKey, context: this.context, sources: batch };
       jobs.push(
         (pool.run(task) as Promise<SourceResult[]>).then(async (results) => {
           for (let j = 0; j < results.length; j++) await onResult(results[j]!, batch[j]!);
@@ -46,7 +74,31 @@ export async function renderSources(
       );
     }
     await Promise.all(jobs);
-  } finally {
-    await pool.destroy();
+  }
+
+  /** Renders template pages, calling `onPage` with each page's HTML. */
+  async renderPages<J extends TemplateJob>(jobs: readonly J[], onPage: (job: J, html: string) => Promise<void> | void): Promise<void> {
+    const pool = this.parallel(jobs.length);
+    if (!pool) {
+      const renderer = this.local();
+      for (const job of jobs) await onPage(job, renderer.renderPage(job.template, job.chrome, job.data));
+      return;
+    }
+    const running: Promise<void>[] = [];
+    for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
+      const batch = jobs.slice(i, i + PAGE_BATCH);
+      const task: WorkerTask = { kind: 'pages', contextKey: this.contextKey, context: this.context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) };
+      running.push(
+        (pool.run(task) as Promise<string[]>).then(async (htmls) => {
+          for (let j = 0; j < htmls.length; j++) await onPage(batch[j]!, htmls[j]!);
+        }),
+      );
+    }
+    await Promise.all(running);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
   }
 }

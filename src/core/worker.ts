@@ -1,21 +1,21 @@
+import type { TemplateJob } from './pool.js';
 import { Renderer, type RenderContext } from './render.js';
 import type { SourceFile, SourceResult } from './types.js';
 
-export interface RenderTask {
-  readonly contextKey: string;
-  readonly context: RenderContext;
-  readonly sources: readonly SourceFile[];
-}
+export type WorkerTask =
+  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[] }
+  | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };
 
 let renderer: Renderer | undefined;
 let rendererKey = '';
 
 /** Worker-thread entry: the renderer is built once per thread and reused for every task. */
-export default function renderTask(task: RenderTask): SourceResult[] {
+export default function runTask(task: WorkerTask): SourceResult[] | string[] {
   if (!renderer || rendererKey !== task.contextKey) {
     renderer = new Renderer(task.context);
     rendererKey = task.contextKey;
   }
   const r = renderer;
-  return task.sources.map((s) => r.renderSource(s));
+  if (task.kind === 'sources') return task.sources.map((s) => r.renderSource(s));
+  return task.pages.map((p) => r.renderPage(p.template, p.chrome, p.data));
 }
