@@ -353,6 +353,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (!claim(out.path, 'an image of the content folder')) continue;
       if (writer && !writer.keep(out.path, out.hash)) await writer.put(out.path, await out.produce());
     }
+    mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems());
     const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));

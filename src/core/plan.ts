@@ -88,8 +88,16 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   const { urls, strings: t } = renderer;
   const pages: ListPage[] = [];
   const siteFeeds = renderer.siteFeeds();
-  const push = (url: string, template: string, chrome: PageChrome, data: Record<string, unknown>): void => {
-    pages.push({ url, template, chrome, data, key: hashOf(template, JSON.stringify(chrome), JSON.stringify(data)) });
+  // Entries enter a page's key by hash: hashing every list's HTML again would cost more than the lists.
+  const entryHashes = new Map<ArticleMeta, string>();
+  const entryHash = (a: ArticleMeta): string => {
+    let h = entryHashes.get(a);
+    if (h === undefined) entryHashes.set(a, (h = hashOf(a.listHtml, a.data.date.iso)));
+    return h;
+  };
+  const push = (url: string, template: string, chrome: PageChrome, data: Record<string, unknown>, entries: readonly ArticleMeta[] = []): void => {
+    const key = hashOf(template, JSON.stringify(chrome), JSON.stringify({ ...data, items: entries.map(entryHash) }));
+    pages.push({ url, template, chrome, data, key });
   };
   const paginate = (
     items: readonly ArticleMeta[],
@@ -98,11 +106,12 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
     for (let n = 1; n <= total; n++) {
-      const slice = items.slice((n - 1) * perPage, n * perPage).map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
+      const entries = items.slice((n - 1) * perPage, n * perPage);
+      const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
       const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } as PageChrome;
-      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, pagination, filters: base.filters });
+      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, pagination, filters: base.filters }, entries);
     }
   };
 

@@ -183,13 +183,14 @@ export class OutputWriter {
    * Files equal to the live output are linked into the shadow only once it is clear that the output
    * changes at all: a build that changes nothing touches no file.
    */
-  private linkPending(): void {
+  private async linkPending(): Promise<void> {
     for (const rel of this.pendingLinks) {
       this.markShadowDirty();
       this.shadowFiles.delete(rel);
       const dest = path.join(this.shadow, rel);
       const hash = this.target.get(rel)!;
-      void this.schedule(async () => {
+      // Awaited: the writer keeps at most MAX_IN_FLIGHT operations going, whatever the archive's size.
+      await this.schedule(async () => {
         await this.ensureDir(path.dirname(dest));
         await fs.rm(dest, { force: true });
         await fs.link(path.join(this.out, rel), dest);
@@ -237,7 +238,7 @@ export class OutputWriter {
       this.release();
       return this.stats;
     }
-    this.linkPending();
+    await this.linkPending();
     await Promise.all(this.inFlight);
     if (this.failure) throw this.failure;
     this.closed = true;
