@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildCache, type CacheData, type CachedSource } from '../cache/cache.js';
 import { resolveSite, type ResolvedSite, type SiteOptions } from '../config.js';
@@ -384,14 +384,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.close();
     await writer?.abort();
     throw err;
-  }
-}
-
-/** Is `dir` an existing folder? */
-export function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
   }
 }
