@@ -171,6 +171,15 @@ export class Renderer {
     return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
   }
 
+  private readonly regionSlugs = new Map<string, string>();
+
+  /** Archives repeat a few dozen region names thousands of times; slugify each once. */
+  private regionSlug(region: string): string {
+    let slug = this.regionSlugs.get(region);
+    if (slug === undefined) this.regionSlugs.set(region, (slug = slugify(region)));
+    return slug;
+  }
+
   /** Validates and renders one source file: article or standalone page. */
   renderSource(source: SourceFile): SourceResult {
     const validated = validateSource(source, this.context.config.timezone);
@@ -199,7 +208,7 @@ export class Renderer {
       image = found.info;
     }
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
-    const regionSlug = slugify(data.region);
+    const regionSlug = this.regionSlug(data.region);
     const url = this.urls.article(data);
     const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.site, item: this.listItem(url, data, regionSlug) });
     const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(image ? { image } : {}) };

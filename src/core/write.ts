@@ -152,11 +152,12 @@ export class OutputWriter {
       return;
     }
     this.markShadowDirty();
-    this.shadowFiles.delete(rel);
+    // The shadow holds exactly the files of its manifest: only a listed file has to go first.
+    const existing = this.shadowFiles.delete(rel);
     const dest = path.join(this.shadow, rel);
     return this.schedule(async () => {
       await this.ensureDir(path.dirname(dest));
-      await fs.rm(dest, { force: true });
+      if (existing) await fs.rm(dest, { force: true });
       await fs.writeFile(dest, content);
       this.stats.written++;
       this.shadowFiles.set(rel, hash);
@@ -186,13 +187,13 @@ export class OutputWriter {
   private async linkPending(): Promise<void> {
     for (const rel of this.pendingLinks) {
       this.markShadowDirty();
-      this.shadowFiles.delete(rel);
+      const existing = this.shadowFiles.delete(rel);
       const dest = path.join(this.shadow, rel);
       const hash = this.target.get(rel)!;
       // Awaited: the writer keeps at most MAX_IN_FLIGHT operations going, whatever the archive's size.
       await this.schedule(async () => {
         await this.ensureDir(path.dirname(dest));
-        await fs.rm(dest, { force: true });
+        if (existing) await fs.rm(dest, { force: true });
         await fs.link(path.join(this.out, rel), dest);
         this.stats.linked++;
         this.shadowFiles.set(rel, hash);

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { forEachElement } from './walk.js';
 
 function alignToClass(cell: Element): void {
   const align = cell.properties.align;
@@ -15,18 +15,20 @@ function alignToClass(cell: Element): void {
  * `scrollable-region-focusable`) while the page itself never scrolls sideways (WCAG 1.4.10).
  */
 export default function rehypeReadableBlocks() {
-  return (tree: Root): void => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+  const wrap = (parent: Root | Element): void => {
+    const children = parent.children;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      if (node.type !== 'element') continue;
       if (node.tagName === 'pre') {
         node.properties.tabIndex = 0;
-        return SKIP;
-      }
-      if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
-      visit(node, 'element', (cell: Element) => {
-        if (cell.tagName === 'td' || cell.tagName === 'th') alignToClass(cell);
-      });
-      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0 }, children: [node] };
-      return [SKIP, index + 1];
-    });
+      } else if (node.tagName === 'table') {
+        forEachElement(node, (cell) => {
+          if (cell.tagName === 'td' || cell.tagName === 'th') alignToClass(cell);
+        });
+        children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0 }, children: [node] };
+      } else wrap(node);
+    }
   };
+  return (tree: Root): void => wrap(tree);
 }

@@ -82,6 +82,8 @@ export function findExternalResources(html: string, siteHost: string): ExternalR
   const text = html.replace(/<!--[\s\S]*?-->/g, '');
   for (const m of text.matchAll(TAG)) {
     const tag = m[1]!.toLowerCase();
+    // Most tags (a, p, meta, li…) fetch nothing: skip parsing their attributes unless they carry a style.
+    if (tag !== 'link' && FETCHING[tag] === undefined && !/style/i.test(m[2] ?? '')) continue;
     const attrs = new Map<string, string>();
     for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), decodeAttr(a[2] ?? a[3] ?? a[4] ?? ''));
     const style = attrs.get('style');

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** Short content hash used for cache keys and output comparison; collisions are not a security boundary here. */
 export function hashOf(...parts: Array<string | Uint8Array>): string {
+  // One part, the common case (file contents): the one-shot function avoids a Hash object.
+  if (parts.length === 1) return hash('sha1', parts[0]!, 'base64url');
   const h = createHash('sha1');
   for (const part of parts) {
     h.update(part);
