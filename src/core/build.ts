@@ -171,47 +171,49 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const feedWindow = new FeedWindow(config.feedItems);
     const bySrc = new Map<string, SourceFile>(tree.sources.map((s) => [s.rel, s]));
 
-    const isPublished = (meta: ArticleMeta): boolean => {
+    /** Whether an article is out now; counts the ones that are not (unless only asking). */
+    const isPublished = (meta: ArticleMeta, askOnly = false): boolean => {
       const d = meta.data;
-      if (d.draft && !options.drafts) return (excluded.drafts++, false);
-      if (d.date.epochMs > now && !options.future) {
-        excluded.future++;
-        if (!nextScheduled || d.date.day < nextScheduled.date) nextScheduled = { date: d.date.day, src: displayPrefix + meta.src };
+      const count = (kind: keyof typeof excluded): false => {
+        if (!askOnly) excluded[kind]++;
         return false;
+      };
+      if (d.draft && !options.drafts) return count('drafts');
+      if (d.date.epochMs > now && !options.future) {
+        if (!askOnly && (!nextScheduled || d.date.day < nextScheduled.date)) nextScheduled = { date: d.date.day, src: displayPrefix + meta.src };
+        return count('future');
       }
-      if (d.expires && d.expires.epochMs <= now) return (excluded.expired++, false);
+      if (d.expires && d.expires.epochMs <= now) return count('expired');
       return true;
     };
 
+    /**
+     * Takes a rendered or cached source into the site. For a cache hit (`html` undefined) it first
+     * checks that the page's bytes can be had without rendering; if not it returns false before
+     * anything is recorded, and the source is rendered like any other.
+     */
     const accept = async (entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): Promise<boolean> => {
+      const outPath = outputPathFor(entry.meta.url);
+      const article = entry.kind === 'article' ? (entry.meta as ArticleMeta) : undefined;
+      const published = article === undefined || isPublished(article, true);
+      if (published && html === undefined) {
+        const available = entry.links.length > 0 ? entry.html !== undefined : !writer || writer.canKeep(outPath, entry.htmlHash);
+        if (!available) return false;
+        html = entry.html;
+      }
       problems.push(...entry.problems);
-      if (entry.kind === 'page') {
-        const meta = entry.meta as PageMeta;
-        const outPath = outputPathFor(meta.url);
-        if (!claim(outPath, display)) return true;
-        pages.push(meta);
-        if (entry.links.length > 0) {
-          if (html === undefined) return false;
-          withLinks.push({ meta, html, links: entry.links, display });
-          return true;
-        }
-        if (html !== undefined) await writer?.put(outPath, html);
-        else if (writer && !writer.keep(outPath, entry.htmlHash)) return false;
+      if (!published) {
+        isPublished(article!); // now counted as draft, scheduled or expired
         return true;
       }
-      const meta = entry.meta as ArticleMeta;
-      if (!isPublished(meta)) return true;
-      const outPath = outputPathFor(meta.url);
       if (!claim(outPath, display)) return true;
-      articles.push(meta);
-      feedWindow.offer(meta, bodyHtml);
-      if (entry.links.length > 0) {
-        if (html === undefined) return false;
-        withLinks.push({ meta, html, links: entry.links, display });
-        return true;
-      }
-      if (html !== undefined) await writer?.put(outPath, html);
-      else if (writer && !writer.keep(outPath, entry.htmlHash)) return false;
+      if (article) {
+        articles.push(article);
+        feedWindow.offer(article, bodyHtml);
+      } else pages.push(entry.meta as PageMeta);
+      if (entry.links.length > 0) withLinks.push({ meta: entry.meta, html: html!, links: entry.links, display });
+      else if (html !== undefined) await writer?.put(outPath, html);
+      else writer?.keep(outPath, entry.htmlHash);
       return true;
     };
 
@@ -220,7 +222,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const source of tree.sources) {
       const hit = previous.sources.get(source.rel);
       const fresh = hit !== undefined && hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, assetResult.assets);
-      if (fresh && (await accept(hit, hit.html, hit.bodyHtml, source.display))) {
+      if (fresh && (await accept(hit, undefined, hit.bodyHtml, source.display))) {
         next.sources.set(source.rel, hit);
       } else toRender.push(source);
     }
@@ -251,6 +253,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     mark(`cache lookups (${tree.sources.length - toRender.length} hits)`);
     await pool.renderSources(toRender, onResult);
     mark(`render ${toRender.length} sources`);
+
+    // Results arrive in completion order; everything downstream sees sources in path order.
+    pages.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
 
     // Links between articles: every URL is known now.
     const urlBySrc = new Map<string, string>();

@@ -164,6 +164,11 @@ export class OutputWriter {
     });
   }
 
+  /** Whether the new output can have these bytes at `rel` without them being produced again. */
+  canKeep(rel: string, hash: string): boolean {
+    return this.shadowFiles.get(rel) === hash || this.liveHash(rel) === hash;
+  }
+
   /**
    * Keeps a file whose content is known by hash only (from the cache). Returns false when neither
    * the live nor the shadow output holds those bytes; the caller must then render it again.

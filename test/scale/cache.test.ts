@@ -155,6 +155,17 @@ describe('persistent build cache', () => {
     expect(c.cache).toBe('stale');
   });
 
+  it('rebuilds from the cache alone when the output folder is gone, as when CI restores only the cache', async () => {
+    rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+    rmSync(path.join(root, '.dist.stadtbote-shadow'), { recursive: true, force: true });
+    const report = await warmEqualsCold('output deleted');
+    expect(report.cache).toBe('hit');
+    expect(report.rendered.sources).toBeGreaterThan(30);
+    const again = await buildSite(root);
+    expect(again.rendered).toEqual({ sources: 0, lists: 0 });
+    expect(again.write?.written).toBe(0);
+  });
+
   it('ignores a corrupt, truncated or foreign cache and rebuilds in full', async () => {
     const cacheFile = path.join(root, '.stadtbote-cache/build-cache.bin');
     const good = readFileSync(cacheFile);
