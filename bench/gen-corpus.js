@@ -28,10 +28,14 @@ export function generateCorpus(n, outDir, seed = 20261127) {
   const start = Date.UTC(2012, 0, 1);
   const span = Date.UTC(2025, 11, 31) - start;
   const files = [];
+  const seen = new Set();
   for (let i = 0; i < n; i++) {
     const region = pick(regions);
     const date = new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 10);
-    const title = `${pick(nouns)}: ${region} ${pick(verbs)} ${pick(nouns)}`;
+    // Titles repeat across days, as in real archives, but never on the same day (that would be one URL).
+    let title = `${pick(nouns)}: ${region} ${pick(verbs)} ${pick(nouns)}`;
+    while (seen.has(date + title)) title += ` ${pick(nouns)}`;
+    seen.add(date + title);
     const body = [paragraph(), '', `## ${pick(nouns)} ${pick(fill)} ${pick(nouns)}`, '', paragraph()];
     if (rnd() < 0.4) body.push('', ...Array.from({ length: 3 }, () => `- ${pick(nouns)} ${pick(fill)} **${pick(nouns)}**`));
     if (rnd() < 0.3) body.push('', `> ${sentence()}`);

@@ -58,3 +58,26 @@ describe('hostile titles, teasers and regions are escaped on every page type', (
     expect(JSON.parse(json).headline).toBe(HOSTILE.title);
   });
 });
+
+describe('rawHtml: sanitize', () => {
+  it('keeps harmless raw HTML and strips scripts, event handlers and javascript: URLs', async () => {
+    const root = makeSite({
+      'stadtbote.config.yaml': 'baseUrl: https://example.org/\nsearch: false\nrawHtml: sanitize\n',
+      'content/2025/a.md': article(
+        { date: '2025-02-13' },
+        '<details><summary>Mehr</summary><p>Inhalt mit <kbd>Strg</kbd> und H<sub>2</sub>O</p></details>\n\n<script>alert(1)</script>\n\n<p onclick="alert(2)">Klick</p> <a href="javascript:alert(3)">x</a>',
+      ),
+    });
+    try {
+      await buildSite(root);
+      const page = [...readTree(path.join(root, 'dist'))].find(([rel]) => rel.startsWith('2025/02-13-'))![1].toString('utf8');
+      expect(page).toContain('<details><summary>Mehr</summary>');
+      expect(page).toContain("<kbd>Strg</kbd> und H<sub>2</sub>O");
+      expect(page).not.toContain('alert(1)');
+      expect(page).not.toContain('onclick');
+      expect(page).not.toContain('javascript:');
+    } finally {
+      cleanup(root);
+    }
+  });
+});
