@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
@@ -88,7 +88,15 @@ export class BuildCache {
     createHash('sha256').update(payload).digest().copy(head, MAGIC.length + 4);
     head.write(this.fingerprint.padEnd(64).slice(0, 64), MAGIC.length + 36, 'latin1');
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([head, payload]));
+    // Header and payload written one after the other: no third copy of a cache that can be large.
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const part of [head, payload]) {
+        for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off);
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, this.file);
   }
 }

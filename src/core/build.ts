@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { processAssets } from './assets.js';
 import { ContentError } from './errors.js';
 import { FeedWindow } from './feed-window.js';
-import { loadContent } from './load.js';
+import { displayPrefixOf, listContent, readSource } from './load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
@@ -115,9 +115,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const now = buildNow(options);
   const templateDirs = [paths.templates, DEFAULT_TEMPLATES_DIR];
   const problems: Problem[] = [...site.warnings];
-  const displayPrefix = (path.relative(paths.root, paths.content).split(path.sep).join('/') || '.') + '/';
+  const displayPrefix = displayPrefixOf(paths.content, paths.root);
 
-  const tree = loadContent(paths.content, paths.root);
+  const tree = listContent(paths.content, paths.root);
   problems.push(...tree.problems);
   mark('load');
 
@@ -169,7 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const excluded = { drafts: 0, future: 0, expired: 0 };
     let nextScheduled: BuildReport['nextScheduled'];
     const feedWindow = new FeedWindow(config.feedItems);
-    const bySrc = new Map<string, SourceFile>(tree.sources.map((s) => [s.rel, s]));
+    const sourceRels = new Set(tree.sources);
 
     /** Whether an article is out now; counts the ones that are not (unless only asking). */
     const isPublished = (meta: ArticleMeta, askOnly = false): boolean => {
@@ -218,10 +218,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
 
     // Cached sources whose output is still in place need no rendering at all.
-    const toRender: SourceFile[] = [];
-    for (const source of tree.sources) {
-      const hit = previous.sources.get(source.rel);
-      const fresh = hit !== undefined && hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, assetResult.assets);
+    const toRender: (SourceFile | string)[] = [];
+    for (const rel of tree.sources) {
+      const hit = previous.sources.get(rel);
+      // Without a cache entry there is nothing to compare: the source is read when it is rendered.
+      if (hit === undefined) {
+        toRender.push(rel);
+        continue;
+      }
+      // Read one at a time: the text of a source served from the cache is dropped right away.
+      const source = readSource(paths.content, rel, displayPrefix);
+      const fresh = hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, assetResult.assets);
       if (fresh && (await accept(hit, undefined, hit.bodyHtml, source.display))) {
         next.sources.set(source.rel, hit);
       } else toRender.push(source);
@@ -251,7 +258,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       await accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
     };
     mark(`cache lookups (${tree.sources.length - toRender.length} hits)`);
-    await pool.renderSources(toRender, onResult);
+    await pool.renderSources(toRender, (rel) => readSource(paths.content, rel, displayPrefix), onResult);
     mark(`render ${toRender.length} sources`);
 
     // Results arrive in completion order; everything downstream sees sources in path order.
@@ -264,7 +271,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const linkUrl = (from: string, display: string, l: PendingLink): string => {
       const url = urlBySrc.get(l.target);
       if (url === undefined) {
-        const exists = bySrc.has(l.target);
+        const exists = sourceRels.has(l.target);
         problems.push({
           file: display,
           line: l.line,
@@ -288,9 +295,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (missingBodies.length > 0) {
       const r = renderer();
       for (const src of missingBodies) {
-        const s = bySrc.get(src);
-        if (!s) continue;
-        const result = r.renderSource(s);
+        const result = r.renderSource(readSource(paths.content, src, displayPrefix));
         if (result.kind === 'article') feedWindow.setBody(src, result.bodyHtml);
       }
     }

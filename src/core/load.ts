@@ -7,9 +7,9 @@ import type { SourceFile } from './types.js';
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
-export interface ContentTree {
-  /** Markdown sources, sorted by path so that the file system's listing order never matters. */
-  readonly sources: readonly SourceFile[];
+export interface ContentListing {
+  /** Markdown sources relative to the content folder, sorted by path so that the file system's listing order never matters. */
+  readonly sources: readonly string[];
   /** Every other file under the content folder (images and the like), relative, sorted. */
   readonly assets: readonly string[];
   readonly problems: readonly Problem[];
@@ -48,12 +48,13 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
 }
 
 /**
- * Load stage: lists every file under the content folder and reads the Markdown sources.
+ * Load stage: lists every file under the content folder. Sources are read one at a time by the
+ * build (`readSource`), so that an unchanged source's text need not stay in memory.
  * Symbolic links that lead out of the content folder are reported, never followed.
  */
-export function loadContent(contentDir: string, root: string): ContentTree {
+export function listContent(contentDir: string, root: string): ContentListing {
   const problems: Problem[] = [];
-  const displayPrefix = (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
+  const displayPrefix = displayPrefixOf(contentDir, root);
   let realRoot: string;
   try {
     realRoot = realpathSync(contentDir);
@@ -94,6 +95,17 @@ export function loadContent(contentDir: string, root: string): ContentTree {
   walk('');
   markdown.sort(compareCodePoints);
   assets.sort(compareCodePoints);
-  const sources = markdown.map((rel) => readSource(contentDir, rel, displayPrefix));
-  return { sources, assets, problems };
+  return { sources: markdown, assets, problems };
+}
+
+/** Lists and reads every source at once: for tools and benchmarks; the build streams instead. */
+export function loadContent(contentDir: string, root: string): { sources: SourceFile[]; assets: readonly string[]; problems: readonly Problem[] } {
+  const listing = listContent(contentDir, root);
+  const prefix = displayPrefixOf(contentDir, root);
+  return { ...listing, sources: listing.sources.map((rel) => readSource(contentDir, rel, prefix)) };
+}
+
+/** How paths under the content folder are shown in messages: relative to the site root. */
+export function displayPrefixOf(contentDir: string, root: string): string {
+  return (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
 }

@@ -55,25 +55,39 @@ export class RenderPool {
     return this.pool;
   }
 
-  /** Renders sources, calling `onResult` in completion order as results stream in. */
-  async renderSources(sources: readonly SourceFile[], onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void): Promise<void> {
-    const pool = this.parallel(sources.length);
+  /**
+   * Renders sources, calling `onResult` in completion order as results stream in. Items given as a
+   * path are read only when their batch is sent, and only a few batches per thread are in flight,
+   * so memory holds a bounded number of sources whatever the archive's size.
+   */
+  async renderSources(
+    items: readonly (SourceFile | string)[],
+    read: (rel: string) => SourceFile,
+    onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void,
+  ): Promise<void> {
+    const load = (item: SourceFile | string): SourceFile => (typeof item === 'string' ? read(item) : item);
+    const pool = this.parallel(items.length);
     if (!pool) {
       const renderer = this.local();
-      for (const s of sources) await onResult(renderer.renderSource(s), s);
+      for (const item of items) {
+        const source = load(item);
+        await onResult(renderer.renderSource(source), source);
+      }
       return;
     }
-    const jobs: Promise<void>[] = [];
-    for (let i = 0; i < sources.length; i += SOURCE_BATCH) {
-      const batch = sources.slice(i, i + SOURCE_BATCH);
+    const inFlight = new Set<Promise<void>>();
+    const limit = this.threads * 4;
+    for (let i = 0; i < items.length; i += SOURCE_BATCH) {
+      const batch = items.slice(i, i + SOURCE_BATCH).map(load);
       const task: WorkerTask = { kind: 'sources', contextKey: this.contextKey, context: this.context, sources: batch };
-      jobs.push(
-        (pool.run(task) as Promise<SourceResult[]>).then(async (results) => {
-          for (let j = 0; j < results.length; j++) await onResult(results[j]!, batch[j]!);
-        }),
-      );
+      const job = (pool.run(task) as Promise<SourceResult[]>).then(async (results) => {
+        for (let j = 0; j < results.length; j++) await onResult(results[j]!, batch[j]!);
+      });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
     }
-    await Promise.all(jobs);
+    await Promise.all(inFlight);
   }
 
   /** Renders template pages, calling `onPage` with each page's HTML. */

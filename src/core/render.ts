@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import type { SiteConfig } from '../config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import { needsGfm } from '../markdown/needs-gfm.js';
+import { hasUrlLiteral, needsGfm } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { resolveReference } from '../markdown/resolve.js';
@@ -137,10 +137,17 @@ export class Renderer {
       usedAssets,
       links,
     };
-    const processor = needsGfm(body) ? this.processor : this.plainProcessor;
     let html: string;
     try {
-      html = processor.stringify(processor.runSync(processor.parse(file), file), file);
+      // GFM only where the body needs it: same HTML, less than half the parse time for most news.
+      const need = needsGfm(body);
+      let processor = need === 'yes' ? this.processor : this.plainProcessor;
+      let tree = processor.parse(file);
+      if (need === 'maybe' && hasUrlLiteral(tree)) {
+        processor = this.processor;
+        tree = processor.parse(file);
+      }
+      html = processor.stringify(processor.runSync(tree, file), file);
     } catch (err) {
       // Last line of defence behind markdown/limits.ts: structure deeper than the parser's recursion.
       if (!(err instanceof RangeError)) throw err;

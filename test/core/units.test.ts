@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/core/load.js';
 import { validateSource } from '../../src/core/validate.js';
 import type { SourceFile } from '../../src/core/types.js';
-import { needsGfm } from '../../src/markdown/needs-gfm.js';
+import { hasUrlLiteral, needsGfm } from '../../src/markdown/needs-gfm.js';
 import { markdownProcessor } from '../../src/markdown/processor.js';
 import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';
 import { slugify } from '../../src/util/slug.js';
@@ -146,21 +146,27 @@ describe('GFM only where it is needed', () => {
   const plain = markdownProcessor('none', false);
   const html = (p: typeof gfm, md: string): string => String(p.processSync(md));
 
+  const decide = (md: string): boolean => {
+    const need = needsGfm(md);
+    return need === 'yes' || (need === 'maybe' && hasUrlLiteral(plain.parse(md)));
+  };
+
   it('detects tables, strikethrough, footnotes, task lists and bare URLs', () => {
-    for (const md of ['| a |\n| - |\n| 1 |', '~~weg~~', 'Text[^1]\n\n[^1]: Fuß', '- [ ] offen', 'Siehe https://example.org', 'www.example.org', 'Mail an a@example.org']) {
-      expect(needsGfm(md), md).toBe(true);
+    for (const md of ['| a |\n| - |\n| 1 |', '~~weg~~', 'Text[^1]\n\n[^1]: Fuß', '- [ ] offen', 'Siehe https://example.org', 'www.example.org', 'Mail an a@example.org', '](www.x.org', '[a](b) https://x.org']) {
+      expect(decide(md), md).toBe(true);
     }
-    expect(needsGfm('Ein [Link](https://www.example.org/x) und <https://example.org>.')).toBe(false);
+    expect(decide('Ein [Link](https://www.example.org/x) und <https://example.org>.')).toBe(false);
+    expect(needsGfm('Nur Text.')).toBe('no');
   });
 
   it('gives byte-identical HTML whenever it skips GFM', () => {
-    const piece = fc.constantFrom('Text ', '**fett** ', '[Link](https://www.example.org/a) ', '<https://x.org> ', '# Titel\n', '- Punkt\n', '> Zitat\n', '\n\n', 'www.', 'https://', '(', ')', ']', '[', '|', '~', '@', '*', '_', '`code` ', '1. eins\n');
+    const piece = fc.constantFrom('Text ', '**fett** ', '[Link](https://www.example.org/a) ', '<https://x.org> ', '[www.x.org](https://y.org) ', '[https://x.org/a_b](https://x.org) ', '# Titel\n', '- Punkt\n', '> Zitat\n', '\n\n', 'www.', 'https://', '(', ')', ']', '[', '|', '~', '@', '*', '_', '`code` ', '1. eins\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (parts) => {
         const md = parts.join('');
-        if (!needsGfm(md)) expect(html(plain, md)).toBe(html(gfm, md));
+        if (!decide(md)) expect(html(plain, md)).toBe(html(gfm, md));
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 });
