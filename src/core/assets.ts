@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
@@ -33,6 +32,14 @@ export interface AssetsResult {
   readonly processed: Map<string, ProcessedAsset>;
 }
 
+type Sharp = typeof import('sharp').default;
+let sharpModule: Promise<Sharp> | undefined;
+/** sharp (libvips) is loaded only when an image has to be read: most builds take images from the cache. */
+async function sharp(...args: Parameters<Sharp>): Promise<ReturnType<Sharp>> {
+  const mod = await (sharpModule ??= import('sharp').then((m) => m.default));
+  return mod(...args);
+}
+
 function outputName(rel: string, hash: string, mediaDir: string, suffix: string, ext: string): string {
   const base = slugify(path.posix.basename(rel, path.posix.extname(rel))) || 'datei';
   return `${mediaDir}/${base}-${hash.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '0')}${suffix}${ext}`;
@@ -63,13 +70,13 @@ export async function processAssets(
     if (!entry) {
       if (RASTER.has(ext)) {
         try {
-          const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+          const meta = await (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).metadata();
           const width = meta.autoOrient?.width ?? meta.width ?? 0;
           const height = meta.autoOrient?.height ?? meta.height ?? 0;
           const variants: { url: string; width: number; hash: string }[] = [];
           for (const w of VARIANT_WIDTHS) {
             if (w >= width) break;
-            const buf = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w }).webp({ quality: 78 }).toBuffer();
+            const buf = await (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).rotate().resize({ width: w }).webp({ quality: 78 }).toBuffer();
             variants.push({ url: `/${outputName(rel, hash, mediaDir, `-${w}`, '.webp')}`, width: w, hash: hashOf(buf) });
           }
           entry = {
@@ -91,7 +98,7 @@ export async function processAssets(
       if (out.path === original) outputs.push({ path: out.path, hash: out.hash, produce: async () => bytes });
       else {
         const width = Number(/-(\d+)\.webp$/.exec(out.path)?.[1]);
-        outputs.push({ path: out.path, hash: out.hash, produce: () => sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width }).webp({ quality: 78 }).toBuffer() });
+        outputs.push({ path: out.path, hash: out.hash, produce: async () => (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).rotate().resize({ width }).webp({ quality: 78 }).toBuffer() });
       }
     }
   }

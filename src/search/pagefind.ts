@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import * as pagefind from 'pagefind';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config.js';
 import type { ArticleMeta } from '../core/types.js';
@@ -62,6 +61,7 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
   activeIndexes++;
   indexRuns++;
   try {
+    const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     // Articles are read back from the new output: the same bytes readers get, links resolved.
@@ -82,7 +82,7 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
     activeIndexes--;
-    if (activeIndexes === 0) await pagefind.close();
+    if (activeIndexes === 0) await (await import('pagefind')).close();
   }
 }
 
