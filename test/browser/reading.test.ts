@@ -187,7 +187,10 @@ describe('reading the site in Chromium', () => {
       const { page, close } = await openPage({ viewport: { width, height: 900 } });
       for (const [name, p] of [['home', PAGES.home], ['article', PAGES.articleWithImage], ['search', PAGES.search]] as const) {
         await page.goto(site.url + p);
-        if (name === 'search') await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Treffer/);
+        if (name === 'search') {
+          await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Treffer/);
+          await page.locator('#search-results li').first().waitFor();
+        }
         const file = path.join(ARTIFACTS, `${name}-${width}.png`);
         const shot = await page.screenshot({ path: file, fullPage: true });
         expect(shot.length).toBeGreaterThan(1000);
