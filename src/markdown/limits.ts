@@ -50,8 +50,27 @@ function longestRun(line: string, chars: string): { length: number; index: numbe
   return best;
 }
 
+// Whole-body screens, one regular expression each: a body that passes all of them (every real
+// news text) needs no line-by-line scan. Each is looser than its limit, never stricter.
+const SCREENS = [
+  new RegExp(`^[ \\t]{${Math.floor(MAX_INDENT_COLUMNS / 4)},}`, 'm'),
+  // No optional part between two markers: an ambiguous split would backtrack exponentially.
+  new RegExp(`^(?:[ \\t]*(?:>|[-+*]|\\d{1,9}[.)])){${MAX_NESTING_DEPTH + 1}}`, 'm'),
+  new RegExp(`[*_~[\\]]{${MAX_DELIMITER_RUN + 1}}`),
+  new RegExp(`\`{${MAX_BACKTICK_RUN + 1}}`),
+];
+
+function mayExceed(body: string): boolean {
+  if (SCREENS.some((re) => re.test(body))) return true;
+  if (body.length <= MAX_TABLE_CELLS) return false;
+  let pipes = 0;
+  for (let i = body.indexOf('|'); i !== -1; i = body.indexOf('|', i + 1)) if (++pipes > MAX_TABLE_CELLS) return true;
+  return false;
+}
+
 /** The first limit the body exceeds, or undefined. Linear in the size of the body. */
 export function checkBodyLimits(body: string): LimitViolation | undefined {
+  if (!mayExceed(body)) return undefined;
   const lines = body.split('\n');
   let pipes = 0;
   for (let n = 0; n < lines.length; n++) {
