@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import type { SiteConfig } from '../config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import { hasUrlLiteral, needsGfm } from '../markdown/needs-gfm.js';
+import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { resolveReference } from '../markdown/resolve.js';
@@ -52,8 +52,8 @@ export class Renderer {
   readonly urls: UrlScheme;
   readonly strings: UiStrings;
   readonly assets: ReadonlyMap<string, AssetInfo>;
-  private readonly processor: MarkdownProcessor;
-  private readonly plainProcessor: MarkdownProcessor;
+  /** One frozen processor per Markdown dialect: full GFM, GFM tables only, plain CommonMark. */
+  private readonly processors: Readonly<Record<Syntax, MarkdownProcessor>>;
   private readonly site: Record<string, unknown>;
 
   constructor(readonly context: RenderContext) {
@@ -61,8 +61,11 @@ export class Renderer {
     this.strings = languages[config.language] ?? languages.de!;
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
-    this.processor = markdownProcessor(config.rawHtml, true);
-    this.plainProcessor = markdownProcessor(config.rawHtml, false);
+    this.processors = {
+      gfm: markdownProcessor(config.rawHtml, 'gfm'),
+      tables: markdownProcessor(config.rawHtml, 'tables'),
+      commonmark: markdownProcessor(config.rawHtml, 'commonmark'),
+    };
     this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
     const t = this.strings;
     this.site = {
@@ -140,11 +143,11 @@ export class Renderer {
     let html: string;
     try {
       // GFM only where the body needs it: same HTML, less than half the parse time for most news.
-      const need = needsGfm(body);
-      let processor = need === 'yes' ? this.processor : this.plainProcessor;
+      const need = gfmNeeds(body);
+      let processor = this.processors[need.syntax];
       let tree = processor.parse(file);
-      if (need === 'maybe' && hasUrlLiteral(tree)) {
-        processor = this.processor;
+      if (need.urlLiterals && hasUrlLiteral(tree)) {
+        processor = this.processors.gfm;
         tree = processor.parse(file);
       }
       html = processor.stringify(processor.runSync(tree, file), file);

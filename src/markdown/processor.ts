@@ -8,6 +8,8 @@ import { unified, type Processor } from 'unified';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
 import rehypeReadableBlocks from './rehype-readable-blocks.js';
 import rehypeSiteReferences from './rehype-site-references.js';
+import type { Syntax } from './needs-gfm.js';
+import remarkGfmTables from './remark-gfm-tables.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
 
@@ -21,13 +23,14 @@ const processors = new Map<string, MarkdownProcessor>();
  * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
  * remark-rehype → (rehype-raw → rehype-sanitize) → site references → rehype-stringify.
  * Without the sanitize policy raw HTML in Markdown is dropped, never passed through.
- * `gfm: false` gives the same pipeline without remark-gfm, for bodies that `needsGfm` clears.
+ * `syntax` picks full GFM, GFM tables only or plain CommonMark, for bodies that `gfmNeeds` clears.
  */
-export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', gfm = true): MarkdownProcessor {
-  const key = `${rawHtml}:${gfm}`;
+export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Syntax = 'gfm'): MarkdownProcessor {
+  const key = `${rawHtml}:${syntax}`;
   let processor = processors.get(key);
   if (!processor) {
-    const base = gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
+    const parse = unified().use(remarkParse);
+    const base = syntax === 'gfm' ? parse.use(remarkGfm) : syntax === 'tables' ? parse.use(remarkGfmTables) : parse;
     const withHtml =
       rawHtml === 'sanitize'
         ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)

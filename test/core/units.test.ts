@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/core/load.js';
 import { validateSource } from '../../src/core/validate.js';
 import type { SourceFile } from '../../src/core/types.js';
-import { hasUrlLiteral, needsGfm } from '../../src/markdown/needs-gfm.js';
+import { gfmNeeds, hasUrlLiteral, type Syntax } from '../../src/markdown/needs-gfm.js';
 import { markdownProcessor } from '../../src/markdown/processor.js';
 import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';
 import { slugify } from '../../src/util/slug.js';
@@ -142,29 +142,36 @@ function readSourceFromText(text: string): SourceFile {
 }
 
 describe('GFM only where it is needed', () => {
-  const gfm = markdownProcessor('none', true);
-  const plain = markdownProcessor('none', false);
+  const gfm = markdownProcessor('none', 'gfm');
+  const plain = markdownProcessor('none', 'commonmark');
+  const tables = markdownProcessor('none', 'tables');
   const html = (p: typeof gfm, md: string): string => String(p.processSync(md));
 
-  const decide = (md: string): boolean => {
-    const need = needsGfm(md);
-    return need === 'yes' || (need === 'maybe' && hasUrlLiteral(plain.parse(md)));
+  /** The dialect the renderer picks for a body, as in Renderer.markdown. */
+  const decide = (md: string): Syntax => {
+    const need = gfmNeeds(md);
+    const base = need.syntax === 'tables' ? tables : need.syntax === 'gfm' ? gfm : plain;
+    return need.urlLiterals && hasUrlLiteral(base.parse(md)) ? 'gfm' : need.syntax;
   };
 
   it('detects tables, strikethrough, footnotes, task lists and bare URLs', () => {
-    for (const md of ['| a |\n| - |\n| 1 |', '~~weg~~', 'Text[^1]\n\n[^1]: Fuß', '- [ ] offen', 'Siehe https://example.org', 'www.example.org', 'Mail an a@example.org', '](www.x.org', '[a](b) https://x.org']) {
-      expect(decide(md), md).toBe(true);
+    for (const md of ['~~weg~~', 'Text[^1]\n\n[^1]: Fuß', '- [ ] offen', 'Siehe https://example.org', 'www.example.org', 'Mail an a@example.org', '](www.x.org', '[a](b) https://x.org', '| a |\n| - |\n| www.x.org |']) {
+      expect(decide(md), md).toBe('gfm');
     }
-    expect(decide('Ein [Link](https://www.example.org/x) und <https://example.org>.')).toBe(false);
-    expect(needsGfm('Nur Text.')).toBe('no');
+    expect(decide('| a |\n| - |\n| 1 |')).toBe('tables');
+    // A delimiter row with a colon makes a one-column table in GFM, even without a pipe.
+    expect(decide('Titel\n:-')).toBe('tables');
+    expect(decide('Ein [Link](https://www.example.org/x) und <https://example.org>.')).toBe('commonmark');
+    expect(decide('Nur Text.')).toBe('commonmark');
   });
 
   it('gives byte-identical HTML whenever it skips GFM', () => {
-    const piece = fc.constantFrom('Text ', '**fett** ', '[Link](https://www.example.org/a) ', '<https://x.org> ', '[www.x.org](https://y.org) ', '[https://x.org/a_b](https://x.org) ', '# Titel\n', '- Punkt\n', '> Zitat\n', '\n\n', 'www.', 'https://', '(', ')', ']', '[', '|', '~', '@', '*', '_', '`code` ', '1. eins\n');
+    const piece = fc.constantFrom('Text ', '**fett** ', '[Link](https://www.example.org/a) ', '<https://x.org> ', '[www.x.org](https://y.org) ', '[https://x.org/a_b](https://x.org) ', '| a | b |\n| - | - |\n| 1 | 2 |\n', '|', ':', '-', '---\n', '[ref]: https://x.org\n', '# Titel\n', '- Punkt\n', '> Zitat\n', '\n\n', 'www.', 'https://', '(', ')', ']', '[', '|', '~', '@', '*', '_', '`code` ', '1. eins\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (parts) => {
         const md = parts.join('');
-        if (!decide(md)) expect(html(plain, md)).toBe(html(gfm, md));
+        const syntax = decide(md);
+        if (syntax !== 'gfm') expect(html(syntax === 'tables' ? tables : plain, md)).toBe(html(gfm, md));
       }),
       { numRuns: 3000 },
     );
