@@ -15,6 +15,8 @@ export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
     }
     for (const name of names) {
       if (seen.has(name) || name.startsWith('.')) continue;
+      // The search script is only useful with the search index beside it.
+      if (name === 'search.js' && !s.site.config.search) continue;
       seen.set(name, { path: `assets/${name}`, content: readFileSync(path.join(assetsDir, name)), owner: `templates/assets/${name}` });
     }
   }
