@@ -101,13 +101,20 @@ export class OutputWriter {
     if (existsSync(this.old)) rmSync(this.old, { recursive: true, force: true });
   }
 
+  /** Hashes of live files read from disk when there is no manifest, so each is read once. */
+  private readonly liveRead = new Map<string, string | undefined>();
+
   private liveHash(rel: string): string | undefined {
     if (this.live) return this.live.files.get(rel);
+    if (this.liveRead.has(rel)) return this.liveRead.get(rel);
+    let hash: string | undefined;
     try {
-      return hashOf(readFileSync(path.join(this.out, rel)));
+      hash = hashOf(readFileSync(path.join(this.out, rel)));
     } catch {
-      return undefined;
+      hash = undefined;
     }
+    this.liveRead.set(rel, hash);
+    return hash;
   }
 
   private markShadowDirty(): void {
