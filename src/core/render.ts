@@ -168,15 +168,15 @@ export class Renderer {
     return { html, links, usedAssets, problems };
   }
 
-  private frontmatterImage(source: SourceFile, src: string, used: Set<string>): { info?: ImageInfo; problem?: Problem } {
+  private frontmatterImage(source: SourceFile, src: string, used: Set<string>, at: { line: number; column: number }): { info?: ImageInfo; problem?: Problem } {
     const target = resolveReference(source.rel, src);
     if (target.ok) used.add(target.rel);
     const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
-      problem: { file: source.display, line: 1, column: 1, ruleId, field: 'image.src', reason, fix, severity: 'error' },
+      problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
     });
     if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
     const asset = this.assets.get(target.rel);
-    if (!asset) return problem(`image.src "${src}" does not exist (looked for ${target.rel})`, 'missing-image', 'check the file name and folder');
+    if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
     if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
     return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
   }
@@ -210,11 +210,9 @@ export class Renderer {
     const data = validated.data;
     let image: ImageInfo | undefined;
     if (data.image) {
-      const found = this.frontmatterImage(source, data.image.src, md.usedAssets);
-      if (found.problem) {
-        const pos = problems.length; // keep line info from the validator when it knows it
-        problems.splice(pos, 0, found.problem);
-      }
+      const at = validated.positionOf('image.src') ?? { line: 1, column: 1 };
+      const found = this.frontmatterImage(source, data.image.src, md.usedAssets, at);
+      if (found.problem) problems.push(found.problem);
       image = found.info;
     }
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };

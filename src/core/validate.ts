@@ -15,8 +15,8 @@ const MAX_FIELD_LENGTH = 2000;
 
 export type Validated =
   | { kind: 'invalid'; problems: Problem[] }
-  | { kind: 'article'; data: ArticleData; body: string; bodyLine: number; problems: Problem[] }
-  | { kind: 'page'; data: PageData; body: string; bodyLine: number; problems: Problem[] };
+  | { kind: 'article'; data: ArticleData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] }
+  | { kind: 'page'; data: PageData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] };
 
 /** Sources under this folder of the content folder are standalone pages, not articles. */
 export const PAGES_DIR = 'pages/';
@@ -229,9 +229,9 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     const description = check.text('description', fm.data.description, false);
     check.unknownKeys(fm.data, PAGE_KEYS);
     if (title === undefined) return { kind: 'invalid', problems: check.problems };
-    return { kind: 'page', data: { title, ...(description ? { description } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems };
+    return { kind: 'page', data: { title, ...(description ? { description } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
   }
   const data = validateArticle(check, fm.data, timeZone);
   if (!data) return { kind: 'invalid', problems: check.problems };
-  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems };
+  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
 }
