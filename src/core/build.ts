@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildCache, type CacheData, type CachedSource } from '../cache/cache.js';
 import { resolveSite, type ResolvedSite, type SiteOptions } from '../config.js';
 import { generators } from '../outputs/index.js';
 import type { GeneratedFile, SiteSnapshot } from '../outputs/types.js';
 import { DEFAULT_TEMPLATES_DIR, templatesFingerprint } from '../theme/engine.js';
+import { listFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
 import { processAssets } from './assets.js';
@@ -16,7 +17,7 @@ import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
 import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
-import { outputPathFor } from './urls.js';
+import { outputPathFor, withBasePath } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
 import { indexSearch } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../outputs/external-resources.js';
@@ -62,25 +63,6 @@ function buildNow(options: BuildOptions): number {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
   return Date.now();
-}
-
-function listStatic(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) out.push(r);
-    }
-  };
-  walk('');
-  return out.sort();
 }
 
 function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: PendingLink) => string): string {
@@ -283,7 +265,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         });
         return '#';
       }
-      return site.basePath + url.slice(1) + l.fragment;
+      return withBasePath(site.basePath, url) + l.fragment;
     };
     for (const item of withLinks) {
       const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.meta.src, item.display, l));
@@ -352,7 +334,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const snapshot: SiteSnapshot = { site, renderer: r, model, pages, feedBodies, htmlPages };
     const generated: GeneratedFile[] = [];
     for (const generate of generators) generated.push(...generate(snapshot));
-    for (const file of listStatic(paths.static)) {
+    for (const file of listFiles(paths.static)) {
       generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
     }
     for (const file of generated) {

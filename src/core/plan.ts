@@ -110,7 +110,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
-      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } as PageChrome;
+      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
       push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, pagination, filters: base.filters }, entries);
     }
   };
@@ -134,7 +134,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       paginate(items, (n) => urls.regionYear(region.slug, year, n), { kind: 'region-year', section: 'regions', heading: `${region.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
     }
   }
-  push(urls.regions(), 'regions', { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds } as PageChrome, {
+  push(urls.regions(), 'regions', { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds } satisfies PageChrome, {
     regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })),
   });
 
@@ -145,7 +145,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${monthName} ${y.year}`, description: `${t.news} ${monthName} ${y.year}`, feeds: siteFeeds });
     }
   }
-  push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } as PageChrome, {
+  push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } satisfies PageChrome, {
     years: model.years.map((y) => ({
       year: y.year,
       url: urls.year(y.year),

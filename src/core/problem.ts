@@ -19,10 +19,6 @@ export interface Problem {
   readonly severity: 'error' | 'warning';
 }
 
-export function isError(problem: Problem): boolean {
-  return problem.severity === 'error';
-}
-
 export function toVFileMessage(problem: Problem): VFileMessage {
   const message = new VFileMessage(problem.reason, {
     place: problem.line === undefined ? undefined : { line: problem.line, column: problem.column ?? 1 },

@@ -10,7 +10,7 @@ import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from './problem.js';
 import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from './types.js';
-import { UrlScheme } from './urls.js';
+import { absoluteUrl, UrlScheme } from './urls.js';
 import { validateSource } from './validate.js';
 
 /** Everything a render thread needs; plain data so that it can be sent to worker threads. */
@@ -230,7 +230,7 @@ export class Renderer {
     return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl: this.urls.region(regionSlug), date: { day: data.date.day, iso: data.date.iso } };
   }
 
-  articleView(meta: ArticleMeta): Record<string, unknown> {
+  private articleView(meta: ArticleMeta): Record<string, unknown> {
     const { data } = meta;
     return {
       url: meta.url,
@@ -247,7 +247,7 @@ export class Renderer {
   private renderArticle(meta: ArticleMeta, bodyHtml: string): string {
     const { data } = meta;
     const config = this.context.config;
-    const absolute = (p: string): string => new URL(this.context.basePath + p.replace(/^\//, ''), config.baseUrl).href;
+    const absolute = (p: string): string => absoluteUrl(config.baseUrl, p);
     const jsonLd = {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',

@@ -110,11 +110,3 @@ export type SourceResult =
       readonly assets: readonly string[];
       readonly problems: readonly Problem[];
     };
-
-/** A Lume-style page: where it comes from, its data, its rendered content and its URL. */
-export interface Page<Data = unknown> {
-  readonly src: string;
-  readonly data: Data;
-  readonly content: string;
-  readonly url: string;
-}

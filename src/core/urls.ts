@@ -64,6 +64,16 @@ export class UrlScheme {
   }
 }
 
+/** A site path (`/2025/…`) as written into pages: with the base path in front (`/presse/2025/…`). */
+export function withBasePath(basePath: string, sitePath: string): string {
+  return basePath + sitePath.replace(/^\//, '');
+}
+
+/** A site path as an absolute URL under the base URL (which already holds the base path). */
+export function absoluteUrl(baseUrl: string, sitePath: string): string {
+  return new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+}
+
 /** Output file for a site path: folders get an `index.html`. */
 export function outputPathFor(url: string): string {
   const rel = url.replace(/^\//, '');

@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { withBasePath } from '../core/urls.js';
 import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';
 import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
@@ -29,9 +30,6 @@ function place(node: Element): { line?: number; column?: number } {
   return start ? { line: start.line, column: start.column } : {};
 }
 
-function withBase(basePath: string, url: string): string {
-  return basePath + url.replace(/^\//, '');
-}
 
 /**
  * Rewrites links and images that point at files of the content folder: a link to another
@@ -68,11 +66,11 @@ export default function rehypeSiteReferences() {
         const asset = refs.assets.get(target.rel);
         // `/impressum/` is a page of the site, not a file of the content folder.
         if (!asset && href.startsWith('/')) {
-          node.properties.href = withBase(refs.basePath, href);
+          node.properties.href = withBasePath(refs.basePath, href);
           return;
         }
         if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
-        node.properties.href = withBase(refs.basePath, asset.url) + target.fragment;
+        node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
         return;
       }
       if (node.tagName === 'img' && typeof node.properties.src === 'string') {
@@ -96,13 +94,13 @@ export default function rehypeSiteReferences() {
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
         if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
-        node.properties.src = withBase(refs.basePath, asset.url);
+        node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {
           node.properties.width = asset.width;
           node.properties.height = asset.height;
         }
         if (asset.variants && asset.variants.length > 0) {
-          node.properties.srcSet = [...asset.variants.map((v) => `${withBase(refs.basePath, v.url)} ${v.width}w`), `${withBase(refs.basePath, asset.url)} ${asset.width ?? ''}w`].join(', ');
+          node.properties.srcSet = [...asset.variants.map((v) => `${withBasePath(refs.basePath, v.url)} ${v.width}w`), `${withBasePath(refs.basePath, asset.url)} ${asset.width ?? ''}w`].join(', ');
           node.properties.sizes = '(max-width: 48rem) 100vw, 48rem';
         }
         node.properties.loading = 'lazy';

@@ -1,15 +1,16 @@
+import { absoluteUrl, withBasePath } from '../core/urls.js';
 import type { SiteSnapshot } from './types.js';
 
 /** Turns site paths (`/2025/…`, without the base path) into absolute URLs under the base URL. */
 export function absoluteUrlFor(s: SiteSnapshot): (sitePath: string) => string {
   const { baseUrl } = s.renderer.context.config;
-  return (sitePath) => new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+  return (sitePath) => absoluteUrl(baseUrl, sitePath);
 }
 
 /** A site path with the base path in front, as it is written into HTML (`/presse/2025/…`). */
-export function withBasePath(s: SiteSnapshot): (sitePath: string) => string {
+export function withBasePathFor(s: SiteSnapshot): (sitePath: string) => string {
   const { basePath } = s.renderer.context;
-  return (sitePath) => basePath + sitePath.replace(/^\//, '');
+  return (sitePath) => withBasePath(basePath, sitePath);
 }
 
 // Lone surrogates cannot be encoded in UTF-8 and are not XML characters; `xmlEscape` drops the rest.

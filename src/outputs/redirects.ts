@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { PageChrome } from '../core/render.js';
-import { absoluteUrlFor, withBasePath } from './absolute.js';
+import { absoluteUrlFor, withBasePathFor } from './absolute.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /** One old URL of a published article. */
@@ -99,7 +99,7 @@ function nginxRedirects(moved: readonly MovedUrl[], base: (p: string) => string)
 export function redirects(s: SiteSnapshot): GeneratedFile[] {
   const moved = movedUrls(s);
   const { renderer } = s;
-  const base = withBasePath(s);
+  const base = withBasePathFor(s);
   const absolute = absoluteUrlFor(s);
   const files: GeneratedFile[] = [];
   for (const m of moved) {

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type Template } from 'liquidjs';
 import type { UiStrings } from '../i18n/index.js';
+import { absoluteUrl, withBasePath } from '../core/urls.js';
 import { formatDay } from '../util/dates.js';
+import { listFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
@@ -59,10 +61,13 @@ export class Theme {
     const toSitePath = (url: unknown): string => {
       const s = String(url ?? '');
       if (/^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//')) return s;
-      return basePath + s.replace(/^\//, '');
+      return withBasePath(basePath, s);
     };
     this.liquid.registerFilter('url', toSitePath);
-    this.liquid.registerFilter('absolute_url', (url: unknown) => new URL(toSitePath(url), baseUrl).href);
+    this.liquid.registerFilter('absolute_url', (url: unknown) => {
+      const s = String(url ?? '');
+      return /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//') ? s : absoluteUrl(baseUrl, s);
+    });
     this.liquid.registerFilter('date_display', (day: unknown) => formatDay(String(day ?? ''), strings.language));
     this.liquid.registerFilter('fmt', (template: unknown, key: unknown, value: unknown) => String(template ?? '').replaceAll(`{${String(key)}}`, String(value ?? '')));
     this.liquid.registerFilter('count_label', (n: unknown) => {
@@ -88,22 +93,9 @@ export class Theme {
 /** Hash of every template file in the given folders, for cache keys. */
 export function templatesFingerprint(dirs: readonly string[]): string {
   const parts: string[] = [];
-  const walk = (dir: string, rel: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs, `${rel}${e.name}/`);
-      else if (e.isFile()) parts.push(`${rel}${e.name}`, hashOf(readFileSync(abs)));
-    }
-  };
   for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
     parts.push(`#${dir}`);
-    walk(dir, '');
+    for (const rel of listFiles(dir)) parts.push(rel, hashOf(readFileSync(path.join(dir, rel))));
   }
   return hashOf(...parts);
 }

@@ -38,8 +38,14 @@ describe('hostile titles, teasers and regions are escaped on every page type', (
       expect(text, rel).not.toContain('<img src=x');
       expect(text, rel).not.toContain('<b>fett');
       expect(text, rel).not.toContain('<iframe');
-      // Template syntax from content is shown as text, not evaluated.
-      if (text.includes('&lt;script&gt;alert(')) expect(text, rel).toContain('{{ site.title }}');
+    }
+    // Every page that lists the article shows the title as text, template syntax not evaluated.
+    const listing = ['index.html', '2025/index.html', '2025/02/index.html', 'regionen/ort-b-fett-b/index.html', 'regionen/ort-b-fett-b/2025/index.html'];
+    const articleRel = html.find(([rel]) => /^2025\/02-13-/.test(rel))![0];
+    for (const rel of [...listing, articleRel]) {
+      const text = files.get(rel)!.toString('utf8');
+      expect(text, rel).toContain('&lt;script&gt;alert(');
+      expect(text, rel).toContain('{{ site.title }}');
     }
     const articlePage = html.find(([rel]) => /^2025\/02-13-/.test(rel))![1].toString('utf8');
     expect(decode(/<h1[^>]*>(.*?)<\/h1>/s.exec(articlePage)![1]!)).toBe(HOSTILE.title);

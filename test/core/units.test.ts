@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/core/load.js';
+import { toVFileMessage } from '../../src/core/problem.js';
 import { validateSource } from '../../src/core/validate.js';
 import type { SourceFile } from '../../src/core/types.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../../src/markdown/needs-gfm.js';
@@ -98,6 +99,12 @@ describe('validation messages', () => {
       'content/2025/x.md:1:1 error missing-field teaser: teaser is missing',
       'content/2025/x.md:4:1 warning unknown-key farbe: unknown key "farbe" is ignored',
     ]);
+  });
+
+  it('turns a problem into a unified VFileMessage with place, rule and fix', () => {
+    const m = toVFileMessage({ file: 'content/a.md', line: 3, column: 1, ruleId: 'invalid-date', field: 'date', reason: 'date is wrong', fix: 'write YYYY-MM-DD', severity: 'error' });
+    expect([m.file, m.line, m.column, m.ruleId, m.source, m.fatal, m.note]).toEqual(['content/a.md', 3, 1, 'invalid-date', 'stadtbote', true, 'write YYYY-MM-DD']);
+    expect(String(m)).toContain('3:1');
   });
 
   it('points at the line of broken YAML', () => {
