@@ -33,6 +33,15 @@ export function addSiteOptions(cmd: Command): Command {
     .option('--cache-dir <dir>', 'build cache folder (default: ROOT/.stadtbote-cache)');
 }
 
+/** `--drafts` and `--future`: which unpublished articles a command includes. */
+export function addPublishingOptions(cmd: Command): Command {
+  return cmd.option('--drafts', 'include articles marked draft: true').option('--future', 'include articles dated in the future');
+}
+
+export function publishingOptions(flags: { drafts?: boolean; future?: boolean }): Pick<BuildOptions, 'drafts' | 'future'> {
+  return { drafts: !!flags.drafts, future: !!flags.future };
+}
+
 export function siteOptions(flags: SiteFlags): BuildOptions {
   const o: BuildOptions = {};
   if (flags.root) o.root = flags.root;
@@ -103,9 +112,10 @@ function progressLine(io: Output): ((done: number, total: number) => void) | und
   };
 }
 
-export function printWarnings(warnings: readonly Problem[], io: Output, root: string, verbose: boolean): void {
+export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean): void {
   if (warnings.length === 0) return;
-  if (verbose) io.err(formatProblems(warnings, 'text', root));
+  // Without code frames the site root plays no part in the text.
+  if (verbose) io.err(formatText(warnings, '.'));
   else io.err(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (run with --verbose to list them)`);
 }
 
@@ -133,11 +143,8 @@ export function createProgram(io: Output = defaultOutput): Command {
     .showHelpAfterError('(run with --help for usage)');
 
   addSiteOptions(
-    program
-      .command('build')
+    addPublishingOptions(program.command('build'))
       .description('build the site from content/ into dist/')
-      .option('--drafts', 'include articles marked draft: true')
-      .option('--future', 'include articles dated in the future')
       .option('--no-search', 'skip the search index')
       .option('--no-cache', 'ignore the build cache')
       .option('-q, --quiet', 'print only errors')
@@ -154,13 +161,12 @@ Examples:
 Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config errors.`,
     )
     .action(async (flags: SiteFlags & { drafts?: boolean; future?: boolean; search: boolean; cache: boolean; quiet?: boolean; verbose?: boolean }) => {
-      const options: BuildOptions = { ...siteOptions(flags), drafts: !!flags.drafts, future: !!flags.future, noCache: !flags.cache };
+      const options: BuildOptions = { ...siteOptions(flags), ...publishingOptions(flags), noCache: !flags.cache };
       if (!flags.search) options.search = false;
       const progress = flags.quiet ? undefined : progressLine(io);
       if (progress) options.onProgress = progress;
       const report = await build(options);
-      const root = options.root ?? '.';
-      if (!flags.quiet) printWarnings(report.warnings, io, root, !!flags.verbose);
+      if (!flags.quiet) printWarnings(report.warnings, io, !!flags.verbose);
       if (!flags.quiet) {
         io.out(builtSummary(report));
         const ex = report.excluded;
@@ -177,12 +183,9 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
 
 function addCheckCommand(program: Command, io: Output): void {
   addSiteOptions(
-    program
-      .command('check')
+    addPublishingOptions(program.command('check'))
       .description('validate everything a build would, without writing output')
       .option('--format <format>', 'text, json (for tools) or github (pull-request annotations)', 'text')
-      .option('--drafts', 'also check articles marked draft: true')
-      .option('--future', 'also check articles dated in the future')
       .option('-q, --quiet', 'print only errors')
       .option('-v, --verbose', 'also print a summary when everything is fine'),
   )
@@ -202,7 +205,7 @@ Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config 
         io.err(`stadtbote: --format "${flags.format}" is not supported; use ${FORMATS.join(', ')}`);
         throw new CommandExit(EXIT.usage);
       }
-      const options = { ...siteOptions(flags), drafts: !!flags.drafts, future: !!flags.future, search: false };
+      const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false };
       const progress = flags.quiet || format !== 'text' ? undefined : progressLine(io);
       const result = await checkSite(progress ? { ...options, onProgress: progress } : options);
       const shown = flags.quiet ? result.problems.filter((p) => p.severity === 'error') : result.problems;
@@ -260,7 +263,7 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
         break;
       case 'built':
         if (!flags.quiet) {
-          printWarnings(event.report.warnings, io, event.report.outDir, !!flags.verbose);
+          printWarnings(event.report.warnings, io, !!flags.verbose);
           io.out(builtSummary(event.report));
         }
         break;
@@ -277,13 +280,10 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
 
 function addDevCommand(program: Command, io: Output): void {
   addSiteOptions(
-    program
-      .command('dev')
+    addPublishingOptions(program.command('dev'))
       .description('build, serve on 127.0.0.1 and rebuild and reload open pages on every change')
       .option('--port <port>', 'port to listen on (0 picks a free one)', '4000')
       .option('--host <host>', 'interface to bind; other machines can reach the server only if you change this', '127.0.0.1')
-      .option('--drafts', 'include articles marked draft: true')
-      .option('--future', 'include articles dated in the future')
       .option('-q, --quiet', 'print only errors')
       .option('-v, --verbose', 'list changed files and warnings'),
   )
@@ -319,8 +319,7 @@ unless --out is given. Stops with Ctrl-C.`,
         ...site,
         port,
         host: flags.host,
-        drafts: !!flags.drafts,
-        future: !!flags.future,
+        ...publishingOptions(flags),
         ...(progress ? { onProgress: progress } : {}),
         onEvent: devReporter(io, flags),
       }).catch((err: unknown) => {
@@ -339,9 +338,11 @@ unless --out is given. Stops with Ctrl-C.`,
 
 export async function main(argv: readonly string[], io: Output = defaultOutput): Promise<number> {
   const program = createProgram(io);
+  // Code frames read the problem's file relative to the site root the command was given.
   let root = '.';
-  const rootAt = argv.indexOf('--root');
-  if (rootAt !== -1 && argv[rootAt + 1]) root = argv[rootAt + 1]!;
+  program.hook('preAction', (_program, command) => {
+    root = command.opts<{ root?: string }>().root ?? '.';
+  });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;

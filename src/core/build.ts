@@ -21,6 +21,7 @@ import { outputPathFor, withBasePath } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
 import { indexSearch } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../outputs/external-resources.js';
+import { missingFooterPages } from '../outputs/footer-links.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -250,9 +251,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const urlBySrc = new Map<string, string>();
     for (const a of articles) urlBySrc.set(a.src, a.url);
     for (const p of pages) urlBySrc.set(p.src, p.url);
-    const linkUrl = (from: string, display: string, l: PendingLink): string => {
+    // Problems are reported for the page; the same links in a feed body resolve quietly.
+    const linkUrl = (display: string, l: PendingLink, report = true): string => {
       const url = urlBySrc.get(l.target);
       if (url === undefined) {
+        if (!report) return '#';
         const exists = sourceRels.has(l.target);
         problems.push({
           file: display,
@@ -268,7 +271,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       return withBasePath(site.basePath, url) + l.fragment;
     };
     for (const item of withLinks) {
-      const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.meta.src, item.display, l));
+      const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.display, l));
       await writer?.put(outputPathFor(item.meta.url), html);
     }
 
@@ -286,7 +289,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (body === undefined) continue;
       const entry = next.sources.get(src);
       const display = displayPrefix + src;
-      feedBodies.set(src, entry && entry.links.length > 0 ? replaceLinks(body, entry.links, (l) => linkUrl(src, display, l)) : body);
+      feedBodies.set(src, entry && entry.links.length > 0 ? replaceLinks(body, entry.links, (l) => linkUrl(display, l, false)) : body);
       if (entry) next.sources.set(src, { ...entry, bodyHtml: body });
     }
 
@@ -345,6 +348,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (!claim(out.path, 'an image of the content folder')) continue;
       if (writer && !writer.keep(out.path, out.hash)) await writer.put(out.path, await out.produce());
     }
+    problems.push(...missingFooterPages(site, (outPath) => owners.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems());
     const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));

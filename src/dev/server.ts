@@ -6,7 +6,7 @@ import { resolveSite, type ResolvedSite } from '../config.js';
 import { build, type BuildOptions, type BuildReport } from '../core/build.js';
 import { ConfigError, ContentError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
-import { formatProblem } from '../report/format.js';
+import { formatProblem, location } from '../report/format.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type OverlayProblem } from './client.js';
 import { baseHeaders, notFoundPage, resolveRequest, sendFile, sendText } from './static.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
@@ -45,7 +45,7 @@ function urlHost(host: string): string {
 
 function overlayPayload(problems: readonly Problem[], config: boolean): string {
   const shown: OverlayProblem[] = problems.map((p) => ({
-    location: p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`,
+    location: location(p),
     text: formatProblem(p),
     severity: p.severity,
   }));

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { isInside } from '../util/files.js';
 import { lookup } from 'mrmime';
 
 /** Where a request path leads inside the output folder. */
@@ -34,9 +35,6 @@ export function pathSegments(rawPath: string): string[] | undefined {
   return segments;
 }
 
-function isInside(parent: string, child: string): boolean {
-  return child === parent || child.startsWith(parent + path.sep);
-}
 
 async function realInside(root: string, candidate: string): Promise<string | undefined> {
   try {
@@ -85,17 +83,10 @@ export async function resolveRequest(outDir: string, rawPath: string): Promise<R
   return info.isFile() ? { kind: 'file', file: real } : { kind: 'missing' };
 }
 
-/** The 404 page of the output folder, if the site has one. */
+/** The 404 page of the output folder, if the site has one: resolved like any request. */
 export async function notFoundPage(outDir: string): Promise<string | undefined> {
-  const root = await realRoot(outDir);
-  if (!root) return undefined;
-  const file = await realInside(root, path.join(root, '404.html'));
-  if (!file) return undefined;
-  try {
-    return (await stat(file)).isFile() ? file : undefined;
-  } catch {
-    return undefined;
-  }
+  const found = await resolveRequest(outDir, '/404.html');
+  return found.kind === 'file' ? found.file : undefined;
 }
 
 const TEXTUAL = /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|ld\+json)|image\/svg\+xml)/;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isInside } from '../util/files.js';
 import { watch, type FSWatcher } from 'chokidar';
 import { CONFIG_FILE_NAMES, type SitePaths } from '../config.js';
 
@@ -61,9 +62,6 @@ export class RebuildScheduler {
   }
 }
 
-function isInside(parent: string, child: string): boolean {
-  return child === parent || child.startsWith(parent + path.sep);
-}
 
 /**
  * Watches what a build reads: content, templates, static files and the config file. The output

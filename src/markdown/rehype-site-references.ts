@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { withBasePath } from '../core/urls.js';
+import { isAllowed } from '../util/hosts.js';
 import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';
 import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
@@ -84,7 +85,7 @@ export default function rehypeSiteReferences() {
           } catch {
             /* reported below */
           }
-          if (!refs.allowedHosts.includes(host)) {
+          if (!isAllowed(host, refs.allowedHosts)) {
             fail(node, `image "${src}" is loaded from another host (${host || 'unknown'})`, 'external-resource', 'copy the image into the content folder, or list the host under allowedHosts in the config');
           }
           return;

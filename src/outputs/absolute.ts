@@ -13,7 +13,7 @@ export function withBasePathFor(s: SiteSnapshot): (sitePath: string) => string {
   return (sitePath) => withBasePath(basePath, sitePath);
 }
 
-// Lone surrogates cannot be encoded in UTF-8 and are not XML characters; `xmlEscape` drops the rest.
+// Lone surrogates cannot be encoded in UTF-8: JSON feeds drop them here, XML output in `xmlEscape`.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function dropLoneSurrogates(text: string): string {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../util/files.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /** Stylesheets and other theme assets from every template folder's `assets/`, site first. */
@@ -7,14 +8,9 @@ export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
   const seen = new Map<string, GeneratedFile>();
   for (const dir of s.renderer.context.templateDirs) {
     const assetsDir = path.join(dir, 'assets');
-    let names: string[];
-    try {
-      names = readdirSync(assetsDir).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (seen.has(name) || name.startsWith('.')) continue;
+    // Subfolders (fonts/, icons/) are copied too; hidden files are not.
+    for (const name of listFiles(assetsDir)) {
+      if (seen.has(name) || name.split('/').some((part) => part.startsWith('.'))) continue;
       // The search script is only useful with the search index beside it.
       if (name === 'search.js' && !s.site.config.search) continue;
       seen.set(name, { path: `assets/${name}`, content: readFileSync(path.join(assetsDir, name)), owner: `templates/assets/${name}` });

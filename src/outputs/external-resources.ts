@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problem.js';
+import { isAllowed } from '../util/hosts.js';
 import type { OutputWriter } from '../core/write.js';
 
 /** One resource a page would make the browser fetch from another host. */
@@ -59,14 +60,6 @@ function cssUrls(css: string): string[] {
     if (u) out.push(u);
   }
   return out;
-}
-
-function isAllowed(host: string, allowed: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return allowed.some((a) => {
-    const x = a.toLowerCase();
-    return h === x || (x.startsWith('*.') && h.endsWith(x.slice(1)));
-  });
 }
 
 /**
@@ -141,8 +134,6 @@ export class ExternalResourceCheck {
     const isCss = /\.css$/i.test(outPath);
     if (!isHtml && !isCss) return;
     const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-    // Most pages have no absolute URL in a fetching position; skip the parse when there is no `//` at all.
-    if (!text.includes('//')) return;
     const found = isHtml ? findExternalResources(text, this.siteHost) : findExternalCssResources(text, this.siteHost);
     for (const resource of found) {
       if (isAllowed(resource.host, this.allowedHosts)) continue;

@@ -35,7 +35,7 @@ interface FeedItem {
   readonly contentHtml: string;
 }
 
-const text = (value: unknown): string => xmlEscape(dropLoneSurrogates(String(value ?? '')));
+const text = xmlEscape;
 
 /** The instant a feed last changed: its newest item's date, never the clock, so output is reproducible. */
 function lastChange(items: readonly FeedItem[]): number {

@@ -1,11 +1,11 @@
 import { notFoundPage, themeAssets } from './basics.js';
 import { feeds } from './feeds.js';
 import { redirects } from './redirects.js';
-import { sitemap } from './sitemap.js';
+import { sitemapFiles } from './sitemap.js';
 import { searchPage } from './search-page.js';
 import type { Generator } from './types.js';
 
 export type { GeneratedFile, Generator, SiteSnapshot } from './types.js';
 
 /** Every generator of site-wide files, in the order they run. */
-export const generators: readonly Generator[] = [themeAssets, notFoundPage, feeds, sitemap, redirects, searchPage];
+export const generators: readonly Generator[] = [themeAssets, notFoundPage, feeds, sitemapFiles, redirects, searchPage];

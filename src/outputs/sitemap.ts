@@ -35,14 +35,8 @@ function newest(entries: readonly SitemapEntry[]): string | undefined {
  */
 export function sitemapFiles(s: SiteSnapshot, limit = SITEMAP_LIMIT): GeneratedFile[] {
   const absolute = absoluteUrlFor(s);
-  const seen = new Set<string>();
-  const entries: SitemapEntry[] = [];
-  for (const page of s.htmlPages) {
-    const loc = absolute(page.url);
-    if (seen.has(loc)) continue;
-    seen.add(loc);
-    entries.push({ loc, ...(page.lastmod ? { lastmod: page.lastmod } : {}) });
-  }
+  // Every page is listed once: the build claims each output path before it reaches htmlPages.
+  const entries: SitemapEntry[] = s.htmlPages.map((page) => ({ loc: absolute(page.url), ...(page.lastmod ? { lastmod: page.lastmod } : {}) }));
   const owner = 'the sitemap';
   const files: GeneratedFile[] = [];
   if (entries.length <= limit) {
@@ -63,8 +57,4 @@ export function sitemapFiles(s: SiteSnapshot, limit = SITEMAP_LIMIT): GeneratedF
   // for whoever copies it there, and search consoles accept the sitemap URL directly.
   files.push({ path: 'robots.txt', content: `User-agent: *\nAllow: /\n\nSitemap: ${absolute('/sitemap.xml')}\n`, owner: 'robots.txt' });
   return files;
-}
-
-export function sitemap(s: SiteSnapshot): GeneratedFile[] {
-  return sitemapFiles(s);
 }

@@ -5,7 +5,8 @@ import type { Problem } from '../core/problem.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
-function location(p: Problem): string {
+/** `file:line:col`, or as much of it as is known. */
+export function location(p: Problem): string {
   return p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
 }
 

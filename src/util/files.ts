@@ -23,3 +23,8 @@ export function listFiles(dir: string): string[] {
   walk('');
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/** Whether `child` is `parent` or lies below it (both absolute, resolved paths). */
+export function isInside(parent: string, child: string): boolean {
+  return child === parent || child.startsWith(parent + path.sep);
+}

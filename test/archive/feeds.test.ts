@@ -145,7 +145,7 @@ describe('JSON Feed 1.1', () => {
     for (const item of feed.items) {
       expect(item.id).toBe(item.url);
       expect(item.url.startsWith(BASE_URL)).toBe(true);
-      expect(typeof item.content_html).toBe('string');
+      expect(item.content_html).toMatch(/<p>[^<]/);
       expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
     }
     expect(feed.items[2]!.summary).toBe(`Teaser mit <b>Zeichen</b> & "Anführungen" ]]>`);

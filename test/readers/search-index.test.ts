@@ -96,11 +96,13 @@ describe('search index (Pagefind)', () => {
     const root = site();
     await buildSite(root);
     expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist', 'assets', 'search.js'))).toBe(true);
     const runs = searchIndexRuns();
     await buildSite(root, { search: false });
     expect(searchIndexRuns()).toBe(runs);
     expect(existsSync(path.join(root, 'dist', 'pagefind'))).toBe(false);
     expect(existsSync(path.join(root, 'dist', 'suche'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'assets', 'search.js'))).toBe(false);
     expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('/suche/');
   });
 
