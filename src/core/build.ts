@@ -195,7 +195,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         feedWindow.offer(article, bodyHtml);
       } else pages.push(entry.meta as PageMeta);
       if (entry.links.length > 0) withLinks.push({ meta: entry.meta, html: html!, links: entry.links, display });
-      else if (html !== undefined) await writer?.put(outPath, html);
+      else if (html !== undefined) writer?.put(outPath, html, entry.htmlHash);
       else writer?.keep(outPath, entry.htmlHash);
       return true;
     };
@@ -272,7 +272,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
     for (const item of withLinks) {
       const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.display, l));
-      await writer?.put(outputPathFor(item.meta.url), html);
+      writer?.put(outputPathFor(item.meta.url), html);
     }
 
     // Feed items whose body was not kept (cache hits that were not in a feed before) are rendered again.
@@ -328,7 +328,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.renderPages(listsToRender, async (lp, html) => {
       const outPath = outputPathFor(lp.url);
       next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
-      await writer?.put(outPath, html);
+      writer?.put(outPath, html);
     });
     await pool.close();
     const listRendered = listsToRender.length;
@@ -342,11 +342,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     }
     for (const file of generated) {
       if (!claim(file.path, file.owner ?? file.path)) continue;
-      await writer?.put(file.path, file.content);
+      writer?.put(file.path, file.content);
     }
     for (const out of assetResult.outputs) {
       if (!claim(out.path, 'an image of the content folder')) continue;
-      if (writer && !writer.keep(out.path, out.hash)) await writer.put(out.path, await out.produce());
+      if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce());
     }
     problems.push(...missingFooterPages(site, (outPath) => owners.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
@@ -359,7 +359,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     }
 
     mark('search');
-    const write = writer ? await writer.commit() : undefined;
+    const write = writer?.commit();
     mark('commit');
     if (useCache) cache.save(next);
     mark('save cache');
@@ -378,7 +378,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
   } catch (err) {
     await pool.close();
-    await writer?.abort();
+    writer?.abort();
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import type { WorkerTask } from './worker.js';
 export const PARALLEL_THRESHOLD = 300;
 const SOURCE_BATCH = 64;
 const PAGE_BATCH = 32;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** A page rendered from a template with given data: list pages, overviews. */
 export interface TemplateJob {
@@ -51,6 +52,9 @@ export class RenderPool {
       // Under the TypeScript test runner the worker needs the same loader as the main thread.
       execArgv: ts ? ['--import', 'tsx'] : [],
       idleTimeout: 1000,
+      // V8 sizes a thread's young generation for throughput (up to 48 MB each, most of it garbage
+      // between scavenges); 8 MB keeps a 10,000-article build some 80 MB smaller for about the same time.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     return this.pool;
   }
@@ -98,17 +102,20 @@ export class RenderPool {
       for (const job of jobs) await onPage(job, renderer.renderPage(job.template, job.chrome, job.data));
       return;
     }
-    const running: Promise<void>[] = [];
+    // As for sources: a few batches per thread in flight, so rendered pages never pile up in memory.
+    const inFlight = new Set<Promise<void>>();
+    const limit = this.threads * 4;
     for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
       const batch = jobs.slice(i, i + PAGE_BATCH);
       const task: WorkerTask = { kind: 'pages', contextKey: this.contextKey, context: this.context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) };
-      running.push(
-        (pool.run(task) as Promise<string[]>).then(async (htmls) => {
-          for (let j = 0; j < htmls.length; j++) await onPage(batch[j]!, htmls[j]!);
-        }),
-      );
+      const job = (pool.run(task) as Promise<string[]>).then(async (htmls) => {
+        for (let j = 0; j < htmls.length; j++) await onPage(batch[j]!, htmls[j]!);
+      });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
     }
-    await Promise.all(running);
+    await Promise.all(inFlight);
   }
 
   async close(): Promise<void> {

@@ -147,9 +147,9 @@ export class ExternalResourceCheck {
   /** Sees every file the writer is given from now on. */
   watch(writer: OutputWriter): void {
     const put = writer.put.bind(writer);
-    writer.put = (rel: string, content: string | Uint8Array) => {
+    writer.put = (rel: string, content: string | Uint8Array, hash?: string) => {
       this.inspect(rel, content);
-      return put(rel, content);
+      put(rel, content, hash);
     };
   }
 

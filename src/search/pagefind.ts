@@ -65,7 +65,6 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     // Articles are read back from the new output: the same bytes readers get, links resolved.
-    await writer.flush();
     for (const a of articles) {
       const html = writer.read(outputPathFor(a.url)).toString('utf8');
       // Site paths without the base path: the search script sets Pagefind's baseUrl, which it prepends.
@@ -124,7 +123,7 @@ export async function indexSearch(input: SearchInput): Promise<void> {
   for (const f of files) {
     const rel = `${SEARCH_DIR}/${f.path}`;
     if (!claimOnce(rel)) continue;
-    await writer.put(rel, f.content);
+    writer.put(rel, f.content);
     written.push([rel, hashOf(f.content)]);
   }
   next.outputs.set(CACHE_ENTRY, { key, files: written });
