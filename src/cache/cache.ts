@@ -36,7 +36,13 @@ export interface CacheData {
 }
 
 const MAGIC = 'stadtbote-cache\n';
-const FORMAT = 1;
+const FORMAT = 2;
+/**
+ * Sources per serialized chunk. The payload is a sequence of chunks so that saving never holds a
+ * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
+ */
+const SOURCES_PER_CHUNK = 4096;
+const HEADER_BYTES = MAGIC.length + 100;
 
 export function emptyCache(): CacheData {
   return { sources: new Map(), outputs: new Map(), assets: new Map() };
@@ -68,11 +74,19 @@ export class BuildCache {
       if (format !== FORMAT) return { data: emptyCache(), status: 'stale' };
       const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + 32);
       const fingerprint = buf.subarray(MAGIC.length + 36, MAGIC.length + 100).toString('latin1').trimEnd();
-      const payload = buf.subarray(MAGIC.length + 100);
+      const payload = buf.subarray(HEADER_BYTES);
       if (!createHash('sha256').update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
       if (fingerprint !== this.fingerprint.padEnd(64).slice(0, 64).trimEnd()) return { data: emptyCache(), status: 'stale' };
-      const data = v8.deserialize(payload) as CacheData;
-      if (!(data.sources instanceof Map) || !(data.outputs instanceof Map) || !(data.assets instanceof Map)) return { data: emptyCache(), status: 'invalid' };
+      const chunks = readChunks(payload);
+      const head = chunks.next();
+      if (head.done) return { data: emptyCache(), status: 'invalid' };
+      const { outputs, assets } = head.value as Omit<CacheData, 'sources'>;
+      if (!(outputs instanceof Map) || !(assets instanceof Map)) return { data: emptyCache(), status: 'invalid' };
+      const data: CacheData = { sources: new Map(), outputs, assets };
+      for (const chunk of chunks) {
+        if (!Array.isArray(chunk)) return { data: emptyCache(), status: 'invalid' };
+        for (const [rel, entry] of chunk as [string, CachedSource][]) data.sources.set(rel, entry);
+      }
       return { data, status: 'hit' };
     } catch {
       return { data: emptyCache(), status: 'invalid' };
@@ -81,22 +95,55 @@ export class BuildCache {
 
   save(data: CacheData): void {
     mkdirSync(this.dir, { recursive: true });
-    const payload = v8.serialize(data);
-    const head = Buffer.alloc(MAGIC.length + 100);
-    head.write(MAGIC, 0, 'latin1');
-    head.writeUInt32LE(FORMAT, MAGIC.length);
-    createHash('sha256').update(payload).digest().copy(head, MAGIC.length + 4);
-    head.write(this.fingerprint.padEnd(64).slice(0, 64), MAGIC.length + 36, 'latin1');
     const tmp = `${this.file}.${process.pid}.tmp`;
-    // Header and payload written one after the other: no third copy of a cache that can be large.
     const fd = openSync(tmp, 'w');
     try {
-      for (const part of [head, payload]) {
-        for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off);
+      const writeAll = (part: Uint8Array, position?: number): void => {
+        for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off, position === undefined ? null : position + off);
+      };
+      // The header goes in last, when the checksum is known: until then the file cannot pass as valid.
+      writeAll(Buffer.alloc(HEADER_BYTES));
+      const checksum = createHash('sha256');
+      const writeChunk = (value: unknown): void => {
+        const body = v8.serialize(value);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(body.length);
+        for (const part of [length, body]) {
+          checksum.update(part);
+          writeAll(part);
+        }
+      };
+      writeChunk({ outputs: data.outputs, assets: data.assets });
+      let chunk: [string, CachedSource][] = [];
+      for (const entry of data.sources) {
+        chunk.push(entry);
+        if (chunk.length === SOURCES_PER_CHUNK) {
+          writeChunk(chunk);
+          chunk = [];
+        }
       }
+      if (chunk.length > 0) writeChunk(chunk);
+      const head = Buffer.alloc(HEADER_BYTES);
+      head.write(MAGIC, 0, 'latin1');
+      head.writeUInt32LE(FORMAT, MAGIC.length);
+      checksum.digest().copy(head, MAGIC.length + 4);
+      head.write(this.fingerprint.padEnd(64).slice(0, 64), MAGIC.length + 36, 'latin1');
+      writeAll(head, 0);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, this.file);
+  }
+}
+
+/** The chunks of a payload written by `save`; throws on a length that runs past the end. */
+function* readChunks(payload: Buffer): Generator<unknown> {
+  for (let off = 0; off < payload.length; ) {
+    if (off + 4 > payload.length) throw new Error('truncated chunk header');
+    const length = payload.readUInt32LE(off);
+    const end = off + 4 + length;
+    if (end > payload.length) throw new Error('truncated chunk');
+    yield v8.deserialize(payload.subarray(off + 4, end));
+    off = end;
   }
 }

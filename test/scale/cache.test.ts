@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
+import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
 
 /** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
 function prng(seed: number): () => number {
@@ -181,5 +182,37 @@ describe('persistent build cache', () => {
       expect(report.cache, label).toBe('invalid');
       expect(report.rendered.sources, label).toBeGreaterThan(30);
     }
+  });
+});
+
+describe('the cache file', () => {
+  const dir = path.join(process.cwd(), 'test/artifacts/cache-file');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips an archive larger than one chunk, and rejects any prefix or a foreign fingerprint', () => {
+    const data = emptyCache();
+    for (let i = 0; i < 9000; i++) {
+      const rel = `${2000 + (i % 25)}/meldung-${i}.md`;
+      const meta = { src: rel, hash: `h${i}`, url: `/m/${i}/`, data: { title: `Meldung ${i} – „Zitat“` } } as unknown as CachedSource['meta'];
+      data.sources.set(rel, { hash: `h${i}`, kind: 'article', meta, problems: [], links: [], assets: [], assetKey: 'k', htmlHash: `p${i}` });
+    }
+    data.outputs.set('feeds', { key: 'x', files: [['feed.xml', 'y']] });
+    const cache = new BuildCache(dir, 'fingerprint-1');
+    cache.save(data);
+    const loaded = cache.load();
+    expect(loaded.status).toBe('hit');
+    expect([...loaded.data.sources]).toEqual([...data.sources]);
+    expect(loaded.data.outputs).toEqual(data.outputs);
+
+    const file = path.join(dir, 'build-cache.bin');
+    const bytes = readFileSync(file);
+    // Cut inside the last chunk and exactly at the end of the first one: both must be refused.
+    const firstChunkEnd = 116 + 4 + bytes.readUInt32LE(116);
+    for (const cut of [bytes.length - 1, firstChunkEnd]) {
+      writeFileSync(file, bytes.subarray(0, cut));
+      expect(cache.load().status, `cut at ${cut}`).toBe('invalid');
+    }
+    writeFileSync(file, bytes);
+    expect(new BuildCache(dir, 'fingerprint-2').load().status).toBe('stale');
   });
 });
