@@ -267,6 +267,9 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
           io.out(builtSummary(event.report));
         }
         break;
+      case 'search-indexed':
+        if (!flags.quiet) io.out(`Search index updated (${event.report.articles} articles).`);
+        break;
       case 'problems':
         // The same text as `build` prints, so an editor recognises it wherever it appears.
         io.err(formatText(event.problems, event.root, { frames: io.isTTY, color: false }));

@@ -19,7 +19,7 @@ import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
 import { outputPathFor, withBasePath } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
-import { indexSearch } from '../search/pagefind.js';
+import { indexSearch, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../outputs/external-resources.js';
 import { missingFooterPages } from '../outputs/footer-links.js';
 
@@ -39,6 +39,11 @@ export interface BuildOptions extends SiteOptions {
   workers?: number;
   /** A site resolved before (the dev server resolves once per config change). */
   resolved?: ResolvedSite;
+  /**
+   * Keep the last search index when articles changed instead of indexing the whole archive again;
+   * the report says `search: 'stale'`. The dev server does this while an editor works.
+   */
+  staleSearch?: boolean;
   /** Extra checks on the published articles and pages, reported with the build's own problems (`check`). */
   inspect?: (model: { readonly articles: readonly ArticleMeta[]; readonly pages: readonly PageMeta[] }) => readonly Problem[];
 }
@@ -53,6 +58,8 @@ export interface BuildReport {
   readonly warnings: readonly Problem[];
   readonly durationMs: number;
   readonly cache: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
+  /** The search index: built again, kept as it was, kept although articles changed, or none. */
+  readonly search: SearchStatus | 'off';
   /** Day of the next scheduled article, so CI can schedule a rebuild. */
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
@@ -354,8 +361,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
+    let search: SearchStatus | 'off' = 'off';
     if (writer && config.search) {
-      await indexSearch({ writer, site, articles: model.articles, previous, next, claim });
+      search = await indexSearch({ writer, site, articles: model.articles, previous, next, claim, allowStale: !!options.staleSearch });
     }
 
     mark('search');
@@ -372,6 +380,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
       durationMs: performance.now() - started,
       cache: loaded?.status ?? 'off',
+      search,
       ...(nextScheduled ? { nextScheduled } : {}),
       excluded,
       outDir: paths.out,

@@ -24,6 +24,8 @@ export type DevEvent =
   | { readonly type: 'listening'; readonly url: string }
   | { readonly type: 'change'; readonly files: readonly string[] }
   | { readonly type: 'built'; readonly report: BuildReport; readonly initial: boolean }
+  /** The search index caught up with the changes of the last builds. */
+  | { readonly type: 'search-indexed'; readonly report: BuildReport }
   | { readonly type: 'problems'; readonly problems: readonly Problem[]; readonly root: string; readonly config: boolean }
   | { readonly type: 'failed'; readonly error: unknown };
 
@@ -34,6 +36,11 @@ export interface DevServer {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Marks a pending search-index refresh among the changed files the scheduler hands over; never a path. */
+const SEARCH_REFRESH = '\0search-index';
+/** Quiet time after a change before the whole search index is built again. */
+const SEARCH_REFRESH_DELAY_MS = 1500;
 
 const FALLBACK_404 = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title></head><body><h1>Nicht gefunden</h1><p>Diese Seite gibt es (noch) nicht.</p></body></html>';
 
@@ -144,14 +151,32 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
   outDir = site.paths.out;
 
-  const runBuild = async (): Promise<void> => {
+  // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
+  // last index and the preview reloads at once; the index is rebuilt once editing pauses.
+  let searchRefresh: NodeJS.Timeout | undefined;
+  let searchRefreshDue = false;
+  const runBuild = async (refreshSearch = false): Promise<void> => {
     const initial = buildCount++ === 0;
+    clearTimeout(searchRefresh);
+    searchRefreshDue = false;
     try {
       const resolved = initial ? site : resolve();
-      const report = await build({ ...buildOptions, baseUrl: url, resolved });
+      const report = await build({ ...buildOptions, baseUrl: url, resolved, staleSearch: !initial && !refreshSearch });
       const hadProblems = current !== undefined;
       current = undefined;
       generation++;
+      if (report.search === 'stale') {
+        searchRefreshDue = true;
+        searchRefresh = setTimeout(() => {
+          searchRefreshDue = false;
+          scheduler.notify(SEARCH_REFRESH);
+        }, SEARCH_REFRESH_DELAY_MS);
+        searchRefresh.unref();
+      }
+      if (refreshSearch && !hadProblems) {
+        emit({ type: 'search-indexed', report });
+        return;
+      }
       emit({ type: 'built', report, initial });
       if (!initial || hadProblems) broadcast('reload', '{}');
     } catch (err) {
@@ -171,8 +196,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   releaseReady();
 
   const scheduler = new RebuildScheduler(async (files) => {
-    emit({ type: 'change', files: files.map((f) => path.relative(site.paths.root, f).split(path.sep).join('/')) });
-    await runBuild();
+    const changed = files.filter((f) => f !== SEARCH_REFRESH);
+    if (changed.length > 0) emit({ type: 'change', files: changed.map((f) => path.relative(site.paths.root, f).split(path.sep).join('/')) });
+    await runBuild(changed.length === 0);
   });
   let watcher: FSWatcher;
   try {
@@ -192,10 +218,18 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   return {
     url,
     outDir,
-    idle: () => scheduler.idle(),
+    idle: async () => {
+      await scheduler.idle();
+      while (searchRefreshDue) {
+        await new Promise((r) => setTimeout(r, 50));
+        await scheduler.idle();
+      }
+    },
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat);
+        clearTimeout(searchRefresh);
+        searchRefreshDue = false;
         await watcher.close();
         await scheduler.close();
         for (const res of clients) res.end();

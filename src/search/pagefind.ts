@@ -13,7 +13,12 @@ export interface SearchInput {
   readonly previous: CacheData;
   readonly next: CacheData;
   readonly claim: (outPath: string, owner: string) => boolean;
+  /** Keep the previous index when articles changed, instead of indexing again (the dev server while editing). */
+  readonly allowStale?: boolean;
 }
+
+/** What became of the search index: built again, kept because nothing it shows changed, or kept although something did. */
+export type SearchStatus = 'indexed' | 'kept' | 'stale';
 
 /** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
 export const SEARCH_DIR = 'pagefind';
@@ -99,8 +104,8 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
  * written. When the published articles are the same as in the last build, the previous bundle is
  * kept as it is.
  */
-export async function indexSearch(input: SearchInput): Promise<void> {
-  const { writer, site, articles, previous, next, claim } = input;
+export async function indexSearch(input: SearchInput): Promise<SearchStatus> {
+  const { writer, site, articles, previous, next, claim, allowStale = false } = input;
   const key = searchKey(site, articles);
   const claimed = new Set<string>();
   const claimOnce = (rel: string): boolean => {
@@ -111,7 +116,8 @@ export async function indexSearch(input: SearchInput): Promise<void> {
   };
 
   const cached: CachedOutput | undefined = previous.outputs.get(CACHE_ENTRY);
-  if (cached && cached.key === key && cached.files.length > 0) {
+  // A stale index keeps its old key in the cache, so the next build that may not be stale indexes again.
+  if (cached && (cached.key === key || allowStale) && cached.files.length > 0) {
     let complete = true;
     for (const [rel, hash] of cached.files) {
       if (!claimOnce(rel)) continue;
@@ -122,7 +128,7 @@ export async function indexSearch(input: SearchInput): Promise<void> {
     }
     if (complete) {
       next.outputs.set(CACHE_ENTRY, cached);
-      return;
+      return cached.key === key ? 'kept' : 'stale';
     }
   }
 
@@ -135,4 +141,5 @@ export async function indexSearch(input: SearchInput): Promise<void> {
     written.push([rel, hashOf(f.content)]);
   }
   next.outputs.set(CACHE_ENTRY, { key, files: written });
+  return 'indexed';
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { pathSegments } from '../../src/dev/static.js';
 import { RebuildScheduler } from '../../src/dev/watcher.js';
-import { article, CLI, cleanup, makeSite, tempDir } from '../helpers.js';
+import { article, buildSite, CLI, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
 
 interface Reply {
   status: number;
@@ -333,6 +333,45 @@ describe('dev server: rebuilds and live reload', () => {
       cleanup(local);
     }
   });
+});
+
+describe('dev server: search index while editing', () => {
+  it('keeps the last index on a change, reloads at once, and brings the index up to date when editing pauses', async () => {
+    const local = makeSite({ 'stadtbote.config.yaml': 'title: Testbote\n', 'content/2025/a.md': article({ title: 'Erste Meldung' }) });
+    const seen: string[] = [];
+    const reports: { type: string; search: string }[] = [];
+    const dev = await startDevServer({
+      root: local,
+      port: 0,
+      now: Date.UTC(2026, 0, 1),
+      onEvent: (e) => {
+        seen.push(e.type);
+        if (e.type === 'built' || e.type === 'search-indexed') reports.push({ type: e.type, search: e.report.search });
+      },
+    });
+    try {
+      expect(reports).toEqual([{ type: 'built', search: 'indexed' }]);
+      writeFileSync(path.join(local, 'content/2025/b.md'), article({ title: 'Zweite Meldung' }));
+      await expect.poll(() => reports.length, { timeout: 20_000, interval: 50 }).toBe(2);
+      // The change itself: pages rebuilt, the index of the last build kept as it was.
+      expect(reports[1]).toEqual({ type: 'built', search: 'stale' });
+      await dev.idle();
+      expect(reports[2]).toEqual({ type: 'search-indexed', search: 'indexed' });
+      expect(seen.filter((t) => t === 'change')).toHaveLength(1);
+
+      // Now the index is exactly what a build of the same content makes.
+      const out = tempDir();
+      await buildSite(local, { out, baseUrl: dev.url, now: Date.UTC(2026, 0, 1), noCache: true });
+      const index = (dir: string): Map<string, Buffer> => new Map([...readTree(dir)].filter(([rel]) => rel.startsWith('pagefind/')));
+      const fresh = index(out);
+      expect(fresh.size).toBeGreaterThan(3);
+      expect(index(dev.outDir)).toEqual(fresh);
+      cleanup(out);
+    } finally {
+      await dev.close();
+      cleanup(local);
+    }
+  }, 60_000);
 });
 
 describe('RebuildScheduler', () => {
