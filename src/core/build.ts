@@ -320,13 +320,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const listPages = planListPages(model, r, config.perPage);
     const htmlPages: { url: string; lastmod?: string }[] = [];
     for (const a of model.articles) htmlPages.push({ url: a.url, lastmod: (a.data.updated ?? a.data.date).iso });
-    for (const p of pages) htmlPages.push({ url: p.url });
+    for (const p of pages) htmlPages.push({ url: p.url, ...(p.data.updated ? { lastmod: p.data.updated.iso } : {}) });
+    // Overviews (regions, archive) change when an article comes or changes: the newest such day.
+    let newest: { ms: number; iso: string } | undefined;
+    for (const a of model.articles) {
+      const d = a.data.updated ?? a.data.date;
+      if (!newest || d.epochMs > newest.ms) newest = { ms: d.epochMs, iso: d.iso };
+    }
     const listsToRender: ListPage[] = [];
     for (const lp of listPages) {
       const outPath = outputPathFor(lp.url);
       if (!claim(outPath, `the generated page ${lp.url}`)) continue;
       const items = (lp.data.items as { iso: string }[] | undefined) ?? [];
-      htmlPages.push({ url: lp.url, ...(items[0] ? { lastmod: items[0].iso } : {}) });
+      const lastmod = items[0]?.iso ?? newest?.iso;
+      htmlPages.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
       const cached = previous.outputs.get(`list:${lp.url}`);
       if (writer && cached && cached.key === lp.key && cached.files[0] && writer.keep(outPath, cached.files[0][1])) {
         next.outputs.set(`list:${lp.url}`, cached);

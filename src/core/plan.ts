@@ -110,8 +110,11 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
-      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description: base.description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
-      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, pagination, filters: base.filters }, entries);
+      // Each page of a list describes itself, so search engines do not see the same description many times.
+      const description = n > 1 ? `${base.description} (${t.pageOf.replace('{n}', String(n)).replace('{total}', String(total))})` : base.description;
+      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
+      // `start` keeps the numbering of the ordered list going from page to page.
+      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters }, entries);
     }
   };
 
@@ -139,10 +142,19 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   });
 
   for (const y of model.years) {
-    paginate(y.articles, (n) => urls.year(y.year, n), { kind: 'year', section: 'archive', heading: y.year, description: `${t.news} ${y.year}`, feeds: siteFeeds });
+    const monthName = (month: string): string => t.months[Number(month) - 1] ?? month;
+    // Year and month pages lead to each other, as region pages lead to their years.
+    const monthFilter = (current?: string) => ({
+      label: `${t.month}: ${y.year}`,
+      items: [
+        { label: t.wholeYear, url: urls.year(y.year), current: current === undefined },
+        ...y.months.map((m) => ({ label: monthName(m.month), url: urls.month(y.year, m.month), current: current === m.month })),
+      ],
+    });
+    paginate(y.articles, (n) => urls.year(y.year, n), { kind: 'year', section: 'archive', heading: y.year, description: `${t.news} ${y.year}`, feeds: siteFeeds, filters: monthFilter() });
     for (const m of y.months) {
-      const monthName = t.months[Number(m.month) - 1] ?? m.month;
-      paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${monthName} ${y.year}`, description: `${t.news} ${monthName} ${y.year}`, feeds: siteFeeds });
+      const name = monthName(m.month);
+      paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${name} ${y.year}`, description: `${t.news} ${name} ${y.year}`, feeds: siteFeeds, filters: monthFilter(m.month) });
     }
   }
   push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } satisfies PageChrome, {

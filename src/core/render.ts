@@ -62,9 +62,9 @@ export class Renderer {
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
     this.processors = {
-      gfm: markdownProcessor(config.rawHtml, 'gfm'),
-      tables: markdownProcessor(config.rawHtml, 'tables'),
-      commonmark: markdownProcessor(config.rawHtml, 'commonmark'),
+      gfm: markdownProcessor(config.rawHtml, 'gfm', this.strings),
+      tables: markdownProcessor(config.rawHtml, 'tables', this.strings),
+      commonmark: markdownProcessor(config.rawHtml, 'commonmark', this.strings),
     };
     this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
     const t = this.strings;
@@ -202,7 +202,7 @@ export class Renderer {
       const url = this.urls.page(source.rel);
       const data = validated.data;
       const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
-      const html = this.renderPage('page', page, { content: md.html });
+      const html = this.renderPage('page', page, { content: md.html, updated: data.updated });
       if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
       return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, assets: [...md.usedAssets].sort(), problems };
     }

@@ -41,6 +41,8 @@ export interface ArticleData {
 export interface PageData {
   readonly title: string;
   readonly description?: string;
+  /** Day the page was last revised ("Stand"), shown on the page and used as its sitemap `lastmod`. */
+  readonly updated?: SiteDate;
 }
 
 /** A rendered output image with its responsive variants. */

@@ -7,7 +7,7 @@ import type { Problem } from './problem.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from './types.js';
 
 export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
-export const PAGE_KEYS = ['title', 'description'] as const;
+export const PAGE_KEYS = ['title', 'description', 'updated'] as const;
 const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
 
 /** Longest title, teaser or region we accept; longer text is almost always a paste error. */
@@ -227,9 +227,10 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
   if (source.rel.startsWith(PAGES_DIR)) {
     const title = check.text('title', fm.data.title, true);
     const description = check.text('description', fm.data.description, false);
+    const updated = check.date('updated', fm.data.updated, false, timeZone);
     check.unknownKeys(fm.data, PAGE_KEYS);
-    if (title === undefined) return { kind: 'invalid', problems: check.problems };
-    return { kind: 'page', data: { title, ...(description ? { description } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+    if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems };
+    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
   }
   const data = validateArticle(check, fm.data, timeZone);
   if (!data) return { kind: 'invalid', problems: check.problems };

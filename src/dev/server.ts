@@ -42,7 +42,7 @@ const SEARCH_REFRESH = '\0search-index';
 /** Quiet time after a change before the whole search index is built again. */
 const SEARCH_REFRESH_DELAY_MS = 1500;
 
-const FALLBACK_404 = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title></head><body><h1>Nicht gefunden</h1><p>Diese Seite gibt es (noch) nicht.</p></body></html>';
+const FALLBACK_404 = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title></head><body><h1>Nicht gefunden</h1><p>Diese Seite gibt es (noch) nicht.</p></body></html>';
 
 function urlHost(host: string): string {
   // A wildcard address is not somewhere a browser can go; links should still work locally.

@@ -5,11 +5,14 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
+import rehypeClobberedFragments from './rehype-clobbered-fragments.js';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
+import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeReadableBlocks from './rehype-readable-blocks.js';
 import rehypeSiteReferences from './rehype-site-references.js';
 import type { Syntax } from './needs-gfm.js';
 import remarkGfmTables from './remark-gfm-tables.js';
+import rehypeTaskListLabels from './rehype-task-list-labels.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
 
@@ -19,23 +22,46 @@ export type MarkdownProcessor = Processor<any, any, any, any, string>;
 
 const processors = new Map<string, MarkdownProcessor>();
 
+/** Words the Markdown stage itself writes into pages, in the site's language. */
+export interface MarkdownStrings {
+  /** Heading of the footnote section (visually hidden, for screen readers). */
+  readonly footnotes: string;
+  /** Name of a footnote's link back to the text; `{n}` is the footnote's number. */
+  readonly footnoteBack: string;
+}
+
+const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back to the text of footnote {n}' };
+
 /**
  * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
  * remark-rehype → (rehype-raw → rehype-sanitize) → site references → rehype-stringify.
  * Without the sanitize policy raw HTML in Markdown is dropped, never passed through.
  * `syntax` picks full GFM, GFM tables only or plain CommonMark, for bodies that `gfmNeeds` clears.
  */
-export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Syntax = 'gfm'): MarkdownProcessor {
-  const key = `${rawHtml}:${syntax}`;
+export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Syntax = 'gfm', strings: MarkdownStrings = ENGLISH): MarkdownProcessor {
+  const key = `${rawHtml}:${syntax}:${strings.footnotes}:${strings.footnoteBack}`;
   let processor = processors.get(key);
   if (!processor) {
     const parse = unified().use(remarkParse);
     const base = syntax === 'gfm' ? parse.use(remarkGfm) : syntax === 'tables' ? parse.use(remarkGfmTables) : parse;
+    const toHtml = {
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+        strings.footnoteBack.replace('{n}', `${referenceIndex + 1}${rereferenceIndex > 1 ? `.${rereferenceIndex}` : ''}`),
+    };
     const withHtml =
       rawHtml === 'sanitize'
-        ? base.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize)
-        : base.use(remarkRehype);
-    processor = withHtml.use(rehypeDemoteHeadings).use(rehypeSiteReferences).use(rehypeReadableBlocks).use(rehypeStringify).freeze() as unknown as MarkdownProcessor;
+        ? // rehype-sanitize adds the id prefix itself; with remark-rehype's as well, footnotes would get it twice.
+          base.use(remarkRehype, { ...toHtml, allowDangerousHtml: true, clobberPrefix: '' }).use(rehypeRaw).use(rehypeSanitize).use(rehypeClobberedFragments)
+        : base.use(remarkRehype, toHtml);
+    processor = withHtml
+      .use(rehypeDemoteHeadings)
+      .use(rehypeHeadingIds)
+      .use(rehypeTaskListLabels)
+      .use(rehypeSiteReferences)
+      .use(rehypeReadableBlocks)
+      .use(rehypeStringify)
+      .freeze() as unknown as MarkdownProcessor;
     processors.set(key, processor);
   }
   return processor;

@@ -44,6 +44,13 @@ describe('sitemap.xml and robots.txt', () => {
     expect(lastmod(PUBLISHED.sitzung.url)).toBe('2025-02-13T09:30:00+01:00');
     expect(lastmod(PUBLISHED.rathaus.url)).toBe('2024-12-01');
     expect(lastmod(`${BASE_URL}regionen/potsdam/`)).toBe('2024-11-05T10:15:00+01:00');
+    // Overviews change with the newest article; a standalone page says when it was revised.
+    expect(lastmod(`${BASE_URL}regionen/`)).toBe('2025-03-01');
+    expect(lastmod(`${BASE_URL}archiv/`)).toBe('2025-03-01');
+    expect(lastmod(`${BASE_URL}impressum/`)).toBe('2025-01-15');
+    // Only standalone pages that do not say when they were revised go without.
+    const without = [...xml.matchAll(/<url><loc>([^<]*)<\/loc><\/url>/g)].map((m) => m[1]!.slice(BASE_URL.length));
+    expect(without.sort()).toEqual(['barrierefreiheit/', 'datenschutz/', 'leichte-sprache/']);
   });
 
   it('robots.txt names the absolute sitemap URL', () => {
@@ -67,15 +74,18 @@ describe('sitemap.xml and robots.txt', () => {
     expect(locs(String(split[2]!.content))).toEqual([`${BASE_URL}d/`]);
   });
 
-  it('404.html exists and is not indexed', () => {
-    expect(site.text('404.html')).toContain('<meta name="robots" content="noindex">');
+  it('404.html exists, is not indexed and names no canonical address (it answers for any missing one)', () => {
+    const html = site.text('404.html');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('og:url');
   });
 });
 
 describe('canonical, description, Open Graph and JSON-LD', () => {
-  it('every HTML page has an absolute canonical URL under the base URL and a description', () => {
+  it('every HTML page but the 404 page has an absolute canonical URL under the base URL and a description', () => {
     for (const [file] of site.files) {
-      if (!file.endsWith('.html')) continue;
+      if (!file.endsWith('.html') || file === '404.html') continue;
       const html = site.text(file);
       const canonical = attr(html, /<link rel="canonical" href="([^"]*)">/);
       expect(canonical, file).toBeDefined();
