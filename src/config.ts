@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './core/errors.js';
 import type { Problem } from './core/problem.js';
 import { isValidTimeZone } from './util/dates.js';
 import { languages, type UiStrings } from './i18n/index.js';
+import { isInside } from './util/files.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -130,6 +131,9 @@ export function normalizeBaseUrl(raw: string): string | undefined {
 /** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
 export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const root = path.resolve(options.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
+  }
   const fromRoot = (p: string): string => path.resolve(root, p);
   let configFile: string | undefined;
   if (options.config) {
@@ -260,5 +264,54 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     cache: fromRoot(config.cacheDir),
     ...(configFile ? { configFile } : {}),
   };
+  checkOutputFolder(paths, options);
   return { config, paths, strings, basePath: new URL(config.baseUrl).pathname, warnings };
+}
+
+/** A path with symbolic links resolved as far as it exists, so that two spellings of one folder compare equal. */
+function realPath(p: string): string {
+  const missing: string[] = [];
+  let at = p;
+  for (;;) {
+    try {
+      return path.join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return p;
+      missing.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * Every build replaces the output folder as a whole. An output folder that is the site itself, or
+ * holds or sits inside its sources, would be replaced with them: refuse before anything is touched.
+ */
+function checkOutputFolder(paths: SitePaths, options: SiteOptions): void {
+  const out = realPath(paths.out);
+  const given = options.out ?? path.relative(paths.root, paths.out);
+  const guarded: [string, string][] = [
+    ['the site folder', paths.root],
+    ['the content folder', paths.content],
+    ['the templates folder', paths.templates],
+    ['the static folder', paths.static],
+    ['the build cache', paths.cache],
+    ...(paths.configFile ? ([['the config file', paths.configFile]] as [string, string][]) : []),
+  ];
+  for (const [what, where] of guarded) {
+    const real = realPath(where);
+    // The output may live inside the site folder (dist/), never the other way round.
+    if (isInside(out, real) || (where !== paths.root && isInside(real, out))) {
+      throw new ConfigError([
+        {
+          file: given,
+          ruleId: 'output-overlaps-site',
+          reason: `the output folder ${given} ${isInside(real, out) && real !== out ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`,
+          fix: 'write the output to a folder of its own, e.g. --out dist',
+          severity: 'error',
+        },
+      ]);
+    }
+  }
 }

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { article, cleanup, makeSite, runCli, tempDir } from '../helpers.js';
+
+describe('the output folder never replaces the site', () => {
+  const root = makeSite({ 'stadtbote.config.yaml': 'search: false\n', 'content/2025/a.md': article({ title: 'Eins' }), 'templates/.keep': '' });
+  afterAll(() => cleanup(root));
+
+  it.each(['content', 'content/2025', '.', '..', 'templates', 'static', '.stadtbote-cache'])('refuses --out %s with exit 2 and touches nothing', (out) => {
+    const result = runCli(['build', '--root', root, '--out', path.join(root, out)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('output-overlaps-site');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(root, 'content/2025/a.md'), 'utf8')).toContain('Eins');
+    expect(existsSync(path.join(root, '.stadtbote-cache'))).toBe(false);
+  });
+
+  it('builds into a folder of its own inside the site', () => {
+    expect(runCli(['build', '--root', root, '--out', path.join(root, 'public')]).code).toBe(0);
+    expect(existsSync(path.join(root, 'public/index.html'))).toBe(true);
+  });
+
+  it('refuses a site folder that does not exist with exit 2 and creates nothing', () => {
+    const missing = path.join(tempDir(), 'tippfehler');
+    const result = runCli(['build', '--root', missing]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('does not exist');
+    expect(existsSync(missing)).toBe(false);
+  });
+});
