@@ -52,6 +52,12 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
  * build (`readSource`), so that an unchanged source's text need not stay in memory.
  * Symbolic links that lead out of the content folder are reported, never followed.
  */
+/**
+ * Files a browser would run as a page or with scripts when opened from the site's own address.
+ * Editors' attachments must not be able to do that (stored cross-site scripting).
+ */
+const ACTIVE_CONTENT = /\.(html?|xhtml|shtml|svgz?|xml|xsl|xslt|js|mjs|cjs|wasm|swf|php\d?|phtml|aspx?|jsp|cgi)$/i;
+
 export function listContent(contentDir: string, root: string): ContentListing {
   const problems: Problem[] = [];
   const displayPrefix = displayPrefixOf(contentDir, root);
@@ -89,7 +95,16 @@ export function listContent(contentDir: string, root: string): ContentListing {
         if (isDir) continue; // a link to a folder inside content would list its files twice
       }
       if (isDir) walk(rel);
-      else if (isFile) (entry.name.toLowerCase().endsWith('.md') ? markdown : assets).push(rel);
+      else if (isFile && entry.name.toLowerCase().endsWith('.md')) markdown.push(rel);
+      else if (isFile && ACTIVE_CONTENT.test(entry.name)) {
+        problems.push({
+          file: displayPrefix + rel,
+          ruleId: 'active-content',
+          reason: 'HTML, SVG, XML and script files from the content folder are not published: on the site\'s own address they could run scripts',
+          fix: 'publish a document as PDF and a graphic as PNG or JPEG; a file the site owner vouches for goes into static/',
+          severity: 'error',
+        });
+      } else if (isFile) assets.push(rel);
     }
   };
   walk('');

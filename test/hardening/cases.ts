@@ -159,6 +159,8 @@ export const cases: readonly HostileCase[] = [
     files: { [A]: article({ title: '\u202eПотсдам\u200f Pоtsdam\u2066x\u2069', region: 'Pоtsdam' }) },
     expect: { exit: 0, contains: { '2025/02-13-potsdam-potsdam-x/index.html': ['\u202eПотсдам\u200f Pоtsdam\u2066x\u2069</h1>'] } },
   },
+  { name: 'HTML file with a script among the attachments', files: { 'content/2025/formular.html': '<script>alert(document.cookie)</script>', [A]: article() }, expect: { exit: 1, errors: [{ file: 'content/2025/formular.html', ruleId: 'active-content' }] } },
+  { name: 'SVG with a script among the attachments', files: { 'content/2025/plan.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>', [A]: article({}, '![Plan](plan.svg)') }, expect: { exit: 1, errors: [{ file: 'content/2025/plan.svg', ruleId: 'active-content' }] } },
   { name: 'title without letters gets a fallback slug', files: { [A]: article({ title: '🎉🎉🎉' }) }, expect: { exit: 0, pages: ['2025/02-13-meldung/index.html'] } },
   { name: 'region without letters', files: { [A]: article({ region: '!!!' }) }, expect: { exit: 1, errors: [{ file: A, field: 'region' }] } },
   {
