@@ -15,6 +15,16 @@ export const MAX_DELIMITER_RUN = 128;
 export const MAX_BACKTICK_RUN = 32;
 /** `|` characters in one file: GFM tables cost about 0.1 ms per cell. */
 export const MAX_TABLE_CELLS = 25_000;
+/** Lines that can underline a heading (`===`, `---`): micromark re-scans before each one (quadratic). */
+export const MAX_UNDERLINE_LINES = 500;
+/** Footnote definitions: each costs time and memory that grow faster than the file. */
+export const MAX_FOOTNOTES = 500;
+/** Link reference definitions (`[name]: https://…`), footnotes included. */
+export const MAX_DEFINITIONS = 2_000;
+/** Footnote references (`[^1]`): resolving them costs quadratic time within a paragraph. */
+export const MAX_FOOTNOTE_REFERENCES = 1_000;
+/** Opening brackets (links, images, references): 20,000 cost about 3 s, 100,000 minutes. */
+export const MAX_BRACKETS = 20_000;
 
 export interface LimitViolation {
   /** 1-based line within the body. */
@@ -60,6 +70,65 @@ const SCREENS = [
   new RegExp(`\`{${MAX_BACKTICK_RUN + 1}}`),
 ];
 
+// Counted per file rather than per line: each line is harmless, thousands of them are not.
+const COUNTED: readonly { re: RegExp; limit: number; reason: (n: number) => string; fix: string }[] = [
+  {
+    re: /^ {0,3}(?:=+|-+)[ \t]*$/gm,
+    limit: MAX_UNDERLINE_LINES,
+    reason: (n) => `more than ${n} lines consist only of "=" or "-" (heading underlines or rules)`,
+    fix: 'write headings as "## Heading" and remove the extra lines',
+  },
+  {
+    re: /^ {0,3}\[\^[^\]\n]*\]:/gm,
+    limit: MAX_FOOTNOTES,
+    reason: (n) => `more than ${n} footnotes`,
+    fix: 'split the text or publish the notes as a linked document',
+  },
+  {
+    re: /^ {0,3}\[[^\]\n]*\]:/gm,
+    limit: MAX_DEFINITIONS,
+    reason: (n) => `more than ${n} link definitions ("[name]: address")`,
+    fix: 'write the links inline or publish the list as a linked document',
+  },
+];
+
+/** 1-based line of a character offset. */
+function lineAt(body: string, index: number): number {
+  let line = 1;
+  for (let i = body.indexOf('\n'); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Offset of the (limit + 1)th occurrence of `needle`, or -1. */
+function overLimit(body: string, needle: string, limit: number): number {
+  let count = 0;
+  for (let i = body.indexOf(needle); i !== -1; i = body.indexOf(needle, i + needle.length)) if (++count > limit) return i;
+  return -1;
+}
+
+/** Where the first counted construct goes over its limit. Linear: one scan each. */
+function countedViolation(body: string): LimitViolation | undefined {
+  const footnoteRef = overLimit(body, '[^', MAX_FOOTNOTE_REFERENCES);
+  if (footnoteRef !== -1) {
+    return { line: lineAt(body, footnoteRef), column: 1, reason: `more than ${MAX_FOOTNOTE_REFERENCES} footnote references ("[^…]")`, fix: 'split the text or publish the notes as a linked document' };
+  }
+  const bracket = overLimit(body, '[', MAX_BRACKETS);
+  if (bracket !== -1) {
+    return { line: lineAt(body, bracket), column: 1, reason: `more than ${MAX_BRACKETS} links, images or brackets ("[")`, fix: 'split the text or publish long link lists as a linked document' };
+  }
+  for (const { re, limit, reason, fix } of COUNTED) {
+    re.lastIndex = 0;
+    let count = 0;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (++count > limit) {
+        return { line: lineAt(body, m.index), column: 1, reason: reason(limit), fix };
+      }
+    }
+  }
+  return undefined;
+}
+
 function mayExceed(body: string): boolean {
   if (SCREENS.some((re) => re.test(body))) return true;
   if (body.length <= MAX_TABLE_CELLS) return false;
@@ -70,6 +139,8 @@ function mayExceed(body: string): boolean {
 
 /** The first limit the body exceeds, or undefined. Linear in the size of the body. */
 export function checkBodyLimits(body: string): LimitViolation | undefined {
+  const counted = countedViolation(body);
+  if (counted) return counted;
   if (!mayExceed(body)) return undefined;
   const lines = body.split('\n');
   let pipes = 0;
