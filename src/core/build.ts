@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BuildCache, type CacheData, type CachedSource } from '../cache/cache.js';
 import { resolveSite, type ResolvedSite, type SiteOptions } from '../config.js';
 import { generators } from '../outputs/index.js';
-import type { GeneratedFile, SiteSnapshot } from '../outputs/types.js';
+import type { GeneratedFile, OutputSource, SiteSnapshot } from '../outputs/types.js';
 import { DEFAULT_TEMPLATES_DIR, templatesFingerprint } from '../theme/engine.js';
 import { listFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 import { processAssets } from './assets.js';
 import { ContentError } from './errors.js';
 import { FeedWindow } from './feed-window.js';
-import { displayPrefixOf, listContent, readSource } from './load.js';
+import { displayPrefixOf, listContent, positionOfText, readSource } from './load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
@@ -140,14 +140,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, writerState);
   try {
+    // Every output path has one owner, and no path may be a file for one owner and a folder for
+    // another (`/feed.xml/` as an alias): both are caught here, before anything is written.
     const owners = new Map<string, string>();
-    const claim = (outPath: string, owner: string, line?: number): boolean => {
-      const existing = owners.get(outPath);
-      if (existing !== undefined) {
-        problems.push({ file: owner.startsWith(displayPrefix) ? owner : displayPrefix, line, ruleId: 'duplicate-url', reason: `/${outPath} is also written by ${existing}`, fix: 'give one of them another slug, title or date', severity: 'error' });
+    const sourcesOf = new Map<string, OutputSource>();
+    /** Folder of claimed paths → one path inside it, for messages. */
+    const claimedDirs = new Map<string, string>();
+    const claim = (outPath: string, owner: string, source?: OutputSource): boolean => {
+      let clash: string | undefined = owners.has(outPath) ? outPath : claimedDirs.get(outPath);
+      for (let d = path.posix.dirname(outPath); clash === undefined && d !== '.'; d = path.posix.dirname(d)) if (owners.has(d)) clash = d;
+      if (clash !== undefined) {
+        const existing = owners.get(clash)!;
+        // Name the content file an editor can change: this one's, else the other's.
+        const blame = source ?? sourcesOf.get(clash);
+        const file = blame ? displayPrefix + blame.src : owner.startsWith('static/') ? owner : existing.startsWith('static/') ? existing : displayPrefix;
+        const at = blame ? positionOfText(path.join(paths.content, blame.src), blame.needle) : undefined;
+        const isAlias = blame?.field?.startsWith('aliases.') ?? false;
+        problems.push({
+          file,
+          ...(at ?? {}),
+          ...(blame?.field ? { field: blame.field } : {}),
+          ruleId: 'duplicate-url',
+          reason: clash === outPath ? `${owner} writes /${outPath}, which ${existing} writes too` : `${owner} writes /${outPath}, but /${clash} of ${existing} cannot be a file and a folder at once`,
+          fix: isAlias ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name',
+          severity: 'error',
+        });
         return false;
       }
       owners.set(outPath, owner);
+      if (source) sourcesOf.set(outPath, source);
+      for (let d = path.posix.dirname(outPath); d !== '.' && !claimedDirs.has(d); d = path.posix.dirname(d)) claimedDirs.set(d, outPath);
       return true;
     };
     const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => owners.get(p));
@@ -196,7 +218,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         isPublished(article!); // now counted as draft, scheduled or expired
         return true;
       }
-      if (!claim(outPath, display)) return true;
+      if (!claim(outPath, display, { src: entry.meta.src, field: entry.kind === 'article' ? 'title' : undefined, needle: entry.kind === 'article' ? 'title:' : undefined })) return true;
       if (article) {
         articles.push(article);
         feedWindow.offer(article, bodyHtml);
@@ -355,7 +377,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
     }
     for (const file of generated) {
-      if (!claim(file.path, file.owner ?? file.path)) continue;
+      if (!claim(file.path, file.owner ?? file.path, file.source)) continue;
       writer?.put(file.path, file.content);
     }
     for (const out of assetResult.outputs) {

@@ -124,3 +124,15 @@ export function loadContent(contentDir: string, root: string): { sources: Source
 export function displayPrefixOf(contentDir: string, root: string): string {
   return (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
 }
+
+/** Where `needle` first occurs in a file (1-based line and column); for messages, so never throws. */
+export function positionOfText(file: string, needle: string | undefined): { line: number; column: number } | undefined {
+  if (!needle) return undefined;
+  try {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const index = lines.findIndex((l) => l.includes(needle));
+    return index === -1 ? undefined : { line: index + 1, column: lines[index]!.indexOf(needle) + 1 };
+  } catch {
+    return undefined;
+  }
+}

@@ -131,8 +131,19 @@ export function checkSitePath(value: string): string | undefined {
     return 'is not a valid URL path';
   }
   if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'must not contain encoded control characters such as %00';
+  if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;
+  if (Buffer.byteLength(decoded) > MAX_SITE_PATH_BYTES) return `is longer than ${MAX_SITE_PATH_BYTES} bytes`;
   return undefined;
 }
+
+/** Longest part of an output path; file systems allow 255 bytes per name, and hosts add suffixes. */
+export const MAX_PATH_SEGMENT_BYTES = 200;
+/** Longest output path; Linux allows 4096 bytes, Windows tools far fewer. */
+const MAX_SITE_PATH_BYTES = 1024;
+/** Longest explicit slug, so that `MM-DD-slug` stays one valid file name. */
+export const MAX_SLUG_LENGTH = 150;
 
 function validateImage(check: FieldChecker, value: unknown): ImageData | undefined {
   if (value === undefined || value === null) return undefined;
@@ -167,6 +178,8 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
     const given = check.text('slug', d.slug, true);
     if (given !== undefined && !isSafeSlug(given)) {
       check.report('slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
+    } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
+      check.report('slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
     } else slug = given;
   } else if (title !== undefined) {
     slug = slugify(title) || 'meldung';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PageChrome } from '../core/render.js';
 import { absoluteUrlFor, withBasePathFor } from './absolute.js';
-import type { GeneratedFile, SiteSnapshot } from './types.js';
+import type { GeneratedFile, OutputSource, SiteSnapshot } from './types.js';
 
 /** One old URL of a published article. */
 export interface MovedUrl {
@@ -14,6 +14,7 @@ export interface MovedUrl {
   readonly title: string;
   /** The article's source, for messages. */
   readonly owner: string;
+  readonly source: OutputSource;
 }
 
 /**
@@ -44,7 +45,7 @@ export function movedUrls(s: SiteSnapshot): MovedUrl[] {
   const out: MovedUrl[] = [];
   for (const a of s.model.articles) {
     for (const alias of new Set(a.data.aliases)) {
-      out.push({ alias, decoded: safeDecode(alias), target: a.url, title: a.data.title, owner: `${prefix}${a.src} (alias ${alias})` });
+      out.push({ alias, decoded: safeDecode(alias), target: a.url, title: a.data.title, owner: `${prefix}${a.src} (alias ${alias})`, source: { src: a.src, field: `aliases.${a.data.aliases.indexOf(alias)}`, needle: alias } });
     }
   }
   return out.sort((x, y) => (x.decoded < y.decoded ? -1 : x.decoded > y.decoded ? 1 : 0));
@@ -113,7 +114,7 @@ export function redirects(s: SiteSnapshot): GeneratedFile[] {
       noindex: true,
     };
     const html = renderer.renderPage('redirect', chrome, { target: m.target, title: m.title });
-    files.push({ path: redirectFilePath(m.decoded), content: html, owner: m.owner });
+    files.push({ path: redirectFilePath(m.decoded), content: html, owner: m.owner, source: m.source });
   }
   // Without aliases there is nothing to configure, and a site's own static/.htaccess stays unchallenged.
   if (moved.length === 0) return files;

@@ -22,6 +22,16 @@ export interface GeneratedFile {
   readonly content: string | Uint8Array;
   /** Who produced it, for duplicate-path messages. */
   readonly owner?: string;
+  /** The content file behind it, named when it collides with another output. */
+  readonly source?: OutputSource;
+}
+
+/** A content file an output comes from: its path in the content folder, and the frontmatter text that made the output. */
+export interface OutputSource {
+  readonly src: string;
+  readonly field?: string;
+  /** Text on the line to point at, e.g. the alias. */
+  readonly needle?: string;
 }
 
 /** A generator of site-wide files (feeds, sitemap, …): a pure function of the snapshot. */

@@ -165,6 +165,13 @@ export const cases: readonly HostileCase[] = [
   },
   { name: 'HTML file with a script among the attachments', files: { 'content/2025/formular.html': '<script>alert(document.cookie)</script>', [A]: article() }, expect: { exit: 1, errors: [{ file: 'content/2025/formular.html', ruleId: 'active-content' }] } },
   { name: 'SVG with a script among the attachments', files: { 'content/2025/plan.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>', [A]: article({}, '![Plan](plan.svg)') }, expect: { exit: 1, errors: [{ file: 'content/2025/plan.svg', ruleId: 'active-content' }] } },
+  { name: 'slug of 300 characters', files: { [A]: withField(`slug: ${'a'.repeat(300)}`) }, expect: { exit: 1, errors: [{ file: A, line: 6, field: 'slug', reason: 'at most' }] } },
+  { name: 'alias with a 300-character part', files: { [A]: withField(`aliases:\n  - /alt/${'a'.repeat(300)}.html`) }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', reason: 'bytes' }] } },
+  { name: 'alias with an encoded NUL byte', files: { [A]: withField('aliases:\n  - /alt/a%00b.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', reason: 'control' }] } },
+  { name: 'alias that makes a folder of the feed file', files: { [A]: withField('aliases:\n  - /feed.xml/') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url', reason: 'file and a folder' }] } },
+  { name: 'alias below robots.txt', files: { [A]: withField('aliases:\n  - /robots.txt/x.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
+  { name: 'alias named like the Apache rules file', files: { [A]: withField('aliases:\n  - /.htaccess') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
+  { name: 'alias on the feed itself', files: { [A]: withField('aliases:\n  - /feed.xml') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
   { name: 'title without letters gets a fallback slug', files: { [A]: article({ title: '🎉🎉🎉' }) }, expect: { exit: 0, pages: ['2025/02-13-meldung/index.html'] } },
   { name: 'region without letters', files: { [A]: article({ region: '!!!' }) }, expect: { exit: 1, errors: [{ file: A, field: 'region' }] } },
   {
