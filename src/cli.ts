@@ -122,7 +122,11 @@ export function printWarnings(warnings: readonly Problem[], io: Output, verbose:
 function builtSummary(report: BuildReport): string {
   const w = report.write;
   const writes = w ? `, ${w.written} written, ${w.linked} unchanged carried over, ${w.removed} removed` : '';
-  return `Built ${report.pages} pages from ${report.articles} articles in ${(report.durationMs / 1000).toFixed(2)} s (${report.files} files${writes}; cache: ${report.cache}).`;
+  return `Built ${count(report.pages, 'page')} from ${count(report.articles, 'article')} in ${(report.durationMs / 1000).toFixed(2)} s (${count(report.files, 'file')}${writes}; cache: ${report.cache}).`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 interface OutputFlags {
@@ -268,7 +272,7 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
         }
         break;
       case 'search-indexed':
-        if (!flags.quiet) io.out(`Search index updated (${event.report.articles} articles).`);
+        if (!flags.quiet) io.out(`Search index updated (${count(event.report.articles, 'article')}).`);
         break;
       case 'problems':
         // The same text as `build` prints, so an editor recognises it wherever it appears.

@@ -229,6 +229,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       return true;
     };
 
+    // A template with a syntax error would fail every page: name it and stop before rendering.
+    const templateProblems = renderer().theme.check(paths.root);
+    if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
+
     // Cached sources whose output is still in place need no rendering at all.
     const toRender: (SourceFile | string)[] = [];
     for (const rel of tree.sources) {
@@ -328,7 +332,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const seen = regionNames.get(a.regionSlug);
       if (!seen) regionNames.set(a.regionSlug, { name: a.data.region, src: a.src });
       else if (seen.name !== a.data.region) {
-        problems.push({ file: displayPrefix + a.src, ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${displayPrefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
+        problems.push({ file: displayPrefix + a.src, ...positionOfText(path.join(paths.content, a.src), 'region:'), ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${displayPrefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
       }
     }
 

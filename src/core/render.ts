@@ -174,6 +174,9 @@ export class Renderer {
     const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
       problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
     });
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+      return problem(`image.src "${src}" is an address, not a file: images are published from the content folder, never loaded from another host`, 'external-image', 'save the image next to the article and give its file name');
+    }
     if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
     const asset = this.assets.get(target.rel);
     if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');

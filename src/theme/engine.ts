@@ -5,7 +5,8 @@ import { Liquid, type Template } from 'liquidjs';
 import type { UiStrings } from '../i18n/index.js';
 import { absoluteUrl, withBasePath } from '../core/urls.js';
 import { formatDay } from '../util/dates.js';
-import { listFiles } from '../util/files.js';
+import { isInside, listFiles } from '../util/files.js';
+import type { Problem } from '../core/problem.js';
 import { hashOf } from '../util/hash.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
@@ -82,6 +83,39 @@ export class Theme {
     this.liquid.registerFilter('xml', (value: unknown) => xmlEscape(value));
   }
 
+  /**
+   * Parses every template the theme can use (a site's own file hides the default of the same name)
+   * and reports each syntax error at its file, line and column before anything is rendered: a broken
+   * template is a mistake in the site, named like any other, not a crash.
+   */
+  check(root: string): Problem[] {
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    for (const dir of [...new Set(this.options.templateDirs.map((d) => path.resolve(d)))]) {
+      for (const rel of listFiles(dir)) {
+        if (!rel.endsWith('.liquid') || seen.has(rel)) continue;
+        seen.add(rel);
+        const file = path.join(dir, rel);
+        try {
+          this.liquid.parse(readFileSync(file, 'utf8'), file);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          const at = /line:(\d+), col:(\d+)/.exec(message);
+          const display = isInside(path.resolve(root), file) ? path.relative(root, file).split(path.sep).join('/') : file;
+          problems.push({
+            file: display,
+            ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),
+            ruleId: 'template',
+            reason: `template error: ${message.replace(/, file:.*$/s, '')}`,
+            fix: 'correct the Liquid syntax ({{ value }}, {% tag %} … {% endtag %}); the default theme in the Stadtbote package shows every template',
+            severity: 'error',
+          });
+        }
+      }
+    }
+    return problems;
+  }
+
   /** Renders a template by name (`article`, `list`, …) with the given data. */
   render(name: string, data: Record<string, unknown>): string {
     let templates = this.parsed.get(name);
@@ -102,3 +136,4 @@ export function templatesFingerprint(dirs: readonly string[]): string {
   }
   return hashOf(...parts);
 }
+

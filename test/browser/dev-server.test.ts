@@ -88,7 +88,7 @@ describe('new → check → build', () => {
       expect([checked.code, checked.stderr]).toEqual([0, '']);
       const built = runCli(['build', '--root', root]);
       expect(built.code).toBe(0);
-      expect(built.stdout).toContain('from 1 articles');
+      expect(built.stdout).toContain('from 1 article in');
       const typo = runCli(['new', 'Zweite Meldung', '--region', 'Cotbus', '--date', '2025-03-02', '--root', root]);
       expect(typo.code).toBe(0);
       const rechecked = runCli(['check', '--root', root]);

@@ -29,3 +29,18 @@ describe('the output folder never replaces the site', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('a broken template', () => {
+  it('is an error at its file, line and column (exit 1), before anything is written', () => {
+    const root = makeSite({ 'stadtbote.config.yaml': 'search: false\n', 'content/2025/a.md': article(), 'templates/article.liquid': '{% layout "layouts/base" %}\n{% if %}\n' });
+    try {
+      const result = runCli(['build', '--root', root]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: error: template error: .*\[template\]$/m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    } finally {
+      cleanup(root);
+    }
+  });
+});
