@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
 import type { Problem } from '../core/problem.js';
+import { isInside } from '../util/files.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
@@ -28,10 +29,29 @@ export function formatProblem(p: Problem): string {
   return `${location(p)}: ${p.severity}: ${p.reason}${field} [${p.ruleId}]${p.fix ? `\n  fix: ${p.fix.replace(/\n/g, '\n       ')}` : ''}`;
 }
 
-export function formatText(problems: readonly Problem[], root: string, options: { frames?: boolean; color?: boolean } = {}): string {
+/**
+ * Problems name files relative to the site folder. When the site lies inside the working folder
+ * (a site in a monorepo, built with --root), they are shown relative to the working folder instead,
+ * so that editors, terminals and GitHub annotations find the file.
+ */
+function fromWorkingFolder(p: Problem, root: string, cwd: string): Problem {
+  const abs = path.resolve(root, p.file);
+  if (path.resolve(root) === cwd || !isInside(cwd, abs) || !existsSync(abs)) return p;
+  return { ...p, file: path.relative(cwd, abs).split(path.sep).join('/') };
+}
+
+export interface FormatOptions {
+  frames?: boolean;
+  color?: boolean;
+  /** The folder paths are shown relative to when the site lies inside it; default: the process's. */
+  cwd?: string;
+}
+
+export function formatText(problems: readonly Problem[], root: string, options: FormatOptions = {}): string {
   const parts: string[] = [];
+  const cwd = options.cwd ?? process.cwd();
   for (const p of problems) {
-    parts.push(formatProblem(p));
+    parts.push(formatProblem(fromWorkingFolder(p, root, cwd)));
     if (options.frames) {
       const frame = codeFrame(p, root, options.color ?? false);
       if (frame) parts.push(frame.replace(/^/gm, '  '));
@@ -69,8 +89,9 @@ export function formatGithub(problems: readonly Problem[]): string {
     .join('\n');
 }
 
-export function formatProblems(problems: readonly Problem[], format: ReportFormat, root: string, options: { frames?: boolean; color?: boolean } = {}): string {
-  if (format === 'json') return formatJson(problems);
-  if (format === 'github') return formatGithub(problems);
+export function formatProblems(problems: readonly Problem[], format: ReportFormat, root: string, options: FormatOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  if (format === 'json') return formatJson(problems.map((p) => fromWorkingFolder(p, root, cwd)));
+  if (format === 'github') return formatGithub(problems.map((p) => fromWorkingFolder(p, root, cwd)));
   return formatText(problems, root, options);
 }

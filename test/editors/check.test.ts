@@ -151,3 +151,21 @@ describe('stadtbote check (CLI)', () => {
     expect(runCli(['check', '--root', root, '--format', 'xml']).code).toBe(2);
   });
 });
+
+describe('paths in messages', () => {
+  it('are relative to the working folder when the site lies inside it (a site in a monorepo)', () => {
+    const root = site({ 'content/2025/a.md': article({ date: '2025-02-30' }) });
+    try {
+      const parent = path.dirname(root);
+      const sub = path.basename(root);
+      const github = runCli(['check', '--root', sub, '--format', 'github'], { cwd: parent });
+      expect(github.stdout).toContain(`::error file=${sub}/content/2025/a.md,line=`);
+      const text = runCli(['build', '--root', sub], { cwd: parent });
+      expect(text.stderr).toMatch(new RegExp(`^${sub}/content/2025/a\\.md:\\d+:\\d+: error: `, 'm'));
+      // From the site folder itself they stay as they were.
+      expect(runCli(['check', '--format', 'github'], { cwd: root }).stdout).toContain('::error file=content/2025/a.md,line=');
+    } finally {
+      cleanup(root);
+    }
+  });
+});
