@@ -196,7 +196,11 @@ export class Renderer {
   /** Validates and renders one source file: article or standalone page. */
   renderSource(source: SourceFile): SourceResult {
     const validated = validateSource(source, this.context.config.timezone);
-    if (validated.kind === 'invalid') return { kind: 'invalid', src: source.rel, problems: validated.problems };
+    if (validated.kind === 'invalid') {
+      // Broken frontmatter must not hide what is wrong in the body: report both in one run.
+      const body = validated.body === undefined ? [] : this.markdown(source, validated.body, validated.bodyLine ?? 1).problems;
+      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...body] };
+    }
     const problems = [...validated.problems];
     const md = this.markdown(source, validated.body, validated.bodyLine);
     problems.push(...md.problems);

@@ -14,7 +14,8 @@ const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
 const MAX_FIELD_LENGTH = 2000;
 
 export type Validated =
-  | { kind: 'invalid'; problems: Problem[] }
+  /** `body` when the frontmatter could be read, so that the body's own problems are found in the same run. */
+  | { kind: 'invalid'; problems: Problem[]; body?: string; bodyLine?: number }
   | { kind: 'article'; data: ArticleData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] }
   | { kind: 'page'; data: PageData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] };
 
@@ -242,10 +243,10 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     const description = check.text('description', fm.data.description, false);
     const updated = check.date('updated', fm.data.updated, false, timeZone);
     check.unknownKeys(fm.data, PAGE_KEYS);
-    if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems };
+    if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
     return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
   }
   const data = validateArticle(check, fm.data, timeZone);
-  if (!data) return { kind: 'invalid', problems: check.problems };
+  if (!data) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
   return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
 }

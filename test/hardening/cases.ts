@@ -172,6 +172,7 @@ export const cases: readonly HostileCase[] = [
   { name: 'alias below robots.txt', files: { [A]: withField('aliases:\n  - /robots.txt/x.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
   { name: 'alias named like the Apache rules file', files: { [A]: withField('aliases:\n  - /.htaccess') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
   { name: 'alias on the feed itself', files: { [A]: withField('aliases:\n  - /feed.xml') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
+  { name: 'impossible date and a missing body image: both in one run', files: { [A]: fm(valid.replace('2025-02-13', '2025-02-30'), 'Text ![Plan](fehlt.png)') }, expect: { exit: 1, errors: [{ file: A, field: 'date', ruleId: 'invalid-date' }, { file: A, line: 7, ruleId: 'missing-image' }] } },
   { name: 'title without letters gets a fallback slug', files: { [A]: article({ title: '🎉🎉🎉' }) }, expect: { exit: 0, pages: ['2025/02-13-meldung/index.html'] } },
   { name: 'region without letters', files: { [A]: article({ region: '!!!' }) }, expect: { exit: 1, errors: [{ file: A, field: 'region' }] } },
   {
