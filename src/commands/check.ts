@@ -34,6 +34,16 @@ function fieldPosition(file: string, field: string): { line?: number; column?: n
 }
 
 /** Articles whose region is not one of the configured ones, with the nearest known name. */
+/** What to say about a region the config does not list: a suggestion when one is close, else the list. */
+export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {
+  const nearest = closest(region, [...known]);
+  // A suggestion far from what was typed is noise; then list what is allowed instead.
+  const close = distance(region.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3));
+  return close
+    ? { reason: `Region "${region}" is not known. Did you mean "${nearest}"?`, fix: `write region: ${nearest}` }
+    : { reason: `Region "${region}" is not known.`, fix: `use one of: ${known.join(', ')} (or add it to regions in the config)` };
+}
+
 export function unknownRegions(site: ResolvedSite, articles: readonly ArticleMeta[]): Problem[] {
   const known = site.config.regions;
   if (known.length === 0) return [];
@@ -43,18 +53,7 @@ export function unknownRegions(site: ResolvedSite, articles: readonly ArticleMet
   for (const a of articles) {
     const region = a.data.region;
     if (knownSet.has(region)) continue;
-    const nearest = closest(region, [...known]);
-    // A suggestion far from what was typed is noise; then list what is allowed instead.
-    const close = distance(region.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3));
-    problems.push({
-      file: prefix + a.src,
-      ...fieldPosition(path.join(site.paths.content, a.src), 'region'),
-      ruleId: 'unknown-region',
-      field: 'region',
-      reason: close ? `Region "${region}" is not known. Did you mean "${nearest}"?` : `Region "${region}" is not known.`,
-      fix: close ? `write region: ${nearest}` : `use one of: ${known.join(', ')} (or add it to regions in the config)`,
-      severity: 'error',
-    });
+    problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'unknown-region', field: 'region', ...unknownRegion(region, known), severity: 'error' });
   }
   return problems;
 }

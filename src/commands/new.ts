@@ -5,6 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
+import { unknownRegion } from './check.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -63,6 +64,11 @@ export function newArticle(options: NewArticleOptions): NewArticle {
   const site = resolveSite(options);
   const title = requireText('title', options.title);
   const region = requireText('--region', options.region);
+  // The same rule as `check`: a typo is caught before the file exists, not after.
+  if (site.config.regions.length > 0 && !site.config.regions.includes(region)) {
+    const { reason, fix } = unknownRegion(region, site.config.regions);
+    throw usage('--region', reason, fix.replace('write region: ', '--region '));
+  }
   const teaser = options.teaser === undefined ? TEASER_PLACEHOLDER : requireText('--teaser', options.teaser);
   let date: string;
   if (options.date === undefined) date = dayOf(options.now ?? Date.now(), site.config.timezone);

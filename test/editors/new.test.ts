@@ -101,3 +101,18 @@ describe('stadtbote new (CLI)', () => {
     expect(noRegion.code).toBe(2);
   });
 });
+
+describe('stadtbote new with known regions', () => {
+  it('refuses a region the config does not list and suggests the close one, writing nothing', () => {
+    const root = makeSite({ 'stadtbote.config.yaml': 'search: false\nregions: [Potsdam, Cottbus]\n' });
+    try {
+      const typo = runCli(['new', 'Tippfehler', '--region', 'Postdam', '--date', '2025-02-13', '--root', root]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('Did you mean "Potsdam"?');
+      expect(existsSync(path.join(root, 'content/2025/2025-02-13-tippfehler.md'))).toBe(false);
+      expect(runCli(['new', 'Richtig', '--region', 'Potsdam', '--date', '2025-02-13', '--root', root]).code).toBe(0);
+    } finally {
+      cleanup(root);
+    }
+  });
+});
