@@ -5,7 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
-import { unknownRegion } from './check.js';
+import { unknownRegion } from '../core/regions.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;

@@ -15,6 +15,7 @@ import { displayPrefixOf, listContent, positionOfText, readSource } from './load
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
+import { unknownRegions } from './regions.js';
 import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
 import { outputPathFor, withBasePath } from './urls.js';
@@ -336,6 +337,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }
     }
 
+    // When the config lists the regions, a region outside the list is a typo until the list says otherwise.
+    problems.push(...unknownRegions(site, articles));
     if (options.inspect) problems.push(...options.inspect({ articles, pages }));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));

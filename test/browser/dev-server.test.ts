@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,11 +89,17 @@ describe('new → check → build', () => {
       const built = runCli(['build', '--root', root]);
       expect(built.code).toBe(0);
       expect(built.stdout).toContain('from 1 article in');
+      // A typo is caught by `new` itself; one typed into the file later by check and build alike.
       const typo = runCli(['new', 'Zweite Meldung', '--region', 'Cotbus', '--date', '2025-03-02', '--root', root]);
-      expect(typo.code).toBe(0);
-      const rechecked = runCli(['check', '--root', root]);
-      expect(rechecked.code).toBe(1);
-      expect(rechecked.stderr).toContain('Did you mean "Cottbus"?');
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('Did you mean "Cottbus"?');
+      const file = path.join(root, 'content/2025/2025-03-01-buergerportal-startet.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('region: "Cottbus"', 'region: "Cotbus"'));
+      for (const command of ['check', 'build']) {
+        const again = runCli([command, '--root', root]);
+        expect(again.code, command).toBe(1);
+        expect(again.stderr, command).toMatch(/content\/2025\/2025-03-01-buergerportal-startet\.md:\d+:\d+: error: Region "Cotbus" is not known\. Did you mean "Cottbus"\?/);
+      }
     } finally {
       cleanup(root);
     }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import type { ResolvedSite } from '../config.js';
+import { parseFrontmatter } from '../content/frontmatter.js';
+import { displayPrefixOf } from './load.js';
+import type { Problem } from './problem.js';
+import type { ArticleMeta } from './types.js';
+
+/** Line and column of a frontmatter field, read again only for the few files that need it. */
+function fieldPosition(file: string, field: string): { line?: number; column?: number } {
+  try {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const pos = parseFrontmatter(text).positionOf(field);
+    return pos ? { line: pos.line, column: pos.column } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What to say about a region the config does not list: a suggestion when one is close, else the list. */
+export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {
+  const nearest = closest(region, [...known]);
+  // A suggestion far from what was typed is noise; then list what is allowed instead.
+  const close = distance(region.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3));
+  return close
+    ? { reason: `Region "${region}" is not known. Did you mean "${nearest}"?`, fix: `write region: ${nearest}` }
+    : { reason: `Region "${region}" is not known.`, fix: `use one of: ${known.join(', ')} (or add it to regions in the config)` };
+}
+
+/** Articles whose region is not one of the configured ones, with the nearest known name. */
+export function unknownRegions(site: ResolvedSite, articles: readonly ArticleMeta[]): Problem[] {
+  const known = site.config.regions;
+  if (known.length === 0) return [];
+  const knownSet = new Set(known);
+  const prefix = displayPrefixOf(site.paths.content, site.paths.root);
+  const problems: Problem[] = [];
+  for (const a of articles) {
+    const region = a.data.region;
+    if (knownSet.has(region)) continue;
+    problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'unknown-region', field: 'region', ...unknownRegion(region, known), severity: 'error' });
+  }
+  return problems;
+}
