@@ -54,10 +54,11 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Synta
         ? // rehype-sanitize adds the id prefix itself; with remark-rehype's as well, footnotes would get it twice.
           base.use(remarkRehype, { ...toHtml, allowDangerousHtml: true, clobberPrefix: '' }).use(rehypeRaw).use(rehypeSanitize).use(rehypeClobberedFragments)
         : base.use(remarkRehype, toHtml);
-    processor = withHtml
+    // Only full GFM makes task lists; the other dialects skip the walk that labels their checkboxes.
+    const withTaskLists = syntax === 'gfm' ? withHtml.use(rehypeTaskListLabels) : withHtml;
+    processor = withTaskLists
       .use(rehypeDemoteHeadings)
       .use(rehypeHeadingIds)
-      .use(rehypeTaskListLabels)
       .use(rehypeSiteReferences)
       .use(rehypeReadableBlocks)
       .use(rehypeStringify)
