@@ -12,7 +12,7 @@
 // Each build runs in a fresh process (bench/build-once.js) so that wall time includes start-up and
 // peak memory is that process's maximum resident set size.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +57,15 @@ function timed(cwd, cmd, args) {
   return { wallMs: wall * 1000, maxRssMiB: kib / 1024 };
 }
 
+/** The first article in path order: read from the folders, as a `find` listing of 100,000 files overflows spawnSync's buffer. */
+function firstArticle(contentDir) {
+  const year = readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort()[0];
+  const name = readdirSync(path.join(contentDir, year)).filter((f) => f.endsWith('.md')).sort()[0];
+  return path.join(contentDir, year, name);
+}
+
 function editOneArticle(contentDir) {
-  const file = spawnSync('find', [contentDir + '/', '-name', '*.md'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0];
+  const file = firstArticle(contentDir);
   appendFileSync(file, `\nNachtrag ${Date.now()}.\n`);
   return file;
 }
@@ -135,7 +142,7 @@ async function markdownThroughput(n) {
 function peersBenchmark(dir) {
   const corpus = path.join(dir, 'corpus');
   if (!existsSync(corpus)) throw new Error(`${corpus} does not exist: run ../shared/bench/peers.sh N ${dir} first`);
-  const n = spawnSync('find', [corpus, '-name', '*.md'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
+  const n = spawnSync('find', [corpus, '-name', '*.md'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\n').filter(Boolean).length;
   const root = makeSite(corpus);
   const m = { stadtbote: [], hugo: [], eleventy: [] };
   for (let i = 0; i < runs; i++) {

@@ -79,19 +79,14 @@ export class RenderPool {
       }
       return;
     }
-    const inFlight = new Set<Promise<void>>();
-    const limit = this.threads * 4;
-    for (let i = 0; i < items.length; i += SOURCE_BATCH) {
-      const batch = items.slice(i, i + SOURCE_BATCH).map(load);
-      const task: WorkerTask = { kind: 'sources', contextKey: this.contextKey, context: this.context, sources: batch };
-      const job = (pool.run(task) as Promise<SourceResult[]>).then(async (results) => {
-        for (let j = 0; j < results.length; j++) await onResult(results[j]!, batch[j]!);
-      });
-      inFlight.add(job);
-      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
-      if (inFlight.size >= limit) await Promise.race(inFlight);
+    const { context, contextKey } = this;
+    function* batches(): Generator<Batch<SourceFile>> {
+      for (let i = 0; i < items.length; i += SOURCE_BATCH) {
+        const sources = items.slice(i, i + SOURCE_BATCH).map(load);
+        yield { items: sources, task: { kind: 'sources', contextKey, context, sources } };
+      }
     }
-    await Promise.all(inFlight);
+    await streamBatches<SourceFile, SourceResult>(pool, this.threads * 4, batches(), onResult);
   }
 
   /** Renders template pages, calling `onPage` with each page's HTML. */
@@ -102,24 +97,42 @@ export class RenderPool {
       for (const job of jobs) await onPage(job, renderer.renderPage(job.template, job.chrome, job.data));
       return;
     }
-    // As for sources: a few batches per thread in flight, so rendered pages never pile up in memory.
-    const inFlight = new Set<Promise<void>>();
-    const limit = this.threads * 4;
-    for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
-      const batch = jobs.slice(i, i + PAGE_BATCH);
-      const task: WorkerTask = { kind: 'pages', contextKey: this.contextKey, context: this.context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) };
-      const job = (pool.run(task) as Promise<string[]>).then(async (htmls) => {
-        for (let j = 0; j < htmls.length; j++) await onPage(batch[j]!, htmls[j]!);
-      });
-      inFlight.add(job);
-      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
-      if (inFlight.size >= limit) await Promise.race(inFlight);
+    const { context, contextKey } = this;
+    function* batches(): Generator<Batch<J>> {
+      for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
+        const batch = jobs.slice(i, i + PAGE_BATCH);
+        yield { items: batch, task: { kind: 'pages', contextKey, context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) } };
+      }
     }
-    await Promise.all(inFlight);
+    await streamBatches<J, string>(pool, this.threads * 4, batches(), (html, job) => onPage(job, html));
   }
 
   async close(): Promise<void> {
     await this.pool?.destroy();
     this.pool = undefined;
   }
+}
+
+/** Items sent to a thread together, and the task that carries them. */
+interface Batch<T> {
+  readonly items: readonly T[];
+  readonly task: WorkerTask;
+}
+
+/**
+ * Runs batches on the pool with at most `limit` in flight, handing each item and its result to
+ * `onResult` as batches come back. Batches are taken from the iterable only when there is room, so
+ * items that are read or built per batch, and their results, never pile up in memory.
+ */
+async function streamBatches<T, R>(pool: Piscina, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  for (const { items, task } of batches) {
+    const job = (pool.run(task) as Promise<R[]>).then(async (results) => {
+      for (let j = 0; j < results.length; j++) await onResult(results[j]!, items[j]!);
+    });
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job)).catch(() => undefined);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
 }

@@ -216,3 +216,31 @@ describe('the cache file', () => {
     expect(new BuildCache(dir, 'fingerprint-2').load().status).toBe('stale');
   });
 });
+
+describe('parallel rendering', () => {
+  it('writes the same bytes on worker threads as in one thread, and reports every problem the same', async () => {
+    const root = initialSite();
+    try {
+      const threads = await buildSite(root, { workers: 2, noCache: true, out: path.join(root, 'threads') });
+      const single = await buildSite(root, { workers: 0, noCache: true, out: path.join(root, 'single') });
+      expect(threads.rendered).toEqual(single.rendered);
+      expect(threads.rendered.lists).toBeGreaterThan(10);
+      const a = readTree(path.join(root, 'threads'));
+      const b = readTree(path.join(root, 'single'));
+      expect([...a.keys()]).toEqual([...b.keys()]);
+      for (const [rel, bytes] of b) expect(a.get(rel)?.equals(bytes), rel).toBe(true);
+
+      writeFileSync(path.join(root, 'content/2025/kaputt.md'), article({ date: '2025-02-30' }));
+      const errorsOf = (workers: number) =>
+        buildSite(root, { workers, noCache: true, out: path.join(root, `broken-${workers}`) }).then(
+          () => [],
+          (err: { problems?: unknown }) => err.problems,
+        );
+      const [withThreads, without] = await Promise.all([errorsOf(2), errorsOf(0)]);
+      expect(withThreads).toEqual(without);
+      expect(JSON.stringify(withThreads)).toContain('kaputt.md');
+    } finally {
+      cleanup(root);
+    }
+  }, 60_000);
+});
