@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './core/errors.js';
-import type { Problem } from './core/problem.js';
+import { compareProblems, type Problem } from './core/problem.js';
 import { isValidTimeZone } from './util/dates.js';
 import { languages, type UiStrings } from './i18n/index.js';
 import { isInside } from './util/files.js';
@@ -250,7 +250,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason: `unknown config key "${key}" is ignored`, fix: `known keys: ${[...known].join(', ')}`, severity: 'warning' });
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError([...problems].sort(compareProblems));
 
   const strings = languages[config.language] ?? languages.de!;
   if (raw.footerLinks === undefined) config.footerLinks = defaultFooterLinks(strings);

@@ -86,6 +86,7 @@ export async function processAssets(
           };
         } catch (err) {
           problems.push({ file: displayPrefix + rel, ruleId: 'invalid-image', reason: `image cannot be read: ${(err as Error).message}`, fix: 'export the image again as JPEG, PNG or WebP', severity: 'error' });
+          assets.set(rel, { url: `/${original}`, unreadable: true });
           continue;
         }
       } else {

@@ -180,6 +180,7 @@ export class Renderer {
     if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
     const asset = this.assets.get(target.rel);
     if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
+    if (asset.unreadable) return {};
     if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
     return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
   }
@@ -265,6 +266,8 @@ export class Renderer {
       ...(meta.image ? { image: [absolute(meta.image.url)] } : {}),
       mainEntityOfPage: absolute(meta.url),
       contentLocation: { '@type': 'Place', name: data.region },
+      // News of a public body is written in its name: the publishing organisation is the author.
+      author: { '@type': 'Organization', name: config.publisher.name, ...(config.publisher.url ? { url: config.publisher.url } : {}) },
       publisher: {
         '@type': 'Organization',
         name: config.publisher.name,

@@ -95,6 +95,7 @@ export default function rehypeSiteReferences() {
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
         if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
+        if (asset.unreadable) return;
         node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {
           node.properties.width = asset.width;

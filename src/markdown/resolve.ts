@@ -7,6 +7,8 @@ export interface AssetInfo {
   readonly width?: number;
   readonly height?: number;
   readonly variants?: readonly { readonly url: string; readonly width: number }[];
+  /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
+  readonly unreadable?: true;
 }
 
 export type ResolvedTarget = { ok: true; rel: string; fragment: string } | { ok: false; reason: string };

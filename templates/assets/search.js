@@ -66,9 +66,13 @@ if (form && status && list) {
     return li;
   };
 
-  const showMore = async (focusFirst) => {
+  // Each query gets a number; results of a query that a newer one has replaced are dropped.
+  let generation = 0;
+
+  const showMore = async (focusFirst, query = generation) => {
     const slice = shown.slice(offset, offset + PAGE_SIZE);
     const items = await Promise.all(slice.map((r) => r.data()));
+    if (query !== generation) return;
     const nodes = items.map(renderItem);
     list.append(...nodes);
     offset += slice.length;
@@ -77,6 +81,7 @@ if (form && status && list) {
   };
 
   const run = async () => {
+    const query = ++generation;
     const term = input.value.trim();
     const filters = {};
     if (region.value) filters.region = region.value;
@@ -91,9 +96,10 @@ if (form && status && list) {
     }
     const pf = await load();
     const search = await pf.search(term === '' ? null : term, { filters, sort: { date: 'desc' } });
+    if (query !== generation) return;
     shown = search.results;
     status.textContent = shown.length === 0 ? text.none : text.results.replace('{n}', String(shown.length));
-    await showMore(false);
+    await showMore(false, query);
   };
 
   // The query lives in the address, so results can be bookmarked, shared and restored with Back.
@@ -128,11 +134,22 @@ if (form && status && list) {
       if (noScript) noScript.hidden = false;
     });
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const search = () => {
     toAddress();
     void guarded();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    search();
   });
+  // Results follow the typing after a short pause, and every change of a filter, as readers expect.
+  let typing;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(search, 300);
+  });
+  region.addEventListener('change', search);
+  year.addEventListener('change', search);
   if (noScript) noScript.hidden = true;
   form.hidden = false;
   fromAddress();

@@ -122,6 +122,7 @@ describe('canonical, description, Open Graph and JSON-LD', () => {
     expect(rathaus.dateModified).toBe('2024-12-01');
     expect((rathaus.image as string[])[0]).toMatch(/^https:\/\/example\.org\/presse\/medien\/rathaus-/);
     expect(rathaus.publisher).toMatchObject({ '@type': 'Organization', name: 'Stadt Prüfhausen & Partner' });
+    expect(rathaus.author).toMatchObject({ '@type': 'Organization', name: 'Stadt Prüfhausen & Partner' });
     expect(rathaus.mainEntityOfPage).toBe(PUBLISHED.rathaus.url);
 
     const tarif = ld('2025/01-10-tarif-neu/index.html');

@@ -69,6 +69,21 @@ describe('reading the site in Chromium', () => {
     await close();
   });
 
+  it('shows results while typing and when a filter changes, without pressing Enter', async () => {
+    const { page, foreign, close } = await openPage();
+    await page.goto(`${site.url}suche/`);
+    await page.getByLabel('Suchbegriff').pressSequentially('Rathaus', { delay: 20 });
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`${fixtureArticles().length} Treffer`);
+    expect(page.url()).toContain('q=Rathaus');
+    await page.getByLabel('Region').selectOption('Potsdam');
+    const potsdam = fixtureArticles().filter((a) => a.region === 'Potsdam').length;
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`${potsdam} Treffer`);
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(potsdam);
+    expect(foreign).toEqual([]);
+    await close();
+  });
+
   it('searches with a region filter, newest first, under the base path', async () => {
     const { page, foreign, close } = await openPage();
     await page.goto(`${site.url}suche/`);

@@ -12,7 +12,8 @@ export interface ExpectedError {
 }
 
 export type Expectation =
-  | { readonly exit: 1; readonly errors: readonly ExpectedError[] }
+  /** `only`: no other errors may be reported (one mistake, one message). */
+  | { readonly exit: 1; readonly errors: readonly ExpectedError[]; readonly only?: boolean }
   | {
       readonly exit: 0;
       /** Output files that must exist. */
@@ -173,6 +174,7 @@ export const cases: readonly HostileCase[] = [
   { name: 'alias named like the Apache rules file', files: { [A]: withField('aliases:\n  - /.htaccess') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
   { name: 'alias on the feed itself', files: { [A]: withField('aliases:\n  - /feed.xml') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'duplicate-url' }] } },
   { name: 'impossible date and a missing body image: both in one run', files: { [A]: fm(valid.replace('2025-02-13', '2025-02-30'), 'Text ![Plan](fehlt.png)') }, expect: { exit: 1, errors: [{ file: A, field: 'date', ruleId: 'invalid-date' }, { file: A, line: 7, ruleId: 'missing-image' }] } },
+  { name: 'text file named .jpg, used in the frontmatter and the body: one clear error', files: { 'content/2025/foto.jpg': 'kein Bild', [A]: withField('image:\n  src: foto.jpg\n  alt: Foto', '![Foto](foto.jpg)') }, expect: { exit: 1, errors: [{ file: 'content/2025/foto.jpg', ruleId: 'invalid-image' }], only: true } },
   { name: 'title without letters gets a fallback slug', files: { [A]: article({ title: '🎉🎉🎉' }) }, expect: { exit: 0, pages: ['2025/02-13-meldung/index.html'] } },
   { name: 'region without letters', files: { [A]: article({ region: '!!!' }) }, expect: { exit: 1, errors: [{ file: A, field: 'region' }] } },
   {

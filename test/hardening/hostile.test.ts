@@ -54,6 +54,7 @@ describe('hostile content', () => {
     if (c.expect.exit === 1) {
       expect(failed, 'the build should report a content error').toBe(true);
       for (const e of c.expect.errors) expect(problems.some((p) => matches(p, e)), `expected ${JSON.stringify(e)} in\n${show(problems)}`).toBe(true);
+      if (c.expect.only) expect(problems.filter((p) => p.severity === 'error'), show(problems)).toHaveLength(c.expect.errors.length);
       for (const p of problems.filter((x) => x.severity === 'error')) {
         expect(p.file).toMatch(/^content\//);
         expect(p.ruleId).toMatch(/^[a-z-]+$/);
