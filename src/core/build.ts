@@ -20,7 +20,7 @@ import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
 import { outputPathFor, withBasePath } from './urls.js';
 import { OutputWriter, type WriteStats } from './write.js';
-import { indexSearch, type SearchStatus } from '../search/pagefind.js';
+import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../outputs/external-resources.js';
 import { missingFooterPages } from '../outputs/footer-links.js';
 
@@ -147,11 +147,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const sourcesOf = new Map<string, OutputSource>();
     /** Folder of claimed paths → one path inside it, for messages. */
     const claimedDirs = new Map<string, string>();
+    // The search bundle is written last, after the duplicate check: its folder is taken up front.
+    const reservedDirs = new Map<string, string>(config.search ? [[SEARCH_DIR, SEARCH_OWNER]] : []);
     const claim = (outPath: string, owner: string, source?: OutputSource): boolean => {
-      let clash: string | undefined = owners.has(outPath) ? outPath : claimedDirs.get(outPath);
-      for (let d = path.posix.dirname(outPath); clash === undefined && d !== '.'; d = path.posix.dirname(d)) if (owners.has(d)) clash = d;
+      let clash: string | undefined = owners.has(outPath) ? outPath : (claimedDirs.get(outPath) ?? (reservedDirs.has(outPath) ? outPath : undefined));
+      for (let d = path.posix.dirname(outPath); clash === undefined && d !== '.'; d = path.posix.dirname(d)) {
+        if (owners.has(d) || (reservedDirs.has(d) && reservedDirs.get(d) !== owner)) clash = d;
+      }
       if (clash !== undefined) {
-        const existing = owners.get(clash)!;
+        const existing = owners.get(clash) ?? reservedDirs.get(clash)!;
         // Name the content file an editor can change: this one's, else the other's.
         const blame = source ?? sourcesOf.get(clash);
         const file = blame ? displayPrefix + blame.src : owner.startsWith('static/') ? owner : existing.startsWith('static/') ? existing : displayPrefix;

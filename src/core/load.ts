@@ -53,10 +53,11 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
  * Symbolic links that lead out of the content folder are reported, never followed.
  */
 /**
- * Files a browser would run as a page or with scripts when opened from the site's own address.
- * Editors' attachments must not be able to do that (stored cross-site scripting).
+ * Attachments the content folder may publish: images, documents, data, audio and video. An allow-list,
+ * because servers map many other extensions (`.xht`, `.rss`, `.mml`, `.svg`, …) to types a browser
+ * renders with scripts on the site's own address (stored cross-site scripting).
  */
-const ACTIVE_CONTENT = /\.(html?|xhtml|shtml|svgz?|xml|xsl|xslt|js|mjs|cjs|wasm|swf|php\d?|phtml|aspx?|jsp|cgi)$/i;
+const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojson|docx?|xlsx?|pptx?|odt|ods|odp|odg|rtf|epub|zip|7z|gz|tgz|tar|mp3|m4a|oga|ogg|opus|wav|flac|mp4|m4v|webm|ogv|mov|ics|vcf)$/i;
 
 export function listContent(contentDir: string, root: string): ContentListing {
   const problems: Problem[] = [];
@@ -96,12 +97,12 @@ export function listContent(contentDir: string, root: string): ContentListing {
       }
       if (isDir) walk(rel);
       else if (isFile && entry.name.toLowerCase().endsWith('.md')) markdown.push(rel);
-      else if (isFile && ACTIVE_CONTENT.test(entry.name)) {
+      else if (isFile && !ATTACHMENT.test(entry.name)) {
         problems.push({
           file: displayPrefix + rel,
           ruleId: 'active-content',
-          reason: 'HTML, SVG, XML and script files from the content folder are not published: on the site\'s own address they could run scripts',
-          fix: 'publish a document as PDF and a graphic as PNG or JPEG; a file the site owner vouches for goes into static/',
+          reason: 'this kind of file is not published from the content folder: HTML, SVG, XML, scripts and unknown types could run scripts on the site\'s own address',
+          fix: 'attach documents as PDF or office files and graphics as PNG or JPEG; a file the site owner vouches for goes into static/',
           severity: 'error',
         });
       } else if (isFile) assets.push(rel);

@@ -132,6 +132,8 @@ export function checkSitePath(value: string): string | undefined {
     return 'is not a valid URL path';
   }
   if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
+  // `%5C` is a backslash once decoded: a folder separator on Windows.
+  if (decoded.includes('\\')) return 'must not contain a backslash, not even encoded as %5C';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'must not contain encoded control characters such as %00';
   if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;

@@ -1,5 +1,6 @@
 import { constants, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 
 interface TreeState {
@@ -127,8 +128,36 @@ export class OutputWriter {
       mkdirSync(dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // The shadow holds an older generation: where a folder is needed now, a file may have been.
+      if (!statSync(dir).isDirectory()) {
+        rmSync(dir, { force: true });
+        this.shadowFiles.delete(this.relOf(dir));
+        mkdirSync(dir);
+      }
     }
     this.dirs.add(dir);
+  }
+
+  private relOf(abs: string): string {
+    return path.relative(this.shadow, abs).split(path.sep).join('/');
+  }
+
+  /**
+   * Runs a write of a file at `dest`; where an older generation left a folder of that name, the
+   * folder (and what the manifest says was in it) goes first. Checked on failure only: it is rare.
+   */
+  private replacingFolder(dest: string, write: () => void): void {
+    try {
+      write();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code !== 'EISDIR' && code !== 'EEXIST' && code !== 'EPERM') || !statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw err;
+      rmSync(dest, { recursive: true, force: true });
+      const prefix = `${this.relOf(dest)}/`;
+      for (const rel of [...this.shadowFiles.keys()]) if (rel.startsWith(prefix)) this.shadowFiles.delete(rel);
+      for (const dir of [...this.dirs]) if (isInside(dest, dir)) this.dirs.delete(dir);
+      write();
+    }
   }
 
   private claim(rel: string, hash: string): void {
@@ -157,7 +186,7 @@ export class OutputWriter {
     const dest = path.join(this.shadow, rel);
     this.ensureDir(path.dirname(dest));
     if (existing) rmSync(dest, { force: true });
-    writeFileSync(dest, content);
+    this.replacingFolder(dest, () => writeFileSync(dest, content));
     this.stats.written++;
     this.shadowFiles.set(rel, hash);
   }
@@ -197,7 +226,7 @@ export class OutputWriter {
       const dest = path.join(this.shadow, rel);
       this.ensureDir(path.dirname(dest));
       if (existing) rmSync(dest, { force: true });
-      linkSync(path.join(this.out, rel), dest);
+      this.replacingFolder(dest, () => linkSync(path.join(this.out, rel), dest));
       this.stats.linked++;
       this.shadowFiles.set(rel, this.target.get(rel)!);
     }

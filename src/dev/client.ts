@@ -68,6 +68,8 @@ export const CLIENT_SCRIPT = `(function () {
   // Lets tests (and the curious) see that this tab will follow rebuilds.
   source.addEventListener('open', function () { window.__stadtboteDevConnected = true; });
   source.addEventListener('reload', function () { location.reload(); });
+  // A new search index replaces the files the search page has loaded parts of: only that page reloads.
+  source.addEventListener('search-index', function () { if (document.getElementById('search-form')) location.reload(); });
   source.addEventListener('problems', function (e) { showOverlay(JSON.parse(e.data)); });
   // After a lost connection (server restart, laptop sleep) a newer build means this page is stale.
   var generation = null;

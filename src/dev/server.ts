@@ -175,6 +175,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
       if (refreshSearch && !hadProblems) {
         emit({ type: 'search-indexed', report });
+        broadcast('search-index', '{}');
         return;
       }
       emit({ type: 'built', report, initial });

@@ -73,7 +73,8 @@ const SCREENS = [
 // Counted per file rather than per line: each line is harmless, thousands of them are not.
 const COUNTED: readonly { re: RegExp; limit: number; reason: (n: number) => string; fix: string }[] = [
   {
-    re: /^ {0,3}(?:=+|-+)[ \t]*$/gm,
+    // Inside quotes and list items too: `> ===` costs the same.
+    re: /^(?:[ \t]*>)*[ \t]*(?:=+|-+)[ \t]*$/gm,
     limit: MAX_UNDERLINE_LINES,
     reason: (n) => `more than ${n} lines consist only of "=" or "-" (heading underlines or rules)`,
     fix: 'write headings as "## Heading" and remove the extra lines',
@@ -110,7 +111,7 @@ function overLimit(body: string, needle: string, limit: number): number {
 function countedViolation(body: string): LimitViolation | undefined {
   const footnoteRef = overLimit(body, '[^', MAX_FOOTNOTE_REFERENCES);
   if (footnoteRef !== -1) {
-    return { line: lineAt(body, footnoteRef), column: 1, reason: `more than ${MAX_FOOTNOTE_REFERENCES} footnote references ("[^…]")`, fix: 'split the text or publish the notes as a linked document' };
+    return { line: lineAt(body, footnoteRef), column: 1, reason: `more than ${MAX_FOOTNOTE_REFERENCES} footnote marks ("[^…]", references and definitions)`, fix: 'split the text or publish the notes as a linked document' };
   }
   const bracket = overLimit(body, '[', MAX_BRACKETS);
   if (bracket !== -1) {

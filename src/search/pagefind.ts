@@ -23,7 +23,8 @@ export type SearchStatus = 'indexed' | 'kept' | 'stale';
 /** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
 export const SEARCH_DIR = 'pagefind';
 const CACHE_ENTRY = 'search';
-const OWNER = 'the search index';
+/** Who writes the search bundle, in messages about paths that collide with it. */
+export const SEARCH_OWNER = 'the search index';
 const PIPELINED_PAGES = 64;
 
 /**
@@ -110,7 +111,7 @@ export async function indexSearch(input: SearchInput): Promise<SearchStatus> {
   const claimed = new Set<string>();
   const claimOnce = (rel: string): boolean => {
     if (claimed.has(rel)) return true;
-    if (!claim(rel, OWNER)) return false;
+    if (!claim(rel, SEARCH_OWNER)) return false;
     claimed.add(rel);
     return true;
   };

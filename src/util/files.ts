@@ -26,5 +26,6 @@ export function listFiles(dir: string): string[] {
 
 /** Whether `child` is `parent` or lies below it (both absolute, resolved paths). */
 export function isInside(parent: string, child: string): boolean {
-  return child === parent || child.startsWith(parent + path.sep);
+  // A root (`/`, `C:\`) already ends with the separator.
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }

@@ -351,12 +351,16 @@ describe('dev server: search index while editing', () => {
     });
     try {
       expect(reports).toEqual([{ type: 'built', search: 'indexed' }]);
+      const stream = events(dev.url, (seen) => seen.some((e) => e.event === 'search-index'));
+      await stream.ready;
       writeFileSync(path.join(local, 'content/2025/b.md'), article({ title: 'Zweite Meldung' }));
       await expect.poll(() => reports.length, { timeout: 20_000, interval: 50 }).toBe(2);
       // The change itself: pages rebuilt, the index of the last build kept as it was.
       expect(reports[1]).toEqual({ type: 'built', search: 'stale' });
       await dev.idle();
       expect(reports[2]).toEqual({ type: 'search-indexed', search: 'indexed' });
+      // Every page reloads for the change; afterwards only search pages, whose index files were replaced.
+      expect((await stream.done).map((e) => e.event)).toEqual(['hello', 'reload', 'search-index']);
       expect(seen.filter((t) => t === 'change')).toHaveLength(1);
 
       // Now the index is exactly what a build of the same content makes.

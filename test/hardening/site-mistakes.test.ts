@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveSite } from '../../src/config.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { article, cleanup, makeSite, runCli, tempDir } from '../helpers.js';
 
 describe('the output folder never replaces the site', () => {
@@ -39,6 +41,34 @@ describe('a broken template', () => {
       expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: error: template error: .*\[template\]$/m);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    } finally {
+      cleanup(root);
+    }
+  });
+});
+
+describe('the search bundle\'s folder', () => {
+  it.each([
+    ['an alias inside it', { 'content/2025/a.md': article({}, 'Text.').replace('---\nText', 'aliases:\n  - /pagefind/pagefind.js\n---\nText') }],
+    ['a static file of its name', { 'content/2025/a.md': article(), 'static/pagefind': 'x' }],
+  ])('is taken before anything else: %s is a duplicate-url error (exit 1)', (_name, files) => {
+    const root = makeSite({ 'stadtbote.config.yaml': 'title: Test\n', ...files });
+    try {
+      const result = runCli(['build', '--root', root]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain('[duplicate-url]');
+      expect(result.stderr).toContain('the search index');
+    } finally {
+      cleanup(root);
+    }
+  });
+});
+
+describe('the output-folder guard', () => {
+  it('refuses the file-system root', () => {
+    const root = makeSite({ 'content/2025/a.md': article() });
+    try {
+      expect(() => resolveSite({ root, out: path.parse(root).root })).toThrow(ConfigError);
     } finally {
       cleanup(root);
     }

@@ -244,3 +244,32 @@ describe('parallel rendering', () => {
     }
   }, 60_000);
 });
+
+describe('a path that changes between file and folder', () => {
+  it('is written over whatever an older generation left in the shadow folder', async () => {
+    const root = makeSite({ 'stadtbote.config.yaml': 'search: false\n', 'content/2025/a.md': article({ title: 'Eins' }), 'static/foo/bar.txt': 'x' });
+    try {
+      const edit = (text: string): void => writeFileSync(path.join(root, 'content/2025/a.md'), article({ title: 'Eins' }, text));
+      await buildSite(root);
+      rmSync(path.join(root, 'static/foo'), { recursive: true });
+      writeFileSync(path.join(root, 'static/foo'), 'y');
+      await buildSite(root);
+      edit('Zweite Fassung.');
+      await buildSite(root); // the shadow still holds foo/ as a folder from two builds back
+      expect(readFileSync(path.join(root, 'dist/foo'), 'utf8')).toBe('y');
+      rmSync(path.join(root, 'static/foo'));
+      mkdirSync(path.join(root, 'static/foo'));
+      writeFileSync(path.join(root, 'static/foo/bar.txt'), 'z');
+      await buildSite(root);
+      edit('Dritte Fassung.');
+      await buildSite(root); // and now foo as a file
+      await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+      const warm = readTree(path.join(root, 'dist'));
+      const cold = readTree(path.join(root, 'cold'));
+      expect([...warm.keys()]).toEqual([...cold.keys()]);
+      for (const [rel, bytes] of cold) expect(warm.get(rel)?.equals(bytes), rel).toBe(true);
+    } finally {
+      cleanup(root);
+    }
+  });
+});
