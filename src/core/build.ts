@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 import { processAssets } from './assets.js';
 import { ContentError } from './errors.js';
 import { FeedWindow } from './feed-window.js';
-import { displayPrefixOf, listContent, positionOfText, readSource } from './load.js';
+import { displayPrefixOf, fieldPosition, listContent, readSource } from './load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from './pool.js';
 import { compareProblems, type Problem } from './problem.js';
@@ -159,11 +159,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         // Name the content file an editor can change: this one's, else the other's.
         const blame = source ?? sourcesOf.get(clash);
         const file = blame ? displayPrefix + blame.src : owner.startsWith('static/') ? owner : existing.startsWith('static/') ? existing : displayPrefix;
-        const at = blame ? positionOfText(path.join(paths.content, blame.src), blame.needle) : undefined;
+        const at = blame?.field ? fieldPosition(path.join(paths.content, blame.src), blame.field) : {};
         const isAlias = blame?.field?.startsWith('aliases.') ?? false;
         problems.push({
           file,
-          ...(at ?? {}),
+          ...at,
           ...(blame?.field ? { field: blame.field } : {}),
           ruleId: 'duplicate-url',
           reason: clash === outPath ? `${owner} writes /${outPath}, which ${existing} writes too` : `${owner} writes /${outPath}, but /${clash} of ${existing} cannot be a file and a folder at once`,
@@ -223,7 +223,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         isPublished(article!); // now counted as draft, scheduled or expired
         return true;
       }
-      if (!claim(outPath, display, { src: entry.meta.src, field: entry.kind === 'article' ? 'title' : undefined, needle: entry.kind === 'article' ? 'title:' : undefined })) return true;
+      if (!claim(outPath, display, { src: entry.meta.src, ...(entry.kind === 'article' ? { field: 'title' } : {}) })) return true;
       if (article) {
         articles.push(article);
         feedWindow.offer(article, bodyHtml);
@@ -337,7 +337,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const seen = regionNames.get(a.regionSlug);
       if (!seen) regionNames.set(a.regionSlug, { name: a.data.region, src: a.src });
       else if (seen.name !== a.data.region) {
-        problems.push({ file: displayPrefix + a.src, ...positionOfText(path.join(paths.content, a.src), 'region:'), ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${displayPrefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
+        problems.push({ file: displayPrefix + a.src, ...fieldPosition(path.join(paths.content, a.src), 'region'), ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${displayPrefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
       }
     }
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseFrontmatter } from '../content/frontmatter.js';
 import { hashOf } from '../util/hash.js';
 import type { Problem } from './problem.js';
 import type { SourceFile } from './types.js';
@@ -126,14 +127,13 @@ export function displayPrefixOf(contentDir: string, root: string): string {
   return (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
 }
 
-/** Where `needle` first occurs in a file (1-based line and column); for messages, so never throws. */
-export function positionOfText(file: string, needle: string | undefined): { line: number; column: number } | undefined {
-  if (!needle) return undefined;
+/** Line and column of a frontmatter field (`region`, `aliases.2`) in a source file, read again only for a message; never throws. */
+export function fieldPosition(file: string, field: string): { line?: number; column?: number } {
   try {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-    const index = lines.findIndex((l) => l.includes(needle));
-    return index === -1 ? undefined : { line: index + 1, column: lines[index]!.indexOf(needle) + 1 };
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const pos = parseFrontmatter(text).positionOf(field);
+    return pos ? { line: pos.line, column: pos.column } : {};
   } catch {
-    return undefined;
+    return {};
   }
 }

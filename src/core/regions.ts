@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { ResolvedSite } from '../config.js';
-import { parseFrontmatter } from '../content/frontmatter.js';
-import { displayPrefixOf } from './load.js';
+import { displayPrefixOf, fieldPosition } from './load.js';
 import type { Problem } from './problem.js';
 import type { ArticleMeta } from './types.js';
-
-/** Line and column of a frontmatter field, read again only for the few files that need it. */
-function fieldPosition(file: string, field: string): { line?: number; column?: number } {
-  try {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const pos = parseFrontmatter(text).positionOf(field);
-    return pos ? { line: pos.line, column: pos.column } : {};
-  } catch {
-    return {};
-  }
-}
 
 /** What to say about a region the config does not list: a suggestion when one is close, else the list. */
 export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {

@@ -45,7 +45,7 @@ export function movedUrls(s: SiteSnapshot): MovedUrl[] {
   const out: MovedUrl[] = [];
   for (const a of s.model.articles) {
     for (const alias of new Set(a.data.aliases)) {
-      out.push({ alias, decoded: safeDecode(alias), target: a.url, title: a.data.title, owner: `${prefix}${a.src} (alias ${alias})`, source: { src: a.src, field: `aliases.${a.data.aliases.indexOf(alias)}`, needle: alias } });
+      out.push({ alias, decoded: safeDecode(alias), target: a.url, title: a.data.title, owner: `${prefix}${a.src} (alias ${alias})`, source: { src: a.src, field: `aliases.${a.data.aliases.indexOf(alias)}` } });
     }
   }
   return out.sort((x, y) => (x.decoded < y.decoded ? -1 : x.decoded > y.decoded ? 1 : 0));

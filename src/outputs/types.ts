@@ -26,12 +26,10 @@ export interface GeneratedFile {
   readonly source?: OutputSource;
 }
 
-/** A content file an output comes from: its path in the content folder, and the frontmatter text that made the output. */
+/** A content file an output comes from: its path in the content folder, and the frontmatter field that made the output. */
 export interface OutputSource {
   readonly src: string;
   readonly field?: string;
-  /** Text on the line to point at, e.g. the alias. */
-  readonly needle?: string;
 }
 
 /** A generator of site-wide files (feeds, sitemap, …): a pure function of the snapshot. */
