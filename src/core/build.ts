@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { processAssets } from './assets.js';
 import { ContentError } from './errors.js';
 import { FeedWindow } from './feed-window.js';
+import { OutputClaims } from './claims.js';
 import { displayPrefixOf, fieldPosition, listContent, readSource } from './load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from './pool.js';
@@ -55,6 +56,8 @@ export interface BuildReport {
   readonly files: number;
   /** What had to be rendered: sources (articles and pages) and list pages; the rest came from the cache. */
   readonly rendered: { readonly sources: number; readonly lists: number };
+  /** Worker threads that rendered; 0 when the build was small enough for this thread alone. */
+  readonly threads: number;
   readonly write?: WriteStats;
   readonly warnings: readonly Problem[];
   readonly durationMs: number;
@@ -141,43 +144,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, writerState);
   try {
-    // Every output path has one owner, and no path may be a file for one owner and a folder for
-    // another (`/feed.xml/` as an alias): both are caught here, before anything is written.
-    const owners = new Map<string, string>();
-    const sourcesOf = new Map<string, OutputSource>();
-    /** Folder of claimed paths → one path inside it, for messages. */
-    const claimedDirs = new Map<string, string>();
+    const claims = new OutputClaims({ dir: paths.content, displayPrefix }, problems);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
-    const reservedDirs = new Map<string, string>(config.search ? [[SEARCH_DIR, SEARCH_OWNER]] : []);
-    const claim = (outPath: string, owner: string, source?: OutputSource): boolean => {
-      let clash: string | undefined = owners.has(outPath) ? outPath : (claimedDirs.get(outPath) ?? (reservedDirs.has(outPath) ? outPath : undefined));
-      for (let d = path.posix.dirname(outPath); clash === undefined && d !== '.'; d = path.posix.dirname(d)) {
-        if (owners.has(d) || (reservedDirs.has(d) && reservedDirs.get(d) !== owner)) clash = d;
-      }
-      if (clash !== undefined) {
-        const existing = owners.get(clash) ?? reservedDirs.get(clash)!;
-        // Name the content file an editor can change: this one's, else the other's.
-        const blame = source ?? sourcesOf.get(clash);
-        const file = blame ? displayPrefix + blame.src : owner.startsWith('static/') ? owner : existing.startsWith('static/') ? existing : displayPrefix;
-        const at = blame?.field ? fieldPosition(path.join(paths.content, blame.src), blame.field) : {};
-        const isAlias = blame?.field?.startsWith('aliases.') ?? false;
-        problems.push({
-          file,
-          ...at,
-          ...(blame?.field ? { field: blame.field } : {}),
-          ruleId: 'duplicate-url',
-          reason: clash === outPath ? `${owner} writes /${outPath}, which ${existing} writes too` : `${owner} writes /${outPath}, but /${clash} of ${existing} cannot be a file and a folder at once`,
-          fix: isAlias ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name',
-          severity: 'error',
-        });
-        return false;
-      }
-      owners.set(outPath, owner);
-      if (source) sourcesOf.set(outPath, source);
-      for (let d = path.posix.dirname(outPath); d !== '.' && !claimedDirs.has(d); d = path.posix.dirname(d)) claimedDirs.set(d, outPath);
-      return true;
-    };
-    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => owners.get(p));
+    if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
+    const claim = (outPath: string, owner: string, source?: OutputSource): boolean => claims.claim(outPath, owner, source);
+    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p));
     if (writer) externals.watch(writer);
 
     const articles: ArticleMeta[] = [];
@@ -235,7 +206,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
 
     // A template with a syntax error would fail every page: name it and stop before rendering.
-    const templateProblems = renderer().theme.check(paths.root);
+    // A cache hit means these very templates built the site last time: no need to parse them all.
+    const templateProblems = loaded?.status === 'hit' ? [] : renderer().theme.check(paths.root);
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Cached sources whose output is still in place need no rendering at all.
@@ -395,7 +367,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (!claim(out.path, 'an image of the content folder')) continue;
       if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce());
     }
-    problems.push(...missingFooterPages(site, (outPath) => owners.has(outPath)));
+    problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems());
     const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
@@ -414,8 +386,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     return {
       articles: model.articles.length,
       pages: htmlPages.length,
-      files: write?.files ?? owners.size,
+      files: write?.files ?? claims.size,
       rendered: { sources: total + missingBodies.length, lists: listRendered },
+      threads: pool.threadsUsed,
       ...(write ? { write } : {}),
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
       durationMs: performance.now() - started,

@@ -24,6 +24,7 @@ export interface TemplateJob {
  */
 export class RenderPool {
   private pool: Piscina | undefined;
+  private started = false;
   private localRenderer: Renderer | undefined;
   private readonly threads: number;
 
@@ -36,6 +37,11 @@ export class RenderPool {
     this.threads = workers ?? Math.max(1, Math.min(os.availableParallelism(), 8));
   }
 
+  /** Worker threads that have rendered so far; 0 when everything ran in this thread. */
+  get threadsUsed(): number {
+    return this.started ? this.threads : 0;
+  }
+
   /** The renderer of this thread, for small jobs. */
   local(): Renderer {
     return (this.localRenderer ??= new Renderer(this.context));
@@ -45,6 +51,7 @@ export class RenderPool {
     if (this.threads === 0) return undefined;
     if (!this.pool && this.workers === undefined && (count < PARALLEL_THRESHOLD || this.threads === 1)) return undefined;
     const ts = import.meta.url.endsWith('.ts');
+    this.started = true;
     this.pool ??= new Piscina({
       filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href,
       minThreads: this.threads,

@@ -153,12 +153,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
   // last index and the preview reloads at once; the index is rebuilt once editing pauses.
+  /** The pending refresh of the search index; undefined when none is due. */
   let searchRefresh: NodeJS.Timeout | undefined;
-  let searchRefreshDue = false;
+  const cancelSearchRefresh = (): void => {
+    clearTimeout(searchRefresh);
+    searchRefresh = undefined;
+  };
   const runBuild = async (refreshSearch = false): Promise<void> => {
     const initial = buildCount++ === 0;
-    clearTimeout(searchRefresh);
-    searchRefreshDue = false;
+    cancelSearchRefresh();
     try {
       const resolved = initial ? site : resolve();
       const report = await build({ ...buildOptions, baseUrl: url, resolved, staleSearch: !initial && !refreshSearch });
@@ -166,9 +169,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       current = undefined;
       generation++;
       if (report.search === 'stale') {
-        searchRefreshDue = true;
         searchRefresh = setTimeout(() => {
-          searchRefreshDue = false;
+          searchRefresh = undefined;
           scheduler.notify(SEARCH_REFRESH);
         }, SEARCH_REFRESH_DELAY_MS);
         searchRefresh.unref();
@@ -221,7 +223,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     outDir,
     idle: async () => {
       await scheduler.idle();
-      while (searchRefreshDue) {
+      while (searchRefresh !== undefined) {
         await new Promise((r) => setTimeout(r, 50));
         await scheduler.idle();
       }
@@ -229,8 +231,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat);
-        clearTimeout(searchRefresh);
-        searchRefreshDue = false;
+        cancelSearchRefresh();
         await watcher.close();
         await scheduler.close();
         for (const res of clients) res.end();

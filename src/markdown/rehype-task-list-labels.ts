@@ -1,11 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { phrasing } from 'hast-util-phrasing';
 import { forEachElement } from './walk.js';
 
-// Elements that may sit inside a <label> next to its checkbox.
-const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+// Controls that must not share a <label> with the checkbox; everything else of phrasing content may.
+const LABELABLE = new Set(['button', 'input', 'label', 'meter', 'output', 'progress', 'select', 'textarea']);
 
-function isPhrasing(node: ElementContent): boolean {
-  return node.type === 'text' || node.type === 'comment' || (node.type === 'element' && PHRASING.has(node.tagName));
+function fitsInLabel(node: ElementContent): boolean {
+  return node.type === 'comment' || (phrasing(node) && !(node.type === 'element' && LABELABLE.has(node.tagName)));
 }
 
 function isCheckbox(node: ElementContent): node is Element {
@@ -25,7 +26,7 @@ export default function rehypeTaskListLabels() {
       for (let i = 0; i < children.length; i++) {
         if (!isCheckbox(children[i]!)) continue;
         let end = i + 1;
-        while (end < children.length && isPhrasing(children[end]!)) end++;
+        while (end < children.length && fitsInLabel(children[end]!)) end++;
         const label: Element = { type: 'element', tagName: 'label', properties: {}, children: children.slice(i, end) };
         children.splice(i, end - i, label);
       }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OutputClaims } from '../../src/core/claims.js';
 import { ContentError } from '../../src/core/errors.js';
+import type { Problem } from '../../src/core/problem.js';
 import { article, buildSite, cleanup, makeSite } from '../helpers.js';
 
 describe('site-wide outputs', () => {
@@ -51,5 +53,40 @@ describe('site-wide outputs', () => {
       cleanup(allowed);
       cleanup(refused);
     }
+  });
+});
+
+describe('OutputClaims', () => {
+  const setup = () => {
+    const problems: Problem[] = [];
+    const claims = new OutputClaims({ dir: '/nirgends/content', displayPrefix: 'content/' }, problems);
+    return { claims, problems };
+  };
+
+  it('gives each path one owner and names the content file behind a clash', () => {
+    const { claims, problems } = setup();
+    expect(claims.claim('2025/a/index.html', 'content/2025/a.md', { src: '2025/a.md', field: 'title' })).toBe(true);
+    expect(claims.claim('2025/a/index.html', 'the generated page /2025/a/')).toBe(false);
+    expect(problems).toMatchObject([{ file: 'content/2025/a.md', field: 'title', ruleId: 'duplicate-url' }]);
+    expect(claims.ownerOf('2025/a/index.html')).toBe('content/2025/a.md');
+  });
+
+  it('refuses a path that is a file for one owner and a folder for another, in either order', () => {
+    const { claims, problems } = setup();
+    expect(claims.claim('feed.xml', 'the site feeds')).toBe(true);
+    expect(claims.claim('feed.xml/index.html', 'content/2025/a.md (alias /feed.xml/)', { src: '2025/a.md', field: 'aliases.0' })).toBe(false);
+    expect(claims.claim('alt/index.html', 'static/alt/index.html')).toBe(true);
+    expect(claims.claim('alt', 'static/alt')).toBe(false);
+    expect(problems.map((p) => p.reason)).toEqual([expect.stringContaining('cannot be a file and a folder'), expect.stringContaining('cannot be a file and a folder')]);
+    expect(problems[0]).toMatchObject({ file: 'content/2025/a.md', field: 'aliases.0', fix: 'remove the alias or change it' });
+  });
+
+  it('keeps a reserved folder for its owner alone', () => {
+    const { claims, problems } = setup();
+    claims.reserveFolder('pagefind', 'the search index');
+    expect(claims.claim('pagefind/pagefind.js', 'content/2025/a.md (alias /pagefind/pagefind.js)')).toBe(false);
+    expect(claims.claim('pagefind', 'static/pagefind')).toBe(false);
+    expect(claims.claim('pagefind/pagefind.js', 'the search index')).toBe(true);
+    expect(problems).toHaveLength(2);
   });
 });

@@ -223,6 +223,9 @@ describe('parallel rendering', () => {
     try {
       const threads = await buildSite(root, { workers: 2, noCache: true, out: path.join(root, 'threads') });
       const single = await buildSite(root, { workers: 0, noCache: true, out: path.join(root, 'single') });
+      expect([threads.threads, single.threads]).toEqual([2, 0]);
+      // Left to itself, a site this small does not pay for starting threads.
+      expect((await buildSite(root, { noCache: true, out: path.join(root, 'default') })).threads).toBe(0);
       expect(threads.rendered).toEqual(single.rendered);
       expect(threads.rendered.lists).toBeGreaterThan(10);
       const a = readTree(path.join(root, 'threads'));
