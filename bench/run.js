@@ -108,10 +108,10 @@ async function markdownThroughput(n) {
   const remarkParse = (await import('remark-parse')).default;
   const remarkRehype = (await import('remark-rehype')).default;
   const rehypeStringify = (await import('rehype-stringify')).default;
-  const { loadContent } = await import('../lib/core/load.js');
-  const { validateSource } = await import('../lib/core/validate.js');
-  const { Renderer } = await import('../lib/core/render.js');
-  const { resolveSite } = await import('../lib/config.js');
+  const { loadContent } = await import('../lib/content/load.js');
+  const { validateSource } = await import('../lib/content/validate.js');
+  const { Renderer } = await import('../lib/render/renderer.js');
+  const { resolveSite } = await import('../lib/config/config.js');
   const { DEFAULT_TEMPLATES_DIR } = await import('../lib/theme/engine.js');
   const corpus = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-md-'));
   generateCorpus(n, corpus);

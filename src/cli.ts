@@ -1,13 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { build, type BuildOptions } from './core/build.js';
-import { ConfigError, ContentError } from './core/errors.js';
+import { build, type BuildOptions } from './build/build.js';
+import { ConfigError, ContentError } from './model/errors.js';
 import { formatProblems, formatText, type ReportFormat } from './report/format.js';
 import { VERSION } from './version.js';
-import type { Problem } from './core/problem.js';
+import type { Problem } from './model/problem.js';
 import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
-import type { BuildReport } from './core/build.js';
+import type { BuildReport } from './build/build.js';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or configuration errors, 3 unexpected failure. */
 export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;

@@ -1,8 +1,8 @@
-export { build, type BuildOptions, type BuildReport } from './core/build.js';
-export { resolveSite, type SiteConfig, type SiteOptions, type ResolvedSite } from './config.js';
-export { ContentError, ConfigError, FrontmatterError } from './core/errors.js';
-export { type Problem, toVFileMessage } from './core/problem.js';
-export type { ArticleData, ArticleMeta, PageData, PageMeta, SourceFile, SourceResult } from './core/types.js';
+export { build, type BuildOptions, type BuildReport } from './build/build.js';
+export { resolveSite, type SiteConfig, type SiteOptions, type ResolvedSite } from './config/config.js';
+export { ContentError, ConfigError, FrontmatterError } from './model/errors.js';
+export { type Problem, toVFileMessage } from './model/problem.js';
+export type { ArticleData, ArticleMeta, PageData, PageMeta, SourceFile, SourceResult } from './model/types.js';
 export { slugify } from './util/slug.js';
 export { parseSiteDate, type SiteDate } from './util/dates.js';
 export { formatProblems, type ReportFormat } from './report/format.js';

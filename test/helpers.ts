@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { build, type BuildOptions, type BuildReport } from '../src/core/build.js';
+import { build, type BuildOptions, type BuildReport } from '../src/build/build.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures');

@@ -2,9 +2,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } f
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { ProcessedAsset } from '../core/assets.js';
-import type { Problem } from '../core/problem.js';
-import type { ArticleMeta, PageMeta, PendingLink } from '../core/types.js';
+import type { ProcessedAsset } from '../content/assets.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
 
 export interface CachedSource {
   readonly hash: string;

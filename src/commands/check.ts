@@ -1,7 +1,7 @@
-import { resolveSite } from '../config.js';
-import { build, type BuildOptions } from '../core/build.js';
-import { ContentError } from '../core/errors.js';
-import { compareProblems, type Problem } from '../core/problem.js';
+import { resolveSite } from '../config/config.js';
+import { build, type BuildOptions } from '../build/build.js';
+import { ContentError } from '../model/errors.js';
+import { compareProblems, type Problem } from '../model/problem.js';
 
 export type CheckOptions = Omit<BuildOptions, 'dryRun' | 'inspect' | 'resolved' | 'onProgress'> & {
   onProgress?: BuildOptions['onProgress'];

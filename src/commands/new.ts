@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveSite, type SiteOptions } from '../config.js';
-import { ConfigError } from '../core/errors.js';
-import type { Problem } from '../core/problem.js';
+import { resolveSite, type SiteOptions } from '../config/config.js';
+import { ConfigError } from '../model/errors.js';
+import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
-import { unknownRegion } from '../core/regions.js';
+import { unknownRegion } from '../checks/regions.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;

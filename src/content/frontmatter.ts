@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { FrontmatterError } from '../core/errors.js';
+import { FrontmatterError } from '../model/errors.js';
 
 export interface Position {
   readonly line: number;

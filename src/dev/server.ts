@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { resolveSite, type ResolvedSite } from '../config.js';
-import { build, type BuildOptions, type BuildReport } from '../core/build.js';
-import { ConfigError, ContentError } from '../core/errors.js';
-import type { Problem } from '../core/problem.js';
+import { resolveSite, type ResolvedSite } from '../config/config.js';
+import { build, type BuildOptions, type BuildReport } from '../build/build.js';
+import { ConfigError, ContentError } from '../model/errors.js';
+import type { Problem } from '../model/problem.js';
 import { formatProblem, location } from '../report/format.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type OverlayProblem } from './client.js';
 import { baseHeaders, notFoundPage, resolveRequest, sendFile, sendText } from './static.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isInside } from '../util/files.js';
 import { watch, type FSWatcher } from 'chokidar';
-import { CONFIG_FILE_NAMES, type SitePaths } from '../config.js';
+import { CONFIG_FILE_NAMES, type SitePaths } from '../config/config.js';
 
 /**
  * Batches bursts of file events (a `git checkout` touching 500 files) into one rebuild and never

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { withBasePath } from '../core/urls.js';
+import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';

@@ -1,4 +1,4 @@
-import { absoluteUrl, withBasePath } from '../core/urls.js';
+import { absoluteUrl, withBasePath } from '../model/urls.js';
 import type { SiteSnapshot } from './types.js';
 
 /** Turns site paths (`/2025/…`, without the base path) into absolute URLs under the base URL. */

@@ -1,5 +1,5 @@
-import type { ArticleMeta } from '../core/types.js';
-import { outputPathFor } from '../core/urls.js';
+import type { ArticleMeta } from '../model/types.js';
+import { outputPathFor } from '../model/urls.js';
 import { xmlEscape } from '../theme/engine.js';
 import { rfc3339, rfc822 } from '../util/dates.js';
 import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';

@@ -1,5 +1,5 @@
-import { outputPathFor } from '../core/urls.js';
-import type { PageChrome } from '../core/render.js';
+import { outputPathFor } from '../model/urls.js';
+import type { PageChrome } from '../render/renderer.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { ResolvedSite } from '../config.js';
-import type { SiteModel } from '../core/plan.js';
-import type { Renderer } from '../core/render.js';
-import type { PageMeta } from '../core/types.js';
+import type { ResolvedSite } from '../config/config.js';
+import type { SiteModel } from '../build/plan.js';
+import type { Renderer } from '../render/renderer.js';
+import type { PageMeta } from '../model/types.js';
 
 /** What every generator of site-wide files sees once all articles are known. */
 export interface SiteSnapshot {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../model/problem.js';
 import { isInside } from '../util/files.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
-import type { ResolvedSite } from '../config.js';
-import type { ArticleMeta } from '../core/types.js';
-import { outputPathFor } from '../core/urls.js';
-import type { OutputWriter } from '../core/write.js';
+import type { ResolvedSite } from '../config/config.js';
+import type { ArticleMeta } from '../model/types.js';
+import { outputPathFor } from '../model/urls.js';
+import type { OutputWriter } from '../write/writer.js';
 import { hashOf } from '../util/hash.js';
 
 export interface SearchInput {

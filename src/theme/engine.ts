@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type Template } from 'liquidjs';
 import type { UiStrings } from '../i18n/index.js';
-import { absoluteUrl, withBasePath } from '../core/urls.js';
+import { absoluteUrl, withBasePath } from '../model/urls.js';
 import { formatDay } from '../util/dates.js';
 import { isInside, listFiles } from '../util/files.js';
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import FeedParser from 'feedparser';
-import type { BuildOptions, BuildReport } from '../../src/core/build.js';
+import type { BuildOptions, BuildReport } from '../../src/build/build.js';
 import { buildSite, copyFixture, readTree } from '../helpers.js';
 
 export const BASE_URL = 'https://example.org/presse/';

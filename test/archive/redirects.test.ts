@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/core/errors.js';
+import { ContentError } from '../../src/model/errors.js';
 import { redirectFilePath } from '../../src/outputs/redirects.js';
 import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
 import { buildArchive, PUBLISHED, type BuiltArchive } from './archive-site.js';

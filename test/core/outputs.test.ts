@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputClaims } from '../../src/core/claims.js';
-import { ContentError } from '../../src/core/errors.js';
-import type { Problem } from '../../src/core/problem.js';
+import { OutputClaims } from '../../src/write/claims.js';
+import { ContentError } from '../../src/model/errors.js';
+import type { Problem } from '../../src/model/problem.js';
 import { article, buildSite, cleanup, makeSite } from '../helpers.js';
 
 describe('site-wide outputs', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../src/core/load.js';
-import { toVFileMessage } from '../../src/core/problem.js';
-import { validateSource } from '../../src/core/validate.js';
-import type { SourceFile } from '../../src/core/types.js';
+import { readSource } from '../../src/content/load.js';
+import { toVFileMessage } from '../../src/model/problem.js';
+import { validateSource } from '../../src/content/validate.js';
+import type { SourceFile } from '../../src/model/types.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../../src/markdown/needs-gfm.js';
 import { markdownProcessor } from '../../src/markdown/processor.js';
 import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';

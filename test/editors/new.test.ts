@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ArticleExistsError, newArticle, TEASER_PLACEHOLDER } from '../../src/commands/new.js';
-import { ConfigError } from '../../src/core/errors.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { article, buildSite, cleanup, makeSite, runCli } from '../helpers.js';
 
 const sites: string[] = [];

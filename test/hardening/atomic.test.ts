@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/core/errors.js';
+import { ContentError } from '../../src/model/errors.js';
 import { article, buildSite, CLI, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
 
 const made: string[] = [];

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/core/errors.js';
-import type { Problem } from '../../src/core/problem.js';
+import { ContentError } from '../../src/model/errors.js';
+import type { Problem } from '../../src/model/problem.js';
 import { buildSite, cleanup, makeSite, readTree, runCli, tempDir } from '../helpers.js';
 import { cases, MARKER, type ExpectedError, type HostileCase } from './cases.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveSite } from '../../src/config.js';
-import { ConfigError } from '../../src/core/errors.js';
+import { resolveSite } from '../../src/config/config.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { article, cleanup, makeSite, runCli, tempDir } from '../helpers.js';
 
 describe('the output folder never replaces the site', () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/core/errors.js';
-import { findExternalCssResources, findExternalResources } from '../../src/outputs/external-resources.js';
+import { ContentError } from '../../src/model/errors.js';
+import { findExternalCssResources, findExternalResources } from '../../src/checks/external-resources.js';
 import { buildSite, cleanup, copyFixture } from '../helpers.js';
 
 const HOST = 'www.example.org';

@@ -1,5 +1,5 @@
 import { VFile } from 'vfile';
-import type { SiteConfig } from '../config.js';
+import type { SiteConfig } from '../config/config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
@@ -8,10 +8,10 @@ import { resolveReference } from '../markdown/resolve.js';
 import { Theme } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
-import type { Problem } from './problem.js';
-import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from './types.js';
-import { absoluteUrl, UrlScheme } from './urls.js';
-import { validateSource } from './validate.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
+import { absoluteUrl, UrlScheme } from '../model/urls.js';
+import { validateSource } from '../content/validate.js';
 
 /** Everything a render thread needs; plain data so that it can be sent to worker threads. */
 export interface RenderContext {

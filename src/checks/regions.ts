@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import type { ResolvedSite } from '../config.js';
-import { displayPrefixOf, fieldPosition } from './load.js';
-import type { Problem } from './problem.js';
-import type { ArticleMeta } from './types.js';
+import type { ResolvedSite } from '../config/config.js';
+import { displayPrefixOf, fieldPosition } from '../content/load.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleMeta } from '../model/types.js';
 
 /** What to say about a region the config does not list: a suggestion when one is close, else the list. */
 export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {

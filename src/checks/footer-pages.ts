@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { ResolvedSite } from '../config.js';
-import { displayPrefixOf } from '../core/load.js';
-import type { Problem } from '../core/problem.js';
-import { outputPathFor } from '../core/urls.js';
+import type { ResolvedSite } from '../config/config.js';
+import { displayPrefixOf } from '../content/load.js';
+import type { Problem } from '../model/problem.js';
+import { outputPathFor } from '../model/urls.js';
 
 /**
  * Footer links (Impressum, Datenschutz, …) that lead to a page of this site which the build does

@@ -1,6 +1,6 @@
-import type { Problem } from '../core/problem.js';
+import type { Problem } from '../model/problem.js';
 import { isAllowed } from '../util/hosts.js';
-import type { OutputWriter } from '../core/write.js';
+import type { OutputWriter } from '../write/writer.js';
 
 /** One resource a page would make the browser fetch from another host. */
 export interface ExternalResource {

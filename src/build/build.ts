@@ -1,29 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildCache, type CacheData, type CachedSource } from '../cache/cache.js';
-import { resolveSite, type ResolvedSite, type SiteOptions } from '../config.js';
+import { resolveSite, type ResolvedSite, type SiteOptions } from '../config/config.js';
 import { generators } from '../outputs/index.js';
 import type { GeneratedFile, OutputSource, SiteSnapshot } from '../outputs/types.js';
 import { DEFAULT_TEMPLATES_DIR, templatesFingerprint } from '../theme/engine.js';
 import { listFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import { processAssets } from './assets.js';
-import { ContentError } from './errors.js';
+import { processAssets } from '../content/assets.js';
+import { ContentError } from '../model/errors.js';
 import { FeedWindow } from './feed-window.js';
-import { OutputClaims } from './claims.js';
-import { displayPrefixOf, fieldPosition, listContent, readSource } from './load.js';
+import { OutputClaims } from '../write/claims.js';
+import { displayPrefixOf, fieldPosition, listContent, readSource } from '../content/load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
-import { RenderPool } from './pool.js';
-import { compareProblems, type Problem } from './problem.js';
-import { unknownRegions } from './regions.js';
-import { assetDependencyKey, Renderer, type RenderContext } from './render.js';
-import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from './types.js';
-import { outputPathFor, withBasePath } from './urls.js';
-import { OutputWriter, type WriteStats } from './write.js';
+import { RenderPool } from '../render/pool.js';
+import { compareProblems, type Problem } from '../model/problem.js';
+import { unknownRegions } from '../checks/regions.js';
+import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
+import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
+import { outputPathFor, withBasePath } from '../model/urls.js';
+import { OutputWriter, type WriteStats } from '../write/writer.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
-import { ExternalResourceCheck } from '../outputs/external-resources.js';
-import { missingFooterPages } from '../outputs/footer-links.js';
+import { ExternalResourceCheck } from '../checks/external-resources.js';
+import { missingFooterPages } from '../checks/footer-pages.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */

@@ -1,10 +1,10 @@
-import { parseFrontmatter, type ParsedFrontmatter } from '../content/frontmatter.js';
+import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
 import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
-import { FrontmatterError } from './errors.js';
-import type { Problem } from './problem.js';
-import type { ArticleData, ImageData, PageData, SourceFile } from './types.js';
+import { FrontmatterError } from '../model/errors.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleData, ImageData, PageData, SourceFile } from '../model/types.js';
 
 export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
 export const PAGE_KEYS = ['title', 'description', 'updated'] as const;

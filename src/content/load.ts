@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseFrontmatter } from '../content/frontmatter.js';
+import { parseFrontmatter } from './frontmatter.js';
 import { hashOf } from '../util/hash.js';
-import type { Problem } from './problem.js';
-import type { SourceFile } from './types.js';
+import type { Problem } from '../model/problem.js';
+import type { SourceFile } from '../model/types.js';
 
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OutputSource } from '../outputs/types.js';
-import { fieldPosition } from './load.js';
-import type { Problem } from './problem.js';
+import { fieldPosition } from '../content/load.js';
+import type { Problem } from '../model/problem.js';
 
 /**
  * Who writes which output path. Every path has one owner, and no path may be a file for one owner

@@ -1,6 +1,6 @@
 import type { TemplateJob } from './pool.js';
-import { Renderer, type RenderContext } from './render.js';
-import type { SourceFile, SourceResult } from './types.js';
+import { Renderer, type RenderContext } from './renderer.js';
+import type { SourceFile, SourceResult } from '../model/types.js';
 
 export type WorkerTask =
   | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[] }

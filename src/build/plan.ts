@@ -1,5 +1,5 @@
-import type { Renderer, PageChrome } from './render.js';
-import type { ArticleMeta } from './types.js';
+import type { Renderer, PageChrome } from '../render/renderer.js';
+import type { ArticleMeta } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 
 /** A generated list or overview page: what to render and a key of everything it shows. */

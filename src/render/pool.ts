@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { RenderContext, PageChrome } from './render.js';
-import { Renderer } from './render.js';
-import type { SourceFile, SourceResult } from './types.js';
+import type { RenderContext, PageChrome } from './renderer.js';
+import { Renderer } from './renderer.js';
+import type { SourceFile, SourceResult } from '../model/types.js';
 import type { WorkerTask } from './worker.js';
 
 /** Below this many items to render, starting worker threads costs more than it saves. */

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { ConfigError } from './core/errors.js';
-import { compareProblems, type Problem } from './core/problem.js';
-import { isValidTimeZone } from './util/dates.js';
-import { languages, type UiStrings } from './i18n/index.js';
-import { isInside } from './util/files.js';
+import { ConfigError } from '../model/errors.js';
+import { compareProblems, type Problem } from '../model/problem.js';
+import { isValidTimeZone } from '../util/dates.js';
+import { languages, type UiStrings } from '../i18n/index.js';
+import { isInside } from '../util/files.js';
 
 export interface FooterLink {
   readonly label: string;

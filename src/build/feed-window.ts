@@ -1,5 +1,5 @@
 import { compareNewestFirst } from './plan.js';
-import type { ArticleMeta } from './types.js';
+import type { ArticleMeta } from '../model/types.js';
 
 /**
  * Keeps the bodies of only those articles that can still be among the newest `size` of some feed

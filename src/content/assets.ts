@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../model/problem.js';
 
 /** Widths of the WebP variants made for every raster image (only those smaller than the original). */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
