@@ -17,10 +17,12 @@ import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
-import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
+import { Renderer, type RenderContext } from '../render/renderer.js';
+import { assetDependencyKey } from '../cache/asset-key.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { outputPathFor, withBasePath } from '../model/urls.js';
 import { OutputWriter, type WriteStats } from '../write/writer.js';
+import { SiteOutput } from '../write/site-output.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -149,7 +151,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     const claim = (outPath: string, owner: string, source?: OutputSource): boolean => claims.claim(outPath, owner, source);
     const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p));
-    if (writer) externals.watch(writer);
+    // Every file whose bytes are written is handed to the external-resource check.
+    const output = new SiteOutput(writer, writer ? [externals] : []);
 
     const articles: ArticleMeta[] = [];
     const pages: PageMeta[] = [];
@@ -200,7 +203,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         feedWindow.offer(article, bodyHtml);
       } else pages.push(entry.meta as PageMeta);
       if (entry.links.length > 0) withLinks.push({ meta: entry.meta, html: html!, links: entry.links, display });
-      else if (html !== undefined) writer?.put(outPath, html, entry.htmlHash);
+      else if (html !== undefined) output.put(outPath, html, entry.htmlHash);
       else writer?.keep(outPath, entry.htmlHash);
       return true;
     };
@@ -282,7 +285,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
     for (const item of withLinks) {
       const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.display, l));
-      writer?.put(outputPathFor(item.meta.url), html);
+      output.put(outputPathFor(item.meta.url), html);
     }
 
     // Feed items whose body was not kept (cache hits that were not in a feed before) are rendered again.
@@ -347,7 +350,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.renderPages(listsToRender, async (lp, html) => {
       const outPath = outputPathFor(lp.url);
       next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
-      writer?.put(outPath, html);
+      output.put(outPath, html);
     });
     await pool.close();
     const listRendered = listsToRender.length;
@@ -361,11 +364,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     }
     for (const file of generated) {
       if (!claim(file.path, file.owner ?? file.path, file.source)) continue;
-      writer?.put(file.path, file.content);
+      output.put(file.path, file.content);
     }
     for (const out of assetResult.outputs) {
       if (!claim(out.path, 'an image of the content folder')) continue;
-      if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce());
+      if (writer && !writer.keep(out.path, out.hash)) output.put(out.path, await out.produce());
     }
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
@@ -375,7 +378,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     let search: SearchStatus | 'off' = 'off';
     if (writer && config.search) {
-      search = await indexSearch({ writer, site, articles: model.articles, previous, next, claim, allowStale: !!options.staleSearch });
+      search = await indexSearch({ writer: output, site, articles: model.articles, previous, next, claim, allowStale: !!options.staleSearch });
     }
 
     mark('search');

@@ -1,5 +1,6 @@
 import type { Renderer, PageChrome } from '../render/renderer.js';
 import type { ArticleMeta } from '../model/types.js';
+import type { SiteModel } from '../model/site.js';
 import { hashOf } from '../util/hash.js';
 
 /** A generated list or overview page: what to render and a key of everything it shows. */
@@ -41,20 +42,6 @@ function paginationFor(current: number, total: number, urlOf: (n: number) => str
     ...(current < total ? { next: urlOf(current + 1) } : {}),
     pages,
   };
-}
-
-export interface RegionSummary {
-  readonly name: string;
-  readonly slug: string;
-  readonly count: number;
-  readonly articles: readonly ArticleMeta[];
-}
-
-export interface SiteModel {
-  /** Published articles, newest first. */
-  readonly articles: readonly ArticleMeta[];
-  readonly regions: readonly RegionSummary[];
-  readonly years: readonly { year: string; articles: readonly ArticleMeta[]; months: readonly { month: string; articles: readonly ArticleMeta[] }[] }[];
 }
 
 function groupBy<K>(items: readonly ArticleMeta[], keyOf: (a: ArticleMeta) => K): Map<K, ArticleMeta[]> {

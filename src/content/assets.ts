@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AssetInfo } from '../markdown/resolve.js';
+import type { AssetInfo } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from '../model/problem.js';

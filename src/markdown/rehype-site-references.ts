@@ -3,7 +3,8 @@ import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';
-import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
+import type { AssetInfo } from '../model/types.js';
+import { isLocalReference, resolveReference } from './resolve.js';
 
 /** Per-file input of the plugin, passed through `file.data` because the processor is frozen. */
 export interface ReferenceData {

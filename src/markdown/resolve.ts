@@ -1,16 +1,5 @@
 import path from 'node:path';
 
-/** What the renderer knows of a non-Markdown file under the content folder. */
-export interface AssetInfo {
-  /** Site path of the copied file. */
-  readonly url: string;
-  readonly width?: number;
-  readonly height?: number;
-  readonly variants?: readonly { readonly url: string; readonly width: number }[];
-  /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
-  readonly unreadable?: true;
-}
-
 export type ResolvedTarget = { ok: true; rel: string; fragment: string } | { ok: false; reason: string };
 
 /** Whether an href/src points at a file of this site rather than at a URL. */

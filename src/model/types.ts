@@ -45,6 +45,17 @@ export interface PageData {
   readonly updated?: SiteDate;
 }
 
+/** What the renderer knows of a non-Markdown file under the content folder (an image or attachment). */
+export interface AssetInfo {
+  /** Site path of the copied file. */
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly variants?: readonly { readonly url: string; readonly width: number }[];
+  /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
+  readonly unreadable?: true;
+}
+
 /** A rendered output image with its responsive variants. */
 export interface ImageInfo {
   /** Site path of the full-size file, e.g. `/medien/potsdam-3fa2c1d0.jpg`. */

@@ -1,22 +1,15 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { RenderContext, PageChrome } from './renderer.js';
+import type { RenderContext } from './renderer.js';
 import { Renderer } from './renderer.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
-import type { WorkerTask } from './worker.js';
+import type { TemplateJob, WorkerTask } from './messages.js';
 
 /** Below this many items to render, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
 const SOURCE_BATCH = 64;
 const PAGE_BATCH = 32;
 const WORKER_YOUNG_GENERATION_MB = 8;
-
-/** A page rendered from a template with given data: list pages, overviews. */
-export interface TemplateJob {
-  readonly template: string;
-  readonly chrome: PageChrome;
-  readonly data: Record<string, unknown>;
-}
 
 /**
  * Renders on all cores: worker threads for large builds, this thread for small ones. The threads

@@ -3,10 +3,9 @@ import type { SiteConfig } from '../config/config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
-import type { AssetInfo } from '../markdown/resolve.js';
+import type { AssetInfo } from '../model/types.js';
 import { resolveReference } from '../markdown/resolve.js';
 import { Theme } from '../theme/engine.js';
-import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
@@ -285,9 +284,4 @@ export class Renderer {
     };
     return this.renderPage('article', page, { article: this.articleView(meta), content: bodyHtml, jsonLd });
   }
-}
-
-/** Key of the content files a page refers to, as they are now: a cached page is stale when it changes. */
-export function assetDependencyKey(rels: readonly string[], assets: ReadonlyMap<string, AssetInfo>): string {
-  return hashOf(JSON.stringify(rels.map((rel) => [rel, assets.get(rel) ?? null])));
 }

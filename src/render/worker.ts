@@ -1,10 +1,6 @@
-import type { TemplateJob } from './pool.js';
-import { Renderer, type RenderContext } from './renderer.js';
-import type { SourceFile, SourceResult } from '../model/types.js';
-
-export type WorkerTask =
-  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[] }
-  | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };
+import type { WorkerTask } from './messages.js';
+import { Renderer } from './renderer.js';
+import type { SourceResult } from '../model/types.js';
 
 let renderer: Renderer | undefined;
 let rendererKey = '';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { OutputSource } from '../outputs/types.js';
+import type { OutputSource } from '../model/outputs.js';
 import { fieldPosition } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
 
