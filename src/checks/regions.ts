@@ -29,3 +29,18 @@ export function unknownRegions(site: ResolvedSite, articles: readonly ArticleMet
   }
   return problems;
 }
+
+/** Region names that differ only in spelling would share one region page: the first spelling wins, the others are errors. */
+export function regionSpelling(site: ResolvedSite, articles: readonly ArticleMeta[]): Problem[] {
+  const prefix = displayPrefixOf(site.paths.content, site.paths.root);
+  const problems: Problem[] = [];
+  const regionNames = new Map<string, { name: string; src: string }>();
+  for (const a of articles) {
+    const seen = regionNames.get(a.regionSlug);
+    if (!seen) regionNames.set(a.regionSlug, { name: a.data.region, src: a.src });
+    else if (seen.name !== a.data.region) {
+      problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${prefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
+    }
+  }
+  return problems;
+}

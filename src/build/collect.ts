@@ -1,0 +1,101 @@
+import type { CachedSource } from '../cache/cache.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
+import { outputPathFor } from '../model/urls.js';
+import type { OutputClaims } from '../write/claims.js';
+import type { SiteOutput } from '../write/site-output.js';
+import { FeedWindow } from './feed-window.js';
+import { Exclusions, publicationOf, type PublishPolicy } from './publish.js';
+import type { SourceSink } from './render-sources.js';
+
+export interface CollectorInput {
+  readonly policy: PublishPolicy;
+  readonly claims: OutputClaims;
+  readonly output: SiteOutput;
+  /** Newest articles per feed: the bodies of only these are kept. */
+  readonly feedItems: number;
+  readonly displayPrefix: string;
+  /** The build's problem list: source problems join it in the order they arrive, as the claims' do. */
+  readonly problems: Problem[];
+}
+
+/** A page whose links to other sources are filled in once every URL is known. */
+export interface LinkedPage {
+  readonly meta: ArticleMeta | PageMeta;
+  readonly html: string;
+  readonly links: readonly PendingLink[];
+  readonly display: string;
+}
+
+/** What the sources made of the site: only list data, the pages themselves are written already. */
+export interface CollectedSite {
+  /** Published articles in the order they arrived. */
+  readonly articles: readonly ArticleMeta[];
+  /** Standalone pages in path order. */
+  readonly pages: readonly PageMeta[];
+  readonly linked: readonly LinkedPage[];
+  readonly feedWindow: FeedWindow;
+  readonly exclusions: Exclusions;
+}
+
+/**
+ * The collect-and-write stage: takes each rendered or cached source into the site as it arrives.
+ * It asks whether an article is published, claims its output path, offers it to the feed window and
+ * writes its page right away. Writing here, before the list pages are planned, is deliberate: pages
+ * stream from the render threads to the shadow folder, so memory holds only list data (metadata and
+ * list entries), never the archive's HTML. Only pages with links to other sources wait, because
+ * their links need every URL; nothing is live before the final swap, so an error later still leaves
+ * the published site untouched.
+ */
+export class SiteCollector implements SourceSink {
+  private readonly articles: ArticleMeta[] = [];
+  private readonly pages: PageMeta[] = [];
+  private readonly linked: LinkedPage[] = [];
+  private readonly feedWindow: FeedWindow;
+  private readonly exclusions = new Exclusions();
+
+  constructor(private readonly input: CollectorInput) {
+    this.feedWindow = new FeedWindow(input.feedItems);
+  }
+
+  /**
+   * Takes a rendered or cached source into the site. For a cache hit (`html` undefined) it first
+   * checks that the page's bytes can be had without rendering; if not it returns false before
+   * anything is recorded, and the source is rendered like any other.
+   */
+  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): boolean {
+    const { claims, output, policy, problems } = this.input;
+    const outPath = outputPathFor(entry.meta.url);
+    const article = entry.kind === 'article' ? (entry.meta as ArticleMeta) : undefined;
+    const publication = article ? publicationOf(article.data, policy) : 'published';
+    if (publication === 'published' && html === undefined) {
+      const available = entry.links.length > 0 ? entry.html !== undefined : output.canKeep(outPath, entry.htmlHash);
+      if (!available) return false;
+      html = entry.html;
+    }
+    problems.push(...entry.problems);
+    if (publication !== 'published') {
+      this.exclusions.record(article!, publication, this.input.displayPrefix + article!.src);
+      return true;
+    }
+    if (!claims.claim(outPath, display, { src: entry.meta.src, ...(article ? { field: 'title' } : {}) })) return true;
+    if (article) {
+      this.articles.push(article);
+      this.feedWindow.offer(article, bodyHtml);
+    } else this.pages.push(entry.meta as PageMeta);
+    if (entry.links.length > 0) this.linked.push({ meta: entry.meta, html: html!, links: entry.links, display });
+    else if (html !== undefined) output.put(outPath, html, entry.htmlHash);
+    else output.keep(outPath, entry.htmlHash);
+    return true;
+  }
+
+  reject(problems: readonly Problem[]): void {
+    this.input.problems.push(...problems);
+  }
+
+  /** The collected site; results arrive in completion order, so pages are put in path order here. */
+  result(): CollectedSite {
+    this.pages.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
+    return { articles: this.articles, pages: this.pages, linked: this.linked, feedWindow: this.feedWindow, exclusions: this.exclusions };
+  }
+}

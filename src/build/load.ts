@@ -1,0 +1,33 @@
+import type { ResolvedSite } from '../config/config.js';
+import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
+import { displayPrefixOf, listContent, readSource } from '../content/load.js';
+import type { Problem } from '../model/problem.js';
+import type { SourceFile } from '../model/types.js';
+
+/** The content folder as listed: source paths (read later, one at a time) and prepared images and attachments. */
+export interface LoadedContent {
+  /** How content paths are shown in messages (`content/`). */
+  readonly displayPrefix: string;
+  /** Markdown sources relative to the content folder, in path order. */
+  readonly sources: readonly string[];
+  readonly assets: AssetsResult;
+  /** Problems of the listing and of the images. */
+  readonly problems: readonly Problem[];
+  /** Reads and decodes one source: sources are read when they are rendered, so memory never holds them all. */
+  read(rel: string): SourceFile;
+}
+
+/** The load stage: lists the content folder and prepares its images (from the cache where it can). */
+export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<string, ProcessedAsset>): Promise<LoadedContent> {
+  const { paths } = site;
+  const displayPrefix = displayPrefixOf(paths.content, paths.root);
+  const listing = listContent(paths.content, paths.root);
+  const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets);
+  return {
+    displayPrefix,
+    sources: listing.sources,
+    assets,
+    problems: [...listing.problems, ...assets.problems],
+    read: (rel) => readSource(paths.content, rel, displayPrefix),
+  };
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AssetOutput } from '../content/assets.js';
+import type { GeneratedFile } from '../model/outputs.js';
+import { generators, type SiteSnapshot } from '../outputs/index.js';
+import { listFiles } from '../util/files.js';
+import type { OutputClaims } from '../write/claims.js';
+import type { SiteOutput } from '../write/site-output.js';
+
+export interface SiteFilesInput {
+  readonly snapshot: SiteSnapshot;
+  /** The site's `static/` folder, copied as it is. */
+  readonly staticDir: string;
+  /** Copies and variants of the content folder's images and attachments. */
+  readonly assetOutputs: readonly AssetOutput[];
+  readonly claims: OutputClaims;
+  readonly output: SiteOutput;
+}
+
+/**
+ * The outputs stage: site-wide files (theme assets, 404, feeds, sitemap, redirects, search page),
+ * static files and content images, each claimed before it is written. An image unchanged since the
+ * last build is kept, not produced again.
+ */
+export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
+  const { claims, output, staticDir } = input;
+  const generated: GeneratedFile[] = [];
+  for (const generate of generators) generated.push(...generate(input.snapshot));
+  for (const file of listFiles(staticDir)) {
+    generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
+  }
+  for (const file of generated) {
+    if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
+    output.put(file.path, file.content);
+  }
+  for (const out of input.assetOutputs) {
+    if (!claims.claim(out.path, 'an image of the content folder')) continue;
+    if (!output.dryRun && !output.keep(out.path, out.hash)) output.put(out.path, await out.produce());
+  }
+}
