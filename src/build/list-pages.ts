@@ -48,8 +48,7 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
   for (const lp of input.lists) {
     const outPath = outputPathFor(lp.url);
     if (!claims.claim(outPath, `the generated page ${lp.url}`)) continue;
-    const items = (lp.data.items as { iso: string }[] | undefined) ?? [];
-    const lastmod = items[0]?.iso ?? newest;
+    const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
     entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
     const cached = previous.outputs.get(`list:${lp.url}`);
     if (cached && cached.key === lp.key && cached.files[0] && output.keep(outPath, cached.files[0][1])) {

@@ -1,34 +1,27 @@
-import type { Renderer, PageChrome } from '../render/renderer.js';
+import type { Renderer } from '../render/renderer.js';
 import type { ArticleMeta } from '../model/types.js';
 import type { SiteModel } from '../model/site.js';
+import type { FilterView, PageChrome, PaginationView, TemplateJob } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 
+/** The templates of generated list and overview pages. */
+export type ListTemplate = 'list' | 'regions' | 'archive';
+
 /** A generated list or overview page: what to render and a key of everything it shows. */
-export interface ListPage {
+export type ListPage = TemplateJob<ListTemplate> & {
   readonly url: string;
-  readonly template: string;
-  readonly chrome: PageChrome;
-  readonly data: Record<string, unknown>;
   /** Hash of the page's inputs; equal keys render equal bytes. */
   readonly key: string;
-}
-
-export interface Pagination {
-  readonly current: number;
-  readonly total: number;
-  readonly prev?: string;
-  readonly next?: string;
-  readonly pages: readonly { number?: number; url?: string; current?: boolean; gap?: boolean }[];
-}
+};
 
 /** Newest first; same instant: by source path, so the order never depends on the file system. */
 export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
   return b.data.date.epochMs - a.data.date.epochMs || (a.src < b.src ? -1 : a.src > b.src ? 1 : 0);
 }
 
-function paginationFor(current: number, total: number, urlOf: (n: number) => string): Pagination {
+function paginationFor(current: number, total: number, urlOf: (n: number) => string): PaginationView {
   const numbers = new Set<number>([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= total));
-  const pages: Pagination['pages'][number][] = [];
+  const pages: PaginationView['pages'][number][] = [];
   let last = 0;
   for (const n of [...numbers].sort((a, b) => a - b)) {
     if (n - last > 1) pages.push({ gap: true });
@@ -82,14 +75,14 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
     if (h === undefined) entryHashes.set(a, (h = hashOf(a.listHtml, a.data.date.iso)));
     return h;
   };
-  const push = (url: string, template: string, chrome: PageChrome, data: Record<string, unknown>, entries: readonly ArticleMeta[] = []): void => {
-    const key = hashOf(template, JSON.stringify(chrome), JSON.stringify({ ...data, items: entries.map(entryHash) }));
-    pages.push({ url, template, chrome, data, key });
+  const push = (url: string, job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[] = []): void => {
+    const key = hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
+    pages.push({ ...job, url, key });
   };
   const paginate = (
     items: readonly ArticleMeta[],
     urlOf: (n: number) => string,
-    base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: unknown },
+    base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: FilterView },
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
     for (let n = 1; n <= total; n++) {
@@ -101,7 +94,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       const description = n > 1 ? `${base.description} (${t.pageOf.replace('{n}', String(n)).replace('{total}', String(total))})` : base.description;
       const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
       // `start` keeps the numbering of the ordered list going from page to page.
-      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters }, entries);
+      push(urlOf(n), { template: 'list', chrome, data: { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters } }, entries);
     }
   };
 
@@ -111,7 +104,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   for (const region of model.regions) {
     const feeds = [...siteFeeds, ...renderer.regionFeeds(region.slug, region.name)];
     const byYear = groupBy(region.articles, (a) => a.data.date.day.slice(0, 4));
-    const yearFilter = (current?: string) => ({
+    const yearFilter = (current?: string): FilterView => ({
       label: `${t.year}: ${region.name}`,
       items: [
         { label: t.allYears, url: urls.region(region.slug), current: current === undefined },
@@ -124,14 +117,16 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       paginate(items, (n) => urls.regionYear(region.slug, year, n), { kind: 'region-year', section: 'regions', heading: `${region.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
     }
   }
-  push(urls.regions(), 'regions', { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds } satisfies PageChrome, {
-    regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })),
+  push(urls.regions(), {
+    template: 'regions',
+    chrome: { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds },
+    data: { regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })) },
   });
 
   for (const y of model.years) {
     const monthName = (month: string): string => t.months[Number(month) - 1] ?? month;
     // Year and month pages lead to each other, as region pages lead to their years.
-    const monthFilter = (current?: string) => ({
+    const monthFilter = (current?: string): FilterView => ({
       label: `${t.month}: ${y.year}`,
       items: [
         { label: t.wholeYear, url: urls.year(y.year), current: current === undefined },
@@ -144,13 +139,17 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${name} ${y.year}`, description: `${t.news} ${name} ${y.year}`, feeds: siteFeeds, filters: monthFilter(m.month) });
     }
   }
-  push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } satisfies PageChrome, {
-    years: model.years.map((y) => ({
-      year: y.year,
-      url: urls.year(y.year),
-      count: y.articles.length,
-      months: y.months.map((m) => ({ month: m.month, url: urls.month(y.year, m.month), count: m.articles.length })),
-    })),
+  push(urls.archive(), {
+    template: 'archive',
+    chrome: { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds },
+    data: {
+      years: model.years.map((y) => ({
+        year: y.year,
+        url: urls.year(y.year),
+        count: y.articles.length,
+        months: y.months.map((m) => ({ month: m.month, url: urls.month(y.year, m.month), count: m.articles.length })),
+      })),
+    },
   });
   return pages;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PageChrome } from '../render/renderer.js';
+import type { PageChrome } from '../theme/views.js';
 import { absoluteUrlFor, withBasePathFor } from './absolute.js';
 import type { GeneratedFile, OutputSource, SiteSnapshot } from './types.js';
 

@@ -1,5 +1,5 @@
 import { outputPathFor } from '../model/urls.js';
-import type { PageChrome } from '../render/renderer.js';
+import type { PageChrome } from '../theme/views.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /**

@@ -1,17 +1,11 @@
 import type { SourceFile } from '../model/types.js';
-import type { PageChrome, RenderContext } from './renderer.js';
+import type { TemplateJob } from '../theme/views.js';
+import type { RenderContext } from './renderer.js';
 
 /**
  * What the render pool sends to its worker threads and what they answer: its own module so that
  * the pool (main thread) and the worker (thread entry) both depend on it and not on each other.
  */
-
-/** A page rendered from a template with given data: list pages, overviews. */
-export interface TemplateJob {
-  readonly template: string;
-  readonly chrome: PageChrome;
-  readonly data: Record<string, unknown>;
-}
 
 /** One batch for a worker thread; `contextKey` says whether its renderer can be reused. */
 export type WorkerTask =

@@ -3,7 +3,8 @@ import { Piscina } from 'piscina';
 import type { RenderContext } from './renderer.js';
 import { Renderer } from './renderer.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
-import type { TemplateJob, WorkerTask } from './messages.js';
+import type { WorkerTask } from './messages.js';
+import type { TemplateJob } from '../theme/views.js';
 
 /** Below this many items to render, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -101,7 +102,7 @@ export class RenderPool {
     function* batches(): Generator<Batch<J>> {
       for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
         const batch = jobs.slice(i, i + PAGE_BATCH);
-        yield { items: batch, task: { kind: 'pages', contextKey, context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) } };
+        yield { items: batch, task: { kind: 'pages', contextKey, context, pages: batch.map(jobOnly) } };
       }
     }
     await streamBatches<J, string>(pool, this.threads * 4, batches(), (html, job) => onPage(job, html));
@@ -111,6 +112,12 @@ export class RenderPool {
     await this.pool?.destroy();
     this.pool = undefined;
   }
+}
+
+/** The job without what callers add to it (URL, cache key): less to copy to the thread. */
+function jobOnly({ template, chrome, data }: TemplateJob): TemplateJob {
+  // Taking the union apart loses which data goes with which template; it is the same job's.
+  return { template, chrome, data } as TemplateJob;
 }
 
 /** Items sent to a thread together, and the task that carries them. */

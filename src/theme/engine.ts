@@ -116,8 +116,8 @@ export class Theme {
     return problems;
   }
 
-  /** Renders a template by name (`article`, `list`, …) with the given data. */
-  render(name: string, data: Record<string, unknown>): string {
+  /** Renders a template by name (`article`, `list`, …) with the given data (typed per template in views.ts). */
+  render(name: string, data: object): string {
     let templates = this.parsed.get(name);
     if (!templates) {
       templates = this.liquid.parseFileSync(name);

@@ -1,0 +1,36 @@
+import type { ArticleData, ArticleMeta } from '../model/types.js';
+import type { ArticleView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
+
+/** What a list entry shows of an article; `id` is unique per page because each article is listed once. */
+export function listItemView(url: string, data: ArticleData, regionUrl: string): ListItemView {
+  const id = url.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/g, '-');
+  return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl, date: { day: data.date.day, iso: data.date.iso } };
+}
+
+/** What the article page shows of its article. */
+export function articleView(meta: ArticleMeta, regionUrl: string): ArticleView {
+  const { data } = meta;
+  return {
+    url: meta.url,
+    title: data.title,
+    teaser: data.teaser,
+    region: data.region,
+    regionUrl,
+    date: data.date,
+    updated: data.updated,
+    image: meta.image && data.image ? { ...meta.image, alt: data.image.alt, caption: data.image.caption, credit: data.image.credit } : undefined,
+  };
+}
+
+/** The layout's view of an article page: its feeds are the site's and its region's. */
+export function articleChrome(meta: ArticleMeta, feeds: readonly FeedLink[]): PageChrome {
+  const { data } = meta;
+  return {
+    kind: 'article',
+    title: data.title,
+    url: meta.url,
+    description: data.teaser,
+    feeds,
+    ...(meta.image && data.image ? { image: { ...meta.image, alt: data.image.alt } } : {}),
+  };
+}
