@@ -4,6 +4,9 @@ import type { SiteModel } from '../model/site.js';
 import type { FilterView, PageChrome, PaginationView, TemplateJob } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 
+/** A list page's pagination, as the `list` template sees it. */
+export type Pagination = PaginationView;
+
 /** The templates of generated list and overview pages. */
 export type ListTemplate = 'list' | 'regions' | 'archive';
 
