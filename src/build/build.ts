@@ -67,10 +67,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
     const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, problems });
-    const stage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
-    const toRender = takeCachedSources(stage, cache.previous.sources, collector);
+    const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
+    const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
-    await renderSources(stage, pool, toRender, collector, options.onProgress);
+    await renderSources(sourceStage, pool, toRender, collector, options.onProgress);
     timer.mark(`render ${toRender.length} sources`);
     const collected = collector.result();
     const { articles, pages } = collected;
