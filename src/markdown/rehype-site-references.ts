@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import type { RuleId } from '../model/rules.js';
 import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { forEachElement } from './walk.js';
@@ -43,7 +44,7 @@ export default function rehypeSiteReferences() {
   return (tree: Root, file: VFile): void => {
     const refs = file.data.references;
     if (!refs) return;
-    const fail = (node: Element, reason: string, ruleId: string, fix: string): void => {
+    const fail = (node: Element, reason: string, ruleId: RuleId, fix: string): void => {
       const message = file.message(reason, { place: node.position, ruleId, source: 'stadtbote' });
       message.fatal = true;
       message.note = fix;

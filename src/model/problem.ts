@@ -1,4 +1,5 @@
 import { VFileMessage } from 'vfile-message';
+import type { RuleId } from './rules.js';
 
 /**
  * One content or configuration problem. Plain data so that it crosses worker threads unchanged;
@@ -9,8 +10,8 @@ export interface Problem {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  /** Stable identifier of the rule that failed, e.g. `invalid-date`. */
-  readonly ruleId: string;
+  /** Stable identifier of the rule that failed, e.g. `invalid-date`: one of `RULES` (model/rules.ts). */
+  readonly ruleId: RuleId;
   /** Frontmatter field the problem is about, dotted for nested keys (`image.alt`). */
   readonly field?: string;
   readonly reason: string;

@@ -9,6 +9,7 @@ import { Theme } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from '../model/problem.js';
+import { isRuleId, type RuleId } from '../model/rules.js';
 import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { absoluteUrl, UrlScheme } from '../model/urls.js';
 import { validateSource } from '../content/validate.js';
@@ -160,7 +161,8 @@ export class Renderer {
       file: source.display,
       line: m.line ?? undefined,
       column: m.column ?? undefined,
-      ruleId: m.ruleId ?? 'markdown',
+      // Our plugins name registered rules; anything else the parser says is a plain Markdown problem.
+      ruleId: isRuleId(m.ruleId) ? m.ruleId : 'markdown',
       reason: m.reason,
       fix: m.note ?? undefined,
       severity: m.fatal ? 'error' : 'warning',
@@ -171,7 +173,7 @@ export class Renderer {
   private frontmatterImage(source: SourceFile, src: string, used: Set<string>, at: { line: number; column: number }): { info?: ImageInfo; problem?: Problem } {
     const target = resolveReference(source.rel, src);
     if (target.ok) used.add(target.rel);
-    const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
+    const problem = (reason: string, ruleId: RuleId, fix: string): { problem: Problem } => ({
       problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
     });
     if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
