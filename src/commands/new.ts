@@ -5,6 +5,7 @@ import { ConfigError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
+import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { unknownRegion } from '../checks/regions.js';
 
 export interface NewArticleOptions extends SiteOptions {
@@ -43,8 +44,7 @@ function usage(flag: string, reason: string, fix: string): ConfigError {
 function requireText(flag: string, value: string | undefined): string {
   const text = value?.trim() ?? '';
   if (text === '') throw usage(flag, `${flag} must not be empty`, `give a text, e.g. ${flag} "…"`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
+  if (CONTROL_CHARACTER_IN_TEXT.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
   return text.replace(/\s*\n\s*/g, ' ');
 }
 

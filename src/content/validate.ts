@@ -2,6 +2,8 @@ import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
 import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
+import { guardPath } from '../util/path-guard.js';
+import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { FrontmatterError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
@@ -62,8 +64,7 @@ class FieldChecker {
       return undefined;
     }
     const trimmed = value.trim();
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(trimmed);
+    const control = CONTROL_CHARACTER_IN_TEXT.exec(trimmed);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       this.report('invalid-field', field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
@@ -116,22 +117,10 @@ class FieldChecker {
 
 /** A site path given by an editor (alias): absolute, no `..`, nothing a static file cannot be. */
 export function checkSitePath(value: string): string | undefined {
-  if (!value.startsWith('/')) return 'must start with "/"';
-  if (value.includes('\\')) return 'must not contain a backslash';
+  const guarded = guardPath(value, { absolute: true });
+  if (!guarded.ok) return guarded.reason;
   if (/[?#]/.test(value)) return 'must not contain "?" or "#" (a static host cannot serve a query string)';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'must not contain control characters';
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return 'is not a valid URL path';
-  }
-  if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
-  // `%5C` is a backslash once decoded: a folder separator on Windows.
-  if (decoded.includes('\\')) return 'must not contain a backslash, not even encoded as %5C';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'must not contain encoded control characters such as %00';
+  const { decoded } = guarded;
   if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;
   if (Buffer.byteLength(decoded) > MAX_SITE_PATH_BYTES) return `is longer than ${MAX_SITE_PATH_BYTES} bytes`;
   return undefined;

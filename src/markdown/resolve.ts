@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { guardPath } from '../util/path-guard.js';
 
 /** What the renderer knows of a non-Markdown file under the content folder. */
 export interface AssetInfo {
@@ -27,13 +28,10 @@ export function resolveReference(fromRel: string, ref: string): ResolvedTarget {
   const hashAt = ref.indexOf('#');
   const rawPath = hashAt === -1 ? ref : ref.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : ref.slice(hashAt);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath.split('?')[0] ?? '');
-  } catch {
-    return { ok: false, reason: 'is not a valid path' };
-  }
-  if (decoded.includes('\\') || decoded.includes('\0')) return { ok: false, reason: 'must use forward slashes' };
+  // `..` is resolved below against the referring file and bounded by the content folder.
+  const guarded = guardPath(rawPath.split('?')[0] ?? '', { dotSegments: true });
+  if (!guarded.ok) return guarded;
+  const { decoded } = guarded;
   const joined = decoded.startsWith('/') ? path.posix.normalize(decoded.slice(1)) : path.posix.join(path.posix.dirname(fromRel), decoded);
   if (joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(joined)) {
     return { ok: false, reason: 'leads out of the content folder' };

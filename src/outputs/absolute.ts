@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { absoluteUrl, withBasePath } from '../model/urls.js';
+import { LONE_SURROGATE } from '../util/text.js';
 import type { SiteSnapshot } from './types.js';
 
 /** Turns site paths (`/2025/…`, without the base path) into absolute URLs under the base URL. */
@@ -18,7 +19,6 @@ export function withBasePathFor(s: SiteSnapshot): (sitePath: string) => string {
 }
 
 // Lone surrogates cannot be encoded in UTF-8: JSON feeds drop them here, XML output in `xmlEscape`.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function dropLoneSurrogates(text: string): string {
   return text.replace(LONE_SURROGATE, '');

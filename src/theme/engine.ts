@@ -8,6 +8,7 @@ import { formatDay } from '../util/dates.js';
 import { isInside, listFiles } from '../util/files.js';
 import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
+import { NOT_XML_CHARACTER } from '../util/text.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -29,13 +30,10 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-// Characters XML 1.0 does not allow, lone surrogates (not encodable in UTF-8) included.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Escapes text for XML character data and attribute values, dropping what XML cannot hold. */
 export function xmlEscape(value: unknown): string {
-  return String(value ?? '').replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(value ?? '').replace(NOT_XML_CHARACTER, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
