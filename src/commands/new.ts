@@ -7,6 +7,7 @@ import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { unknownRegion } from '../checks/regions.js';
+import { relativePath } from '../util/files.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -85,7 +86,7 @@ export function newArticle(options: NewArticleOptions): NewArticle {
   const slug = options.slug ?? (slugify(title) || 'meldung');
   const year = date.slice(0, 4);
   const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
-  const display = path.relative(site.paths.root, file).split(path.sep).join('/');
+  const display = relativePath(site.paths.root, file);
   mkdirSync(path.dirname(file), { recursive: true });
   try {
     // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.

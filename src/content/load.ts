@@ -2,8 +2,10 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from './frontmatter.js';
 import { hashOf } from '../util/hash.js';
+import { normalizeNewlines } from '../util/text.js';
 import type { Problem } from '../model/problem.js';
 import type { SourceFile } from '../model/types.js';
+import { relativePath } from '../util/files.js';
 
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -42,10 +44,7 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   } catch {
     return unreadable('file is not valid UTF-8 text', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // CRLF from Windows editors and lone CR from old Mac files count as one line break each.
-  text = text.replace(/\r\n?/g, '\n');
-  return { rel, abs, display, hash, text };
+  return { rel, abs, display, hash, text: normalizeNewlines(text) };
 }
 
 /**
@@ -124,13 +123,13 @@ export function loadContent(contentDir: string, root: string): { sources: Source
 
 /** How paths under the content folder are shown in messages: relative to the site root. */
 export function displayPrefixOf(contentDir: string, root: string): string {
-  return (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
+  return (relativePath(root, contentDir) || '.') + '/';
 }
 
 /** Line and column of a frontmatter field (`region`, `aliases.2`) in a source file, read again only for a message; never throws. */
 export function fieldPosition(file: string, field: string): { line?: number; column?: number } {
   try {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const text = normalizeNewlines(readFileSync(file, 'utf8'));
     const pos = parseFrontmatter(text).positionOf(field);
     return pos ? { line: pos.line, column: pos.column } : {};
   } catch {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { guardPath } from '../util/path-guard.js';
+import { isUrl } from '../util/url-ref.js';
 
 /** What the renderer knows of a non-Markdown file under the content folder. */
 export interface AssetInfo {
@@ -16,7 +17,7 @@ export type ResolvedTarget = { ok: true; rel: string; fragment: string } | { ok:
 
 /** Whether an href/src points at a file of this site rather than at a URL. */
 export function isLocalReference(ref: string): boolean {
-  return ref !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('//') && !ref.startsWith('#');
+  return ref !== '' && !isUrl(ref) && !ref.startsWith('#');
 }
 
 /**

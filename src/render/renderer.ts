@@ -8,6 +8,7 @@ import { resolveReference } from '../markdown/resolve.js';
 import { Theme } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
+import { isUrl } from '../util/url-ref.js';
 import type { Problem } from '../model/problem.js';
 import { isRuleId, type RuleId } from '../model/rules.js';
 import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
@@ -176,7 +177,7 @@ export class Renderer {
     const problem = (reason: string, ruleId: RuleId, fix: string): { problem: Problem } => ({
       problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
     });
-    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+    if (isUrl(src)) {
       return problem(`image.src "${src}" is an address, not a file: images are published from the content folder, never loaded from another host`, 'external-image', 'save the image next to the article and give its file name');
     }
     if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');

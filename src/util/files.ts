@@ -29,3 +29,8 @@ export function isInside(parent: string, child: string): boolean {
   // A root (`/`, `C:\`) already ends with the separator.
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
+
+/** `to` relative to `from` with forward slashes on every system: how paths appear in messages and manifests. */
+export function relativePath(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}

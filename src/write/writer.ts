@@ -1,6 +1,6 @@
 import { constants, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 
 interface TreeState {
@@ -139,7 +139,7 @@ export class OutputWriter {
   }
 
   private relOf(abs: string): string {
-    return path.relative(this.shadow, abs).split(path.sep).join('/');
+    return relativePath(this.shadow, abs);
   }
 
   /**
