@@ -5,7 +5,7 @@ import { resolveSite, type ResolvedSite, type SiteOptions } from '../config/conf
 import { generators } from '../outputs/index.js';
 import type { GeneratedFile, OutputSource, SiteSnapshot } from '../outputs/types.js';
 import { DEFAULT_TEMPLATES_DIR, templatesFingerprint } from '../theme/engine.js';
-import { listFiles } from '../util/files.js';
+import { relativePath, walkFiles, type FileListing } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
 import { processAssets } from '../content/assets.js';
@@ -15,7 +15,7 @@ import { OutputClaims } from '../write/claims.js';
 import { displayPrefixOf, fieldPosition, listContent, readSource } from '../content/load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
-import { compareProblems, type Problem } from '../model/problem.js';
+import { compareProblems, skippedEntryProblem, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
 import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
@@ -113,6 +113,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   const tree = listContent(paths.content, paths.root);
   problems.push(...tree.problems);
+  // static/ and templates/ are walked with the content: a link the walk does not follow is reported before anything is written.
+  const staticFiles = walkFiles(paths.static);
+  const skippedIn = (dir: string, listing: FileListing, words: string): Problem[] => listing.skipped.map((e) => skippedEntryProblem(e, `${relativePath(paths.root, dir)}/`, words));
+  problems.push(...skippedIn(paths.static, staticFiles, 'static/'), ...skippedIn(paths.templates, walkFiles(paths.templates), 'the templates folder'));
   mark('load');
 
   const templatesHash = templatesFingerprint(templateDirs);
@@ -356,7 +360,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const snapshot: SiteSnapshot = { site, renderer: r, model, pages, feedBodies, htmlPages };
     const generated: GeneratedFile[] = [];
     for (const generate of generators) generated.push(...generate(snapshot));
-    for (const file of listFiles(paths.static)) {
+    for (const file of staticFiles.files) {
       generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
     }
     for (const file of generated) {

@@ -16,9 +16,10 @@ export const RULES = {
   'invalid-option': 'A command-line option of `new` has an empty or unusable value.',
   // content folder and files
   'content-missing': 'The content folder does not exist.',
-  'unreadable-file': 'A source is too large, binary or not UTF-8 text.',
+  'unreadable-file': 'A source is too large, binary or not UTF-8 text, or a folder cannot be read.',
   'broken-symlink': 'A symbolic link in a site folder points to nothing.',
   'symlink-outside': 'A symbolic link leads out of the folder it is in; it is not followed.',
+  'symlink-folder': 'A symbolic link to a folder (a warning): it is not followed, because its files would be listed twice or forever.',
   'active-content': 'A file type the content folder does not publish (HTML, SVG, XML, scripts, unknown types).',
   'invalid-image': 'An image file cannot be read, or `image.src` names a file that is not a raster image.',
   // frontmatter
