@@ -28,6 +28,16 @@ export function dropLoneSurrogates(text: string): string {
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
 /**
+ * Whether parsing can find anything to rewrite. Bodies come from hast-util-to-html, which writes
+ * `name="value"` and joins srcset candidates with `, `: a value that starts with `/` or `#` follows
+ * `="` (or `='`) or `, `. Most feed bodies have none and skip the parse; a screen only, the rewrite
+ * itself is decided on the tree.
+ */
+function mayHoldSitePath(html: string): boolean {
+  return ['="/', '="#', "='/", "='#", ', /'].some((needle) => html.includes(needle));
+}
+
+/**
  * Makes the URLs inside rendered body HTML absolute, because feed readers show the HTML away from
  * the site: links like `/presse/medien/x.jpg` (already with the base path) get the origin, and
  * `#fragment` links point into the article page. Works on the parsed tree, so markup shown as text
@@ -40,6 +50,7 @@ export function absolutizeHtml(html: string, origin: string, pageUrl: string): s
     if (value.startsWith('#')) return pageUrl + value;
     return value;
   };
+  if (!mayHoldSitePath(html)) return html;
   const tree = fromHtml(html, { fragment: true });
   let changed = false;
   visit(tree, 'element', (node: Element) => {

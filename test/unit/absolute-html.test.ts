@@ -69,3 +69,14 @@ describe('absolutizeHtml (feed bodies)', () => {
     expect(out.replaceAll(`${ORIGIN}/impressum/`, '/impressum/').replaceAll(PAGE + '#', '#')).toBe(valueless);
   });
 });
+
+describe('absolutizeHtml screen', () => {
+  it('still finds a site path that is not the first candidate of a srcset', () => {
+    const html = '<img srcset="https://cdn.example/a.webp 1x, /m/b.webp 2x" alt="">';
+    expect(abs(html)).toBe(`<img srcset="https://cdn.example/a.webp 1x, ${ORIGIN}/m/b.webp 2x" alt="">`);
+  });
+
+  it('still finds site paths in single-quoted attributes', () => {
+    expect(abs("<a href='/x/'>x</a> <a href='#y'>y</a>")).toBe(`<a href="${ORIGIN}/x/">x</a> <a href="${PAGE}#y">y</a>`);
+  });
+});
