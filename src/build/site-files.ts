@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { AssetOutput } from '../content/assets.js';
 import type { GeneratedFile } from '../model/outputs.js';
 import { generators, type SiteSnapshot } from '../outputs/index.js';
-import { listFiles } from '../util/files.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
 
 export interface SiteFilesInput {
   readonly snapshot: SiteSnapshot;
-  /** The site's `static/` folder, copied as it is. */
+  /** The site's `static/` folder and its files, copied as they are. */
   readonly staticDir: string;
+  readonly staticFiles: readonly string[];
   /** Copies and variants of the content folder's images and attachments. */
   readonly assetOutputs: readonly AssetOutput[];
   readonly claims: OutputClaims;
@@ -26,7 +26,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   const { claims, output, staticDir } = input;
   const generated: GeneratedFile[] = [];
   for (const generate of generators) generated.push(...generate(input.snapshot));
-  for (const file of listFiles(staticDir)) {
+  for (const file of input.staticFiles) {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
   for (const file of generated) {

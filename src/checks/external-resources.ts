@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem.js';
+import { namesHost } from '../util/url-ref.js';
 import { isAllowed } from '../util/hosts.js';
 import type { WrittenFileCheck } from '../model/outputs.js';
 
@@ -42,7 +43,7 @@ function decodeAttr(value: string): string {
 function hostOf(raw: string, siteHost: string): string | undefined {
   const value = raw.trim();
   // Relative URLs stay on the site; only absolute and protocol-relative ones can leave it.
-  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value)) return undefined;
+  if (!namesHost(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value, 'https://stadtbote.invalid/');

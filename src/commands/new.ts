@@ -5,7 +5,9 @@ import { ConfigError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
+import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { unknownRegion } from '../checks/regions.js';
+import { relativePath } from '../util/files.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -43,8 +45,7 @@ function usage(flag: string, reason: string, fix: string): ConfigError {
 function requireText(flag: string, value: string | undefined): string {
   const text = value?.trim() ?? '';
   if (text === '') throw usage(flag, `${flag} must not be empty`, `give a text, e.g. ${flag} "…"`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
+  if (CONTROL_CHARACTER_IN_TEXT.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
@@ -85,7 +86,7 @@ export function newArticle(options: NewArticleOptions): NewArticle {
   const slug = options.slug ?? (slugify(title) || 'meldung');
   const year = date.slice(0, 4);
   const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
-  const display = path.relative(site.paths.root, file).split(path.sep).join('/');
+  const display = relativePath(site.paths.root, file);
   mkdirSync(path.dirname(file), { recursive: true });
   try {
     // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
+import { keyPosition } from '../util/yaml-position.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -104,17 +105,6 @@ function defaultFooterLinks(strings: UiStrings): FooterLink[] {
 
 export const CONFIG_FILE_NAMES = ['stadtbote.config.yaml', 'stadtbote.config.yml', 'stadtbote.config.json'] as const;
 
-function lineOfKey(doc: Document, counter: LineCounter, key: string): { line?: number; column?: number } {
-  if (!isMap(doc.contents)) return {};
-  for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-      const pos = counter.linePos(pair.key.range[0]);
-      return { line: pos.line, column: pos.col };
-    }
-  }
-  return {};
-}
-
 export function normalizeBaseUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
@@ -149,7 +139,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const raw: Record<string, unknown> = {};
   let doc: Document | undefined;
   const counter = new LineCounter();
-  const displayFile = configFile ? path.relative(root, configFile).split(path.sep).join('/') : '';
+  const displayFile = configFile ? relativePath(root, configFile) : '';
   if (configFile) {
     const text = readFileSync(configFile, 'utf8');
     if (configFile.endsWith('.json')) {
@@ -171,7 +161,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     }
   }
 
-  const at = (key: string): { line?: number; column?: number } => (doc ? lineOfKey(doc, counter, key) : {});
+  const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});
   const fail = (key: string, reason: string, fix?: string): void => {
     problems.push({ file: displayFile || 'config', ...at(key), ruleId: 'config-value', field: key, reason, fix, severity: 'error' });
   };

@@ -1,11 +1,9 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { keyPosition, type Position } from '../util/yaml-position.js';
 import { FrontmatterError } from '../model/errors.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+export type { Position };
 
 export interface ParsedFrontmatter {
   readonly data: Record<string, unknown>;
@@ -95,30 +93,8 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const body = parsed.content;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const parsedDoc = doc;
-  const positionOf = (field: string): Position | undefined => {
-    if (!parsedDoc) return undefined;
-    let node: unknown = parsedDoc.contents;
-    let keyNode: YamlNode | undefined;
-    for (const part of field.split('.')) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
-        if (!pair) return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
-        keyNode = pair.key as YamlNode;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(part)];
-        if (!item) break;
-        keyNode = item as YamlNode;
-        node = item;
-      } else break;
-    }
-    return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
-  };
   // gray-matter hands the engine the text from the end of the opening fence, so the YAML's
   // line 1 is the fence line itself and its line numbers are already the file's.
-  const toPos = (offset: number): Position => {
-    const p = counter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const positionOf = (field: string): Position | undefined => (parsedDoc ? keyPosition(parsedDoc, counter, field) : undefined);
   return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
 }

@@ -2,8 +2,11 @@ import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
 import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
+import { guardPath } from '../util/path-guard.js';
+import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { FrontmatterError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from '../model/types.js';
 
 export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
@@ -37,9 +40,10 @@ class FieldChecker {
     private readonly fm: ParsedFrontmatter,
   ) {}
 
-  report(field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
+  /** Each check names its own rule: the message text is for people and may change. */
+  report(ruleId: RuleId, field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
     const pos = this.fm.positionOf(field) ?? { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, line: pos.line, column: pos.column, ruleId: ruleFor(reason), field, reason, fix, severity });
+    this.problems.push({ file: this.source.display, line: pos.line, column: pos.column, ruleId, field, reason, fix, severity });
   }
 
   text(field: string, value: unknown, required: boolean, allowEmpty = false): string | undefined {
@@ -50,29 +54,28 @@ class FieldChecker {
     if (typeof value === 'number') {
       // YAML reads 1e400 as Infinity and long digit strings lose digits: the page would show another text.
       if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(String(value)) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
-        this.report(field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
+        this.report('invalid-field', field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
         return undefined;
       }
       return String(value);
     }
     if (typeof value !== 'string') {
-      this.report(field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
+      this.report('invalid-type', field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
       return undefined;
     }
     const trimmed = value.trim();
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(trimmed);
+    const control = CONTROL_CHARACTER_IN_TEXT.exec(trimmed);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.report(field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
+      this.report('invalid-field', field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
       return undefined;
     }
     if (!allowEmpty && trimmed === '') {
-      this.report(field, `${field} is empty`, `give the ${field} a text`);
+      this.report('invalid-field', field, `${field} is empty`, `give the ${field} a text`);
       return undefined;
     }
     if (trimmed.length > MAX_FIELD_LENGTH) {
-      this.report(field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
+      this.report('invalid-field', field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
       return undefined;
     }
     return trimmed;
@@ -89,16 +92,16 @@ class FieldChecker {
       return undefined;
     }
     if (typeof value === 'number') {
-      this.report(field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
+      this.report('invalid-date', field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.report(field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
+      this.report('invalid-type', field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
       return undefined;
     }
     const result = parseSiteDate(value, timeZone);
     if (!result.ok) {
-      this.report(field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
+      this.report('invalid-date', field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
       return undefined;
     }
     return result.date;
@@ -106,36 +109,18 @@ class FieldChecker {
 
   unknownKeys(data: Record<string, unknown>, known: readonly string[]): void {
     for (const key of Object.keys(data)) {
-      if (!known.includes(key)) this.report(key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
+      if (!known.includes(key)) this.report('unknown-key', key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
     }
   }
 }
 
-function ruleFor(reason: string): string {
-  if (reason.includes('calendar date') || reason.includes('not a date') || reason.includes('only a year') || reason.includes('time')) return 'invalid-date';
-  if (reason.startsWith('unknown key')) return 'unknown-key';
-  if (reason.includes('must be')) return 'invalid-type';
-  return 'invalid-field';
-}
 
 /** A site path given by an editor (alias): absolute, no `..`, nothing a static file cannot be. */
 export function checkSitePath(value: string): string | undefined {
-  if (!value.startsWith('/')) return 'must start with "/"';
-  if (value.includes('\\')) return 'must not contain a backslash';
+  const guarded = guardPath(value, { absolute: true });
+  if (!guarded.ok) return guarded.reason;
   if (/[?#]/.test(value)) return 'must not contain "?" or "#" (a static host cannot serve a query string)';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'must not contain control characters';
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return 'is not a valid URL path';
-  }
-  if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
-  // `%5C` is a backslash once decoded: a folder separator on Windows.
-  if (decoded.includes('\\')) return 'must not contain a backslash, not even encoded as %5C';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'must not contain encoded control characters such as %00';
+  const { decoded } = guarded;
   if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;
   if (Buffer.byteLength(decoded) > MAX_SITE_PATH_BYTES) return `is longer than ${MAX_SITE_PATH_BYTES} bytes`;
   return undefined;
@@ -151,21 +136,21 @@ export const MAX_SLUG_LENGTH = 150;
 function validateImage(check: FieldChecker, value: unknown): ImageData | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    check.report('image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
+    check.report('invalid-type', 'image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
     return undefined;
   }
   const img = value as Record<string, unknown>;
   const src = check.text('image.src', img.src, true);
   let alt: string | undefined;
   if (img.alt === undefined || img.alt === null) {
-    check.report('image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
+    check.report('missing-alt', 'image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
   } else {
     alt = check.text('image.alt', img.alt, true, true);
   }
   const caption = check.text('image.caption', img.caption, false);
   const credit = check.text('image.credit', img.credit, false);
   for (const key of Object.keys(img)) {
-    if (!IMAGE_KEYS.includes(key)) check.report(`image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
+    if (!IMAGE_KEYS.includes(key)) check.report('unknown-key', `image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
   }
   if (src === undefined || alt === undefined) return undefined;
   return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
@@ -180,33 +165,33 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
   if (d.slug !== undefined) {
     const given = check.text('slug', d.slug, true);
     if (given !== undefined && !isSafeSlug(given)) {
-      check.report('slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
+      check.report('invalid-field', 'slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
     } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
-      check.report('slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
+      check.report('invalid-field', 'slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
     } else slug = given;
   } else if (title !== undefined) {
     slug = slugify(title) || 'meldung';
   }
   if (region !== undefined && slugify(region) === '') {
-    check.report('region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
+    check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
   }
   const image = validateImage(check, d.image);
   let draft = false;
   if (d.draft !== undefined) {
     if (typeof d.draft === 'boolean') draft = d.draft;
-    else check.report('draft', `draft must be true or false, found ${describe(d.draft)}`);
+    else check.report('invalid-type', 'draft', `draft must be true or false, found ${describe(d.draft)}`);
   }
   const expires = check.date('expires', d.expires, false, timeZone);
   const updated = check.date('updated', d.updated, false, timeZone);
   const aliases: string[] = [];
   if (d.aliases !== undefined) {
     const list = typeof d.aliases === 'string' ? [d.aliases] : d.aliases;
-    if (!Array.isArray(list)) check.report('aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
+    if (!Array.isArray(list)) check.report('invalid-type', 'aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
     else {
       list.forEach((a, i) => {
-        if (typeof a !== 'string') return check.report(`aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
+        if (typeof a !== 'string') return check.report('invalid-type', `aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
         const why = checkSitePath(a);
-        if (why) check.report(`aliases.${i}`, `alias "${a}" ${why}`, 'write the old site path, e.g. /archiv/meldung-123.html');
+        if (why) check.report('invalid-field', `aliases.${i}`, `alias "${a}" ${why}`, 'write the old site path, e.g. /archiv/meldung-123.html');
         else aliases.push(a);
       });
     }

@@ -10,6 +10,7 @@ import { formatProblem, location } from '../report/format.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type OverlayProblem } from './client.js';
 import { baseHeaders, notFoundPage, resolveRequest, sendFile, sendText } from './static.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
+import { relativePath } from '../util/files.js';
 
 export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRun' | 'baseUrl'> {
   /** Port to listen on; 0 picks a free one. Default 4000. */
@@ -200,7 +201,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const scheduler = new RebuildScheduler(async (files) => {
     const changed = files.filter((f) => f !== SEARCH_REFRESH);
-    if (changed.length > 0) emit({ type: 'change', files: changed.map((f) => path.relative(site.paths.root, f).split(path.sep).join('/')) });
+    if (changed.length > 0) emit({ type: 'change', files: changed.map((f) => relativePath(site.paths.root, f)) });
     await runBuild(changed.length === 0);
   });
   let watcher: FSWatcher;

@@ -3,6 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { isInside } from '../util/files.js';
+import { guardPath } from '../util/path-guard.js';
 import { lookup } from 'mrmime';
 
 /** Where a request path leads inside the output folder. */
@@ -13,26 +14,13 @@ export type Resolution =
   | { readonly kind: 'missing' };
 
 /**
- * Encoded dots, slashes and backslashes have no business in a site path: a static host would
- * never produce them, and decoding them is how traversal slips past naive checks.
+ * Splits a raw request path into safe, decoded segments, or undefined when it is not one. Encoded
+ * dots and slashes are refused too: a static host never produces them, and decoding them is how
+ * traversal slips past naive checks.
  */
-// eslint-disable-next-line no-control-regex
-const SUSPICIOUS_RAW = /%2e|%2f|%5c|%00|\\|[\u0000-\u001f\u007f]/i;
-
-/** Splits a raw request path into safe, decoded segments, or undefined when it is not one. */
 export function pathSegments(rawPath: string): string[] | undefined {
-  if (!rawPath.startsWith('/') || SUSPICIOUS_RAW.test(rawPath)) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return undefined;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) return undefined;
-  return segments;
+  const guarded = guardPath(rawPath, { absolute: true, strictEncoding: true });
+  return guarded.ok ? [...guarded.segments] : undefined;
 }
 
 

@@ -4,6 +4,8 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { unified, type Processor } from 'unified';
 import rehypeClobberedFragments from './rehype-clobbered-fragments.js';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
@@ -16,9 +18,11 @@ import rehypeTaskListLabels from './rehype-task-list-labels.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
 
-// Any processor of the pipeline; the concrete generic types of unified are not part of our API.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type MarkdownProcessor = Processor<any, any, any, any, string>;
+/**
+ * Every variant of the pipeline: parses Markdown (mdast), runs to HTML (hast), compiles to text.
+ * unified's inferred type differs per variant (which plugins were added); this is what they share.
+ */
+export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 
 const processors = new Map<string, MarkdownProcessor>();
 
@@ -62,7 +66,7 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Synta
       .use(rehypeSiteReferences)
       .use(rehypeReadableBlocks)
       .use(rehypeStringify)
-      .freeze() as unknown as MarkdownProcessor;
+      .freeze() as MarkdownProcessor;
     processors.set(key, processor);
   }
   return processor;

@@ -1,6 +1,8 @@
 import type { Element, Root } from 'hast';
+import type { RuleId } from '../model/rules.js';
 import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
+import { urlSchemeOf } from '../util/url-ref.js';
 import { forEachElement } from './walk.js';
 import type { VFile } from 'vfile';
 import type { AssetInfo } from '../model/types.js';
@@ -44,7 +46,7 @@ export default function rehypeSiteReferences() {
   return (tree: Root, file: VFile): void => {
     const refs = file.data.references;
     if (!refs) return;
-    const fail = (node: Element, reason: string, ruleId: string, fix: string): void => {
+    const fail = (node: Element, reason: string, ruleId: RuleId, fix: string): void => {
       const message = file.message(reason, { place: node.position, ruleId, source: 'stadtbote' });
       message.fatal = true;
       message.note = fix;
@@ -52,7 +54,7 @@ export default function rehypeSiteReferences() {
     forEachElement(tree, (node) => {
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         const href = node.properties.href;
-        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+        const scheme = urlSchemeOf(href);
         // `javascript:` and `data:` links run code or smuggle documents in the reader's browser.
         if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return fail(node, `link "${href.slice(0, 60)}" uses the ${scheme}: scheme, which is not allowed`, 'unsafe-link', 'link to an http(s) address, mailto: or tel:');
         if (!isLocalReference(href)) return;

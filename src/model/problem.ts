@@ -1,4 +1,6 @@
 import { VFileMessage } from 'vfile-message';
+import type { SkippedEntry } from '../util/files.js';
+import type { RuleId } from './rules.js';
 
 /**
  * One content or configuration problem. Plain data so that it crosses worker threads unchanged;
@@ -9,8 +11,8 @@ export interface Problem {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  /** Stable identifier of the rule that failed, e.g. `invalid-date`. */
-  readonly ruleId: string;
+  /** Stable identifier of the rule that failed, e.g. `invalid-date`: one of `RULES` (model/rules.ts). */
+  readonly ruleId: RuleId;
   /** Frontmatter field the problem is about, dotted for nested keys (`image.alt`). */
   readonly field?: string;
   readonly reason: string;
@@ -35,4 +37,22 @@ export function toVFileMessage(problem: Problem): VFileMessage {
 export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/**
+ * The problem for an entry a folder walk did not follow (util/files.ts `walkFiles`). `folder` names
+ * the walked folder in words ("the content folder", "static/"); `displayPrefix` is its path as shown.
+ */
+export function skippedEntryProblem(entry: SkippedEntry, displayPrefix: string, folder: string): Problem {
+  const file = displayPrefix + entry.rel;
+  switch (entry.why) {
+    case 'broken':
+      return { file, ruleId: 'broken-symlink', reason: 'symbolic link points to nothing', fix: 'remove the link', severity: 'error' };
+    case 'outside':
+      return { file, ruleId: 'symlink-outside', reason: `symbolic link leads out of ${folder}`, fix: `copy the file into ${folder} instead of linking it`, severity: 'error' };
+    case 'folder':
+      return { file, ruleId: 'symlink-folder', reason: 'symbolic link to a folder is not followed: its files would be listed twice, or forever', fix: 'link the files one by one, or move the folder here', severity: 'warning' };
+    case 'unreadable':
+      return { file, ruleId: 'unreadable-file', reason: 'folder cannot be read', fix: 'give the user who builds the site permission to read it', severity: 'error' };
+  }
 }

@@ -57,7 +57,7 @@ export class UrlScheme {
     return `/${this.strings.url.search}/`;
   }
 
-  /** Feeds of the whole site (`scope` undefined) or of one region. */
+  /** Feeds of the whole site (`regionSlug` undefined) or of one region. */
   feed(kind: 'rss' | 'atom' | 'json', regionSlug?: string): string {
     const base = regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/';
     return base + (kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PageChrome } from '../theme/views.js';
 import { absoluteUrlFor, withBasePathFor } from './absolute.js';
 import type { GeneratedFile, OutputSource, SiteSnapshot } from './types.js';
+import { relativePath } from '../util/files.js';
 
 /** One old URL of a published article. */
 export interface MovedUrl {
@@ -41,7 +42,7 @@ function safeDecode(value: string): string {
 /** Every alias of every published article, sorted by old path so that the files are stable. */
 export function movedUrls(s: SiteSnapshot): MovedUrl[] {
   const { paths } = s.site;
-  const prefix = (path.relative(paths.root, paths.content).split(path.sep).join('/') || '.') + '/';
+  const prefix = (relativePath(paths.root, paths.content) || '.') + '/';
   const out: MovedUrl[] = [];
   for (const a of s.model.articles) {
     for (const alias of new Set(a.data.aliases)) {

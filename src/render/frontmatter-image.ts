@@ -1,5 +1,7 @@
 import { resolveReference } from '../markdown/resolve.js';
 import type { Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
+import { isUrl } from '../util/url-ref.js';
 import type { AssetInfo, ImageInfo, SourceFile } from '../model/types.js';
 
 /**
@@ -15,10 +17,10 @@ export function frontmatterImage(
 ): { info?: ImageInfo; problem?: Problem } {
   const target = resolveReference(source.rel, src);
   if (target.ok) used.add(target.rel);
-  const problem = (reason: string, ruleId: string, fix: string): { problem: Problem } => ({
+  const problem = (reason: string, ruleId: RuleId, fix: string): { problem: Problem } => ({
     problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
   });
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+  if (isUrl(src)) {
     return problem(`image.src "${src}" is an address, not a file: images are published from the content folder, never loaded from another host`, 'external-image', 'save the image next to the article and give its file name');
   }
   if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');

@@ -3,6 +3,7 @@ import type { UiStrings } from '../i18n/index.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';
 import type { Problem } from '../model/problem.js';
+import { isRuleId } from '../model/rules.js';
 import type { AssetInfo, PendingLink, SourceFile } from '../model/types.js';
 
 export interface MarkdownStageOptions {
@@ -70,7 +71,8 @@ export class MarkdownStage {
       file: source.display,
       line: m.line ?? undefined,
       column: m.column ?? undefined,
-      ruleId: m.ruleId ?? 'markdown',
+      // Our plugins name registered rules; anything else the parser says is a plain Markdown problem.
+      ruleId: isRuleId(m.ruleId) ? m.ruleId : 'markdown',
       reason: m.reason,
       fix: m.note ?? undefined,
       severity: m.fatal ? 'error' : 'warning',

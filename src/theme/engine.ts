@@ -5,9 +5,11 @@ import { Liquid, type Template } from 'liquidjs';
 import type { UiStrings } from '../i18n/index.js';
 import { absoluteUrl, withBasePath } from '../model/urls.js';
 import { formatDay } from '../util/dates.js';
-import { isInside, listFiles } from '../util/files.js';
+import { isInside, listFiles, relativePath } from '../util/files.js';
 import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
+import { NOT_XML_CHARACTER } from '../util/text.js';
+import { isUrl } from '../util/url-ref.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -29,13 +31,10 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-// Characters XML 1.0 does not allow, lone surrogates (not encodable in UTF-8) included.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Escapes text for XML character data and attribute values, dropping what XML cannot hold. */
 export function xmlEscape(value: unknown): string {
-  return String(value ?? '').replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(value ?? '').replace(NOT_XML_CHARACTER, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -64,13 +63,13 @@ export class Theme {
     });
     const toSitePath = (url: unknown): string => {
       const s = String(url ?? '');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//')) return s;
+      if (isUrl(s)) return s;
       return withBasePath(basePath, s);
     };
     this.liquid.registerFilter('url', toSitePath);
     this.liquid.registerFilter('absolute_url', (url: unknown) => {
       const s = String(url ?? '');
-      return /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//') ? s : absoluteUrl(baseUrl, s);
+      return isUrl(s) ? s : absoluteUrl(baseUrl, s);
     });
     this.liquid.registerFilter('date_display', (day: unknown) => formatDay(String(day ?? ''), strings.language));
     this.liquid.registerFilter('fmt', (template: unknown, key: unknown, value: unknown) => String(template ?? '').replaceAll(`{${String(key)}}`, String(value ?? '')));
@@ -101,7 +100,7 @@ export class Theme {
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           const at = /line:(\d+), col:(\d+)/.exec(message);
-          const display = isInside(path.resolve(root), file) ? path.relative(root, file).split(path.sep).join('/') : file;
+          const display = isInside(path.resolve(root), file) ? relativePath(root, file) : file;
           problems.push({
             file: display,
             ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),

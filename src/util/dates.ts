@@ -79,12 +79,29 @@ function offsetMinutes(epochMs: number, timeZone: string): number {
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given time (first match around DST). */
+const DAY_MS = 86_400_000;
+
+function sameWallClock(a: WallClock, b: WallClock): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given time. Around a clock change the
+ * rule is the one of RFC 5545 and Temporal's "compatible": a time that happens twice (the autumn
+ * overlap) is the earlier instant, in summer time; a time that does not exist (the spring gap) moves
+ * forward by the length of the gap (02:30 on the Berlin spring day is 03:30 CEST), in every zone.
+ */
 function zonedToEpoch(w: WallClock, timeZone: string): number {
-  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  let epoch = guess - offsetMinutes(guess, timeZone) * 60000;
-  epoch = guess - offsetMinutes(epoch, timeZone) * 60000;
-  return epoch;
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  // The offsets in force a day before and a day after: equal unless the clocks change in between.
+  const before = offsetMinutes(asUtc - DAY_MS, timeZone);
+  const after = offsetMinutes(asUtc + DAY_MS, timeZone);
+  const withBefore = asUtc - before * 60000;
+  if (before === after) return withBefore;
+  const withAfter = asUtc - after * 60000;
+  const matches = [withBefore, withAfter].filter((epoch) => sameWallClock(wallClock(epoch, timeZone), w));
+  // No match: the time lies in the gap; read with the offset before the change, it lands after the gap.
+  return matches.length === 0 ? withBefore : Math.min(...matches);
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {

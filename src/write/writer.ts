@@ -1,6 +1,6 @@
 import { constants, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 
 interface TreeState {
@@ -139,7 +139,7 @@ export class OutputWriter {
   }
 
   private relOf(abs: string): string {
-    return path.relative(this.shadow, abs).split(path.sep).join('/');
+    return relativePath(this.shadow, abs);
   }
 
   /**
@@ -253,7 +253,12 @@ export class OutputWriter {
     return false;
   }
 
-  /** Waits for pending writes, removes what is no longer produced and swaps the new output in. */
+  /**
+   * Finishes the new output and swaps it in. Every `put` has already written its file (writes are
+   * synchronous); here the files kept unchanged from the live output are hard-linked into the shadow,
+   * files no longer produced are removed from it, and the two folders trade places. A build that
+   * changed nothing swaps nothing.
+   */
   commit(): WriteStats {
     this.stats.files = this.target.size;
     if (this.live) this.stats.removed = [...this.live.files.keys()].filter((rel) => !this.target.has(rel)).length;

@@ -121,7 +121,7 @@ describe('validation messages', () => {
 
   it('requires alt text for a frontmatter image and accepts an intentionally empty one', () => {
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n---\n')).toEqual([
-      'content/2025/x.md:6:1 error invalid-field image.alt: image has no alt text',
+      'content/2025/x.md:6:1 error missing-alt image.alt: image has no alt text',
     ]);
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n  alt: ""\n---\n')).toEqual([]);
   });

@@ -51,7 +51,7 @@ describe('SiteCollector: takes sources into the site and writes their pages as t
 
   it('counts drafts, scheduled and expired articles, keeps their problems, and writes nothing for them', () => {
     const { collector, problems } = setup();
-    const warning: Problem = { file: 'content/d.md', ruleId: 'x', reason: 'r', severity: 'warning' };
+    const warning: Problem = { file: 'content/d.md', ruleId: 'markdown', reason: 'r', severity: 'warning' };
     collector.accept(entry('d.md', { draft: true }, { problems: [warning] }), '<p>D</p>', undefined, 'content/d.md');
     collector.accept(entry('f.md', { date: day('2025-07-02') }), '<p>F</p>', undefined, 'content/f.md');
     collector.accept(entry('e.md', { expires: day('2025-06-02') }), '<p>E</p>', undefined, 'content/e.md');
@@ -64,7 +64,7 @@ describe('SiteCollector: takes sources into the site and writes their pages as t
 
   it('refuses a cache hit whose page is not there to keep, before recording anything', () => {
     const { collector, problems } = setup();
-    const warning: Problem = { file: 'content/a.md', ruleId: 'x', reason: 'r', severity: 'warning' };
+    const warning: Problem = { file: 'content/a.md', ruleId: 'markdown', reason: 'r', severity: 'warning' };
     expect(collector.accept(entry('a.md', {}, { problems: [warning] }), undefined, undefined, 'content/a.md')).toBe(false);
     expect(collector.result().articles).toEqual([]);
     expect(problems).toEqual([]);
