@@ -17,6 +17,8 @@ import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
+import { checkAliases } from '../checks/aliases.js';
+import { brokenSiteLinks, type SiteLink } from '../checks/site-links.js';
 import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { outputPathFor, withBasePath } from '../model/urls.js';
@@ -68,6 +70,8 @@ export interface BuildReport {
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
   readonly outDir: string;
+  /** Old addresses (path and query) that only the server files redirect: outside the base path, or with a query. */
+  readonly serverOnlyAliases: readonly string[];
 }
 
 function buildNow(options: BuildOptions): number {
@@ -262,7 +266,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const a of articles) urlBySrc.set(a.src, a.url);
     for (const p of pages) urlBySrc.set(p.src, p.url);
     // Problems are reported for the page; the same links in a feed body resolve quietly.
+    const siteLinks: SiteLink[] = [];
     const linkUrl = (display: string, l: PendingLink, report = true): string => {
+      // A link to a site path is checked once every output is known (checks/site-links.ts).
+      if (l.sitePath !== undefined) {
+        if (report) siteLinks.push({ display, link: { ...l, sitePath: l.sitePath } });
+        return withBasePath(site.basePath, l.sitePath) + l.fragment;
+      }
       const url = urlBySrc.get(l.target);
       if (url === undefined) {
         if (!report) return '#';
@@ -315,6 +325,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // When the config lists the regions, a region outside the list is a typo until the list says otherwise.
     problems.push(...unknownRegions(site, articles));
+    // Old addresses against the site's host and base path; those only server files can redirect are reported.
+    const aliasCheck = checkAliases(site, articles);
+    problems.push(...aliasCheck.problems);
     if (options.inspect) problems.push(...options.inspect({ articles, pages }));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
@@ -370,7 +383,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems());
-    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+    problems.push(...brokenSiteLinks(siteLinks, (outPath) => claims.has(outPath), site.basePath));
+    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
     let search: SearchStatus | 'off' = 'off';
@@ -397,6 +411,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       ...(nextScheduled ? { nextScheduled } : {}),
       excluded,
       outDir: paths.out,
+      serverOnlyAliases: aliasCheck.serverOnly,
     };
   } catch (err) {
     await pool.close();

@@ -6,6 +6,7 @@ import { compareProblems, type Problem } from '../model/problem.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside } from '../util/files.js';
+import { basePathProblem } from './base-path.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -203,7 +204,12 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const baseUrlRaw = options.baseUrl ?? raw.baseUrl;
   if (baseUrlRaw !== undefined) {
     const normalized = typeof baseUrlRaw === 'string' ? normalizeBaseUrl(baseUrlRaw) : undefined;
-    if (normalized) config.baseUrl = normalized;
+    // The base path reaches the server files (nginx, Apache): refuse what servers would interpret.
+    const unsafe = normalized ? basePathProblem(normalized) : undefined;
+    if (normalized && unsafe) {
+      if (options.baseUrl !== undefined) problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}": ${unsafe}`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
+      else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}": ${unsafe}`, 'for example https://example.org/presse/');
+    } else if (normalized) config.baseUrl = normalized;
     else if (options.baseUrl !== undefined) {
       problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}" is not an absolute http(s) URL`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
     } else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}" is not an absolute http(s) URL`, 'for example https://example.org/presse/');

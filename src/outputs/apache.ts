@@ -1,0 +1,80 @@
+import { movedUrls, type MovedUrl } from './redirects.js';
+import { FEED_TYPES, IMMUTABLE, immutableFolders, SERVER_FILES, securityHeaders, SHORT, TEXT_EXTENSIONS } from './server-policy.js';
+import type { GeneratedFile, SiteSnapshot } from './types.js';
+
+/**
+ * Apache 2.4: one `.htaccess` for the site's folder, which also works included in the
+ * `<VirtualHost>` (then it redirects old addresses anywhere on the host). Every rule is written so
+ * that it means the same in both places: conditions on the full `REQUEST_URI`, never on the
+ * folder-relative path a `RewriteRule` sees in a `.htaccess`.
+ */
+
+/** A double-quoted Apache argument: Apache unescapes `\"` in it. */
+const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
+/** A literal text inside an `ap_expr` regular expression delimited by `#`. */
+const exprLiteral = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/#]/g, '\\$&');
+/** A RewriteRule target: `$N` and `%N` would be backreferences, a backslash quotes them. */
+const rewriteTarget = (value: string): string => value.replace(/[$%\\]/g, '\\$&');
+
+function redirectRules(moved: readonly MovedUrl[]): string[] {
+  const lines: string[] = [];
+  for (const m of moved) {
+    // `=` compares text as it is: no regular expression to escape. REQUEST_URI is the decoded path;
+    // the encoded spelling is added for the rare server that passes it on undecoded.
+    const paths = [...new Set([m.address.decodedPath, m.address.path])];
+    paths.forEach((p, i) => lines.push(`RewriteCond "%{REQUEST_URI}" ${quoted(`=${p}`)}${i < paths.length - 1 ? ' [OR]' : ''}`));
+    m.queries.forEach((q, i) => lines.push(`RewriteCond "%{QUERY_STRING}" ${quoted(`=${q}`)}${i < m.queries.length - 1 ? ' [OR]' : ''}`));
+    // A path relative to the host (no production URL: a staging server stays on staging); QSD drops
+    // the old query, NE keeps the target's own percent-encoding.
+    lines.push(`RewriteRule "^" ${quoted(rewriteTarget(m.targetPath))} [R=301,L,NE,QSD]`);
+  }
+  return lines;
+}
+
+function apacheConfig(s: SiteSnapshot): string {
+  const base = s.site.basePath;
+  const site = `^${exprLiteral(base)}`;
+  const header = (cacheControl: string): string[] => [
+    ...securityHeaders(s).map(([name, value]) => `        Header always set ${name} ${quoted(value)}`),
+    `        Header always set Cache-Control ${quoted(cacheControl)}`,
+  ];
+  const lines = [
+    `# Stadtbote: ${s.site.config.baseUrl} for Apache 2.4, generated on every build.`,
+    `# As .htaccess in the site's folder (AllowOverride All) it serves the site and redirects old addresses`,
+    `# under ${base}. Included in the <VirtualHost> (Include /var/www/html${base}.htaccess) it also redirects`,
+    '# old addresses anywhere on the host (README, "Deployment"). Needs mod_rewrite, mod_headers.',
+    '',
+    '# The server files are configuration, not content.',
+    // Unquoted on purpose: inside quotes Apache keeps backslashes, and the names hold no space.
+    `<FilesMatch ^(${SERVER_FILES.map((f) => f.replace(/[.]/g, '\\.')).join('|')})$>`,
+    '    Require all denied',
+    '</FilesMatch>',
+    '',
+    `<If "%{REQUEST_URI} =~ m#${site}#">`,
+    `    ErrorDocument 404 ${base}404.html`,
+    '    AddDefaultCharset utf-8',
+    `    AddCharset utf-8 ${TEXT_EXTENSIONS.map((e) => `.${e}`).join(' ')}`,
+    '</If>',
+  ];
+  for (const feed of FEED_TYPES) {
+    lines.push(`<If "%{REQUEST_URI} =~ m#${site}(.*/)?${exprLiteral(feed.file)}$#">`, `    ForceType "${feed.type}; charset=utf-8"`, '</If>');
+  }
+  lines.push(
+    '',
+    '<IfModule mod_headers.c>',
+    `    <If "%{REQUEST_URI} =~ m#${site}(${immutableFolders(s).map((f) => exprLiteral(f.slice(1))).join('|')})#">`,
+    ...header(IMMUTABLE),
+    `    </If>`,
+    `    <ElseIf "%{REQUEST_URI} =~ m#${site}#">`,
+    ...header(SHORT),
+    '    </ElseIf>',
+    '</IfModule>',
+  );
+  const moved = movedUrls(s);
+  lines.push('', '# Old addresses (frontmatter "aliases").', '<IfModule mod_rewrite.c>', 'RewriteEngine On', ...redirectRules(moved), '</IfModule>');
+  return lines.join('\n') + '\n';
+}
+
+export function apacheFiles(s: SiteSnapshot): GeneratedFile[] {
+  return [{ path: '.htaccess', content: apacheConfig(s), owner: 'the Apache configuration' }];
+}
