@@ -16,14 +16,21 @@ const exprLiteral = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/
 /** A RewriteRule target: `$N` and `%N` would be backreferences, a backslash quotes them. */
 const rewriteTarget = (value: string): string => value.replace(/[$%\\]/g, '\\$&');
 
+/**
+ * An anchored regular expression matching exactly this text, as one unquoted mod_rewrite argument.
+ * mod_rewrite's own argument reader knows no escape for `"` inside quotes and keeps the backslash of
+ * `\ ` in the text: so no quotes, and every character but letters, digits, `/`, `-` and `_` is
+ * escaped for PCRE (`\ ` is a literal space there, `\$` a literal dollar).
+ */
+const exactPattern = (text: string): string => `^${text.replace(/[^A-Za-z0-9/_\u0080-\uffff-]/g, '\\$&')}$`;
+
 function redirectRules(moved: readonly MovedUrl[]): string[] {
   const lines: string[] = [];
   for (const m of moved) {
-    // `=` compares text as it is: no regular expression to escape. REQUEST_URI is the decoded path;
-    // the encoded spelling is added for the rare server that passes it on undecoded.
+    // REQUEST_URI is the decoded path; the encoded spelling is added for a server that passes it on undecoded.
     const paths = [...new Set([m.address.decodedPath, m.address.path])];
-    paths.forEach((p, i) => lines.push(`RewriteCond "%{REQUEST_URI}" ${quoted(`=${p}`)}${i < paths.length - 1 ? ' [OR]' : ''}`));
-    m.queries.forEach((q, i) => lines.push(`RewriteCond "%{QUERY_STRING}" ${quoted(`=${q}`)}${i < m.queries.length - 1 ? ' [OR]' : ''}`));
+    paths.forEach((p, i) => lines.push(`RewriteCond %{REQUEST_URI} ${exactPattern(p)}${i < paths.length - 1 ? ' [OR]' : ''}`));
+    m.queries.forEach((q, i) => lines.push(`RewriteCond %{QUERY_STRING} ${exactPattern(q)}${i < m.queries.length - 1 ? ' [OR]' : ''}`));
     // A path relative to the host (no production URL: a staging server stays on staging); QSD drops
     // the old query, NE keeps the target's own percent-encoding.
     lines.push(`RewriteRule "^" ${quoted(rewriteTarget(m.targetPath))} [R=301,L,NE,QSD]`);
