@@ -68,7 +68,9 @@ export function parseOldAddress(raw: string): ParsedOldAddress {
   if (rawQuery !== undefined && rawQuery === '') return fail('ends in "?" without a query', 'leave out the "?"');
   // The URL parser gives the spelling browsers send (it encodes `"`, `<`, `>`, `{`, `}` and non-ASCII letters).
   const parsed = new URL(`http://h.invalid${rawPath}${rawQuery !== undefined ? `?${rawQuery}` : ''}`);
-  if (rawPath.split('/').some((seg) => seg === '.' || seg === '..')) return fail('must not contain "." or ".." segments');
+  // Checked before the URL parser, which would resolve `..` and `%2e%2e` away.
+  const dotSegment = (seg: string): boolean => /^(\.|%2e){1,2}$/i.test(seg);
+  if (rawPath.split('/').some(dotSegment)) return fail('must not contain "." or ".." segments, not even encoded as %2E');
   let decodedPath: string;
   try {
     decodedPath = decodeURIComponent(parsed.pathname);
