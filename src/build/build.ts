@@ -23,6 +23,7 @@ import { assetDependencyKey, Renderer, type RenderContext } from '../render/rend
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { outputPathFor, withBasePath } from '../model/urls.js';
 import { OutputWriter, type WriteStats } from '../write/writer.js';
+import { precompress } from '../write/precompress.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -393,6 +394,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     }
 
     mark('search');
+    // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
+    if (writer && config.compress) precompress(writer, previous.outputs, next.outputs);
     const write = writer?.commit();
     mark('commit');
     if (useCache) cache.save(next);

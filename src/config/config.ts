@@ -42,6 +42,8 @@ export interface SiteConfig {
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
   readonly rawHtml: 'none' | 'sanitize';
+  /** Write `.gz` and `.br` copies of text files for servers to send precompressed. */
+  readonly compress: boolean;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -92,6 +94,7 @@ const defaults: SiteConfig = {
   search: true,
   allowedHosts: [],
   rawHtml: 'none',
+  compress: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -241,6 +244,10 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   if (raw.search !== undefined) {
     if (typeof raw.search === 'boolean') config.search = raw.search;
     else fail('search', 'search must be true or false');
+  }
+  if (raw.compress !== undefined) {
+    if (typeof raw.compress === 'boolean') config.compress = raw.compress;
+    else fail('compress', 'compress must be true or false');
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;

@@ -38,6 +38,54 @@ function redirectRules(moved: readonly MovedUrl[]): string[] {
   return lines;
 }
 
+/**
+ * `compress: true`: send `x.html.br` or `x.html.gz` for `x.html` (and `index.html.br` for a folder)
+ * when the browser accepts it and the copy exists. The copy keeps the original's type and charset
+ * and gets its Content-Encoding; mod_deflate is told not to compress it again. Files are looked
+ * for under DOCUMENT_ROOT, where the site lives in the documented setup.
+ */
+function precompressedRules(s: SiteSnapshot): string[] {
+  const site = `^${exprLiteral(s.site.basePath)}`;
+  const text = TEXT_EXTENSIONS.join('|');
+  const lines = ['# Precompressed copies (compress: true).', '<IfModule mod_rewrite.c>', '    RewriteEngine On'];
+  for (const [ext, token] of [['br', 'br'], ['gz', 'gzip']] as const) {
+    lines.push(
+      `    RewriteCond %{HTTP:Accept-Encoding} \\b${token}\\b`,
+      `    RewriteCond %{REQUEST_URI} ${site}(.*/)?[^/]+\\.(${text})$`,
+      `    RewriteCond %{DOCUMENT_ROOT}%{REQUEST_URI}.${ext} -f`,
+      `    RewriteRule ^ %{REQUEST_URI}.${ext} [L,E=no-gzip:1,E=no-brotli:1]`,
+      `    RewriteCond %{HTTP:Accept-Encoding} \\b${token}\\b`,
+      `    RewriteCond %{REQUEST_URI} ${site}(.*/)?$`,
+      `    RewriteCond %{DOCUMENT_ROOT}%{REQUEST_URI}index.html.${ext} -f`,
+      `    RewriteRule ^ %{REQUEST_URI}index.html.${ext} [L,E=no-gzip:1,E=no-brotli:1]`,
+    );
+  }
+  lines.push('</IfModule>');
+  // Types by the original's extension (mod_mime would call x.html.gz application/gzip); feeds last, as they are more specific.
+  const types: [string, string][] = [
+    ['html', 'text/html'], ['css', 'text/css'], ['js', 'text/javascript'], ['mjs', 'text/javascript'], ['json', 'application/json'],
+    ['xml', 'application/xml'], ['txt', 'text/plain'], ['svg', 'image/svg+xml'], ['webmanifest', 'application/manifest+json'],
+  ];
+  for (const [ext, type] of types) lines.push(`<FilesMatch \\.${ext}\\.(br|gz)$>`, `    ForceType "${type}; charset=utf-8"`, '</FilesMatch>');
+  for (const feed of FEED_TYPES) lines.push(`<FilesMatch ^${feed.file.replace('.', '\\.')}\\.(br|gz)$>`, `    ForceType "${feed.type}; charset=utf-8"`, '</FilesMatch>');
+  lines.push(
+    '<IfModule mod_headers.c>',
+    `    <FilesMatch \\.(${text})\\.br$>`,
+    '        Header always set Content-Encoding br',
+    '        Header always append Vary Accept-Encoding',
+    '    </FilesMatch>',
+    `    <FilesMatch \\.(${text})\\.gz$>`,
+    '        Header always set Content-Encoding gzip',
+    '        Header always append Vary Accept-Encoding',
+    '    </FilesMatch>',
+    `    <If "%{REQUEST_URI} =~ m#${site}(.*/)?([^/]+\\.(${text}))?$#">`,
+    '        Header always append Vary Accept-Encoding',
+    '    </If>',
+    '</IfModule>',
+  );
+  return lines;
+}
+
 function apacheConfig(s: SiteSnapshot): string {
   const base = s.site.basePath;
   const site = `^${exprLiteral(base)}`;
@@ -77,6 +125,7 @@ function apacheConfig(s: SiteSnapshot): string {
     '    </ElseIf>',
     '</IfModule>',
   );
+  if (s.site.config.compress) lines.push('', ...precompressedRules(s));
   const moved = movedUrls(s);
   lines.push('', '# Old addresses (frontmatter "aliases").', '<IfModule mod_rewrite.c>', 'RewriteEngine On', ...redirectRules(moved), '</IfModule>');
   return lines.join('\n') + '\n';

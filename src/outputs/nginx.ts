@@ -107,6 +107,7 @@ function nginxServer(s: SiteSnapshot): string {
     '    charset utf-8;',
     '    charset_types text/css text/plain text/xml application/xml application/javascript text/javascript application/json application/rss+xml application/atom+xml application/feed+json application/manifest+json image/svg+xml;',
     `    error_page 404 ${base}404.html;`,
+    ...(s.site.config.compress ? ['    # Precompressed copies (compress: true): x.html.gz is sent for x.html to browsers that accept gzip.', '    gzip_static on;', '    gzip_vary on;'] : []),
     ...headerLines(s, SHORT, '    '),
     '',
     '    # The server files are configuration, not content.',

@@ -166,17 +166,21 @@ export interface Answer {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
+  /** The body's bytes as sent (still compressed if the server compressed them). */
+  readonly raw: Buffer;
 }
 
 /** One real HTTP request with the path sent exactly as given (no client-side normalisation). */
-export function request(origin: string, rawPath: string): Promise<Answer> {
+export function request(origin: string, rawPath: string, headers: Record<string, string> = {}): Promise<Answer> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: rawPath, method: 'GET', headers: { Host: 'www.landkreis.example', Connection: 'close' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    const req = http.request({ host: hostname, port, path: rawPath, method: 'GET', headers: { Host: 'www.landkreis.example', Connection: 'close', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8'), raw });
+      });
     });
     req.on('error', reject);
     req.end();
