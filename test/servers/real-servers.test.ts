@@ -10,24 +10,37 @@ import { buildServedSite, OLD_ADDRESSES, type ServedTree } from './site.js';
  */
 
 let tree: ServedTree;
-const servers: Record<'nginx' | 'apache', RunningServer | undefined> = { nginx: undefined, apache: undefined };
+const servers: Record<'nginx' | 'apache' | 'htaccess', RunningServer | undefined> = { nginx: undefined, apache: undefined, htaccess: undefined };
 const answered301: Record<string, number> = {};
 
 beforeAll(async () => {
   tree = await buildServedSite();
   servers.nginx = await startNginx(tree.docRoot);
   servers.apache = await startApache(tree.docRoot);
+  servers.htaccess = await startApache(tree.docRoot, HTACCESS_ONLY);
 }, 120_000);
 
 afterAll(async () => {
   await servers.nginx?.stop();
   await servers.apache?.stop();
+  await servers.htaccess?.stop();
   if (tree) {
     cleanup(tree.root);
     cleanup(tree.docRoot);
   }
   console.log(`301s answered: ${JSON.stringify(answered301)} for ${OLD_ADDRESSES.length} aliases`);
 });
+
+/** Shared hosting: the generated file read as .htaccess in the site's folder, nothing in the virtual host. */
+const HTACCESS_ONLY = `<VirtualHost *:80>
+    ServerName www.landkreis.example
+    DocumentRoot /var/www/html
+    <Directory /var/www/html>
+        Require all granted
+        AllowOverride All
+    </Directory>
+</VirtualHost>
+`;
 
 const SERVER_FILES = ['.htaccess', '_redirects', '_headers', 'nginx-http.conf', 'nginx-server.conf'];
 const FEEDS: [string, string][] = [
@@ -128,5 +141,38 @@ describe.each(['nginx', 'apache'] as const)('%s', (name) => {
       expect([403, 404], file).toContain(answer.status);
       expect(answer.body, file).not.toContain('Stadtbote:');
     }
+  });
+});
+
+describe('Apache reading the file as .htaccess only (shared hosting)', () => {
+  const origin = (): string => servers.htaccess!.origin;
+
+  it('redirects the old addresses under the base path, and says which others need the virtual host', async () => {
+    let count = 0;
+    for (const old of OLD_ADDRESSES) {
+      const under = old.requests.filter((p) => p.startsWith('/presse/'));
+      for (const path of under) {
+        const answer = await request(origin(), path);
+        expect(answer.status, `${path} ${servers.htaccess!.log()}`).toBe(301);
+        expect(new URL(answer.headers.location!, origin()).pathname).toBe(old.target);
+        count++;
+      }
+    }
+    answered301.htaccess = count;
+    expect(count).toBeGreaterThanOrEqual(6);
+    // Outside the site's folder the .htaccess is never read: these are in the build's server-only list.
+    expect((await request(origin(), '/aktuelles/2019/x.html')).status).toBe(404);
+    expect(tree.report.serverOnlyAliases).toContain('/aktuelles/2019/x.html');
+  });
+
+  it('serves the 404 page, the headers, the feed types and hides the server files', async () => {
+    const missing = await request(origin(), '/presse/gibt-es-nicht/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('<title>Seite nicht gefunden');
+    const home = await request(origin(), '/presse/');
+    expect(home.headers['content-security-policy']).toBe(contentSecurityPolicy([]));
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await request(origin(), '/presse/atom.xml')).headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    for (const file of SERVER_FILES) expect([403, 404], file).toContain((await request(origin(), `/presse/${file}`)).status);
   });
 });
