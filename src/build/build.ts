@@ -395,7 +395,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
-    if (writer && config.compress) precompress(writer, previous.outputs, next.outputs);
+    if (writer && config.compress) {
+      precompress(writer, previous.outputs, next.outputs);
+      mark('precompress');
+    }
     const write = writer?.commit();
     mark('commit');
     if (useCache) cache.save(next);

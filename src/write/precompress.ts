@@ -4,8 +4,8 @@ import type { OutputWriter } from './writer.js';
 
 /**
  * `compress: true`: a `.gz` and a `.br` copy next to every text file of the output, made once at
- * build time at the highest settings, so that nginx (`gzip_static`) and Apache send them instead of
- * compressing on every request (or not at all). Copies of unchanged files come from the cache.
+ * build time, so that nginx (`gzip_static`) and Apache send them instead of compressing on every
+ * request (or not at all). Copies of unchanged files come from the cache.
  */
 
 /** Cache record of one file's copies: the hash of the file and the copies' paths and hashes. */
@@ -17,6 +17,11 @@ export interface CompressedCopies {
 const TEXT_FILE = /\.(html|css|js|mjs|json|xml|txt|svg|webmanifest)$/;
 /** Below this, a compressed copy saves less than a network packet. */
 const MIN_BYTES = 1024;
+/**
+ * Measured on 200 generated pages (2.4 MB): quality 6 compresses to 20.0 % in 46 ms, the maximum (11)
+ * to 18.7 % in 4.5 s. A hundred times the build time for 1.3 points is not worth it.
+ */
+const BROTLI_QUALITY = 6;
 /** The gzip header's operating system byte: "Unix" on every machine, so that builds are byte-identical. */
 const GZIP_OS_UNIX = 3;
 
@@ -26,7 +31,7 @@ function compressedCopies(bytes: Buffer): { gz: Buffer; br: Buffer } {
   const br = brotliCompressSync(bytes, {
     params: {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   });
