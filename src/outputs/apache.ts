@@ -9,7 +9,7 @@ import type { GeneratedFile, SiteSnapshot } from './types.js';
  * folder-relative path a `RewriteRule` sees in a `.htaccess`.
  */
 
-/** A double-quoted Apache argument: Apache unescapes `\"` in it. */
+/** A double-quoted argument for values without quotes of their own (headers, targets under a checked base path). */
 const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
 /** A literal text inside an `ap_expr` regular expression delimited by `#`. */
 const exprLiteral = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/#]/g, '\\$&');
