@@ -1,34 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../browser/readers-site.js';
 import { cleanup } from '../helpers.js';
-import { startNginx, type RunningServer } from './harness.js';
+import { startApache, startNginx, type RunningServer } from './harness.js';
 import { buildServedSite, FIRST, type ServedTree } from './site.js';
 
 /**
- * The site in Chromium, served by nginx with the generated headers: pages, JSON-LD and Pagefind's
+ * The site in Chromium, served by nginx and by Apache with the generated headers: pages, JSON-LD and Pagefind's
  * search (WebAssembly, its worker) work under the Content-Security-Policy, and nothing is blocked.
  */
 
 let tree: ServedTree;
-let nginx: RunningServer;
+const servers: Partial<Record<'nginx' | 'apache', RunningServer>> = {};
 let browser: TestBrowser;
 
 beforeAll(async () => {
   tree = await buildServedSite();
-  nginx = await startNginx(tree.docRoot);
+  servers.nginx = await startNginx(tree.docRoot);
+  servers.apache = await startApache(tree.docRoot);
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await nginx?.stop();
+  await servers.nginx?.stop();
+  await servers.apache?.stop();
   if (tree) {
     cleanup(tree.root);
     cleanup(tree.docRoot);
   }
 });
 
-describe('the site under its own CSP (nginx)', () => {
+describe.each(['nginx', 'apache'] as const)('the site under its own CSP (%s)', (name) => {
   it('searches with Pagefind and shows pages without a single CSP violation or console error', async () => {
     const context = await browser.newContext();
     // Every violation of the page and of its workers is reported to the page and to the console.
@@ -50,7 +52,7 @@ describe('the site under its own CSP (nginx)', () => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     const violations = async (): Promise<string[]> => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
-    const origin = nginx.origin;
+    const origin = servers[name]!.origin;
     let checkedCsp = 0;
     const loaded: string[] = [];
     context.on('response', (r) => {
@@ -82,7 +84,7 @@ describe('the site under its own CSP (nginx)', () => {
   it('notices a violation when there is one (the listener works)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${nginx.origin}/presse/`);
+    await page.goto(`${servers[name]!.origin}/presse/`);
     const reported = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
