@@ -1,5 +1,5 @@
 import { movedUrls, type MovedUrl } from './redirects.js';
-import { FEED_TYPES, IMMUTABLE, immutableFolders, SERVER_FILES, securityHeaders, SHORT, TEXT_EXTENSIONS } from './server-policy.js';
+import { FEED_TYPES, IMMUTABLE, IMMUTABLE_SECONDS, immutableFolders, SERVER_FILES, securityHeaders, SHORT, SHORT_SECONDS, TEXT_EXTENSIONS } from './server-policy.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /**
@@ -123,6 +123,18 @@ function apacheConfig(s: SiteSnapshot): string {
     `    <ElseIf "%{REQUEST_URI} =~ m#${site}#">`,
     ...header(SHORT),
     '    </ElseIf>',
+    '</IfModule>',
+    '# Without mod_headers: the same lifetimes from mod_expires (no security headers, no "immutable").',
+    '<IfModule !mod_headers.c>',
+    '    <IfModule mod_expires.c>',
+    '        ExpiresActive On',
+    `        <If "%{REQUEST_URI} =~ m#${site}(${immutableFolders(s).map((f) => exprLiteral(f.slice(1))).join('|')})#">`,
+    `            ExpiresDefault "access plus ${IMMUTABLE_SECONDS} seconds"`,
+    '        </If>',
+    `        <ElseIf "%{REQUEST_URI} =~ m#${site}#">`,
+    `            ExpiresDefault "access plus ${SHORT_SECONDS} seconds"`,
+    '        </ElseIf>',
+    '    </IfModule>',
     '</IfModule>',
   );
   if (s.site.config.compress) lines.push('', ...precompressedRules(s));

@@ -16,10 +16,12 @@ export const FEED_TYPES: readonly { readonly file: string; readonly type: string
   { file: 'feed.json', type: 'application/feed+json' },
 ];
 
-/** Cache-Control of files whose name changes whenever their bytes do. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Cache-Control of everything else (pages, feeds, fixed-name files): a new build shows within minutes. */
-export const SHORT = 'public, max-age=300';
+/** Lifetime of files whose name changes whenever their bytes do: a year. */
+export const IMMUTABLE_SECONDS = 31536000;
+/** Lifetime of everything else (pages, feeds, fixed-name files): a new build shows within minutes. */
+export const SHORT_SECONDS = 300;
+export const IMMUTABLE = `public, max-age=${IMMUTABLE_SECONDS}, immutable`;
+export const SHORT = `public, max-age=${SHORT_SECONDS}`;
 
 const HOST_SOURCE = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
 

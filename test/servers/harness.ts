@@ -129,10 +129,10 @@ export async function startNginx(docRoot: string): Promise<RunningServer & { con
   return { ...server, configFile, prefix };
 }
 
-const MODULES = ['mpm_event', 'authz_core', 'mime', 'dir', 'rewrite', 'headers'];
+export const MODULES = ['mpm_event', 'authz_core', 'mime', 'dir', 'rewrite', 'headers'];
 
 /** Apache with the README's virtual host (or another vhost body for the .htaccess case). */
-export async function startApache(docRoot: string, vhost = readmeExample('apache')): Promise<RunningServer & { configFile: string }> {
+export async function startApache(docRoot: string, vhost = readmeExample('apache'), modules: readonly string[] = MODULES): Promise<RunningServer & { configFile: string }> {
   const root = tempDir('stadtbote-apache-');
   const port = await freePort();
   mkdirSync(path.join(root, 'run'));
@@ -145,7 +145,7 @@ export async function startApache(docRoot: string, vhost = readmeExample('apache
     'LogLevel warn',
     `DefaultRuntimeDir "${root}/run"`,
     `Mutex file:${root}/run default`,
-    ...MODULES.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`),
+    ...modules.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`),
     ...(asRoot ? ['User www-data', 'Group www-data'] : []),
     'TypesConfig /etc/mime.types',
     'DirectoryIndex index.html',

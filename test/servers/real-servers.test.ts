@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from '../helpers.js';
 import { contentSecurityPolicy } from '../../src/outputs/server-policy.js';
-import { request, startApache, startNginx, type RunningServer } from './harness.js';
+import { MODULES, readmeExample, request, startApache, startNginx, type RunningServer } from './harness.js';
 import { buildServedSite, OLD_ADDRESSES, type ServedTree } from './site.js';
 
 /**
@@ -174,5 +174,22 @@ describe('Apache reading the file as .htaccess only (shared hosting)', () => {
     expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
     expect((await request(origin(), '/presse/atom.xml')).headers['content-type']).toBe('application/atom+xml; charset=utf-8');
     for (const file of SERVER_FILES) expect([403, 404], file).toContain((await request(origin(), `/presse/${file}`)).status);
+  });
+});
+
+describe('Apache without mod_headers', () => {
+  it('still caches by the same lifetimes, through mod_expires', async () => {
+    const modules = [...MODULES.filter((m) => m !== 'headers'), 'expires'];
+    const apache = await startApache(tree.docRoot, readmeExample('apache'), modules);
+    try {
+      const css = await request(apache.origin, '/presse/assets/stadtbote.css');
+      expect(css.headers['cache-control']).toBe('max-age=31536000');
+      expect(css.headers['content-security-policy']).toBeUndefined();
+      const page = await request(apache.origin, '/presse/');
+      expect(page.headers['cache-control']).toBe('max-age=300');
+      expect((await request(apache.origin, '/aktuelles/2019/x.html')).status).toBe(301);
+    } finally {
+      await apache.stop();
+    }
   });
 });
