@@ -3,7 +3,7 @@ import { serverOnlyLine } from '../../src/cli.js';
 import { parseOldAddress, querySpellings } from '../../src/content/aliases.js';
 import { ConfigError, ContentError } from '../../src/model/errors.js';
 import type { Problem } from '../../src/model/problem.js';
-import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, readTree, runCli } from '../helpers.js';
 
 const BASE = 'https://www.landkreis.example/presse/';
 
@@ -70,6 +70,18 @@ describe('old addresses in a build under /presse/', () => {
     }
     expect(serverOnlyLine(serverOnly!, false)).toBe('3 old addresses outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /alt/z.html, /presse/meldung.php?id=7');
     expect(serverOnlyLine(['/a', '/b', '/c', '/d'], false)).toContain('and 1 more (--verbose lists them)');
+  });
+
+  it('stadtbote build prints the server-only list as one line', () => {
+    const root = makeSite({ 'content/2025/a.md': withAliases(['/presse/alt/x.html', '/aktuelles/2019/y.html', '/presse/meldung.php?id=7']) });
+    try {
+      const r = runCli(['build', '--root', root, '--no-search', '--base-url', BASE]);
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n').filter((l) => l.includes('old address'));
+      expect(lines).toEqual(['2 old addresses outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /presse/meldung.php?id=7']);
+    } finally {
+      cleanup(root);
+    }
   });
 
   it('refuses an address on another host, naming file, line, column and field', async () => {
