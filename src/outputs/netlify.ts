@@ -24,11 +24,13 @@ function netlifyRedirects(s: SiteSnapshot, moved: readonly MovedUrl[]): string {
   const lines = [
     `# Stadtbote: old addresses (frontmatter "aliases") of ${s.site.config.baseUrl} for Netlify and Cloudflare Pages.`,
     '# Netlify serves a redirect page written at an old path instead of this rule (write "301!" to force the rule);',
-    '# the lines with a query (key=value words) work on Netlify only: Cloudflare Pages does not match queries.',
+    '# the lines with a query (key=value words, forced) work on Netlify only: Cloudflare Pages does not match queries.',
   ];
   for (const m of moved) {
     const from = netlifyPath(m.address.path);
-    lines.push(m.address.query === undefined ? `${from} ${m.targetPath} 301` : `${from} ${netlifyQuery(m.address.query)} ${m.targetPath} 301`);
+    // A rule with a query is forced ("!"): the path alone often is a page (`/?p=123` on the home page),
+    // which Netlify would serve instead, and the query keeps the rule from touching anything else.
+    lines.push(m.address.query === undefined ? `${from} ${m.targetPath} 301` : `${from} ${netlifyQuery(m.address.query)} ${m.targetPath} 301!`);
   }
   return lines.join('\n') + '\n';
 }
