@@ -112,6 +112,14 @@ function progressLine(io: Output): ((done: number, total: number) => void) | und
   };
 }
 
+/** One line naming the old addresses that only server files redirect (all of them with --verbose). */
+export function serverOnlyLine(aliases: readonly string[], verbose: boolean): string | undefined {
+  if (aliases.length === 0) return undefined;
+  const shown = verbose ? aliases : aliases.slice(0, 3);
+  const more = aliases.length - shown.length;
+  return `${aliases.length} old address${aliases.length === 1 ? '' : 'es'} outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): ${shown.join(', ')}${more > 0 ? ` and ${more} more (--verbose lists them)` : ''}`;
+}
+
 export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean): void {
   if (warnings.length === 0) return;
   // Without code frames the site root plays no part in the text.
@@ -176,6 +184,8 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
         const ex = report.excluded;
         if (ex.drafts + ex.future + ex.expired > 0) io.out(`Not published: ${ex.drafts} draft(s), ${ex.future} scheduled, ${ex.expired} expired.`);
         if (report.nextScheduled) io.out(`Next scheduled article goes live on ${report.nextScheduled.date} (${report.nextScheduled.src}); rebuild then.`);
+        const serverOnly = serverOnlyLine(report.serverOnlyAliases, !!flags.verbose);
+        if (serverOnly) io.out(serverOnly);
       }
     });
 

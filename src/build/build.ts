@@ -2,6 +2,9 @@ import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { regionSpelling, unknownRegions } from '../checks/regions.js';
+import { checkAliases } from '../checks/aliases.js';
+import { brokenSiteLinks } from '../checks/site-links.js';
+import { precompress } from '../write/precompress.js';
 import { ContentError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { RenderPool } from '../render/pool.js';
@@ -80,8 +83,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     writeLinkedPages(collected.linked, links, output);
     const feed = feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
 
-    // Checks of the whole site: spellings, known regions, the caller's own.
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...(options.inspect?.({ articles, pages }) ?? []));
+    // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
+    const aliases = checkAliases(site, articles);
+    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');
 
@@ -95,14 +99,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output });
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
-    problems.push(...externals.problems());
-    stopOn(problems, (p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+    problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath));
+    stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
     let search: SearchStatus | 'off' = 'off';
     if (!output.dryRun && config.search) {
       search = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch });
     }
     timer.mark('search');
+    // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
+    if (writer && config.compress) {
+      precompress(writer, cache.previous.outputs, cache.next.outputs);
+      timer.mark('precompress');
+    }
 
     // Swap: the new output replaces the live one in one step; then the cache is saved for the next build.
     const write = writer?.commit();
@@ -124,6 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       ...(exclusions.nextScheduled ? { nextScheduled: exclusions.nextScheduled } : {}),
       excluded: exclusions.counts,
       outDir: paths.out,
+      serverOnlyAliases: aliases.serverOnly,
     };
   } catch (err) {
     await pool.close();

@@ -4,6 +4,7 @@ import type { ArticleMeta, PageMeta, PendingLink, SourceFile } from '../model/ty
 import { outputPathFor, withBasePath } from '../model/urls.js';
 import type { Renderer } from '../render/renderer.js';
 import type { SiteOutput } from '../write/site-output.js';
+import type { SiteLink } from '../checks/site-links.js';
 import type { LinkedPage } from './collect.js';
 import type { FeedWindow } from './feed-window.js';
 
@@ -34,6 +35,8 @@ export interface LinkInput {
 export class LinkResolver {
   private readonly urlBySrc = new Map<string, string>();
   private readonly sourceRels: ReadonlySet<string>;
+  /** Links to site paths (`/impressum/`), checked once every output is known (checks/site-links.ts). */
+  readonly siteLinks: SiteLink[] = [];
 
   constructor(private readonly input: LinkInput) {
     for (const a of input.articles) this.urlBySrc.set(a.src, a.url);
@@ -48,6 +51,10 @@ export class LinkResolver {
 
   private urlOf(display: string, l: PendingLink, report: boolean): string {
     const { displayPrefix } = this.input;
+    if (l.sitePath !== undefined) {
+      if (report) this.siteLinks.push({ display, link: { ...l, sitePath: l.sitePath } });
+      return withBasePath(this.input.basePath, l.sitePath) + l.fragment;
+    }
     const url = this.urlBySrc.get(l.target);
     if (url !== undefined) return withBasePath(this.input.basePath, url) + l.fragment;
     if (!report) return '#';

@@ -47,6 +47,8 @@ export interface BuildReport {
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
   readonly outDir: string;
+  /** Old addresses (path and query) that only the server files redirect: outside the base path, or with a query. */
+  readonly serverOnlyAliases: readonly string[];
 }
 
 /** The build's "now" in ms: the option, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */

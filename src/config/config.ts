@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside, relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
+import { basePathProblem } from './base-path.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -42,6 +43,8 @@ export interface SiteConfig {
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
   readonly rawHtml: 'none' | 'sanitize';
+  /** Write `.gz` and `.br` copies of text files for servers to send precompressed. */
+  readonly compress: boolean;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -92,6 +95,7 @@ const defaults: SiteConfig = {
   search: true,
   allowedHosts: [],
   rawHtml: 'none',
+  compress: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -193,7 +197,12 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const baseUrlRaw = options.baseUrl ?? raw.baseUrl;
   if (baseUrlRaw !== undefined) {
     const normalized = typeof baseUrlRaw === 'string' ? normalizeBaseUrl(baseUrlRaw) : undefined;
-    if (normalized) config.baseUrl = normalized;
+    // The base path reaches the server files (nginx, Apache): refuse what servers would interpret.
+    const unsafe = normalized ? basePathProblem(normalized) : undefined;
+    if (normalized && unsafe) {
+      if (options.baseUrl !== undefined) problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}": ${unsafe}`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
+      else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}": ${unsafe}`, 'for example https://example.org/presse/');
+    } else if (normalized) config.baseUrl = normalized;
     else if (options.baseUrl !== undefined) {
       problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}" is not an absolute http(s) URL`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
     } else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}" is not an absolute http(s) URL`, 'for example https://example.org/presse/');
@@ -225,6 +234,10 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   if (raw.search !== undefined) {
     if (typeof raw.search === 'boolean') config.search = raw.search;
     else fail('search', 'search must be true or false');
+  }
+  if (raw.compress !== undefined) {
+    if (typeof raw.compress === 'boolean') config.compress = raw.compress;
+    else fail('compress', 'compress must be true or false');
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;

@@ -2,8 +2,8 @@ import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
 import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
-import { guardPath } from '../util/path-guard.js';
 import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
+import { parseOldAddress } from './aliases.js';
 import { FrontmatterError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
@@ -115,21 +115,6 @@ class FieldChecker {
 }
 
 
-/** A site path given by an editor (alias): absolute, no `..`, nothing a static file cannot be. */
-export function checkSitePath(value: string): string | undefined {
-  const guarded = guardPath(value, { absolute: true });
-  if (!guarded.ok) return guarded.reason;
-  if (/[?#]/.test(value)) return 'must not contain "?" or "#" (a static host cannot serve a query string)';
-  const { decoded } = guarded;
-  if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;
-  if (Buffer.byteLength(decoded) > MAX_SITE_PATH_BYTES) return `is longer than ${MAX_SITE_PATH_BYTES} bytes`;
-  return undefined;
-}
-
-/** Longest part of an output path; file systems allow 255 bytes per name, and hosts add suffixes. */
-export const MAX_PATH_SEGMENT_BYTES = 200;
-/** Longest output path; Linux allows 4096 bytes, Windows tools far fewer. */
-const MAX_SITE_PATH_BYTES = 1024;
 /** Longest explicit slug, so that `MM-DD-slug` stays one valid file name. */
 export const MAX_SLUG_LENGTH = 150;
 
@@ -190,9 +175,10 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
     else {
       list.forEach((a, i) => {
         if (typeof a !== 'string') return check.report('invalid-type', `aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
-        const why = checkSitePath(a);
-        if (why) check.report('invalid-field', `aliases.${i}`, `alias "${a}" ${why}`, 'write the old site path, e.g. /archiv/meldung-123.html');
-        else aliases.push(a);
+        // The old address's syntax; its host and place on the site are checked with the config (checks/aliases.ts).
+        const parsed = parseOldAddress(a);
+        if (!parsed.ok) check.report('invalid-field', `aliases.${i}`, `alias "${a}" ${parsed.reason}`, parsed.fix);
+        else aliases.push(parsed.address.written);
       });
     }
   }

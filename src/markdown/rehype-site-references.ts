@@ -19,8 +19,8 @@ export interface ReferenceData {
   readonly allowedHosts: readonly string[];
   /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
   readonly usedAssets: Set<string>;
-  /** Collected links to other Markdown sources. */
-  readonly links: { token: string; target: string; fragment: string; line?: number; column?: number }[];
+  /** Collected links to other Markdown sources and to site paths. */
+  readonly links: { token: string; target: string; sitePath?: string; fragment: string; line?: number; column?: number }[];
 }
 
 declare module 'vfile' {
@@ -34,6 +34,18 @@ function place(node: Element): { line?: number; column?: number } {
   return start ? { line: start.line, column: start.column } : {};
 }
 
+
+/**
+ * The site path a site-absolute link means: `/presse/2025/x/` under the base path `/presse/` is
+ * `/2025/x/` (never prefixed twice), `/impressum/` is itself. A query or fragment is kept apart.
+ */
+export function sitePathOf(href: string, basePath: string): { sitePath: string; fragment: string } {
+  const cut = href.search(/[?#]/);
+  const pathPart = cut === -1 ? href : href.slice(0, cut);
+  const fragment = cut === -1 ? '' : href.slice(cut);
+  if (basePath !== '/' && (pathPart.startsWith(basePath) || `${pathPart}/` === basePath)) return { sitePath: `/${pathPart.slice(basePath.length)}`, fragment };
+  return { sitePath: pathPart, fragment };
+}
 
 /**
  * Rewrites links and images that point at files of the content folder: a link to another
@@ -68,9 +80,12 @@ export default function rehypeSiteReferences() {
         }
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        // `/impressum/` is a page of the site, not a file of the content folder.
+        // `/impressum/` is a page of the site, not a file of the content folder; so is `/presse/2025/…`
+        // copied from the address bar with the base path. Checked once every output is known.
         if (!asset && href.startsWith('/')) {
-          node.properties.href = withBasePath(refs.basePath, href);
+          const token = `${refs.tokenPrefix}${refs.links.length}`;
+          refs.links.push({ token, target: '', ...sitePathOf(href, refs.basePath), ...place(node) });
+          node.properties.href = token;
           return;
         }
         if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');

@@ -44,6 +44,9 @@ export const RULES = {
   // the site as a whole
   'unknown-region': 'A region is not in the config\'s list of regions.',
   'region-spelling': 'One region is spelled in two ways.',
+  'alias-other-host': 'An old address (alias) is a full URL of another host than the site\'s: only this host\'s server can redirect it.',
+  'alias-doubled-base-path': 'An old address starts with the base path twice (a warning): most likely copied from a site address with the base path added again.',
+  'alias-clash': 'Two articles claim the same old address (compared as servers do, ignoring case).',
   'duplicate-url': 'Two sources, aliases or static files would be written to the same output path.',
   'missing-footer-page': 'A page the footer links to (Impressum, Datenschutz, …) does not exist (a warning).',
   template: 'A theme template has a Liquid syntax error.',

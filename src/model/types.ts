@@ -95,8 +95,11 @@ export interface PageMeta {
 export interface PendingLink {
   /** Placeholder written into the HTML in place of the URL. */
   readonly token: string;
-  /** Target source path relative to the content folder. */
+  /** Target source path relative to the content folder; empty for a link to a site path. */
   readonly target: string;
+  /** A link to a page of the site (`/impressum/`, without the base path), checked once every output is known. */
+  readonly sitePath?: string;
+  /** What follows the path in the link: `#fragment`, or for a site path also `?query`. */
   readonly fragment: string;
   readonly line?: number;
   readonly column?: number;

@@ -244,6 +244,11 @@ export class OutputWriter {
     return this.target.has(rel);
   }
 
+  /** Every file of the new output so far, with its content hash (for steps that derive files from others). */
+  entries(): [string, string][] {
+    return [...this.target];
+  }
+
   /** Whether the new output is exactly the live one, so there is nothing to swap. */
   private sameAsLive(): boolean {
     if (!existsSync(this.out)) return false;
