@@ -24,6 +24,8 @@ import { OutputWriter, type WriteStats } from '../write/writer.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
+import { defaultImageProblems } from '../checks/default-image.js';
+import { siteIcons } from '../theme/icons.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -123,7 +125,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const previous: CacheData = loaded?.data ?? { sources: new Map(), outputs: new Map(), assets: new Map() };
   const next: CacheData = { sources: new Map(), outputs: new Map(), assets: new Map() };
 
-  const assetResult = await processAssets(paths.content, displayPrefix, tree.assets, site.strings.url.media, previous.assets);
+  // Images are encoded without metadata, scaled to images.maxWidth (content/images.ts).
+  const assetResult = await processAssets(paths.content, displayPrefix, tree.assets, site.strings.url.media, previous.assets, config.images);
   problems.push(...assetResult.problems);
   next.assets = assetResult.processed;
   mark('cache and assets');
@@ -134,6 +137,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     templateDirs,
     assets: [...assetResult.assets],
     search: config.search,
+    // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts).
+    icons: siteIcons(templateDirs, paths.static).links,
   };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));
@@ -315,6 +320,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // When the config lists the regions, a region outside the list is a typo until the list says otherwise.
     problems.push(...unknownRegions(site, articles));
+    // images.default must be an image of the content folder (checks/default-image.ts).
+    problems.push(...defaultImageProblems(site, assetResult.assets, displayPrefix));
     if (options.inspect) problems.push(...options.inspect({ articles, pages }));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
@@ -364,7 +371,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       writer?.put(file.path, file.content);
     }
     for (const out of assetResult.outputs) {
-      if (!claim(out.path, 'an image of the content folder')) continue;
+      // Owned by its content file, so a clash names it (equal files were merged in processAssets).
+      if (!claim(out.path, out.owner, { src: out.src })) continue;
       if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce());
     }
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));

@@ -6,6 +6,7 @@ import { compareProblems, type Problem } from '../model/problem.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside } from '../util/files.js';
+import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -41,6 +42,8 @@ export interface SiteConfig {
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
   readonly rawHtml: 'none' | 'sanitize';
+  /** How photos are published: maximum width, default share image (config/images.ts). */
+  readonly images: ImageConfig;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -91,6 +94,7 @@ const defaults: SiteConfig = {
   search: true,
   allowedHosts: [],
   rawHtml: 'none',
+  images: DEFAULT_IMAGE_CONFIG,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -240,10 +244,16 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
+  // The images mapping has keys of its own: config/images.ts reads and checks them.
+  const warnings: Problem[] = [];
+  config.images = parseImageConfig(
+    raw.images,
+    (reason, fix) => fail('images', reason, fix),
+    (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
+  );
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const warnings: Problem[] = [];
   const known = new Set(Object.keys(defaults));
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SocialImage } from '../model/types.js';
 
 /** What the renderer knows of a non-Markdown file under the content folder. */
 export interface AssetInfo {
@@ -7,6 +8,8 @@ export interface AssetInfo {
   readonly width?: number;
   readonly height?: number;
   readonly variants?: readonly { readonly url: string; readonly width: number }[];
+  /** The share image (`og:image`, JSON-LD, feed enclosure): at most 1200 px wide, JPEG or PNG. */
+  readonly social?: SocialImage;
   /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
   readonly unreadable?: true;
 }

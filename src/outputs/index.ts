@@ -1,4 +1,5 @@
 import { notFoundPage, themeAssets } from './basics.js';
+import { iconFiles } from './icons.js';
 import { feeds } from './feeds.js';
 import { redirects } from './redirects.js';
 import { sitemapFiles } from './sitemap.js';
@@ -8,4 +9,4 @@ import type { Generator } from './types.js';
 export type { GeneratedFile, Generator, SiteSnapshot } from './types.js';
 
 /** Every generator of site-wide files, in the order they run. */
-export const generators: readonly Generator[] = [themeAssets, notFoundPage, feeds, sitemapFiles, redirects, searchPage];
+export const generators: readonly Generator[] = [themeAssets, iconFiles, notFoundPage, feeds, sitemapFiles, redirects, searchPage];

@@ -9,9 +9,12 @@ import { Theme } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from '../model/problem.js';
-import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
+import type { ArticleMeta, ImageInfo, PendingLink, SocialImage, SourceFile, SourceResult } from '../model/types.js';
 import { absoluteUrl, UrlScheme } from '../model/urls.js';
 import { validateSource } from '../content/validate.js';
+import { fallbackShareImage, shareImageOf } from './share-image.js';
+import { jsonLdDates } from './json-ld-dates.js';
+import type { IconLink } from '../theme/icons.js';
 
 /** Everything a render thread needs; plain data so that it can be sent to worker threads. */
 export interface RenderContext {
@@ -21,6 +24,8 @@ export interface RenderContext {
   readonly assets: ReadonlyArray<readonly [string, AssetInfo]>;
   /** Whether the search page exists (linked from the navigation). */
   readonly search: boolean;
+  /** Favicon and touch icon links of every page (theme/icons.ts). */
+  readonly icons?: readonly IconLink[];
 }
 
 export interface FeedLink {
@@ -83,6 +88,9 @@ export class Renderer {
       ],
       search: context.search,
       searchUrl: this.urls.search(),
+      // og:image of pages without a photo of their own (render/share-image.ts).
+      shareImage: fallbackShareImage(config, this.assets),
+      icons: context.icons ?? [],
     };
   }
 
@@ -182,7 +190,7 @@ export class Renderer {
     if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
     if (asset.unreadable) return {};
     if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
-    return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
+    return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [], ...(asset.social ? { social: asset.social } : {}) } };
   }
 
   private readonly regionSlugs = new Map<string, string>();
@@ -261,9 +269,9 @@ export class Renderer {
       '@type': 'NewsArticle',
       headline: data.title,
       description: data.teaser,
-      datePublished: data.date.iso,
-      ...(data.updated ? { dateModified: data.updated.iso } : {}),
-      ...(meta.image ? { image: [absolute(meta.image.url)] } : {}),
+      // Instants with the site's offset; the share image (1200 px) or the site's fallback (render/share-image.ts, json-ld-dates.ts).
+      ...jsonLdDates(data, config.timezone),
+      image: [absolute(shareImageOf(meta.image, this.site.shareImage as SocialImage).image.url)],
       mainEntityOfPage: absolute(meta.url),
       contentLocation: { '@type': 'Place', name: data.region },
       // News of a public body is written in its name: the publishing organisation is the author.
