@@ -8,6 +8,7 @@ import { formatDay } from '../util/dates.js';
 import { isInside, listFiles } from '../util/files.js';
 import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
+import { publishedAssetPath, themeAssetManifest, type ThemeAsset } from './assets.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -45,6 +46,11 @@ export function xmlEscape(value: unknown): string {
 export class Theme {
   private readonly liquid: Liquid;
   private readonly parsed = new Map<string, Template[]>();
+  private assetManifest: Map<string, ThemeAsset> | undefined;
+  /** The theme's assets under their content-hashed names (theme/assets.ts), read on first use. */
+  get assets(): ReadonlyMap<string, ThemeAsset> {
+    return (this.assetManifest ??= themeAssetManifest(this.options.templateDirs));
+  }
 
   constructor(readonly options: ThemeOptions) {
     const { basePath, baseUrl, strings } = options;
@@ -65,9 +71,11 @@ export class Theme {
     const toSitePath = (url: unknown): string => {
       const s = String(url ?? '');
       if (/^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//')) return s;
-      return withBasePath(basePath, s);
+      // `/assets/stadtbote.css` is published as `/assets/stadtbote.3fa2c1d0.css`.
+      return withBasePath(basePath, publishedAssetPath(this.assets, s));
     };
     this.liquid.registerFilter('url', toSitePath);
+    this.liquid.registerFilter('asset', (name: unknown) => toSitePath(`/assets/${String(name ?? '').replace(/^\/+/, '')}`));
     this.liquid.registerFilter('absolute_url', (url: unknown) => {
       const s = String(url ?? '');
       return /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//') ? s : absoluteUrl(baseUrl, s);
