@@ -373,7 +373,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const out of assetResult.outputs) {
       // Owned by its content file, so a clash names it (equal files were merged in processAssets).
       if (!claim(out.path, out.owner, { src: out.src })) continue;
-      if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce());
+      // Put under the hash keep() compares with (an image's recipe hash), so an unchanged image is never encoded again.
+      if (writer && !writer.keep(out.path, out.hash)) writer.put(out.path, await out.produce(), out.hash);
     }
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
