@@ -26,6 +26,7 @@ import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { defaultImageProblems } from '../checks/default-image.js';
 import { siteIcons } from '../theme/icons.js';
+import { copiedImageMetadata } from '../checks/copied-image-metadata.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -366,6 +367,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const file of listFiles(paths.static)) {
       generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
     }
+    // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
+    problems.push(...(await copiedImageMetadata(generated.filter((f) => f.owner?.startsWith('static/') || f.owner?.startsWith('templates/assets/')).map((f) => ({ display: f.owner!, content: f.content })))));
     for (const file of generated) {
       if (!claim(file.path, file.owner ?? file.path, file.source)) continue;
       writer?.put(file.path, file.content);

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Problem } from '../model/problem.js';
+import { RASTER_EXTENSIONS } from '../content/images.js';
+
+/** A file published byte for byte (from `static/` or the theme's `assets/`), named as the site owner knows it. */
+export interface CopiedFile {
+  readonly display: string;
+  readonly content: string | Uint8Array;
+}
+
+/**
+ * Images of `static/` and the theme are published as they are, metadata and all: a photo put there
+ * would publish its camera's serial number or GPS position. Each one that carries EXIF, XMP or IPTC
+ * is a warning naming it (photos of the content folder are cleaned by content/images.ts).
+ */
+export async function copiedImageMetadata(files: readonly CopiedFile[]): Promise<Problem[]> {
+  const images = files.filter((f) => RASTER_EXTENSIONS.has(path.posix.extname(f.display).toLowerCase()) && typeof f.content !== 'string');
+  if (images.length === 0) return [];
+  const sharp = (await import('sharp')).default;
+  const problems: Problem[] = [];
+  for (const file of images) {
+    let blocks: string[];
+    try {
+      const meta = await sharp(file.content as Uint8Array).metadata();
+      blocks = [meta.exif ? 'EXIF' : '', meta.xmp ? 'XMP' : '', meta.iptc ? 'IPTC' : ''].filter(Boolean);
+    } catch {
+      continue; // Not an image after all: nothing to leak through image metadata.
+    }
+    if (blocks.length === 0) continue;
+    problems.push({
+      file: file.display,
+      ruleId: 'image-metadata',
+      reason: `${file.display} is published byte for byte with its ${blocks.join(', ')} metadata, which can hold the camera's serial number, the author and the GPS position`,
+      fix: 'put photos into the content folder, where they are published without metadata, or remove it first (exiftool -all= FILE)',
+      severity: 'warning',
+    });
+  }
+  return problems;
+}
