@@ -94,13 +94,16 @@ export async function processAssets(
   const optionsKey = imageOptionsKey(config);
   /** Published path → the output that has it, so equal files are published once. */
   const published = new Map<string, AssetOutput>();
+  /** Equal bytes under the same published name are encoded once, whichever folder they are in. */
+  const byName = new Map<string, ProcessedAsset>();
   for (const rel of rels) {
     const bytes = readFileSync(path.join(contentDir, rel));
     const hash = hashOf(bytes);
     const ext = path.posix.extname(rel).toLowerCase();
     const raster = RASTER_EXTENSIONS.has(ext);
     const key = `${hash}\u0000${rel}\u0000${raster ? optionsKey : ''}`;
-    let entry = cached.get(key);
+    const sameName = `${hash}\u0000${outputName(rel, '', mediaDir, '', ext)}`;
+    let entry = cached.get(key) ?? byName.get(sameName);
     if (!entry) {
       if (raster) {
         try {
@@ -116,6 +119,7 @@ export async function processAssets(
       }
     }
     processed.set(key, entry);
+    byName.set(sameName, entry);
     assets.set(rel, entry.info);
     const owner = displayPrefix + rel;
     for (const out of entry.outputs) {
