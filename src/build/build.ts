@@ -26,6 +26,7 @@ import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { defaultImageProblems } from '../checks/default-image.js';
 import { siteIcons } from '../theme/icons.js';
+import { pageHeadKey } from '../render/share-image.js';
 import { copiedImageMetadata } from '../checks/copied-image-metadata.js';
 
 export interface BuildOptions extends SiteOptions {
@@ -119,7 +120,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   mark('load');
 
   const templatesHash = templatesFingerprint(templateDirs);
-  const cacheFingerprint = hashOf(VERSION, templatesHash, JSON.stringify(config), site.basePath, String(!!options.drafts), String(!!options.future));
+  // Icons and the default share image are in every page's head (render/share-image.ts).
+  const icons = siteIcons(templateDirs, paths.static).links;
+  const cacheFingerprint = hashOf(VERSION, templatesHash, JSON.stringify(config), site.basePath, String(!!options.drafts), String(!!options.future), pageHeadKey(config, paths.content, icons));
   const cache = new BuildCache(paths.cache, cacheFingerprint);
   const useCache = !options.noCache && !options.dryRun;
   const loaded = useCache ? cache.load() : undefined;
@@ -139,7 +142,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     assets: [...assetResult.assets],
     search: config.search,
     // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts).
-    icons: siteIcons(templateDirs, paths.static).links,
+    icons,
   };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { SiteConfig } from '../config/config.js';
+import type { IconLink } from '../theme/icons.js';
+import { hashOf } from '../util/hash.js';
 import type { AssetInfo } from '../markdown/resolve.js';
 import { resolveReference } from '../markdown/resolve.js';
 import type { ImageInfo, SocialImage } from '../model/types.js';
@@ -26,4 +30,22 @@ export function fallbackShareImage(config: SiteConfig, assets: ReadonlyMap<strin
 export function shareImageOf(image: ImageInfo | undefined, fallback: SocialImage): { image: SocialImage; card: 'summary_large_image' | 'summary' } {
   if (image) return { image: image.social ?? { url: image.url, width: image.width, height: image.height }, card: 'summary_large_image' };
   return { image: fallback, card: 'summary' };
+}
+
+/**
+ * What every page's head depends on beyond templates and config: which icons the site has (its own
+ * in `static/` or the theme's) and the bytes of `images.default`. Part of the cache fingerprint, so
+ * a new favicon or default image renders every cached page again.
+ */
+export function pageHeadKey(config: SiteConfig, contentDir: string, icons: readonly IconLink[]): string {
+  let defaultImage = '';
+  if (config.images.default !== undefined) {
+    const target = resolveReference('', config.images.default.startsWith('/') ? config.images.default : `/${config.images.default}`);
+    try {
+      if (target.ok) defaultImage = hashOf(readFileSync(path.join(contentDir, target.rel)));
+    } catch {
+      defaultImage = 'missing';
+    }
+  }
+  return hashOf(JSON.stringify(icons), defaultImage);
 }

@@ -205,6 +205,13 @@ describe('image options and the cache', () => {
       expect((await sharp(fileOf(path.join(root, 'dist'), og)).metadata()).width).toBe(1200);
       expect(attr(html, /<meta name="twitter:card" content="([^"]*)">/)).toBe('summary');
 
+      // New bytes for the default image: cached pages must point at its new name, which is published.
+      writeFileSync(path.join(root, 'content/bilder/wappen.png'), await pngWithMetadata(1500, 900));
+      await buildSite(root);
+      const again = attr(readFileSync(path.join(root, 'dist/2025/02-13-rathaus/index.html'), 'utf8'), /<meta property="og:image" content="([^"]*)">/)!;
+      expect(again).not.toBe(og);
+      expect(statSync(fileOf(path.join(root, 'dist'), again)).isFile()).toBe(true);
+
       writeFileSync(path.join(root, 'stadtbote.config.yaml'), `${CONFIG}images:\n  default: /bilder/fehlt.png\n`);
       const error = await buildSite(root).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentError);

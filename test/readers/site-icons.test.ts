@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
@@ -48,6 +48,21 @@ describe('favicon and touch icon', () => {
         '<link rel="icon" href="/presse/favicon.ico" sizes="32x32">',
         '<link rel="apple-touch-icon" href="/presse/apple-touch-icon.png">',
       ]);
+    } finally {
+      cleanup(root);
+    }
+  });
+
+  it('a favicon added to static/ after a cached build reaches every cached page', async () => {
+    const root = makeSite({ 'stadtbote.config.yaml': CONFIG, 'content/2025/2025-02-13-a.md': article() });
+    try {
+      await buildSite(root);
+      mkdirSync(path.join(root, 'static'));
+      writeFileSync(path.join(root, 'static/favicon.ico'), 'wappen-ico');
+      await buildSite(root);
+      for (const page of ['index.html', '2025/02-13-titel/index.html']) {
+        expect(readFileSync(path.join(root, 'dist', page), 'utf8'), page).not.toContain('favicon.svg');
+      }
     } finally {
       cleanup(root);
     }
