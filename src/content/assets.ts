@@ -7,8 +7,6 @@ import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import { encodeImage, imageOptionsKey, planImage, RASTER_EXTENSIONS, readImageFacts, recipeHash, type EncodeSpec, type PlannedImage } from './images.js';
 
-export { VARIANT_WIDTHS } from './images.js';
-
 export interface AssetOutput {
   readonly path: string;
   /** Identifies the bytes: the content hash of a copy, the recipe hash of an encoded image. */

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/model/errors.js';
+import { resolveSite } from '../../src/config/config.js';
+import { ConfigError, ContentError } from '../../src/model/errors.js';
 import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
 import { animatedGif, cameraJpeg, displayP3Jpeg, HAS_EXIFTOOL, pngWithMetadata, webpWithMetadata } from './camera-photo.js';
 
@@ -233,6 +234,33 @@ describe('images copied byte for byte', () => {
       expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg']);
       expect(warnings[1]!.reason).toMatch(/published byte for byte with its EXIF, XMP(, IPTC)? metadata/);
       expect(readFileSync(path.join(root, 'dist/fotos/kamera.jpg'))).toEqual(readFileSync(path.join(root, 'static/fotos/kamera.jpg')));
+    } finally {
+      cleanup(root);
+    }
+  });
+});
+
+describe('the images config', () => {
+  it('refuses a maxWidth out of range and a default that is an address, and warns about unknown keys', () => {
+    const root = makeSite({ 'stadtbote.config.yaml': 'images:\n  maxWidth: 100\n  default: https://cdn.example.com/logo.png\n  quality: 80\n' });
+    try {
+      const error = (() => {
+        try {
+          resolveSite({ root });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      const reasons = (error as ConfigError).problems.map((p) => `${p.field}: ${p.reason}`);
+      expect(reasons).toEqual([
+        'images: images.maxWidth must be a whole number of pixels from 480 to 8000, not 100',
+        'images: images.default must be the path of an image in the content folder, not "https://cdn.example.com/logo.png"',
+      ]);
+      writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'images:\n  maxWidth: 1600\n  quality: 80\n');
+      const site = resolveSite({ root });
+      expect(site.config.images).toEqual({ maxWidth: 1600 });
+      expect(site.warnings.map((w) => w.reason)).toEqual(['unknown config key "images.quality" is ignored']);
     } finally {
       cleanup(root);
     }
