@@ -191,6 +191,24 @@ describe('image options and the cache', () => {
     }
   }, 60_000);
 
+  it('encodes the same bytes on every cold build', async () => {
+    const root = makeSite({ 'stadtbote.config.yaml': CONFIG, 'content/2025/2025-02-13-rathaus.md': article({ title: 'Rathaus' }, '![Karte](karte.png) ![Foto](foto.jpg) ![Ampel](ampel.gif)') });
+    try {
+      writeFileSync(path.join(root, 'content/2025/karte.png'), await pngWithMetadata(1800, 600));
+      writeFileSync(path.join(root, 'content/2025/ampel.gif'), await animatedGif(1300, 400));
+      await cameraJpeg(path.join(root, 'content/2025/foto.jpg'), 2000, 1500);
+      const media = async (): Promise<Map<string, Buffer>> => {
+        await buildSite(root, { noCache: true });
+        return new Map([...readTree(path.join(root, 'dist'))].filter(([f]) => f.startsWith('medien/')));
+      };
+      const first = await media();
+      expect(first.size).toBeGreaterThanOrEqual(10);
+      expect(await media()).toEqual(first);
+    } finally {
+      cleanup(root);
+    }
+  }, 60_000);
+
   it('images.default is the share image of articles without a photo; a missing one is an error naming the key', async () => {
     const root = makeSite({
       'stadtbote.config.yaml': `${CONFIG}images:\n  default: /bilder/wappen.png\n`,
