@@ -371,7 +371,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       generated.push({ path: file, content: readFileSync(path.join(paths.static, file)), owner: `static/${file}` });
     }
     // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
-    problems.push(...(await copiedImageMetadata(generated.filter((f) => f.owner?.startsWith('static/') || f.owner?.startsWith('templates/assets/')).map((f) => ({ display: f.owner!, content: f.content })))));
+    problems.push(...(await copiedImageMetadata(generated)));
     for (const file of generated) {
       if (!claim(file.path, file.owner ?? file.path, file.source)) continue;
       writer?.put(file.path, file.content);

@@ -2,11 +2,14 @@ import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { RASTER_EXTENSIONS } from '../content/images.js';
 
-/** A file published byte for byte (from `static/` or the theme's `assets/`), named as the site owner knows it. */
+/** A generated file; `owner` names where it comes from (`static/x.jpg`, `templates/assets/x.png`). */
 export interface CopiedFile {
-  readonly display: string;
+  readonly owner?: string;
   readonly content: string | Uint8Array;
 }
+
+/** Owners of files that are published as they are. */
+const COPIED = ['static/', 'templates/assets/'];
 
 /**
  * Images of `static/` and the theme are published as they are, metadata and all: a photo put there
@@ -14,14 +17,16 @@ export interface CopiedFile {
  * is a warning naming it (photos of the content folder are cleaned by content/images.ts).
  */
 export async function copiedImageMetadata(files: readonly CopiedFile[]): Promise<Problem[]> {
-  const images = files.filter((f) => RASTER_EXTENSIONS.has(path.posix.extname(f.display).toLowerCase()) && typeof f.content !== 'string');
+  const images = files.flatMap((f) =>
+    f.owner && COPIED.some((p) => f.owner!.startsWith(p)) && RASTER_EXTENSIONS.has(path.posix.extname(f.owner).toLowerCase()) && typeof f.content !== 'string' ? [{ display: f.owner, content: f.content }] : [],
+  );
   if (images.length === 0) return [];
   const sharp = (await import('sharp')).default;
   const problems: Problem[] = [];
   for (const file of images) {
     let blocks: string[];
     try {
-      const meta = await sharp(file.content as Uint8Array).metadata();
+      const meta = await sharp(file.content).metadata();
       blocks = [meta.exif ? 'EXIF' : '', meta.xmp ? 'XMP' : '', meta.iptc ? 'IPTC' : ''].filter(Boolean);
     } catch {
       continue; // Not an image after all: nothing to leak through image metadata.
