@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { RASTER_EXTENSIONS } from '../content/images.js';
 
-/** A generated file; `owner` names where it comes from (`static/x.jpg`, `templates/assets/x.png`). */
+/** A generated file; `owner` names where it comes from (`static/x.jpg`, `templates/assets/x.png`, `templates/icons/…`). */
 export interface CopiedFile {
   readonly owner?: string;
   readonly content: string | Uint8Array;
 }
 
 /** Owners of files that are published as they are. */
-const COPIED = ['static/', 'templates/assets/'];
+const COPIED = ['static/', 'templates/assets/', 'templates/icons/'];
 
 /**
  * Images of `static/` and the theme are published as they are, metadata and all: a photo put there

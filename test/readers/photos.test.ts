@@ -242,14 +242,14 @@ describe('image options and the cache', () => {
 });
 
 describe('images copied byte for byte', () => {
-  it('warns about a camera photo in static/, which is published as it is', async () => {
-    const root = makeSite({ 'stadtbote.config.yaml': CONFIG, 'content/2025/2025-02-13-a.md': article(), 'static/bilder/team.png': await pngWithMetadata(40, 30), 'static/bilder/sauber.png': await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer() });
+  it('warns about a camera photo in static/ (or a theme icon with metadata), which is published as it is', async () => {
+    const root = makeSite({ 'stadtbote.config.yaml': CONFIG, 'content/2025/2025-02-13-a.md': article(), 'static/bilder/team.png': await pngWithMetadata(40, 30), 'static/bilder/sauber.png': await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer(), 'templates/icons/apple-touch-icon.png': await pngWithMetadata(180, 180) });
     try {
       mkdirSync(path.join(root, 'static/fotos'));
       await cameraJpeg(path.join(root, 'static/fotos/kamera.jpg'), 400, 300);
       const report = await buildSite(root);
       const warnings = report.warnings.filter((w) => w.ruleId === 'image-metadata');
-      expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg']);
+      expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg', 'templates/icons/apple-touch-icon.png']);
       expect(warnings[1]!.reason).toMatch(/published byte for byte with its EXIF, XMP(, IPTC)? metadata/);
       expect(readFileSync(path.join(root, 'dist/fotos/kamera.jpg'))).toEqual(readFileSync(path.join(root, 'static/fotos/kamera.jpg')));
     } finally {
