@@ -2,6 +2,9 @@ import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { regionSpelling, unknownRegions } from '../checks/regions.js';
+import { defaultImageProblems } from '../checks/default-image.js';
+import { pageHeadKey } from '../render/share-image.js';
+import { siteIcons } from '../theme/icons.js';
 import { checkAliases } from '../checks/aliases.js';
 import { brokenSiteLinks } from '../checks/site-links.js';
 import { precompress } from '../write/precompress.js';
@@ -46,13 +49,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const templateDirs = [paths.templates, DEFAULT_TEMPLATES_DIR];
   const problems: Problem[] = [...site.warnings];
 
-  const cache = openCache({ site, templateDirs, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
+  // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts); in every page's head.
+  const icons = siteIcons(templateDirs, paths.static).links;
+  const cache = openCache({ site, templateDirs, headKey: pageHeadKey(config, paths.content, icons), drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
   const content = await loadContent(site, cache.previous.assets);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
 
-  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search };
+  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
@@ -85,7 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...(options.inspect?.({ articles, pages }) ?? []));
+    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');
 
@@ -96,7 +101,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
     const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];
-    await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output });
+    await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems });
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath));

@@ -10,6 +10,8 @@ export interface CacheStageInput {
   readonly templateDirs: readonly string[];
   readonly drafts: boolean;
   readonly future: boolean;
+  /** What every page's head shows besides templates and config: icons and the default share image (render/share-image.ts). */
+  readonly headKey: string;
   /** Off for `--no-cache` and dry runs: nothing is read, nothing saved. */
   readonly enabled: boolean;
 }
@@ -29,7 +31,7 @@ export interface CacheStage {
 export function openCache(input: CacheStageInput): CacheStage {
   const { site, enabled } = input;
   const { config, paths } = site;
-  const fingerprint = hashOf(VERSION, templatesFingerprint(input.templateDirs), JSON.stringify(config), site.basePath, String(input.drafts), String(input.future));
+  const fingerprint = hashOf(VERSION, templatesFingerprint(input.templateDirs), JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey);
   const cache = new BuildCache(paths.cache, fingerprint);
   const loaded = enabled ? cache.load() : undefined;
   const next = emptyCache();

@@ -25,7 +25,7 @@ export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<
   const { paths } = site;
   const displayPrefix = displayPrefixOf(paths.content, paths.root);
   const listing = listContent(paths.content, paths.root);
-  const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets);
+  const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets, site.config.images);
   // static/ and templates/ are walked with the content: a link the walk does not follow is reported before anything is written.
   const staticListing = walkFiles(paths.static);
   const skippedIn = (dir: string, folder: FileListing, words: string): Problem[] => folder.skipped.map((e) => skippedEntryProblem(e, `${relativePath(paths.root, dir)}/`, words));

@@ -5,6 +5,8 @@ import type { GeneratedFile } from '../model/outputs.js';
 import { generators, type SiteSnapshot } from '../outputs/index.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
+import { copiedImageMetadata } from '../checks/copied-image-metadata.js';
+import type { Problem } from '../model/problem.js';
 
 export interface SiteFilesInput {
   readonly snapshot: SiteSnapshot;
@@ -15,6 +17,8 @@ export interface SiteFilesInput {
   readonly assetOutputs: readonly AssetOutput[];
   readonly claims: OutputClaims;
   readonly output: SiteOutput;
+  /** Where warnings about images copied with their metadata go. */
+  readonly problems: Problem[];
 }
 
 /**
@@ -29,12 +33,16 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   for (const file of input.staticFiles) {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
+  // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
+  input.problems.push(...(await copiedImageMetadata(generated)));
   for (const file of generated) {
     if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
     output.put(file.path, file.content);
   }
   for (const out of input.assetOutputs) {
-    if (!claims.claim(out.path, 'an image of the content folder')) continue;
-    if (!output.dryRun && !output.keep(out.path, out.hash)) output.put(out.path, await out.produce());
+    // Owned by its content file, so a clash names it (equal files were merged in processAssets).
+    if (!claims.claim(out.path, out.owner, { src: out.src })) continue;
+    // Put under the hash keep() compares with (an image's recipe hash), so an unchanged image is never encoded again.
+    if (!output.dryRun && !output.keep(out.path, out.hash)) output.put(out.path, await out.produce(), out.hash);
   }
 }

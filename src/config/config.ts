@@ -8,6 +8,7 @@ import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside, relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
+import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -45,6 +46,8 @@ export interface SiteConfig {
   readonly rawHtml: 'none' | 'sanitize';
   /** Write `.gz` and `.br` copies of text files for servers to send precompressed. */
   readonly compress: boolean;
+  /** How photos are published: maximum width, default share image (config/images.ts). */
+  readonly images: ImageConfig;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -96,6 +99,7 @@ const defaults: SiteConfig = {
   allowedHosts: [],
   rawHtml: 'none',
   compress: false,
+  images: DEFAULT_IMAGE_CONFIG,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -243,10 +247,16 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
+  // The images mapping has keys of its own: config/images.ts reads and checks them.
+  const warnings: Problem[] = [];
+  config.images = parseImageConfig(
+    raw.images,
+    (reason, fix) => fail('images', reason, fix),
+    (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
+  );
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const warnings: Problem[] = [];
   const known = new Set(Object.keys(defaults));
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {

@@ -47,6 +47,8 @@ export const RULES = {
   'alias-other-host': 'An old address (alias) is a full URL of another host than the site\'s: only this host\'s server can redirect it.',
   'alias-doubled-base-path': 'An old address starts with the base path twice (a warning): most likely copied from a site address with the base path added again.',
   'alias-clash': 'Two articles claim the same old address (compared as servers do, ignoring case).',
+  'image-metadata': 'An image copied byte for byte (static/, theme assets) carries EXIF, XMP or IPTC metadata (a warning): it would publish GPS positions or camera serial numbers.',
+  'default-image': 'images.default in the config names no readable image of the content folder.',
   'duplicate-url': 'Two sources, aliases or static files would be written to the same output path.',
   'missing-footer-page': 'A page the footer links to (Impressum, Datenschutz, …) does not exist (a warning).',
   template: 'A theme template has a Liquid syntax error.',

@@ -52,6 +52,8 @@ export interface AssetInfo {
   readonly width?: number;
   readonly height?: number;
   readonly variants?: readonly { readonly url: string; readonly width: number }[];
+  /** The share image (`og:image`, JSON-LD, feed enclosure): at most 1200 px wide, JPEG or PNG. */
+  readonly social?: SocialImage;
   /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
   readonly unreadable?: true;
 }
@@ -64,6 +66,20 @@ export interface ImageInfo {
   readonly height: number;
   /** Resized WebP variants, smallest first. */
   readonly variants: readonly { readonly url: string; readonly width: number }[];
+  /** The share image: `og:image`, JSON-LD `image`, feed enclosures. */
+  readonly social?: SocialImage;
+}
+
+/** An image for link previews and feeds, with what `og:image:*` and an RSS enclosure state. */
+export interface SocialImage {
+  /** Site path, or an absolute URL (a publisher logo on another host). */
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** Media type, e.g. `image/jpeg`. */
+  readonly type?: string;
+  /** Size of the file in bytes. */
+  readonly bytes?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { notFoundPage, themeAssets } from './basics.js';
+import { iconFiles } from './icons.js';
 import { feeds } from './feeds.js';
 import { redirects } from './redirects.js';
 import { apacheFiles } from './apache.js';
@@ -11,4 +12,4 @@ import type { Generator } from './types.js';
 export type { GeneratedFile, Generator, SiteSnapshot } from './types.js';
 
 /** Every generator of site-wide files, in the order they run. */
-export const generators: readonly Generator[] = [themeAssets, notFoundPage, feeds, sitemapFiles, redirects, searchPage, nginxFiles, apacheFiles, netlifyFiles];
+export const generators: readonly Generator[] = [themeAssets, iconFiles, notFoundPage, feeds, sitemapFiles, redirects, searchPage, nginxFiles, apacheFiles, netlifyFiles];

@@ -28,5 +28,5 @@ export function frontmatterImage(
   if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
   if (asset.unreadable) return {};
   if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
-  return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
+  return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [], ...(asset.social ? { social: asset.social } : {}) } };
 }

@@ -10,6 +10,8 @@ import { slugify } from '../util/slug.js';
 import { articleChrome, articleView, listItemView } from './article-views.js';
 import { frontmatterImage } from './frontmatter-image.js';
 import { newsArticleJsonLd } from './json-ld.js';
+import { fallbackShareImage } from './share-image.js';
+import type { IconLink } from '../theme/icons.js';
 import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
 
@@ -23,6 +25,8 @@ export interface RenderContext {
   readonly assets: ReadonlyArray<readonly [string, AssetInfo]>;
   /** Whether the search page exists (linked from the navigation). */
   readonly search: boolean;
+  /** Favicon and touch icon links of every page (theme/icons.ts). */
+  readonly icons?: readonly IconLink[];
 }
 
 /**
@@ -48,7 +52,8 @@ export class Renderer {
     this.assets = new Map(context.assets);
     this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts });
     this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
-    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search);
+    // og:image of pages without a photo of their own (render/share-image.ts), and the site's icons.
+    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [] });
   }
 
   siteFeeds(): FeedLink[] {
@@ -114,7 +119,7 @@ export class Renderer {
     const html = this.renderPage('article', articleChrome(meta, [...this.siteFeeds(), ...this.regionFeeds(regionSlug, data.region)]), {
       article: articleView(meta, regionUrl),
       content: md.html,
-      jsonLd: newsArticleJsonLd(meta, this.context.config),
+      jsonLd: newsArticleJsonLd(meta, this.context.config, this.chrome.site.shareImage),
     });
     return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, assets: [...md.usedAssets].sort(), problems };
   }

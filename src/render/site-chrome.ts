@@ -18,6 +18,7 @@ export class SiteChrome {
     private readonly strings: UiStrings,
     private readonly urls: UrlScheme,
     search: boolean,
+    head: Pick<SiteView, 'shareImage' | 'icons'>,
   ) {
     const t = strings;
     this.site = {
@@ -35,6 +36,7 @@ export class SiteChrome {
       ],
       search,
       searchUrl: urls.search(),
+      ...head,
     };
   }
 

@@ -10,6 +10,7 @@ import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
 import { NOT_XML_CHARACTER } from '../util/text.js';
 import { isUrl } from '../util/url-ref.js';
+import { publishedAssetPath, themeAssetManifest, type ThemeAsset } from './assets.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -44,6 +45,11 @@ export function xmlEscape(value: unknown): string {
 export class Theme {
   private readonly liquid: Liquid;
   private readonly parsed = new Map<string, Template[]>();
+  private assetManifest: Map<string, ThemeAsset> | undefined;
+  /** The theme's assets under their content-hashed names (theme/assets.ts), read on first use. */
+  get assets(): ReadonlyMap<string, ThemeAsset> {
+    return (this.assetManifest ??= themeAssetManifest(this.options.templateDirs));
+  }
 
   constructor(readonly options: ThemeOptions) {
     const { basePath, baseUrl, strings } = options;
@@ -64,9 +70,11 @@ export class Theme {
     const toSitePath = (url: unknown): string => {
       const s = String(url ?? '');
       if (isUrl(s)) return s;
-      return withBasePath(basePath, s);
+      // `/assets/stadtbote.css` is published as `/assets/stadtbote.3fa2c1d0.css`.
+      return withBasePath(basePath, publishedAssetPath(this.assets, s));
     };
     this.liquid.registerFilter('url', toSitePath);
+    this.liquid.registerFilter('asset', (name: unknown) => toSitePath(`/assets/${String(name ?? '').replace(/^\/+/, '')}`));
     this.liquid.registerFilter('absolute_url', (url: unknown) => {
       const s = String(url ?? '');
       return isUrl(s) ? s : absoluteUrl(baseUrl, s);

@@ -1,5 +1,6 @@
+import type { IconLink } from './icons.js';
 import type { UiStrings } from '../i18n/index.js';
-import type { ImageInfo } from '../model/types.js';
+import type { ImageInfo, SocialImage } from '../model/types.js';
 import type { SiteDate } from '../util/dates.js';
 
 /**
@@ -31,6 +32,10 @@ export interface SiteView {
   readonly nav: readonly NavItem[];
   readonly search: boolean;
   readonly searchUrl: string;
+  /** og:image of pages without a photo of their own (images.default, publisher logo or touch icon). */
+  readonly shareImage: SocialImage;
+  /** Favicon and touch icon links, the theme's or the site's own. */
+  readonly icons: readonly IconLink[];
 }
 
 /** What the layout needs of a page for `<head>` and the navigation (`page`). */

@@ -184,11 +184,6 @@ export function formatDay(day: string, language: string): string {
   return `${d}.${m}.${y}`;
 }
 
-/** RFC 822 date for RSS, in UTC (`Thu, 13 Feb 2025 00:00:00 GMT`). */
-export function rfc822(epochMs: number): string {
-  return new Date(epochMs).toUTCString();
-}
-
 /** RFC 3339 instant for Atom, JSON Feed and sitemaps, expressed in the site's time zone. */
 export function rfc3339(epochMs: number, timeZone: string): string {
   return isoInZone(epochMs, timeZone);

@@ -70,7 +70,7 @@ describe('GitHub Actions workflow for GitHub Pages', () => {
       const r = runBuildScript(root, args);
       expect(r.code, r.stderr).toBe(0);
       const files = readTree(path.join(root, 'dist'));
-      expect(files.get('index.html')!.toString()).toContain('href="/repo/assets/stadtbote.css"');
+      expect(files.get('index.html')!.toString()).toMatch(/href="\/repo\/assets\/stadtbote\.[0-9a-f]{8}\.css"/);
       expect(files.get('robots.txt')!.toString()).toContain('Sitemap: https://owner.github.io/repo/sitemap.xml');
     } finally {
       cleanup(root);

@@ -5,7 +5,8 @@ import { validateSource } from '../../src/content/validate.js';
 import type { SourceFile } from '../../src/model/types.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../../src/markdown/needs-gfm.js';
 import { markdownProcessor } from '../../src/markdown/processor.js';
-import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';
+import { formatDay, parseSiteDate } from '../../src/util/dates.js';
+import { rfc822InZone } from '../../src/util/rfc822.js';
 import { slugify } from '../../src/util/slug.js';
 import fc from 'fast-check';
 
@@ -70,7 +71,11 @@ describe('dates in the site time zone', () => {
   });
   it('formats for display and feeds', () => {
     expect(formatDay('2025-02-13', 'de')).toBe('13.02.2025');
-    expect(rfc822(Date.UTC(2025, 1, 13))).toBe('Thu, 13 Feb 2025 00:00:00 GMT');
+    // RSS dates carry the site's offset, so the day is the day of publication (winter +0100, summer +0200).
+    expect(rfc822InZone(Date.UTC(2025, 1, 12, 23), 'Europe/Berlin')).toBe('Thu, 13 Feb 2025 00:00:00 +0100');
+    expect(rfc822InZone(Date.UTC(2025, 6, 1, 6, 30), 'Europe/Berlin')).toBe('Tue, 01 Jul 2025 08:30:00 +0200');
+    expect(rfc822InZone(Date.UTC(2025, 1, 13), 'UTC')).toBe('Thu, 13 Feb 2025 00:00:00 +0000');
+    expect(rfc822InZone(Date.UTC(2025, 1, 13, 12), 'America/St_Johns')).toBe('Thu, 13 Feb 2025 08:30:00 -0330');
   });
 });
 

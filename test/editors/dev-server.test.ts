@@ -8,6 +8,11 @@ import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { pathSegments } from '../../src/dev/static.js';
 import { RebuildScheduler } from '../../src/dev/watcher.js';
 import { article, buildSite, CLI, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
+import { themeAssetManifest } from '../../src/theme/assets.js';
+import { DEFAULT_TEMPLATES_DIR } from '../../src/theme/engine.js';
+
+/** The default stylesheet under its content-hashed name. */
+const CSS = `/assets/${themeAssetManifest([DEFAULT_TEMPLATES_DIR]).get('stadtbote.css')!.published}`;
 
 interface Reply {
   status: number;
@@ -127,7 +132,7 @@ describe('dev server: serving the output folder safely', () => {
   it('sends correct content types and nosniff on every response', async () => {
     const cases: [string, number, string][] = [
       ['/', 200, 'text/html; charset=utf-8'],
-      ['/assets/stadtbote.css', 200, 'text/css; charset=utf-8'],
+      [CSS, 200, 'text/css; charset=utf-8'],
       ['/data/info.json', 200, 'application/json; charset=utf-8'],
       ['/bild.svg', 200, 'image/svg+xml; charset=utf-8'],
       ['/feed.xml', 200, 'text/xml; charset=utf-8'],
@@ -214,12 +219,12 @@ describe('dev server: serving the output folder safely', () => {
 
   it('answers 1,000 concurrent requests on loopback without an error', async () => {
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-    const paths = ['/', '/2025/02-13-erste-meldung/', '/assets/stadtbote.css', '/feed.xml', '/nope', '/../x'];
+    const paths = ['/', '/2025/02-13-erste-meldung/', CSS, '/feed.xml', '/nope', '/../x'];
     const results = await Promise.allSettled(Array.from({ length: 1000 }, (_, i) => request(server.url, paths[i % paths.length]!, 'GET', agent)));
     agent.destroy();
     const failed = results.filter((r) => r.status === 'rejected');
     expect(failed).toEqual([]);
-    const expected = { '/': 200, '/2025/02-13-erste-meldung/': 200, '/assets/stadtbote.css': 200, '/feed.xml': 200, '/nope': 404, '/../x': 400 } as Record<string, number>;
+    const expected = { '/': 200, '/2025/02-13-erste-meldung/': 200, [CSS]: 200, '/feed.xml': 200, '/nope': 404, '/../x': 400 } as Record<string, number>;
     results.forEach((r, i) => {
       const p = paths[i % paths.length]!;
       expect([p, (r as PromiseFulfilledResult<Reply>).value.status]).toEqual([p, expected[p]]);
