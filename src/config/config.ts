@@ -235,13 +235,10 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (Array.isArray(raw.allowedHosts) && raw.allowedHosts.every((r) => typeof r === 'string')) config.allowedHosts = raw.allowedHosts as string[];
     else fail('allowedHosts', 'allowedHosts must be a list of host names');
   }
-  if (raw.search !== undefined) {
-    if (typeof raw.search === 'boolean') config.search = raw.search;
-    else fail('search', 'search must be true or false');
-  }
-  if (raw.compress !== undefined) {
-    if (typeof raw.compress === 'boolean') config.compress = raw.compress;
-    else fail('compress', 'compress must be true or false');
+  for (const key of ['search', 'compress'] as const) {
+    const value = raw[key];
+    if (typeof value === 'boolean') config[key] = value;
+    else if (value !== undefined) fail(key, `${key} must be true or false`);
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;

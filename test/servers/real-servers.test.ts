@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from '../helpers.js';
 import { contentSecurityPolicy } from '../../src/outputs/server-policy.js';
 import { MODULES, readmeExample, request, startApache, startNginx, type RunningServer } from './harness.js';
-import { buildServedSite, OLD_ADDRESSES, type ServedTree } from './site.js';
+import { buildServedSite, OLD_ADDRESSES, publishedCss, type ServedTree } from './site.js';
 
 /**
  * The generated server files in the real servers (Debian's nginx and apache2), configured exactly
@@ -105,7 +105,7 @@ describe.each(['nginx', 'apache'] as const)('%s', (name) => {
   });
 
   it('caches files named by their content for good, and Pagefind entry files briefly', async () => {
-    const css = await request(origin(), '/presse/assets/stadtbote.css');
+    const css = await request(origin(), `/presse/${publishedCss(tree.out)}`);
     expect(css.status).toBe(200);
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.headers['content-security-policy']).toBe(contentSecurityPolicy([]));
@@ -119,7 +119,7 @@ describe.each(['nginx', 'apache'] as const)('%s', (name) => {
     for (const path of ['/presse/gibt-es-nicht/', '/presse/2024/fehlt.html']) {
       const answer = await request(origin(), path);
       expect(answer.status, path).toBe(404);
-      expect(answer.body, path).toContain('href="/presse/assets/stadtbote.css"');
+      expect(answer.body, path).toContain(`href="/presse/${publishedCss(tree.out)}"`);
       expect(answer.body, path).toContain('<title>Seite nicht gefunden');
       expect(answer.headers['content-security-policy'], path).toBe(contentSecurityPolicy([]));
     }
@@ -182,7 +182,7 @@ describe('Apache without mod_headers', () => {
     const modules = [...MODULES.filter((m) => m !== 'headers'), 'expires'];
     const apache = await startApache(tree.docRoot, readmeExample('apache'), modules);
     try {
-      const css = await request(apache.origin, '/presse/assets/stadtbote.css');
+      const css = await request(apache.origin, `/presse/${publishedCss(tree.out)}`);
       expect(css.headers['cache-control']).toBe('max-age=31536000');
       expect(css.headers['content-security-policy']).toBeUndefined();
       const page = await request(apache.origin, '/presse/');

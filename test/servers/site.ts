@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { article, buildSite, makeSite, tempDir } from '../helpers.js';
 import type { BuildReport } from '../../src/build/build.js';
@@ -62,4 +63,11 @@ export async function buildServedSite(): Promise<ServedTree> {
   const report = await buildSite(root, { out, noCache: true });
   openForServers(docRoot);
   return { docRoot, out, root, report };
+}
+
+/** The stylesheet's published path in an output folder: theme assets carry a content hash in their names. */
+export function publishedCss(out: string): string {
+  const name = readdirSync(path.join(out, 'assets')).find((f) => /^stadtbote\.[0-9a-f]{8}\.css$/.test(f));
+  if (!name) throw new Error(`no hashed stylesheet in ${out}/assets`);
+  return `assets/${name}`;
 }
