@@ -15,6 +15,7 @@ import { OutputClaims } from '../write/claims.js';
 import { displayPrefixOf, fieldPosition, listContent, readSource } from '../content/load.js';
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
+import type { RenderBudget } from '../render/budget.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
 import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
@@ -39,6 +40,8 @@ export interface BuildOptions extends SiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for rendering: 0 renders in the main thread; default: one per core for large builds. */
   workers?: number;
+  /** Time and memory each source may take to render (render/budget.ts); default 20 s and 1024 MB. */
+  renderBudget?: RenderBudget;
   /** A site resolved before (the dev server resolves once per config change). */
   resolved?: ResolvedSite;
   /**
@@ -137,7 +140,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const contextKey = hashOf(cacheFingerprint, JSON.stringify(context.assets));
-  const pool = new RenderPool(context, contextKey, options.workers);
+  // The render budget ends any source that takes too long or too much memory (render/budget.ts).
+  const pool = new RenderPool(context, contextKey, options.workers, options.renderBudget);
   const renderer = (): Renderer => pool.local();
 
   // One manifest pair per output folder, so builds into several folders never confuse each other.
