@@ -148,12 +148,16 @@ function denseViolation(body: string): LimitViolation | undefined {
   let emphasis = 0;
   let line = 1;
   let lineHasText = false;
-  let blockStart = 1;
+  /** First line of the paragraph being counted; 0 between paragraphs. */
+  let blockStart = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (c === 10) {
       // A line without text ends the paragraph: emphasis never pairs across it.
-      if (!lineHasText) emphasis = 0;
+      if (!lineHasText) {
+        emphasis = 0;
+        blockStart = 0;
+      }
       else if (++textLines > MAX_TEXT_LINES) {
         return { line, column: 1, reason: `more than ${MAX_TEXT_LINES} lines of text`, fix: 'split the text or publish it as a linked document (PDF)' };
       }
@@ -162,7 +166,7 @@ function denseViolation(body: string): LimitViolation | undefined {
       continue;
     }
     if (c !== 32 && c !== 9 && c !== 13) {
-      if (!lineHasText && emphasis === 0) blockStart = line;
+      if (blockStart === 0) blockStart = line;
       lineHasText = true;
     }
     if ((c === 42 || c === 95 || c === 126) && ++emphasis > MAX_EMPHASIS_PER_BLOCK) {

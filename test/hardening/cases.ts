@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { article } from '../helpers.js';
+import type { BuildOptions } from '../../src/build/build.js';
 
 /** One expected problem; every given key must match. `reason` is a substring or pattern. */
 export interface ExpectedError {
@@ -30,6 +31,8 @@ export interface HostileCase {
   readonly files: Record<string, string | Buffer>;
   /** Extra preparation (symbolic links); `outside` is a folder beside the site holding a sentinel. */
   readonly setup?: (root: string, outside: string) => void;
+  /** Build options beyond the defaults (a small render budget, worker threads). */
+  readonly options?: BuildOptions;
   readonly expect: Expectation;
 }
 
@@ -187,4 +190,27 @@ export const cases: readonly HostileCase[] = [
   },
   { name: '__proto__ does not supply a missing title', files: { [A]: fm('__proto__:\n  title: Untergeschoben\ndate: 2025-02-13\nregion: Potsdam\nteaser: t') }, expect: { exit: 1, errors: [{ file: A, field: 'title', ruleId: 'missing-field' }] } },
   { name: 'file name with spaces and umlauts', files: { 'content/2025/Grüße aus Köln.md': article() }, expect: { exit: 0, pages: [PAGE] } },
+
+  // ---- render budget and known slow Markdown (issue 16, finding 1) ---------------------------------
+  // Constructs with no limit of their own: only the budget ends them (12 s and 13 s unchecked).
+  { name: 'render budget: 19,000 unclosed image brackets take too long', files: { [A]: article({}, '![a]('.repeat(19_000)), 'content/2025/b.md': article({ title: 'B' }) }, options: { renderBudget: { ms: 1000, mb: 1024 } }, expect: { exit: 1, errors: [{ file: A, line: 1, ruleId: 'render-budget', reason: 'longer than 1 s' }], only: true } },
+  { name: 'render budget: 300,000 unclosed tags take too long', files: { [A]: article({}, '<a '.repeat(300_000)) }, options: { renderBudget: { ms: 1000, mb: 1024 } }, expect: { exit: 1, errors: [{ file: A, ruleId: 'render-budget' }], only: true } },
+  { name: 'render budget: 120,000 emphasised words over 30 paragraphs need too much memory', files: { [A]: article({}, ('*a* '.repeat(4000) + '\n\n').repeat(30)), 'content/2025/b.md': article({ title: 'B' }) }, options: { renderBudget: { ms: 60_000, mb: 96 } }, expect: { exit: 1, errors: [{ file: A, ruleId: 'render-budget', reason: 'MB of memory' }], only: true } },
+  {
+    name: 'render budget in a parallel build: only the slow source fails, its batch renders again',
+    files: { ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`content/2025/n${i}.md`, article({ title: `Meldung ${i}` })])), 'content/2025/n20x.md': article({ title: 'Langsam' }, '![a]('.repeat(19_000)) },
+    options: { workers: 2, renderBudget: { ms: 1000, mb: 1024 } },
+    expect: { exit: 1, errors: [{ file: 'content/2025/n20x.md', ruleId: 'render-budget' }], only: true },
+  },
+  { name: 'www-literals (GFM autolinks) over the budget', files: { [A]: article({}, 'www.a '.repeat(150_000)) }, options: { renderBudget: { ms: 1000, mb: 1024 } }, expect: { exit: 1, errors: [{ file: A, ruleId: 'render-budget' }], only: true } },
+  { name: 'flat list of 20,000 items renders (looseness once per list)', files: { [A]: article({}, '- a\n'.repeat(20_000)) }, options: { renderBudget: { ms: 15_000, mb: 1024 } }, expect: { exit: 0, contains: { [PAGE]: ['<li>a</li>'] }, excludes: { [PAGE]: ['<li>\n<p>a</p>'] } } },
+  { name: 'ordered list of 10,000 items renders', files: { [A]: article({}, '1. a\n'.repeat(10_000)) }, options: { renderBudget: { ms: 15_000, mb: 1024 } }, expect: { exit: 0, contains: { [PAGE]: ['<ol>', '<li>a</li>'] } } },
+  { name: 'task list of 5,000 items renders', files: { [A]: article({}, '- [ ] a\n'.repeat(5_000)) }, options: { renderBudget: { ms: 15_000, mb: 1024 } }, expect: { exit: 0, contains: { [PAGE]: ['type="checkbox"'] } } },
+  { name: 'loose list stays loose, nested tight list stays tight', files: { [A]: article({}, '- a\n\n- b\n  - c\n  - d\n') }, expect: { exit: 0, contains: { [PAGE]: ['<li>\n<p>a</p>\n</li>', '<li>c</li>'] } } },
+  { name: '*a* repeated 80,000 times: too much emphasis in one paragraph', files: { [A]: article({}, '*a* '.repeat(80_000)) }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'too-complex', reason: 'emphasis' }], only: true } },
+  { name: '_a_ repeated 20,000 times', files: { [A]: article({}, '_a_ '.repeat(20_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'emphasis' }], only: true } },
+  { name: '~a~ and **a** repeated in one paragraph over lines', files: { [A]: article({}, 'x\n' + '~a~ **a**\n'.repeat(2_000)) }, expect: { exit: 1, errors: [{ file: A, line: 7, ruleId: 'too-complex', reason: 'emphasis' }], only: true } },
+  { name: 'emphasis spread over many paragraphs is fine', files: { [A]: article({}, ('*a* '.repeat(100) + '\n\n').repeat(200)) }, expect: { exit: 0, contains: { [PAGE]: ['<em>a</em>'] } } },
+  { name: '166,000 paragraphs', files: { [A]: article({}, 'a\n\n'.repeat(166_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'lines of text' }], only: true } },
+  { name: '500,000 headings', files: { [A]: article({}, '# a\n'.repeat(499_000)) }, expect: { exit: 1, errors: [{ file: A, line: 20_007, ruleId: 'too-complex', reason: 'lines of text' }], only: true } },
 ];
