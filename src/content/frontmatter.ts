@@ -14,6 +14,11 @@ export interface ParsedFrontmatter {
   readonly bodyLine: number;
   /** Where a (dotted) key starts in the file, for messages. */
   readonly positionOf: (field: string) => Position | undefined;
+  /**
+   * The text of a plain (unquoted) scalar exactly as written, e.g. `01067` where YAML reads the
+   * number 1067: text fields keep what the editor wrote.
+   */
+  readonly writtenText: (field: string) => string | undefined;
 }
 
 function refuse(language: string): never {
@@ -95,24 +100,33 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const body = parsed.content;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const parsedDoc = doc;
-  const positionOf = (field: string): Position | undefined => {
-    if (!parsedDoc) return undefined;
+  /** The key (or list item) a dotted field names, as far as it exists, and the value when all of it does. */
+  const lookup = (field: string): { keyNode?: YamlNode; value?: unknown } => {
+    if (!parsedDoc) return {};
     let node: unknown = parsedDoc.contents;
     let keyNode: YamlNode | undefined;
     for (const part of field.split('.')) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
-        if (!pair) return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
+        if (!pair) return { keyNode };
         keyNode = pair.key as YamlNode;
         node = pair.value;
       } else if (isSeq(node)) {
         const item = node.items[Number(part)];
-        if (!item) break;
+        if (!item) return { keyNode };
         keyNode = item as YamlNode;
         node = item;
-      } else break;
+      } else return { keyNode };
     }
+    return { keyNode, value: node };
+  };
+  const positionOf = (field: string): Position | undefined => {
+    const { keyNode } = lookup(field);
     return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
+  };
+  const writtenText = (field: string): string | undefined => {
+    const { value } = lookup(field);
+    return isScalar(value) && value.type === 'PLAIN' && typeof value.source === 'string' ? value.source : undefined;
   };
   // gray-matter hands the engine the text from the end of the opening fence, so the YAML's
   // line 1 is the fence line itself and its line numbers are already the file's.
@@ -120,5 +134,5 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
+  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf, writtenText };
 }

@@ -77,8 +77,9 @@ export const cases: readonly HostileCase[] = [
   { name: 'region is a mapping', files: { [A]: fm(valid.replace('region: Potsdam', 'region: { name: Potsdam }')) }, expect: { exit: 1, errors: [{ file: A, line: 4, field: 'region' }] } },
   { name: 'draft is text', files: { [A]: withField('draft: "ja"') }, expect: { exit: 1, errors: [{ file: A, line: 6, field: 'draft' }] } },
   { name: 'aliases is a mapping', files: { [A]: withField('aliases: { a: 1 }') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases' }] } },
-  { name: 'huge number 1e400 as title', files: { [A]: fm(valid.replace('title: Titel', 'title: 1e400')) }, expect: { exit: 1, errors: [{ file: A, line: 2, field: 'title', reason: 'number' }] } },
-  { name: 'huge integer as teaser', files: { [A]: fm(valid.replace('teaser: Kurzer Anriss.', 'teaser: 123456789012345678901234567890')) }, expect: { exit: 1, errors: [{ file: A, line: 5, field: 'teaser', reason: 'number' }] } },
+  // A text field keeps what was written, never the number YAML reads (1e400 would be Infinity).
+  { name: 'huge number 1e400 as title is kept as written', files: { [A]: fm(valid.replace('title: Titel', 'title: 1e400')) }, expect: { exit: 0, contains: { '2025/02-13-1e400/index.html': ['<h1 data-pagefind-meta="title">1e400</h1>'] } } },
+  { name: 'huge integer as teaser is kept as written', files: { [A]: fm(valid.replace('teaser: Kurzer Anriss.', 'teaser: 123456789012345678901234567890')) }, expect: { exit: 0, contains: { [PAGE]: ['<p class="lead">123456789012345678901234567890</p>'] } } },
   { name: 'small number as title is kept as text', files: { [A]: fm(valid.replace('title: Titel', 'title: 2025')) }, expect: { exit: 0, contains: { '2025/02-13-2025/index.html': ['<h1 data-pagefind-meta="title">2025</h1>'] } } },
   { name: 'title of 5,000 characters', files: { [A]: article({ title: 'x'.repeat(5000) }) }, expect: { exit: 1, errors: [{ file: A, field: 'title', reason: 'at most' }] } },
   { name: 'control character in title', files: { [A]: article({ title: 'Titel\u0007mit Glocke' }) }, expect: { exit: 1, errors: [{ file: A, field: 'title', reason: 'U+0007' }] } },
@@ -213,4 +214,17 @@ export const cases: readonly HostileCase[] = [
   { name: 'emphasis spread over many paragraphs is fine', files: { [A]: article({}, ('*a* '.repeat(100) + '\n\n').repeat(200)) }, expect: { exit: 0, contains: { [PAGE]: ['<em>a</em>'] } } },
   { name: '166,000 paragraphs', files: { [A]: article({}, 'a\n\n'.repeat(166_000)) }, expect: { exit: 1, errors: [{ file: A, ruleId: 'too-complex', reason: 'lines of text' }], only: true } },
   { name: '500,000 headings', files: { [A]: article({}, '# a\n'.repeat(499_000)) }, expect: { exit: 1, errors: [{ file: A, line: 20_007, ruleId: 'too-complex', reason: 'lines of text' }], only: true } },
+
+  // ---- YAML numbers and early years (finding 4) ----------------------------------------------------
+  { name: 'region 01067 keeps its leading zero', files: { [A]: fm(valid.replace('region: Potsdam', 'region: 01067')) }, expect: { exit: 0, pages: ['regionen/01067/index.html'], contains: { [PAGE]: ['01067'] } } },
+  { name: 'teaser 007 is shown as 007', files: { [A]: fm(valid.replace('teaser: Kurzer Anriss.', 'teaser: 007')) }, expect: { exit: 0, contains: { [PAGE]: ['<p class="lead">007</p>'] } } },
+  { name: 'title 0x1F stays 0x1F', files: { [A]: fm(valid.replace('title: Titel', 'title: 0x1F')) }, expect: { exit: 0, contains: { '2025/02-13-0x1f/index.html': ['<h1 data-pagefind-meta="title">0x1F</h1>'] } } },
+  { name: 'title 1e3 stays 1e3', files: { [A]: fm(valid.replace('title: Titel', 'title: 1e3')) }, expect: { exit: 0, contains: { '2025/02-13-1e3/index.html': ['<h1 data-pagefind-meta="title">1e3</h1>'] } } },
+  { name: 'title 1.50 stays 1.50', files: { [A]: fm(valid.replace('title: Titel', 'title: 1.50')) }, expect: { exit: 0, contains: { '2025/02-13-1-50/index.html': ['<h1 data-pagefind-meta="title">1.50</h1>'] } } },
+  { name: 'octal 0o17 and signed +12 in the caption stay as written', files: { [A]: withField('image:\n  src: bild.png\n  alt: +12\n  caption: 0o17'), 'content/2025/bild.png': Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') }, expect: { exit: 0, contains: { [PAGE]: ['alt="+12"', '0o17'] } } },
+  { name: 'a number through an alias asks for quotes', files: { [A]: fm(`x: &n 0x1F\n${valid.replace('title: Titel', 'title: *n')}`) }, expect: { exit: 1, errors: [{ file: A, field: 'title', reason: 'written as a number' }] } },
+  { name: 'year 0099 with an offset stays in year 0099', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0099-06-15T12:00+02:00')) }, expect: { exit: 0, pages: ['0099/06-15-titel/index.html'] } },
+  { name: 'plain date in year 0001 stays in year 0001', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0001-01-01')) }, expect: { exit: 0, pages: ['0001/01-01-titel/index.html'] } },
+  { name: 'leap day of year 0004 is real, of 0100 is not', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0004-02-29')), 'content/2025/b.md': fm(valid.replace('date: 2025-02-13', 'date: 0100-02-29').replace('Titel', 'B')) }, expect: { exit: 1, errors: [{ file: 'content/2025/b.md', field: 'date', ruleId: 'invalid-date' }], only: true } },
+  { name: 'year 0000 does not exist', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0000-01-01')) }, expect: { exit: 1, errors: [{ file: A, field: 'date', ruleId: 'invalid-date' }] } },
 ];
