@@ -16,6 +16,8 @@ import { displayPrefixOf, fieldPosition, listContent, readSource } from '../cont
 import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderBudget } from '../render/budget.js';
+import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
 import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
@@ -145,7 +147,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const renderer = (): Renderer => pool.local();
 
   // One manifest pair per output folder, so builds into several folders never confuse each other.
-  const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
+  // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
+  const writerState = useCache ? usableStateDir(path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)), paths.root, problems) : undefined;
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, writerState);
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix }, problems);
@@ -385,7 +388,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     mark('search');
     const write = writer?.commit();
     mark('commit');
-    if (useCache) cache.save(next);
+    // The site is published by now: a cache that cannot be written is a warning, never a failed build.
+    if (useCache) saveCacheOrWarn(cache, next, paths.root, problems);
     mark('save cache');
     return {
       articles: model.articles.length,
@@ -405,6 +409,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   } catch (err) {
     await pool.close();
     writer?.abort();
+    // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
+    if (isFsError(err)) throw new ContentError([...problems.filter((p) => p.severity === 'error'), fsProblem(err, paths.root)].sort(compareProblems), { cause: err });
     throw err;
   }
 }

@@ -4,6 +4,7 @@ import type { AssetInfo } from '../markdown/resolve.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { Problem } from '../model/problem.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 
 /** Widths of the WebP variants made for every raster image (only those smaller than the original). */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
@@ -62,7 +63,16 @@ export async function processAssets(
   const processed = new Map<string, ProcessedAsset>();
   for (const rel of rels) {
     const abs = path.join(contentDir, rel);
-    const bytes = readFileSync(abs);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(abs);
+    } catch (err) {
+      // Reported with every other problem of the run; references to it stay quiet.
+      if (!isFsError(err)) throw err;
+      problems.push(fsProblem(err, '', displayPrefix + rel));
+      assets.set(rel, { url: `/${outputName(rel, '00000000', mediaDir, '', path.posix.extname(rel).toLowerCase())}`, unreadable: true });
+      continue;
+    }
     const hash = hashOf(bytes);
     const ext = path.posix.extname(rel).toLowerCase();
     const original = outputName(rel, hash, mediaDir, '', ext);

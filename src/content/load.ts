@@ -4,6 +4,7 @@ import { parseFrontmatter } from './frontmatter.js';
 import { hashOf } from '../util/hash.js';
 import type { Problem } from '../model/problem.js';
 import type { SourceFile } from '../model/types.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -26,7 +27,14 @@ function compareCodePoints(a: string, b: string): number {
 export function readSource(contentDir: string, rel: string, displayPrefix: string): SourceFile {
   const abs = path.join(contentDir, rel);
   const display = `${displayPrefix}${rel}`;
-  const bytes = readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
+    if (!isFsError(err)) throw err;
+    return { rel, abs, display, hash: '', text: undefined, unreadable: fsProblem(err, '', display) };
+  }
   const hash = hashOf(bytes);
   const unreadable = (reason: string, fix: string): SourceFile => ({
     rel, abs, display, hash, text: undefined,
@@ -72,7 +80,14 @@ export function listContent(contentDir: string, root: string): ContentListing {
   const markdown: string[] = [];
   const assets: string[] = [];
   const walk = (relDir: string): void => {
-    const entries = readdirSync(path.join(contentDir, relDir), { withFileTypes: true });
+    let entries;
+    try {
+      entries = readdirSync(path.join(contentDir, relDir), { withFileTypes: true });
+    } catch (err) {
+      if (!isFsError(err)) throw err;
+      problems.push(fsProblem(err, '', (displayPrefix + relDir).replace(/\/$/, '')));
+      return;
+    }
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.')) continue;
@@ -91,7 +106,8 @@ export function listContent(contentDir: string, root: string): ContentListing {
           problems.push({ file: displayPrefix + rel, ruleId: 'symlink-outside', reason: 'symbolic link leads out of the content folder', fix: 'copy the file into the content folder instead of linking it', severity: 'error' });
           continue;
         }
-        const st = statSync(target);
+        const st = statSync(target, { throwIfNoEntry: false });
+        if (!st) continue;
         isDir = st.isDirectory();
         isFile = st.isFile();
         if (isDir) continue; // a link to a folder inside content would list its files twice

@@ -44,7 +44,10 @@ export class OutputClaims {
     if (clash === undefined) {
       this.owners.set(outPath, owner);
       if (source) this.sources.set(outPath, source);
-      for (let d = path.posix.dirname(outPath); d !== '.' && !this.dirs.has(d); d = path.posix.dirname(d)) this.dirs.set(d, outPath);
+      for (const d of parentsOf(outPath)) {
+        if (this.dirs.has(d)) break;
+        this.dirs.set(d, outPath);
+      }
       return true;
     }
     const existing = this.owners.get(clash) ?? this.reserved.get(clash)!;
@@ -67,10 +70,23 @@ export class OutputClaims {
   private clashWith(outPath: string, owner: string): string | undefined {
     if (this.owners.has(outPath) || this.reserved.has(outPath)) return outPath;
     if (this.dirs.has(outPath)) return this.dirs.get(outPath);
-    for (let d = path.posix.dirname(outPath); d !== '.'; d = path.posix.dirname(d)) {
+    for (const d of parentsOf(outPath)) {
       const holder = this.reserved.get(d);
       if (this.owners.has(d) || (holder !== undefined && holder !== owner)) return d;
     }
     return undefined;
+  }
+}
+
+/**
+ * The folders above an output path, innermost first. Ends at the top however the path is spelled:
+ * `dirname('/')` is `'/'`, so a loop that waited for `'.'` never ended on an absolute path.
+ */
+function* parentsOf(outPath: string): Generator<string> {
+  for (let d = path.posix.dirname(outPath); d !== '.' && d !== '/' && d !== ''; ) {
+    yield d;
+    const up = path.posix.dirname(d);
+    if (up === d) return;
+    d = up;
   }
 }
