@@ -410,7 +410,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.close();
     writer?.abort();
     // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
-    if (isFsError(err)) throw new ContentError([...problems.filter((p) => p.severity === 'error'), fsProblem(err, paths.root)].sort(compareProblems), { cause: err });
+    if (isFsError(err)) throw new ContentError([...problems.filter((p) => p.severity === 'error'), fsProblem(err, paths.root, undefined, paths.out)].sort(compareProblems), { cause: err });
     throw err;
   }
 }

@@ -41,9 +41,11 @@ function shown(p: string, root: string): string {
 const VERB: Readonly<Record<string, string>> = { open: 'open', read: 'read', write: 'write', mkdir: 'create the folder', rename: 'rename', scandir: 'list the folder', stat: 'look at', lstat: 'look at', link: 'link', unlink: 'remove', rmdir: 'remove', realpath: 'follow' };
 
 /** `display`: how to name the file when the caller knows it better than the error's path (`content/2025/a.md`). */
-export function fsProblem(err: FsError, root: string, display?: string): Problem {
+/** `near`: the folder being worked on, for errors that carry no path (a write on a full disk). */
+export function fsProblem(err: FsError, root: string, display?: string, near?: string): Problem {
   const what = WHAT[err.code] ?? { reason: `failed (${err.code})`, fix: 'check the path and the disk, then build again' };
-  const file = display ?? (err.path ? shown(err.path, root) : '.');
+  const at = err.path ?? near;
+  const file = display ?? (at ? shown(at, root) : '.');
   const verb = VERB[err.syscall ?? ''] ?? err.syscall ?? 'use';
   return { file, ruleId: 'file-system', reason: `cannot ${verb} ${file}: ${what.reason}`, fix: what.fix, severity: 'error' };
 }
