@@ -17,6 +17,7 @@ import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderBudget } from '../render/budget.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
+import { fixedOutputs } from '../outputs/fixed-paths.js';
 import { fsProblem, isFsError } from '../model/fs-errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
@@ -154,6 +155,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix }, problems);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
+    // Generated files are known up front: clashes with them come in the same run as all others.
+    for (const [file, owner] of fixedOutputs(renderer().urls, config.search)) claims.reserveFile(file, owner);
     const claim = (outPath: string, owner: string, source?: OutputSource): boolean => claims.claim(outPath, owner, source);
     const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p));
     if (writer) externals.watch(writer);

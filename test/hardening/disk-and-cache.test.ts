@@ -87,7 +87,7 @@ describe('an unusable or untrustworthy cache (issue 16, findings 5 and 6)', () =
     ['an absolute asset output path', (d) => { for (const [k, a] of d.assets) d.assets.set(k, { ...a, outputs: [{ path: '/etc/stadtbote-poison.png', hash: a.hash }] }); }],
     ['an asset path with ..', (d) => { for (const [k, a] of d.assets) d.assets.set(k, { ...a, outputs: [{ path: '../ausserhalb.png', hash: a.hash }] }); }],
     ['an article URL with ..', (d) => { for (const [k, s] of d.sources) d.sources.set(k, { ...s, meta: { ...s.meta, url: '/../../ausserhalb/' } }); }],
-    ['an alias that is not a site path', (d) => { for (const [k, s] of d.sources) if (s.kind === 'article') d.sources.set(k, { ...s, meta: { ...s.meta, data: { ...(s.meta as { data: object }).data, aliases: ['//evil.example/x'] } } as typeof s.meta }); }],
+    ['an alias that is not a site path', (d) => { for (const [k, s] of d.sources) if (s.kind === 'article') d.sources.set(k, { ...s, meta: { ...s.meta, data: { ...(s.meta as { data: object }).data, aliases: ["//evil.example/x"] } } as unknown as typeof s.meta }); }],
     ['a list page file outside the output', (d) => { for (const [k, o] of d.outputs) d.outputs.set(k, { ...o, files: [['/tmp/x/index.html', 'h']] }); }],
     ['an entry that is not an object', (d) => { for (const k of d.sources.keys()) d.sources.set(k, 42 as never); }],
   ];
@@ -109,9 +109,11 @@ describe('an unusable or untrustworthy cache (issue 16, findings 5 and 6)', () =
   }, 20_000);
 
   it('claiming an absolute path ends (dirname("/") is "/")', () => {
-    const claims = new OutputClaims({ dir: '/nirgends', displayPrefix: 'content/' }, []);
-    expect(claims.claim('/etc/x.png', 'a')).toBe(true);
-    expect(claims.claim('/etc/x.png/y', 'b')).toBe(false);
+    const problems: import('../../src/model/problem.js').Problem[] = [];
+    const claims = new OutputClaims({ dir: '/nirgends', displayPrefix: 'content/' }, problems);
+    expect(claims.claim('/etc/x.png', 'a')).toBe(false);
+    expect(claims.claim('/', 'b')).toBe(false);
+    expect(problems.map((p) => p.ruleId)).toEqual(['invalid-url', 'invalid-url']);
   });
 });
 
