@@ -380,7 +380,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems());
-    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+    // invalid-url: a generated path a URL cannot hold (write/output-names.ts), found while claiming.
+    const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
     let search: SearchStatus | 'off' = 'off';

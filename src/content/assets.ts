@@ -41,6 +41,19 @@ async function sharp(...args: Parameters<Sharp>): Promise<ReturnType<Sharp>> {
   return mod(...args);
 }
 
+/**
+ * Formats that may be published under an image name. A JPEG saved as `.png` is still an image every
+ * browser shows; SVG (which can hold scripts), PDF or TIFF under an image name is not.
+ */
+const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif']);
+
+/** Why the bytes cannot be published under the image name `ext`, or undefined when they can. */
+function formatMismatch(ext: string, format: string | undefined): string | undefined {
+  if (format !== undefined && IMAGE_FORMATS.has(format)) return undefined;
+  const found = format === 'svg' ? 'SVG (an XML document that can hold scripts)' : format ? `a ${format.toUpperCase()} file` : 'of an unknown format';
+  return `file is named ${ext} but is ${found}; it is not published as an image`;
+}
+
 function outputName(rel: string, hash: string, mediaDir: string, suffix: string, ext: string): string {
   const base = slugify(path.posix.basename(rel, path.posix.extname(rel))) || 'datei';
   return `${mediaDir}/${base}-${hash.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '0')}${suffix}${ext}`;
@@ -81,6 +94,13 @@ export async function processAssets(
       if (RASTER.has(ext)) {
         try {
           const meta = await (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).metadata();
+          // The bytes decide, not the name: SVG (scripts) or any other format under an image name is refused.
+          const mismatch = formatMismatch(ext, meta.format);
+          if (mismatch) {
+            problems.push({ file: displayPrefix + rel, ruleId: meta.format === 'svg' ? 'active-content' : 'invalid-image', reason: mismatch, fix: 'export the image again as JPEG, PNG or WebP under a matching name; an SVG the site owner vouches for goes into static/', severity: 'error' });
+            assets.set(rel, { url: `/${original}`, unreadable: true });
+            continue;
+          }
           const width = meta.autoOrient?.width ?? meta.width ?? 0;
           const height = meta.autoOrient?.height ?? meta.height ?? 0;
           const variants: { url: string; width: number; hash: string }[] = [];

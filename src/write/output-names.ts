@@ -1,3 +1,5 @@
+import { invisibleCharacter } from '../util/invisible.js';
+
 /**
  * What an output path may be, and when two paths are the same file. Output paths become URLs
  * (canonical links, sitemap, feeds) and file names on every host a site is copied to.
@@ -7,8 +9,6 @@
 const URL_SPECIAL = /[#?%]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** Invisible characters: a name with one looks exactly like the name without it. */
-export const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 /** Why `outPath` cannot be an output path, or undefined when it can. */
 export function outputPathProblem(outPath: string): string | undefined {
@@ -19,8 +19,8 @@ export function outputPathProblem(outPath: string): string | undefined {
   if (CONTROL.test(outPath)) return 'contains a control character';
   const special = URL_SPECIAL.exec(outPath);
   if (special) return `contains "${special[0]}", which a URL cannot hold as it is (canonical and sitemap addresses would break)`;
-  const invisible = INVISIBLE.exec(outPath);
-  if (invisible) return `contains the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const invisible = invisibleCharacter(outPath);
+  if (invisible) return `contains the invisible character ${invisible}`;
   return undefined;
 }
 

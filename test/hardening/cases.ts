@@ -227,4 +227,36 @@ export const cases: readonly HostileCase[] = [
   { name: 'plain date in year 0001 stays in year 0001', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0001-01-01')) }, expect: { exit: 0, pages: ['0001/01-01-titel/index.html'] } },
   { name: 'leap day of year 0004 is real, of 0100 is not', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0004-02-29')), 'content/2025/b.md': fm(valid.replace('date: 2025-02-13', 'date: 0100-02-29').replace('Titel', 'B')) }, expect: { exit: 1, errors: [{ file: 'content/2025/b.md', field: 'date', ruleId: 'invalid-date' }], only: true } },
   { name: 'year 0000 does not exist', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0000-01-01')) }, expect: { exit: 1, errors: [{ file: A, field: 'date', ruleId: 'invalid-date' }] } },
+
+  // ---- addresses (finding 8) -----------------------------------------------------------------------
+  { name: 'alias with an empty part (/a//b.html)', files: { [A]: withField('aliases:\n  - /a//b.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'invalid-url', reason: '"//"' }], only: true } },
+  { name: 'alias ending in an empty part (/a//)', files: { [A]: withField('aliases:\n  - /a//') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'invalid-url' }], only: true } },
+  ...(['#', '?', '%'] as const).map((ch) => ({
+    name: `page file name with "${ch}"`,
+    files: { [A]: article(), [`content/pages/kontakt${ch}info.md`]: '---\ntitle: Kontakt\n---\nText\n' },
+    expect: { exit: 1 as const, errors: [{ file: `content/pages/kontakt${ch}info.md`, ruleId: 'invalid-url', reason: `"${ch}"` }], only: true },
+  })),
+  { name: 'page file name with a zero-width space', files: { [A]: article(), 'content/pages/kon\u200btakt.md': '---\ntitle: Kontakt\n---\nText\n' }, expect: { exit: 1, errors: [{ file: 'content/pages/kon\u200btakt.md', ruleId: 'invalid-url', reason: 'U+200B' }], only: true } },
+  { name: 'page names in NFC and NFD are one page', files: { [A]: article(), 'content/pages/\u00dcber.md': '---\ntitle: A\n---\nA\n', 'content/pages/U\u0308ber.md': '---\ntitle: B\n---\nB\n' }, expect: { exit: 1, errors: [{ file: 'content/pages/\u00dcber.md', ruleId: 'duplicate-url' }], only: true } },
+  { name: 'a page name in NFD gets an NFC address', files: { [A]: article(), 'content/pages/U\u0308ber-uns.md': '---\ntitle: Über uns\n---\nText\n' }, expect: { exit: 0, pages: ['\u00dcber-uns/index.html'] } },
+  { name: 'page names that differ only in case', files: { [A]: article(), 'content/pages/Impressum.md': '---\ntitle: A\n---\nA\n', 'content/pages/impressum.md': '---\ntitle: B\n---\nB\n' }, expect: { exit: 1, errors: [{ file: 'content/pages/impressum.md', ruleId: 'duplicate-url', reason: 'ignore case' }], only: true } },
+  { name: 'a page and an alias that differ only in case', files: { [A]: withField('aliases:\n  - /Kontakt/'), 'content/pages/kontakt.md': '---\ntitle: Kontakt\n---\nText\n' }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'duplicate-url' }], only: true } },
+  ...([['zero-width space', '\u200b'], ['soft hyphen', '\u00ad'], ['word joiner', '\u2060'], ['byte order mark', '\ufeff'], ['zero-width joiner', '\u200d']] as const).map(([what, ch]) => ({
+    name: `region with a ${what}`,
+    files: { [A]: article({ region: `Pots${ch}dam` }), 'content/2025/b.md': article({ title: 'B', region: 'Potsdam' }) },
+    expect: { exit: 1 as const, errors: [{ file: A, field: 'region', reason: 'invisible' }], only: true },
+  })),
+  { name: 'region in NFC and NFD is one region', files: { [A]: article({ region: 'M\u00fchlhausen' }), 'content/2025/b.md': article({ title: 'B', region: 'Mu\u0308hlhausen' }) }, expect: { exit: 0, pages: ['regionen/muehlhausen/index.html'] } },
+  {
+    name: 'clashes with the search page, the feed and between articles come in one run',
+    files: { [A]: article(), 'content/2025/b.md': article(), 'content/pages/suche.md': '---\ntitle: Suche\n---\nText\n', 'content/pages/feed.xml.md': '---\ntitle: Feed\n---\nText\n' },
+    options: { search: true },
+    expect: { exit: 1, errors: [{ file: 'content/2025/b.md', ruleId: 'duplicate-url' }, { file: 'content/pages/suche.md', ruleId: 'duplicate-url', reason: 'the search page' }, { file: 'content/pages/feed.xml.md', ruleId: 'duplicate-url', reason: 'the site feeds' }], only: true },
+  },
+  { name: 'alias on the search page and an article clash in one run', files: { [A]: withField('aliases:\n  - /suche/'), 'content/2025/b.md': article(), 'content/2025/c.md': article({ title: 'C' }), 'content/2025/d.md': article({ title: 'C' }) }, options: { search: true }, expect: { exit: 1, errors: [{ file: 'content/2025/b.md', ruleId: 'duplicate-url' }, { file: 'content/2025/d.md', ruleId: 'duplicate-url' }] } },
+
+  // ---- bytes that are not what their name says (finding 9) ----------------------------------------
+  { name: 'SVG bytes named .png', files: { 'content/2025/plan.png': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><rect width="10" height="10"/></svg>', [A]: article({}, '![Plan](plan.png)') }, expect: { exit: 1, errors: [{ file: 'content/2025/plan.png', ruleId: 'active-content', reason: 'SVG' }], only: true } },
+  { name: 'SVG bytes named .jpg used as the article image', files: { 'content/2025/foto.jpg': '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', [A]: withField('image:\n  src: foto.jpg\n  alt: Foto') }, expect: { exit: 1, errors: [{ file: 'content/2025/foto.jpg', ruleId: 'active-content' }], only: true } },
+  { name: 'PNG bytes named .jpg are still an image', files: { 'content/2025/foto.jpg': Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), [A]: article({}, '![Foto](foto.jpg)') }, expect: { exit: 0, contains: { [PAGE]: ['alt="Foto"'] } } },
 ];
