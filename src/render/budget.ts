@@ -24,11 +24,12 @@ export const DEFAULT_RENDER_BUDGET: RenderBudget = { ms: 20_000, mb: 1024 };
 
 /**
  * Sources up to this size render in the main thread when a build is too small for worker threads;
- * larger ones render in a budget thread. Measured: starting a render thread costs about 0.4 s,
- * while the worst known body of 32 KB (8,000 list items) renders in about 0.5 s, far below any
- * budget; real news items are 2–10 KB, so small builds almost never pay for the thread.
+ * larger ones render in a budget thread. Measured on 2 cores: starting a render thread costs about
+ * 0.5 s; the slowest body known of 16 KB (3,200 unclosed image brackets) renders in well under a
+ * second, while at 32 KB it already takes 3.5 s. Real news items are 2–10 KB, so small builds
+ * almost never pay for the thread.
  */
-export const LOCAL_SOURCE_BYTES = 32 * 1024;
+export const LOCAL_SOURCE_BYTES = 16 * 1024;
 
 const FIX: Readonly<Record<string, string>> = {
   de: 'Teilen Sie den Text auf mehrere Meldungen auf oder vereinfachen Sie sein Markdown (sehr lange Listen, gehäufte Hervorhebungen, tiefe Verschachtelung); lange Dokumente gehören als PDF-Anhang zur Meldung',
