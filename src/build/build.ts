@@ -17,7 +17,7 @@ import { modelSite, planListPages, type ListPage } from './plan.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderBudget } from '../render/budget.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
-import { fixedOutputs } from '../outputs/fixed-paths.js';
+import { aliasOutputs, fixedOutputs } from '../outputs/fixed-paths.js';
 import { fsProblem, isFsError } from '../model/fs-errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { unknownRegions } from '../checks/regions.js';
@@ -206,6 +206,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }
       if (!claim(outPath, display, { src: entry.meta.src, ...(entry.kind === 'article' ? { field: 'title' } : {}) })) return true;
       if (article) {
+        // Alias pages are claimed now, so their clashes come in this run (outputs/fixed-paths.ts).
+        for (const [file, owner, source] of aliasOutputs(article, displayPrefix)) claim(file, owner, source);
         articles.push(article);
         feedWindow.offer(article, bodyHtml);
       } else pages.push(entry.meta as PageMeta);

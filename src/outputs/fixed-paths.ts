@@ -1,4 +1,7 @@
 import { outputPathFor, type UrlScheme } from '../model/urls.js';
+import type { ArticleMeta } from '../model/types.js';
+import { redirectFilePath } from './redirects.js';
+import type { OutputSource } from './types.js';
 
 /**
  * Files the site-wide generators always write, with the owner names they claim them under. They
@@ -15,4 +18,21 @@ export function fixedOutputs(urls: UrlScheme, search: boolean): [path: string, o
     ['sitemap.xml', 'the sitemap'],
     ['robots.txt', 'robots.txt'],
   ];
+}
+
+/**
+ * The redirect pages of an article's aliases, under the owner names the redirects generator uses:
+ * claimed with the article, so that an alias on another page is reported in the same run as every
+ * other clash. The generator claims them again later, as the same owner.
+ */
+export function aliasOutputs(article: ArticleMeta, displayPrefix: string): [path: string, owner: string, source: OutputSource][] {
+  return [...new Set(article.data.aliases)].map((alias) => {
+    let decoded = alias;
+    try {
+      decoded = decodeURIComponent(alias);
+    } catch {
+      /* kept as written, as the redirects generator does */
+    }
+    return [redirectFilePath(decoded), `${displayPrefix}${article.src} (alias ${alias})`, { src: article.src, field: `aliases.${article.data.aliases.indexOf(alias)}` }];
+  });
 }

@@ -79,8 +79,11 @@ export class OutputClaims {
           ? `${owner} writes /${outPath}, which ${existing} writes too`
           : `${owner} writes /${outPath}, and ${existing} writes /${other}: one file on hosts that ignore case or Unicode normalisation`
         : `${owner} writes /${outPath}, but /${other} of ${existing} cannot be a file and a folder at once`;
-    const fix = source?.field?.startsWith('aliases.') ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name';
-    this.report(owner, source ?? this.sources.get(clash), 'duplicate-url', reason, fix, existing);
+    // An old address (alias) gives way to a page: blame the alias, whichever was claimed first.
+    const theirs = this.sources.get(clash);
+    const blame = theirs?.field?.startsWith('aliases.') && !source?.field?.startsWith('aliases.') ? theirs : source ?? theirs;
+    const fix = blame?.field?.startsWith('aliases.') ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name';
+    this.report(owner, blame, 'duplicate-url', reason, fix, existing);
     return false;
   }
 
@@ -100,8 +103,9 @@ export class OutputClaims {
 
   /** The claimed path or folder `outPath` collides with, if any. */
   private clashWith(outPath: string, owner: string): string | undefined {
-    const holder = this.reserved.get(outPath);
-    if (this.owners.has(outPath) || (holder !== undefined && holder !== owner)) return outPath;
+    // The same owner may claim its path again (alias pages are claimed early and again when written).
+    const holder = this.owners.get(outPath) ?? this.reserved.get(outPath);
+    if (holder !== undefined && holder !== owner) return outPath;
     if (this.dirs.has(outPath)) return this.dirs.get(outPath);
     for (const d of parentsOf(outPath)) {
       const folderHolder = this.reserved.get(d);
