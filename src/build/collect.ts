@@ -1,3 +1,4 @@
+import { aliasOutputs } from '../outputs/fixed-paths.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
@@ -80,6 +81,8 @@ export class SiteCollector implements SourceSink {
     }
     if (!claims.claim(outPath, display, { src: entry.meta.src, ...(article ? { field: 'title' } : {}) })) return true;
     if (article) {
+      // Alias pages are claimed now, so their clashes come in this run (outputs/fixed-paths.ts).
+      for (const [file, owner, source] of aliasOutputs(article, this.input.displayPrefix)) claims.claim(file, owner, source);
       this.articles.push(article);
       this.feedWindow.offer(article, bodyHtml);
     } else this.pages.push(entry.meta as PageMeta);
