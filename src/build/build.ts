@@ -78,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, problems });
+    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems });
     const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);

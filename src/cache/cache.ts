@@ -2,39 +2,11 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { ProcessedAsset } from '../content/assets.js';
 import type { Problem } from '../model/problem.js';
-import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
 import { isWellFormed } from './well-formed.js';
+import type { CacheData, CachedSource } from './types.js';
 
-export interface CachedSource {
-  readonly hash: string;
-  readonly kind: 'article' | 'page';
-  readonly meta: ArticleMeta | PageMeta;
-  readonly problems: readonly Problem[];
-  readonly links: readonly PendingLink[];
-  /** Content files the page refers to, and a key of their state when it was rendered. */
-  readonly assets: readonly string[];
-  readonly assetKey: string;
-  /** Hash of the page as rendered, before links were filled in. */
-  readonly htmlHash: string;
-  /** The rendered page, kept only when it has links to fill in on every build. */
-  readonly html?: string;
-  /** The body, kept only for articles that were in a feed. */
-  readonly bodyHtml?: string;
-}
-
-export interface CachedOutput {
-  readonly key: string;
-  readonly files: readonly (readonly [string, string])[];
-}
-
-export interface CacheData {
-  sources: Map<string, CachedSource>;
-  /** Generated outputs (list pages, feeds, search index…) by name: key of their inputs and files written. */
-  outputs: Map<string, CachedOutput>;
-  assets: Map<string, ProcessedAsset>;
-}
+export type { CachedSource, CachedOutput, CacheData } from './types.js';
 
 const MAGIC = 'stadtbote-cache\n';
 const FORMAT = 2;

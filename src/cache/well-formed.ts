@@ -1,4 +1,4 @@
-import type { CacheData, CachedOutput, CachedSource } from './cache.js';
+import type { CacheData, CachedOutput, CachedSource } from './types.js';
 import type { ProcessedAsset } from '../content/assets.js';
 
 /**

@@ -148,13 +148,8 @@ function redactCredentials(raw: string): string {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1…@');
 }
 
-/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
-export function resolveSite(options: SiteOptions = {}): ResolvedSite {
-  const root = path.resolve(options.root ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
-  }
-  const fromRoot = (p: string): string => path.resolve(root, p);
+/** The config file to read: --config, else the first of CONFIG_FILE_NAMES in the root; only a regular file of sensible size. */
+function locateConfigFile(root: string, options: SiteOptions): string | undefined {
   let configFile: string | undefined;
   if (options.config) {
     configFile = path.resolve(options.config);
@@ -173,6 +168,17 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       throw new ConfigError([{ file: given, ruleId: 'config-missing', reason, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)', severity: 'error' }]);
     }
   }
+  return configFile;
+}
+
+/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
+export function resolveSite(options: SiteOptions = {}): ResolvedSite {
+  const root = path.resolve(options.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
+  }
+  const fromRoot = (p: string): string => path.resolve(root, p);
+  const configFile = locateConfigFile(root, options);
 
   const problems: Problem[] = [];
   // Without a prototype, a key "__proto__" is an ordinary (refused) key, never the object's prototype.

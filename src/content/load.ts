@@ -4,7 +4,8 @@ import { parseFrontmatter } from './frontmatter.js';
 import { relativePath, walkFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { normalizeNewlines } from '../util/text.js';
-import { skippedEntryProblem, type Problem } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
+import { skippedEntryProblem } from '../model/fs-errors.js';
 import type { SourceFile } from '../model/types.js';
 import { fsProblem, isFsError } from '../model/fs-errors.js';
 

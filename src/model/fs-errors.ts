@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Problem } from './problem.js';
+import type { SkippedEntry } from '../util/files.js';
 
 /**
  * File-system failures (permissions, vanished files, loops of links, a full disk) as problems:
@@ -48,4 +49,24 @@ export function fsProblem(err: FsError, root: string, display?: string, near?: s
   const file = display ?? (at ? shown(at, root) : '.');
   const verb = VERB[err.syscall ?? ''] ?? err.syscall ?? 'use';
   return { file, ruleId: 'file-system', reason: `cannot ${verb} ${file}: ${what.reason}`, fix: what.fix, severity: 'error' };
+}
+
+/**
+ * The problem for an entry a folder walk did not follow (util/files.ts `walkFiles`). `folder` names
+ * the walked folder in words ("the content folder", "static/"); `displayPrefix` is its path as shown.
+ */
+export function skippedEntryProblem(entry: SkippedEntry, displayPrefix: string, folder: string): Problem {
+  const file = displayPrefix + entry.rel;
+  switch (entry.why) {
+    case 'broken':
+      return { file, ruleId: 'broken-symlink', reason: 'symbolic link points to nothing', fix: 'remove the link', severity: 'error' };
+    case 'outside':
+      return { file, ruleId: 'symlink-outside', reason: `symbolic link leads out of ${folder}`, fix: `copy the file into ${folder} instead of linking it`, severity: 'error' };
+    case 'folder':
+      return { file, ruleId: 'symlink-folder', reason: 'symbolic link to a folder is not followed: its files would be listed twice, or forever', fix: 'link the files one by one, or move the folder here', severity: 'warning' };
+    case 'unreadable':
+      // The reason the system gave (no permission, not a folder, a loop of links), as every file-system problem says it.
+      if (entry.error && isFsError(entry.error)) return fsProblem(entry.error, '', file.replace(/\/$/, ''));
+      return { file, ruleId: 'unreadable-file', reason: 'folder cannot be read', fix: 'give the user who builds the site permission to read it', severity: 'error' };
+  }
 }

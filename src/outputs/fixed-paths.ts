@@ -1,5 +1,6 @@
 import { outputPathFor, type UrlScheme } from '../model/urls.js';
 import type { ArticleMeta } from '../model/types.js';
+import { parseOldAddress, placeOldAddress } from '../content/aliases.js';
 import { redirectFilePath } from './redirects.js';
 import type { OutputSource } from './types.js';
 
@@ -21,18 +22,19 @@ export function fixedOutputs(urls: UrlScheme, search: boolean): [path: string, o
 }
 
 /**
- * The redirect pages of an article's aliases, under the owner names the redirects generator uses:
- * claimed with the article, so that an alias on another page is reported in the same run as every
- * other clash. The generator claims them again later, as the same owner.
+ * The redirect pages of an article's aliases (those under the base path without a query; the rest
+ * only the server files redirect), under the owner names the redirects generator uses: claimed
+ * with the article, so that an alias on another page is reported in the same run as every other
+ * clash. The generator claims them again later, as the same owner.
  */
-export function aliasOutputs(article: ArticleMeta, displayPrefix: string): [path: string, owner: string, source: OutputSource][] {
-  return [...new Set(article.data.aliases)].map((alias) => {
-    let decoded = alias;
-    try {
-      decoded = decodeURIComponent(alias);
-    } catch {
-      /* kept as written, as the redirects generator does */
-    }
-    return [redirectFilePath(decoded), `${displayPrefix}${article.src} (alias ${alias})`, { src: article.src, field: `aliases.${article.data.aliases.indexOf(alias)}` }];
-  });
+export function aliasOutputs(article: ArticleMeta, displayPrefix: string, host: string, basePath: string): [path: string, owner: string, source: OutputSource][] {
+  const out: [string, string, OutputSource][] = [];
+  for (const alias of new Set(article.data.aliases)) {
+    const parsed = parseOldAddress(alias);
+    if (!parsed.ok) continue;
+    const placed = placeOldAddress(parsed.address, host, basePath);
+    if (placed.kind !== 'this-host' || placed.pageAt === undefined) continue;
+    out.push([redirectFilePath(placed.pageAt), `${displayPrefix}${article.src} (alias ${alias})`, { src: article.src, field: `aliases.${article.data.aliases.indexOf(alias)}` }]);
+  }
+  return out;
 }

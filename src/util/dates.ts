@@ -27,6 +27,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      // The era tells 1 BC from AD 1: the day before 1 January of year 1 is in year 0 (astronomically).
+      era: 'short',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -70,11 +72,14 @@ function utcMs(year: number, monthIndex: number, day: number, hour = 0, minute =
 
 function wallClock(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const p of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    if (p.type === 'era') beforeChrist = p.value === 'BC';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
+  const year = parts.year ?? 0;
   return {
-    year: parts.year ?? 0,
+    year: beforeChrist ? 1 - year : year,
     month: parts.month ?? 0,
     day: parts.day ?? 0,
     hour: parts.hour ?? 0,

@@ -229,8 +229,8 @@ export const cases: readonly HostileCase[] = [
   { name: 'year 0000 does not exist', files: { [A]: fm(valid.replace('date: 2025-02-13', 'date: 0000-01-01')) }, expect: { exit: 1, errors: [{ file: A, field: 'date', ruleId: 'invalid-date' }] } },
 
   // ---- addresses (finding 8) -----------------------------------------------------------------------
-  { name: 'alias with an empty part (/a//b.html)', files: { [A]: withField('aliases:\n  - /a//b.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'invalid-url', reason: '"//"' }], only: true } },
-  { name: 'alias ending in an empty part (/a//)', files: { [A]: withField('aliases:\n  - /a//') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'invalid-url' }], only: true } },
+  { name: 'alias with an empty part (/a//b.html)', files: { [A]: withField('aliases:\n  - /a//b.html') }, expect: { exit: 1, errors: [{ file: A, line: 7, field: 'aliases.0', ruleId: 'invalid-field', reason: '"//"' }], only: true } },
+  { name: 'alias ending in an empty part (/a//)', files: { [A]: withField('aliases:\n  - /a//') }, expect: { exit: 1, errors: [{ file: A, field: 'aliases.0', ruleId: 'invalid-field' }], only: true } },
   ...(['#', '?', '%'] as const).map((ch) => ({
     name: `page file name with "${ch}"`,
     files: { [A]: article(), [`content/pages/kontakt${ch}info.md`]: '---\ntitle: Kontakt\n---\nText\n' },
