@@ -6,6 +6,7 @@ import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { unknownRegion } from '../checks/regions.js';
+import { articleFileRel, articleFileText } from '../content/source-text.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -48,12 +49,9 @@ function requireText(flag: string, value: string | undefined): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-/** The article file as text: frontmatter values as JSON strings, which YAML reads as double-quoted text. */
+/** The article file as text; the frontmatter is written as `import` writes it. */
 export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `region: ${JSON.stringify(fields.region)}`, `teaser: ${JSON.stringify(fields.teaser)}`];
-  if (fields.slug) lines.push(`slug: ${fields.slug}`);
-  lines.push('---', '', 'Text der Meldung ergänzen.', '');
-  return lines.join('\n');
+  return articleFileText(fields, 'Text der Meldung ergänzen.');
 }
 
 /**
@@ -83,8 +81,7 @@ export function newArticle(options: NewArticleOptions): NewArticle {
     throw usage('--slug', `--slug "${options.slug}" may contain only lowercase letters a–z, digits and single hyphens`, `for example --slug ${slugify(options.slug) || 'meine-meldung'}`);
   }
   const slug = options.slug ?? (slugify(title) || 'meldung');
-  const year = date.slice(0, 4);
-  const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
+  const file = path.join(site.paths.content, ...articleFileRel(date, slug).split('/'));
   const display = path.relative(site.paths.root, file).split(path.sep).join('/');
   mkdirSync(path.dirname(file), { recursive: true });
   try {

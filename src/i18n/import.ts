@@ -1,0 +1,175 @@
+/**
+ * Messages of `stadtbote import`, in the site's language. Kept apart from the theme's strings
+ * (de.ts, en.ts) because they are command output, not page text.
+ */
+export interface ImportMessages {
+  sourceMissing(source: string): string;
+  sourceMissingFix: string;
+  unreachable(url: string, detail: string): string;
+  unreachableFix: string;
+  httpStatus(url: string, status: number): string;
+  tooLarge(url: string, megabytes: number): string;
+  timeout(url: string, seconds: number): string;
+  brokenXml(detail: string): string;
+  brokenXmlFix: string;
+  notAFeed(root: string): string;
+  notAFeedFix: string;
+  noItems: string;
+  noItemsFix: string;
+  emptyFolder(folder: string): string;
+  emptyFolderFix: string;
+  frontmatterUnreadable(detail: string): string;
+  frontmatterFix: string;
+  noRegion(item: string): string;
+  noRegionFix: string;
+  unknownRegion(region: string, item: string, known: string): string;
+  unknownRegionFix: string;
+  noDate(item: string): string;
+  noDateFix: string;
+  regionMapUnreadable(detail: string): string;
+  regionMapFix: string;
+  untitled(title: string): string;
+  altFromCaption: string;
+  altFromTitle: string;
+  altFromArticle: string;
+  mediaUnreachable(url: string, detail: string): string;
+  mediaRefused(url: string): string;
+  changedSinceImport: string;
+  deletedSinceImport: string;
+  pageAliasDropped(address: string): string;
+  dropped: {
+    script: string;
+    style: string;
+    iframe: string;
+    form: string;
+    embed: string;
+    media: string;
+    gallery: string;
+    styleAttribute: string;
+    shortcode(name: string): string;
+  };
+  summaryWritten(articles: number, pages: number, media: number, aliases: number): string;
+  summaryUnchanged(unchanged: number, skipped: number): string;
+  summaryDropped(items: number): string;
+  summaryNotes(items: number): string;
+  dryRun: string;
+  headingDropped: string;
+  headingNotes: string;
+  headingSkipped: string;
+}
+
+export const importDe: ImportMessages = {
+  sourceMissing: (s) => `die Quelle „${s}“ gibt es nicht (weder Datei noch Ordner noch http(s)-Adresse)`,
+  sourceMissingFix: 'geben Sie eine Feed- oder WordPress-Exportdatei, einen Ordner mit Beiträgen oder eine http(s)-Adresse an',
+  unreachable: (u, d) => `„${u}“ ist nicht erreichbar (${d})`,
+  unreachableFix: 'prüfen Sie die Adresse und die Netzverbindung, oder laden Sie die Datei herunter und geben Sie sie als Datei an',
+  httpStatus: (u, s) => `„${u}“ antwortet mit HTTP-Status ${s}`,
+  tooLarge: (u, mb) => `„${u}“ ist größer als ${mb} MB`,
+  timeout: (u, s) => `„${u}“ hat nicht innerhalb von ${s} Sekunden geantwortet`,
+  brokenXml: (d) => `die Datei ist kein gültiges XML: ${d}`,
+  brokenXmlFix: 'exportieren Sie die Datei neu; eine abgebrochene Übertragung endet oft mitten im XML',
+  notAFeed: (r) => `die Datei ist weder ein RSS- oder Atom-Feed noch ein WordPress-Export (Wurzelelement <${r}>)`,
+  notAFeedFix: 'geben Sie einen RSS-2.0-, RSS-1.0- oder Atom-Feed oder eine WordPress-Exportdatei (WXR) an',
+  noItems: 'die Quelle enthält keine Beiträge',
+  noItemsFix: 'prüfen Sie, ob der Export Beiträge enthält (WordPress: Werkzeuge → Daten exportieren → Alle Inhalte)',
+  emptyFolder: (f) => `im Ordner „${f}“ gibt es keine Beiträge (Markdown- oder HTML-Dateien mit Frontmatter)`,
+  emptyFolderFix: 'geben Sie den Ordner einer Jekyll-, Hugo- oder Eleventy-Website an (mit _posts/, content/ oder posts/)',
+  frontmatterUnreadable: (d) => `die Frontmatter ist nicht lesbar: ${d}`,
+  frontmatterFix: 'korrigieren Sie die YAML- (---) oder TOML-Frontmatter (+++) der Datei',
+  noRegion: (i) => `für ${i} ist keine Region bekannt: keine Kategorie und kein Schlagwort steht in der Regionszuordnung`,
+  noRegionFix: 'geben Sie eine Standardregion an (--region "Name") oder ordnen Sie Kategorien Regionen zu (--region-map regionen.yaml)',
+  unknownRegion: (r, i, k) => `die Region „${r}“ für ${i} steht nicht in der Liste regions der Konfiguration (${k})`,
+  unknownRegionFix: 'korrigieren Sie die Regionszuordnung oder ergänzen Sie regions in stadtbote.config.yaml',
+  noDate: (i) => `${i} hat kein Datum`,
+  noDateFix: 'ergänzen Sie das Datum in der Quelle (pubDate, published, date)',
+  regionMapUnreadable: (d) => `die Regionszuordnung ist nicht lesbar: ${d}`,
+  regionMapFix: 'schreiben Sie je Zeile „Kategorie: Region“, z. B. Stadtentwicklung: Potsdam',
+  untitled: (t) => `ohne Titel; Titel aus dem Text gebildet: „${t}“`,
+  altFromCaption: 'Bild ohne Alternativtext; die Bildunterschrift wurde übernommen – bitte prüfen',
+  altFromTitle: 'Bild ohne Alternativtext; der Bildtitel wurde übernommen – bitte prüfen',
+  altFromArticle: 'Bild ohne Alternativtext; ein Text aus dem Titel der Meldung wurde eingesetzt – bitte das Bild beschreiben',
+  mediaUnreachable: (u, d) => `Bild oder Anhang „${u}“ nicht erreichbar (${d}); weggelassen`,
+  mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
+  changedSinceImport: 'seit dem letzten Import bearbeitet; nicht überschrieben (--force überschreibt)',
+  deletedSinceImport: 'seit dem letzten Import gelöscht; nicht wieder angelegt (--force legt sie neu an)',
+  pageAliasDropped: (a) => `alte Adresse „${a}“ der Seite wird nicht weitergeleitet (Seiten haben keine aliases)`,
+  dropped: {
+    script: 'Skript',
+    style: 'Stylesheet',
+    iframe: 'eingebetteter Rahmen (iframe)',
+    form: 'Formular',
+    embed: 'eingebettetes Objekt',
+    media: 'Video oder Audio',
+    gallery: 'Galerie',
+    styleAttribute: 'style-Attribute',
+    shortcode: (n) => `Shortcode ${n}`,
+  },
+  summaryWritten: (a, p, m, al) => `Importiert: ${a} Meldungen, ${p} Seiten, ${m} Bilder und Anhänge, ${al} alte Adressen (aliases).`,
+  summaryUnchanged: (u, s) => `Unverändert: ${u}; nicht überschrieben: ${s}.`,
+  summaryDropped: (n) => `Bei ${n} Beiträgen wurde etwas weggelassen (siehe oben).`,
+  summaryNotes: (n) => `${n} Hinweise zum Prüfen (siehe oben).`,
+  dryRun: 'Probelauf (--dry-run): nichts wurde geschrieben.',
+  headingDropped: 'Weggelassen:',
+  headingNotes: 'Bitte prüfen:',
+  headingSkipped: 'Nicht überschrieben:',
+};
+
+export const importEn: ImportMessages = {
+  sourceMissing: (s) => `source "${s}" does not exist (neither a file, a folder nor an http(s) address)`,
+  sourceMissingFix: 'give a feed or WordPress export file, a folder of posts or an http(s) address',
+  unreachable: (u, d) => `"${u}" cannot be reached (${d})`,
+  unreachableFix: 'check the address and the network, or download the file and give it as a file',
+  httpStatus: (u, s) => `"${u}" answers with HTTP status ${s}`,
+  tooLarge: (u, mb) => `"${u}" is larger than ${mb} MB`,
+  timeout: (u, s) => `"${u}" did not answer within ${s} seconds`,
+  brokenXml: (d) => `the file is not valid XML: ${d}`,
+  brokenXmlFix: 'export the file again; an interrupted transfer often ends in the middle of the XML',
+  notAFeed: (r) => `the file is neither an RSS or Atom feed nor a WordPress export (root element <${r}>)`,
+  notAFeedFix: 'give an RSS 2.0, RSS 1.0 or Atom feed or a WordPress export file (WXR)',
+  noItems: 'the source holds no posts',
+  noItemsFix: 'check that the export holds posts (WordPress: Tools → Export → All content)',
+  emptyFolder: (f) => `folder "${f}" holds no posts (Markdown or HTML files with frontmatter)`,
+  emptyFolderFix: 'give the folder of a Jekyll, Hugo or Eleventy site (with _posts/, content/ or posts/)',
+  frontmatterUnreadable: (d) => `the frontmatter cannot be read: ${d}`,
+  frontmatterFix: "correct the file's YAML (---) or TOML (+++) frontmatter",
+  noRegion: (i) => `no region is known for ${i}: none of its categories or tags is in the region map`,
+  noRegionFix: 'give a default region (--region "Name") or map categories to regions (--region-map regions.yaml)',
+  unknownRegion: (r, i, k) => `region "${r}" for ${i} is not in the configuration's regions (${k})`,
+  unknownRegionFix: 'correct the region map or add the region to regions in stadtbote.config.yaml',
+  noDate: (i) => `${i} has no date`,
+  noDateFix: 'add the date in the source (pubDate, published, date)',
+  regionMapUnreadable: (d) => `the region map cannot be read: ${d}`,
+  regionMapFix: 'write one "Category: Region" per line, e.g. Urban development: Potsdam',
+  untitled: (t) => `untitled; title made from the text: "${t}"`,
+  altFromCaption: 'image without alt text; its caption was used – please review',
+  altFromTitle: "image without alt text; the image's title was used – please review",
+  altFromArticle: "image without alt text; a text from the article's title was used – please describe the image",
+  mediaUnreachable: (u, d) => `image or attachment "${u}" cannot be reached (${d}); left out`,
+  mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
+  changedSinceImport: 'edited since the last import; not overwritten (--force overwrites)',
+  deletedSinceImport: 'deleted since the last import; not written again (--force writes it)',
+  pageAliasDropped: (a) => `old address "${a}" of the page is not redirected (pages have no aliases)`,
+  dropped: {
+    script: 'script',
+    style: 'style sheet',
+    iframe: 'embedded frame (iframe)',
+    form: 'form',
+    embed: 'embedded object',
+    media: 'video or audio',
+    gallery: 'gallery',
+    styleAttribute: 'style attributes',
+    shortcode: (n) => `shortcode ${n}`,
+  },
+  summaryWritten: (a, p, m, al) => `Imported: ${a} articles, ${p} pages, ${m} images and attachments, ${al} old addresses (aliases).`,
+  summaryUnchanged: (u, s) => `Unchanged: ${u}; not overwritten: ${s}.`,
+  summaryDropped: (n) => `Something was left out of ${n} posts (see above).`,
+  summaryNotes: (n) => `${n} notes to review (see above).`,
+  dryRun: 'Dry run (--dry-run): nothing was written.',
+  headingDropped: 'Left out:',
+  headingNotes: 'Please review:',
+  headingSkipped: 'Not overwritten:',
+};
+
+export function importMessages(language: string): ImportMessages {
+  return language === 'en' ? importEn : importDe;
+}

@@ -1,0 +1,12 @@
+import { ContentError } from '../model/errors.js';
+import type { Problem } from '../model/problem.js';
+
+/** A problem of the import's source or options: named by the source (or item), never a stack trace. */
+export function importProblem(file: string, reason: string, fix?: string, ruleId = 'import-source'): Problem {
+  return { file, ruleId, reason, ...(fix ? { fix } : {}), severity: 'error' };
+}
+
+/** Stops the import with one problem; nothing has been written at that point. */
+export function failImport(file: string, reason: string, fix?: string, ruleId?: string): never {
+  throw new ContentError([importProblem(file, reason, fix, ruleId)]);
+}
