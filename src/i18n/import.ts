@@ -32,6 +32,8 @@ export interface ImportMessages {
   altFromCaption: string;
   altFromTitle: string;
   altFromArticle: string;
+  altFallback(title: string): string;
+  untitledFallback(day: string): string;
   mediaUnreachable(url: string, detail: string): string;
   mediaRefused(url: string): string;
   changedSinceImport: string;
@@ -88,6 +90,8 @@ export const importDe: ImportMessages = {
   altFromCaption: 'Bild ohne Alternativtext; die Bildunterschrift wurde übernommen – bitte prüfen',
   altFromTitle: 'Bild ohne Alternativtext; der Bildtitel wurde übernommen – bitte prüfen',
   altFromArticle: 'Bild ohne Alternativtext; ein Text aus dem Titel der Meldung wurde eingesetzt – bitte das Bild beschreiben',
+  altFallback: (title) => `Bild zur Meldung „${title}“`,
+  untitledFallback: (day) => `Meldung vom ${day.split('-').reverse().join('.')}`,
   mediaUnreachable: (u, d) => `Bild oder Anhang „${u}“ nicht erreichbar (${d}); weggelassen`,
   mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
   changedSinceImport: 'seit dem letzten Import bearbeitet; nicht überschrieben (--force überschreibt)',
@@ -144,6 +148,8 @@ export const importEn: ImportMessages = {
   altFromCaption: 'image without alt text; its caption was used – please review',
   altFromTitle: "image without alt text; the image's title was used – please review",
   altFromArticle: "image without alt text; a text from the article's title was used – please describe the image",
+  altFallback: (title) => `Image for "${title}"`,
+  untitledFallback: (day) => `News of ${day}`,
   mediaUnreachable: (u, d) => `image or attachment "${u}" cannot be reached (${d}); left out`,
   mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
   changedSinceImport: 'edited since the last import; not overwritten (--force overwrites)',

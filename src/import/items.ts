@@ -1,0 +1,65 @@
+import type { Root as MdastRoot } from 'mdast';
+import type { ImportMessages } from '../i18n/import.js';
+import type { Problem } from '../model/problem.js';
+import { toMdast } from './convert.js';
+import type { CleanLog } from './html-clean.js';
+import { aliasFor, bodyText, dateFor, regionFor, slugFor, teaserFor, titleFromText, type MappedDate, type RegionRules } from './mapping.js';
+import { importProblem } from './problems.js';
+import type { SourceArchive, SourceItem } from './types.js';
+
+/** One source item mapped to Stadtbote's fields, its body as mdast, not yet placed in a file. */
+export interface MappedItem {
+  readonly item: SourceItem;
+  readonly title: string;
+  readonly date: MappedDate;
+  /** Articles only. */
+  readonly region: string;
+  readonly teaser: string;
+  readonly slug: string;
+  readonly alias?: string;
+  readonly tree: MdastRoot;
+  readonly log: CleanLog;
+}
+
+/** How an item is named in messages: its title (or origin) and its old address. */
+export function itemLabel(item: SourceItem): string {
+  const name = item.title ? `„${item.title}“` : item.origin;
+  return item.oldUrl ? `${name} (${item.oldUrl})` : name;
+}
+
+/**
+ * Maps every item: title, date in the site's time zone, region, teaser, slug and old address. All
+ * problems (no region, no date) are collected, so that one run names every item to fix.
+ */
+export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: string, t: ImportMessages): { items: MappedItem[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const items: MappedItem[] = [];
+  for (const item of archive.items) {
+    const { tree, log } = toMdast(item.body, { autoParagraphs: item.autoParagraphs ?? false }, t);
+    const text = bodyText(tree);
+    const date = dateFor(item, timeZone);
+    const where = item.origin;
+    if (!date) {
+      problems.push(importProblem(where, t.noDate(itemLabel(item)), t.noDateFix, 'import-no-date'));
+      continue;
+    }
+    let title = item.title.replace(/\s+/g, ' ').trim();
+    if (title === '') {
+      title = titleFromText(text) ?? t.untitledFallback(date.day);
+      log.notes.push(t.untitled(title));
+    }
+    const region = item.kind === 'article' ? regionFor(item, rules) : '';
+    if (region === undefined) {
+      problems.push(importProblem(where, t.noRegion(itemLabel(item)), t.noRegionFix, 'import-no-region'));
+      continue;
+    }
+    if (item.kind === 'article' && rules.known.length > 0 && !rules.known.includes(region)) {
+      problems.push(importProblem(where, t.unknownRegion(region, itemLabel(item), rules.known.join(', ')), t.unknownRegionFix, 'import-unknown-region'));
+      continue;
+    }
+    const teaser = teaserFor(item, text) ?? title;
+    const alias = aliasFor(item.oldUrl, archive.siteUrl);
+    items.push({ item, title, date, region, teaser, slug: slugFor(item, title), ...(alias ? { alias } : {}), tree, log });
+  }
+  return { items, problems };
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { Root as MdastRoot } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * An old address reduced to what identifies a post on its host: path and query, without the host,
+ * the fragment, a trailing `index.html` or a trailing slash. Undefined for anything not http(s).
+ */
+export function addressKey(href: string, base: string | undefined): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, base && /^https?:/i.test(base) ? base : 'http://old.invalid/');
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol)) return undefined;
+  let pathname = url.pathname.replace(/\/index\.html?$/i, '/');
+  if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    // A malformed escape is compared as written.
+  }
+  return `${url.host}${decoded}${url.search}`;
+}
+
+/** Stands in for the host of a source that names none (a static-site folder). */
+export const UNKNOWN_HOST = 'http://old.invalid/';
+
+/** The absolute address of a post on the old site, for resolving its relative links. */
+export function pageAddress(oldUrl: string | undefined, siteUrl: string | undefined): string {
+  const site = siteUrl && /^https?:/i.test(siteUrl) ? siteUrl : UNKNOWN_HOST;
+  try {
+    return new URL(oldUrl ?? '', site).href;
+  } catch {
+    return site;
+  }
+}
+
+/** Old address (by `addressKey`) → the imported file (content-relative path). */
+export type AddressIndex = ReadonlyMap<string, string>;
+
+/**
+ * Links from one imported post to another become relative links to its new Markdown file, which the
+ * build turns into the new URL. Links into the old site to anything not imported become absolute
+ * links to the old host (when the source names it), so that they still lead somewhere; other links
+ * stay as they are.
+ */
+export function rewriteLinks(tree: MdastRoot, fileRel: string, page: string, index: AddressIndex): number {
+  const host = new URL(page).host;
+  const known = !page.startsWith(UNKNOWN_HOST);
+  let rewritten = 0;
+  visit(tree, 'link', (node) => {
+    const href = node.url;
+    if (href === '' || href.startsWith('#')) return;
+    let url: URL;
+    try {
+      url = new URL(href, page);
+    } catch {
+      return;
+    }
+    if (url.host !== host || !/^https?:$/.test(url.protocol)) return;
+    const key = addressKey(url.href, undefined);
+    const target = key ? index.get(key) : undefined;
+    if (target) {
+      node.url = path.posix.relative(path.posix.dirname(fileRel), target) + url.hash;
+      rewritten++;
+    } else if (known) node.url = url.href;
+  });
+  return rewritten;
+}
