@@ -30,7 +30,8 @@ export function yamlText(value: string): string {
 
 function frontmatterLines(fields: ArticleFields): string[] {
   const lines = [`title: ${yamlText(fields.title)}`, `date: ${fields.date}`, `region: ${yamlText(fields.region)}`, `teaser: ${yamlText(fields.teaser)}`];
-  if (fields.slug) lines.push(`slug: ${fields.slug}`);
+  // A slug of digits (`15`) or `true` would be read as a number or a boolean: quoted then.
+  if (fields.slug) lines.push(`slug: ${/^[0-9]|^(true|false|null|yes|no|on|off)$/i.test(fields.slug) ? yamlText(fields.slug) : fields.slug}`);
   if (fields.image) {
     const img = fields.image;
     lines.push('image:', `  src: ${yamlText(img.src)}`, `  alt: ${yamlText(img.alt)}`);

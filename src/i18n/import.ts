@@ -37,6 +37,7 @@ export interface ImportMessages {
   mediaUnreachable(url: string, detail: string): string;
   mediaRefused(url: string): string;
   changedSinceImport: string;
+  linkToUnpublished(href: string): string;
   deletedSinceImport: string;
   pageAliasDropped(address: string): string;
   dropped: {
@@ -95,6 +96,7 @@ export const importDe: ImportMessages = {
   mediaUnreachable: (u, d) => `Bild oder Anhang „${u}“ nicht erreichbar (${d}); weggelassen`,
   mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
   changedSinceImport: 'seit dem letzten Import bearbeitet; nicht überschrieben (--force überschreibt)',
+  linkToUnpublished: (h) => `Link auf einen Entwurf oder geplanten Beitrag (${h}) entfernt, der Linktext bleibt`,
   deletedSinceImport: 'seit dem letzten Import gelöscht; nicht wieder angelegt (--force legt sie neu an)',
   pageAliasDropped: (a) => `alte Adresse „${a}“ der Seite wird nicht weitergeleitet (Seiten haben keine aliases)`,
   dropped: {
@@ -153,6 +155,7 @@ export const importEn: ImportMessages = {
   mediaUnreachable: (u, d) => `image or attachment "${u}" cannot be reached (${d}); left out`,
   mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
   changedSinceImport: 'edited since the last import; not overwritten (--force overwrites)',
+  linkToUnpublished: (h) => `link to a draft or scheduled post (${h}) removed, its text kept`,
   deletedSinceImport: 'deleted since the last import; not written again (--force writes it)',
   pageAliasDropped: (a) => `old address "${a}" of the page is not redirected (pages have no aliases)`,
   dropped: {

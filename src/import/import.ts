@@ -31,6 +31,8 @@ export interface ImportOptions extends SiteOptions {
   readonly force?: boolean;
   /** Plan and report, write nothing. */
   readonly dryRun?: boolean;
+  /** "Now" for deciding which imported posts are scheduled (tests); default the clock. */
+  readonly now?: number;
   /** Working folder for relative paths (default: the process's). */
   readonly cwd?: string;
 }
@@ -166,11 +168,13 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   const ordered = [...mapped].sort((a, b) => (a.item.kind !== b.item.kind ? (a.item.kind < b.item.kind ? -1 : 1) : a.date.day !== b.date.day ? (a.date.day < b.date.day ? -1 : 1) : a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0));
   const placed = placeItems(ordered, manifest, contentDir);
 
-  const index = new Map<string, string>();
+  const now = options.now ?? Date.now();
+  const index = new Map<string, { file: string; unpublished: boolean }>();
   for (const p of placed) {
+    const unpublished = p.item.draft || p.date.epochMs > now;
     for (const url of [p.item.oldUrl, ...(p.item.otherUrls ?? [])]) {
       const key = url ? addressKey(pageAddress(url, archive.siteUrl), undefined) : undefined;
-      if (key && !index.has(key)) index.set(key, p.file);
+      if (key && !index.has(key)) index.set(key, { file: p.file, unpublished });
     }
   }
   const urls = new UrlScheme(site.strings);
@@ -183,7 +187,8 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     const seenAliases = new Set<string>();
     for (const p of placed) {
       const notes = [...p.log.notes];
-      rewriteLinks(p.tree, p.file, pageAddress(p.item.oldUrl, archive.siteUrl), index);
+      const links = rewriteLinks(p.tree, p.file, pageAddress(p.item.oldUrl, archive.siteUrl), index);
+      for (const href of links.unlinked) notes.push(t.linkToUnpublished(href));
       const ctx: MediaContext = { ...(p.item.mediaBase ? { base: p.item.mediaBase } : {}), ...(archive.siteUrl ? { siteUrl: archive.siteUrl } : {}), ...(archive.siteFolder ? { siteFolder: archive.siteFolder } : {}) };
       const image = await stageMedia(p, ctx, stager, manifest, notes, t);
       fillMissingAlt(p, notes, t);

@@ -3,7 +3,7 @@ import type { ImportMessages } from '../i18n/import.js';
 import type { Problem } from '../model/problem.js';
 import { toMdast } from './convert.js';
 import type { CleanLog } from './html-clean.js';
-import { aliasFor, bodyText, dateFor, regionFor, slugFor, teaserFor, titleFromText, type MappedDate, type RegionRules } from './mapping.js';
+import { aliasFor, bodyText, excerptText, dateFor, regionFor, slugFor, teaserFor, titleFromText, type MappedDate, type RegionRules } from './mapping.js';
 import { importProblem } from './problems.js';
 import type { SourceArchive, SourceItem } from './types.js';
 
@@ -43,8 +43,10 @@ export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: s
       problems.push(importProblem(where, t.noDate(itemLabel(item)), t.noDateFix, 'import-no-date'));
       continue;
     }
-    let title = item.title.replace(/\s+/g, ' ').trim();
-    if (title === '') {
+    // Titles in feeds and exports are HTML text (`Kreishaus &amp; Außenstellen`).
+    let title = excerptText(item.title);
+    const untitled = title === '';
+    if (untitled) {
       title = titleFromText(text) ?? t.untitledFallback(date.day);
       log.notes.push(t.untitled(title));
     }
@@ -59,7 +61,7 @@ export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: s
     }
     const teaser = teaserFor(item, text) ?? title;
     const alias = aliasFor(item.oldUrl, archive.siteUrl);
-    items.push({ item, title, date, region, teaser, slug: slugFor(item, title), ...(alias ? { alias } : {}), tree, log });
+    items.push({ item, title, date, region, teaser, slug: slugFor(untitled ? { ...item, slug: undefined } : item, title), ...(alias ? { alias } : {}), tree, log });
   }
   return { items, problems };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * An old address reduced to what identifies a post on its host: path and query, without the host,
@@ -38,8 +38,8 @@ export function pageAddress(oldUrl: string | undefined, siteUrl: string | undefi
   }
 }
 
-/** Old address (by `addressKey`) → the imported file (content-relative path). */
-export type AddressIndex = ReadonlyMap<string, string>;
+/** Old address (by `addressKey`) → the imported file (content-relative path) and whether it is live. */
+export type AddressIndex = ReadonlyMap<string, { readonly file: string; readonly unpublished: boolean }>;
 
 /**
  * Links from one imported post to another become relative links to its new Markdown file, which the
@@ -47,11 +47,12 @@ export type AddressIndex = ReadonlyMap<string, string>;
  * links to the old host (when the source names it), so that they still lead somewhere; other links
  * stay as they are.
  */
-export function rewriteLinks(tree: MdastRoot, fileRel: string, page: string, index: AddressIndex): number {
+export function rewriteLinks(tree: MdastRoot, fileRel: string, page: string, index: AddressIndex): { rewritten: number; unlinked: string[] } {
   const host = new URL(page).host;
   const known = !page.startsWith(UNKNOWN_HOST);
   let rewritten = 0;
-  visit(tree, 'link', (node) => {
+  const unlinked: string[] = [];
+  visit(tree, 'link', (node, position, parent) => {
     const href = node.url;
     if (href === '' || href.startsWith('#')) return;
     let url: URL;
@@ -63,10 +64,17 @@ export function rewriteLinks(tree: MdastRoot, fileRel: string, page: string, ind
     if (url.host !== host || !/^https?:$/.test(url.protocol)) return;
     const key = addressKey(url.href, undefined);
     const target = key ? index.get(key) : undefined;
+    if (target?.unpublished && parent && position !== undefined) {
+      // A link to a draft or a scheduled post would break the build: its text stays, the link goes.
+      parent.children.splice(position, 1, ...node.children);
+      unlinked.push(href);
+      return [SKIP, position];
+    }
     if (target) {
-      node.url = path.posix.relative(path.posix.dirname(fileRel), target) + url.hash;
+      node.url = path.posix.relative(path.posix.dirname(fileRel), target.file) + url.hash;
       rewritten++;
     } else if (known) node.url = url.href;
+    return undefined;
   });
-  return rewritten;
+  return { rewritten, unlinked };
 }

@@ -66,6 +66,7 @@ export interface MappedDate {
   /** As written into the frontmatter: the day alone when the time is midnight in the site's zone. */
   readonly frontmatter: string;
   readonly day: string;
+  readonly epochMs: number;
 }
 
 /** The item's date in the site's time zone. */
@@ -74,9 +75,9 @@ export function dateFor(item: SourceItem, timeZone: string): MappedDate | undefi
   const parsed = parseSiteDate(item.date, timeZone);
   if (!parsed.ok) return undefined;
   const { day, epochMs, hasTime } = parsed.date;
-  if (!hasTime) return { frontmatter: day, day };
+  if (!hasTime) return { frontmatter: day, day, epochMs };
   const iso = isoInZone(epochMs, timeZone);
-  return { frontmatter: iso.slice(11, 19) === '00:00:00' ? day : iso, day };
+  return { frontmatter: iso.slice(11, 19) === '00:00:00' ? day : iso, day, epochMs };
 }
 
 /** The item's slug: the source's own (WordPress `post_name`) when it is one, else from the title. */
