@@ -34,7 +34,9 @@ export interface ImportMessages {
   altFromArticle: string;
   altFallback(title: string): string;
   untitledFallback(day: string): string;
-  mediaUnreachable(url: string, detail: string): string;
+  mediaUnreachable(reason: string): string;
+  fileMissing(file: string, code: string): string;
+  unclosed(elements: string): string;
   mediaRefused(url: string): string;
   changedSinceImport: string;
   linkToUnpublished(href: string): string;
@@ -93,7 +95,9 @@ export const importDe: ImportMessages = {
   altFromArticle: 'Bild ohne Alternativtext; ein Text aus dem Titel der Meldung wurde eingesetzt – bitte das Bild beschreiben',
   altFallback: (title) => `Bild zur Meldung „${title}“`,
   untitledFallback: (day) => `Meldung vom ${day.split('-').reverse().join('.')}`,
-  mediaUnreachable: (u, d) => `Bild oder Anhang „${u}“ nicht erreichbar (${d}); weggelassen`,
+  mediaUnreachable: (r) => `Bild oder Anhang weggelassen: ${r}`,
+  fileMissing: (f, c) => `„${f}“ ist nicht lesbar (${c})`,
+  unclosed: (e) => `nicht geschlossene Elemente ${e}; die Datei endet vorzeitig`,
   mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
   changedSinceImport: 'seit dem letzten Import bearbeitet; nicht überschrieben (--force überschreibt)',
   linkToUnpublished: (h) => `Link auf einen Entwurf oder geplanten Beitrag (${h}) entfernt, der Linktext bleibt`,
@@ -152,7 +156,9 @@ export const importEn: ImportMessages = {
   altFromArticle: "image without alt text; a text from the article's title was used – please describe the image",
   altFallback: (title) => `Image for "${title}"`,
   untitledFallback: (day) => `News of ${day}`,
-  mediaUnreachable: (u, d) => `image or attachment "${u}" cannot be reached (${d}); left out`,
+  mediaUnreachable: (r) => `image or attachment left out: ${r}`,
+  fileMissing: (f, c) => `"${f}" cannot be read (${c})`,
+  unclosed: (e) => `elements ${e} are not closed; the file ends too early`,
   mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
   changedSinceImport: 'edited since the last import; not overwritten (--force overwrites)',
   linkToUnpublished: (h) => `link to a draft or scheduled post (${h}) removed, its text kept`,

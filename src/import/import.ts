@@ -221,8 +221,6 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
         staging.write(p.file, text);
         nextManifest.items[p.item.key] = { file: p.file, hash: contentHash(text) };
       }
-      if (status === 'edited' && !options.force) notes.push(t.changedSinceImport);
-      if (status === 'deleted' && !options.force) notes.push(t.deletedSinceImport);
       results.push({
         kind: p.item.kind,
         title: p.title,

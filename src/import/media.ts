@@ -112,7 +112,7 @@ export class MediaStager {
     try {
       bytes = await this.load(origin);
     } catch (err) {
-      return { ok: false, reason: this.t.mediaUnreachable(label, err instanceof FetchFailure ? err.message : (err as NodeJS.ErrnoException).code ?? (err as Error).message) };
+      return { ok: false, reason: this.t.mediaUnreachable(err instanceof FetchFailure ? err.message : this.t.fileMissing(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message)) };
     }
     const file = known ?? this.freeName(folder, name);
     const target = path.join(this.stagingDir, file);

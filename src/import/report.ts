@@ -9,16 +9,17 @@ export function formatImportReport(report: ImportReport): string[] {
   const t = importMessages(report.language);
   const lines: string[] = [];
   const name = (i: ImportReport['items'][number]): string => `${i.file} – „${i.title}“${i.oldUrl ? ` (${i.oldUrl})` : ''}`;
-  const dropped = report.items.filter((i) => i.dropped.length > 0);
+  // Only what this run wrote: a second, unchanged run says so in one line instead of repeating the lists.
+  const written = report.items.filter((i) => i.status === 'new' || i.status === 'updated');
+  const dropped = written.filter((i) => i.dropped.length > 0);
   if (dropped.length > 0) {
     lines.push(t.headingDropped);
     for (const i of dropped) lines.push(`  ${name(i)}: ${summarize(i.dropped).join('; ')}`);
   }
-  const skipped = new Set([t.changedSinceImport, t.deletedSinceImport]);
-  const noted = report.items.filter((i) => i.notes.some((n) => !skipped.has(n)));
+  const noted = written.filter((i) => i.notes.length > 0);
   if (noted.length > 0) {
     lines.push(t.headingNotes);
-    for (const i of noted) lines.push(`  ${name(i)}: ${summarize(i.notes.filter((n) => !skipped.has(n))).join('; ')}`);
+    for (const i of noted) lines.push(`  ${name(i)}: ${summarize(i.notes).join('; ')}`);
   }
   const kept = report.items.filter((i) => i.status === 'edited' || i.status === 'deleted');
   if (kept.length > 0) {

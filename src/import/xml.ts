@@ -19,7 +19,11 @@ export function parseXml(text: string, display: string, t: ImportMessages): XmlN
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    failImport(`${display}:${line}:${col}`, t.brokenXml(msg), t.brokenXmlFix, 'import-broken-xml');
+    // "Invalid '["rss","channel"]' found": the validator's words for elements left open at the end.
+    const open = /^Invalid '\[(.*)\]' found/s.exec(msg)?.[1];
+    const detail = open ? t.unclosed(open.replace(/\s+/g, '').replace(/"/g, '').split(',').map((e) => `<${e}>`).join(', ')) : msg;
+    const at = open ? { line: text.split('\n').length, column: 1 } : { line, column: col };
+    failImport(display, t.brokenXml(detail), t.brokenXmlFix, 'import-broken-xml', at);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
