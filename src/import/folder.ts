@@ -59,8 +59,9 @@ function splitFrontmatter(text: string): Frontmatter | undefined {
 function str(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  // smol-toml gives dates as TomlDate objects (a Date subclass with its own text form).
-  if (value instanceof Date) return value.toString();
+  // smol-toml gives dates as TomlDate objects, whose toISOString() keeps the TOML form:
+  // `2025-01-20` stays a day, a local date-time stays without an offset.
+  if (value instanceof Date) return value.toISOString();
   return '';
 }
 
@@ -71,7 +72,7 @@ function words(value: unknown): string[] {
 }
 
 function dateOf(data: Record<string, unknown>, fileName: string): string | undefined {
-  const raw = data.date instanceof Date ? data.date.toString() : str(data.date);
+  const raw = str(data.date);
   if (raw) {
     // Jekyll writes `2024-03-01 10:00:00 +0100`; parseSiteDate needs the ISO form.
     const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(raw);
@@ -138,7 +139,9 @@ function readPost(root: string, rel: string, generator: Generator, display: stri
     title: str(d.title),
     ...(date ? { date } : {}),
     ...(draft ? {} : { oldUrl }),
-    otherUrls: words(d.aliases).filter((a) => a.startsWith('/')),
+    // Hugo `aliases` and jekyll-redirect-from's `redirect_from` are older addresses still in use.
+    otherUrls: [...words(d.aliases), ...words(d.redirect_from)].filter((a) => a.startsWith('/')),
+    ...(draft ? {} : { extraAliases: [...words(d.aliases), ...words(d.redirect_from)].filter((a) => a.startsWith('/')) }),
     body: { format: /\.html$/i.test(rel) ? 'html' : 'markdown', text: fm.body },
     ...(excerpt ? { excerpt } : {}),
     categories,

@@ -46,7 +46,7 @@ export interface ImportedItem {
   /** Content-relative file. */
   readonly file: string;
   readonly status: ItemStatus;
-  readonly alias?: string;
+  readonly aliases: readonly string[];
   readonly dropped: readonly string[];
   readonly notes: readonly string[];
 }
@@ -193,16 +193,16 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       const image = await stageMedia(p, ctx, stager, manifest, notes, t);
       fillMissingAlt(p, notes, t);
       const body = toMarkdown(p.tree);
-      let alias: string | undefined;
+      let aliases: string[] = [];
       let text: string;
       if (p.item.kind === 'page') {
-        if (p.alias) notes.push(t.pageAliasDropped(p.alias));
+        for (const alias of p.aliases) notes.push(t.pageAliasDropped(alias));
         text = pageFileText({ title: p.title, ...(p.teaser !== p.title ? { description: p.teaser } : {}) }, body);
       } else {
         const ownUrl = withBasePath(site.basePath, urls.article({ date: { day: p.date.day } as SiteDate, slug: p.slug }));
         // The old address of a Stadtbote site's own article is its new address: nothing to redirect.
-        alias = p.alias && p.alias !== ownUrl && !seenAliases.has(p.alias) ? p.alias : undefined;
-        if (alias) seenAliases.add(alias);
+        aliases = p.aliases.filter((a) => a !== ownUrl && !seenAliases.has(a));
+        for (const a of aliases) seenAliases.add(a);
         const fields: ArticleFields = {
           title: p.title,
           date: p.date.frontmatter,
@@ -211,7 +211,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
           ...(p.slug !== (slugify(p.title) || 'meldung') ? { slug: p.slug } : {}),
           ...(image ? { image } : {}),
           ...(p.item.draft ? { draft: true } : {}),
-          ...(alias ? { aliases: [alias] } : {}),
+          ...(aliases.length > 0 ? { aliases } : {}),
         };
         text = articleFileText(fields, body);
       }
@@ -227,7 +227,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
         ...(p.item.oldUrl ? { oldUrl: p.item.oldUrl } : {}),
         file: p.file,
         status: write && (status === 'edited' || status === 'deleted') ? 'updated' : status,
-        ...(alias ? { alias } : {}),
+        aliases,
         dropped: p.log.dropped,
         notes,
       });
@@ -248,7 +248,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       articles: written.filter((r) => r.kind === 'article').length,
       pages: written.filter((r) => r.kind === 'page').length,
       media,
-      aliases: written.filter((r) => r.alias).length,
+      aliases: written.reduce((n, r) => n + r.aliases.length, 0),
       unchanged: results.filter((r) => r.status === 'unchanged').length,
       skipped: results.filter((r) => r.status === 'edited' || r.status === 'deleted').length,
       dryRun: options.dryRun === true,

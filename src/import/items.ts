@@ -16,7 +16,8 @@ export interface MappedItem {
   readonly region: string;
   readonly teaser: string;
   readonly slug: string;
-  readonly alias?: string;
+  /** Old addresses: the item's own, then any older ones it redirected from. */
+  readonly aliases: readonly string[];
   readonly tree: MdastRoot;
   readonly log: CleanLog;
 }
@@ -60,8 +61,8 @@ export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: s
       continue;
     }
     const teaser = teaserFor(item, text) ?? title;
-    const alias = aliasFor(item.oldUrl, archive.siteUrl);
-    items.push({ item, title, date, region, teaser, slug: slugFor(untitled ? { ...item, slug: undefined } : item, title), ...(alias ? { alias } : {}), tree, log });
+    const aliases = [item.oldUrl, ...(item.extraAliases ?? [])].map((url) => aliasFor(url, archive.siteUrl)).filter((a): a is string => a !== undefined);
+    items.push({ item, title, date, region, teaser, slug: slugFor(untitled ? { ...item, slug: undefined } : item, title), aliases: [...new Set(aliases)], tree, log });
   }
   return { items, problems };
 }

@@ -23,9 +23,9 @@ export function excerptText(excerpt: string): string {
   return squash(/[<&]/.test(excerpt) ? toText(htmlParser.parse(excerpt)) : excerpt);
 }
 
-/** The body's running text, paragraph by paragraph (no headings' text glued to sentences). */
+/** The body's running text: its top-level paragraphs (tables, lists and headings are no lead). */
 export function bodyText(tree: MdastRoot): string {
-  return squash(tree.children.map((node) => mdastText(node)).filter(Boolean).join(' '));
+  return squash(tree.children.map((node) => (node.type === 'paragraph' ? mdastText(node) : '')).filter(Boolean).join(' '));
 }
 
 /** Cuts at a word boundary below `max` characters and marks the cut with an ellipsis. */

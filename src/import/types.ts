@@ -17,6 +17,8 @@ export interface SourceItem {
   readonly date?: string;
   /** The old address (absolute URL or host-absolute path), carried over as an alias. */
   readonly oldUrl?: string;
+  /** Further old addresses that redirected to the item (Hugo `aliases`, Jekyll `redirect_from`). */
+  readonly extraAliases?: readonly string[];
   /** Other addresses that name this item in links (WordPress `?p=12`, Hugo aliases). */
   readonly otherUrls?: readonly string[];
   /** The body as HTML, or as Markdown for static-site folders. */
