@@ -3,6 +3,7 @@
  * (de.ts, en.ts) because they are command output, not page text.
  */
 export interface ImportMessages {
+  quote(text: string): string;
   sourceMissing(source: string): string;
   sourceMissingFix: string;
   unreachable(url: string, detail: string): string;
@@ -64,6 +65,7 @@ export interface ImportMessages {
 }
 
 export const importDe: ImportMessages = {
+  quote: (s) => `„${s}“`,
   sourceMissing: (s) => `die Quelle „${s}“ gibt es nicht (weder Datei noch Ordner noch http(s)-Adresse)`,
   sourceMissingFix: 'geben Sie eine Feed- oder WordPress-Exportdatei, einen Ordner mit Beiträgen oder eine http(s)-Adresse an',
   unreachable: (u, d) => `„${u}“ ist nicht erreichbar (${d})`,
@@ -125,6 +127,7 @@ export const importDe: ImportMessages = {
 };
 
 export const importEn: ImportMessages = {
+  quote: (s) => `"${s}"`,
   sourceMissing: (s) => `source "${s}" does not exist (neither a file, a folder nor an http(s) address)`,
   sourceMissingFix: 'give a feed or WordPress export file, a folder of posts or an http(s) address',
   unreachable: (u, d) => `"${u}" cannot be reached (${d})`,

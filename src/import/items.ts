@@ -23,8 +23,8 @@ export interface MappedItem {
 }
 
 /** How an item is named in messages: its title (or origin) and its old address. */
-export function itemLabel(item: SourceItem): string {
-  const name = item.title ? `„${item.title}“` : item.origin;
+export function itemLabel(item: SourceItem, t: ImportMessages): string {
+  const name = item.title ? t.quote(excerptText(item.title)) : item.origin;
   return item.oldUrl ? `${name} (${item.oldUrl})` : name;
 }
 
@@ -41,7 +41,7 @@ export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: s
     const date = dateFor(item, timeZone);
     const where = item.origin;
     if (!date) {
-      problems.push(importProblem(where, t.noDate(itemLabel(item)), t.noDateFix, 'import-no-date'));
+      problems.push(importProblem(where, t.noDate(itemLabel(item, t)), t.noDateFix, 'import-no-date'));
       continue;
     }
     // Titles in feeds and exports are HTML text (`Kreishaus &amp; Außenstellen`).
@@ -53,11 +53,11 @@ export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: s
     }
     const region = item.kind === 'article' ? regionFor(item, rules) : '';
     if (region === undefined) {
-      problems.push(importProblem(where, t.noRegion(itemLabel(item)), t.noRegionFix, 'import-no-region'));
+      problems.push(importProblem(where, t.noRegion(itemLabel(item, t)), t.noRegionFix, 'import-no-region'));
       continue;
     }
     if (item.kind === 'article' && rules.known.length > 0 && !rules.known.includes(region)) {
-      problems.push(importProblem(where, t.unknownRegion(region, itemLabel(item), rules.known.join(', ')), t.unknownRegionFix, 'import-unknown-region'));
+      problems.push(importProblem(where, t.unknownRegion(region, itemLabel(item, t), rules.known.join(', ')), t.unknownRegionFix, 'import-unknown-region'));
       continue;
     }
     const teaser = teaserFor(item, text) ?? title;

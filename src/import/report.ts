@@ -8,7 +8,7 @@ import type { ImportReport } from './import.js';
 export function formatImportReport(report: ImportReport): string[] {
   const t = importMessages(report.language);
   const lines: string[] = [];
-  const name = (i: ImportReport['items'][number]): string => `${i.file} – „${i.title}“${i.oldUrl ? ` (${i.oldUrl})` : ''}`;
+  const name = (i: ImportReport['items'][number]): string => `${i.file} – ${t.quote(i.title)}${i.oldUrl ? ` (${i.oldUrl})` : ''}`;
   // Only what this run wrote: a second, unchanged run says so in one line instead of repeating the lists.
   const written = report.items.filter((i) => i.status === 'new' || i.status === 'updated');
   const dropped = written.filter((i) => i.dropped.length > 0);

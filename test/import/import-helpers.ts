@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -18,16 +18,16 @@ const TYPES: Record<string, string> = { '.xml': 'application/xml', '.jpg': 'imag
 
 /**
  * Serves a folder on a loopback port chosen by the system, as the old web server would: the
- * export's own host in XML files is replaced by the server's address, so downloads stay local.
- * `/presse/…` is the folder's root (the archive lived under /presse/ on the old host).
+ * export's own hosts in XML files are replaced by the server's address, so downloads stay local.
+ * With a prefix (`/presse`), `/presse/…` is the folder's root (where the archive lived on the old host).
  */
-export async function serveFolder(dir: string, prefix = '/presse'): Promise<FixtureServer> {
+export async function serveFolder(dir: string, prefix = '', hosts: readonly string[] = [OLD_HOST]): Promise<FixtureServer> {
   const requests: string[] = [];
   let origin = '';
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const rel = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
+    const rel = prefix && pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -35,7 +35,7 @@ export async function serveFolder(dir: string, prefix = '/presse'): Promise<Fixt
     }
     const ext = path.extname(file);
     let body: Buffer | string = readFileSync(file);
-    if (ext === '.xml') body = body.toString('utf8').replaceAll(OLD_HOST, origin);
+    if (ext === '.xml') body = hosts.reduce((text, host) => text.replaceAll(host, origin), body.toString('utf8'));
     res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,11 +47,17 @@ export async function serveFolder(dir: string, prefix = '/presse'): Promise<Fixt
   };
 }
 
-/** An empty site (config only) in a temporary folder. */
+/** An empty site (config only) in a temporary folder: a config file to copy, or the config's text. */
 export function emptySite(config: string): string {
   const root = tempDir('stadtbote-import-');
-  cpSync(config, path.join(root, 'stadtbote.config.yaml'));
+  if (config.includes('\n')) writeFileSync(path.join(root, 'stadtbote.config.yaml'), config);
+  else cpSync(config, path.join(root, 'stadtbote.config.yaml'));
   return root;
+}
+
+/** Text of a file under a site's content folder. */
+export function content(root: string, rel: string): string {
+  return readFileSync(path.join(root, 'content', rel), 'utf8');
 }
 
 export const WORDPRESS = path.join(FIXTURES, 'import-wordpress');
