@@ -35,7 +35,11 @@ export async function serveFolder(dir: string, prefix = '', hosts: readonly stri
     }
     const ext = path.extname(file);
     let body: Buffer | string = readFileSync(file);
-    if (ext === '.xml') body = hosts.reduce((text, host) => text.replaceAll(host, origin), body.toString('utf8'));
+    if (ext === '.xml') {
+      // Served in the file's own encoding, as a real server would.
+      const encoding = /encoding="ISO-8859-1"/i.test(body.subarray(0, 100).toString('latin1')) ? 'latin1' : 'utf8';
+      body = Buffer.from(hosts.reduce((text, host) => text.replaceAll(host, origin), body.toString(encoding)), encoding);
+    }
     res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
