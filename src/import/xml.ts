@@ -34,6 +34,8 @@ export function parseXml(text: string, display: string, t: ImportMessages): XmlN
     trimValues: true,
     // DOCTYPE entities are expanded with the parser's limits (no "billion laughs").
     processEntities: { enabled: true, maxEntitySize: 10_000, maxExpandedLength: 1_000_000, maxEntityCount: 100 },
+    // Numeric character references (`&#60;`, `&#x3C;`) are XML, but fast-xml-parser decodes them only with this.
+    htmlEntities: true,
     stopNodes: RAW,
     isArray: (name) => REPEATING.has(name),
   });
@@ -49,7 +51,7 @@ export function parseXml(text: string, display: string, t: ImportMessages): XmlN
  * or `"text"`): parsed again as the content of an element, which decodes entities and CDATA.
  */
 export function decodeXmlText(raw: string): string {
-  const parser = new XMLParser({ parseTagValue: false, trimValues: false, processEntities: true, textNodeName: '#text' });
+  const parser = new XMLParser({ parseTagValue: false, trimValues: false, processEntities: true, htmlEntities: true, textNodeName: '#text' });
   return textOf((parser.parse(`<x>${raw}</x>`) as XmlNode).x);
 }
 
