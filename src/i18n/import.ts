@@ -39,6 +39,7 @@ export interface ImportMessages {
   fileMissing(file: string, code: string): string;
   unclosed(elements: string): string;
   mediaRefused(url: string): string;
+  mediaUnlocatable(url: string): string;
   changedSinceImport: string;
   linkToUnpublished(href: string): string;
   deletedSinceImport: string;
@@ -101,6 +102,7 @@ export const importDe: ImportMessages = {
   fileMissing: (f, c) => `„${f}“ ist nicht lesbar (${c})`,
   unclosed: (e) => `nicht geschlossene Elemente ${e}; die Datei endet vorzeitig`,
   mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
+  mediaUnlocatable: (u) => `Bild „${u}“ ist in den Text eingebettet oder hat keine Adresse, unter der es zu finden ist; weggelassen`,
   changedSinceImport: 'seit dem letzten Import bearbeitet; nicht überschrieben (--force überschreibt)',
   linkToUnpublished: (h) => `Link auf einen Entwurf oder geplanten Beitrag (${h}) entfernt, der Linktext bleibt`,
   deletedSinceImport: 'seit dem letzten Import gelöscht; nicht wieder angelegt (--force legt sie neu an)',
@@ -163,6 +165,7 @@ export const importEn: ImportMessages = {
   fileMissing: (f, c) => `"${f}" cannot be read (${c})`,
   unclosed: (e) => `elements ${e} are not closed; the file ends too early`,
   mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
+  mediaUnlocatable: (u) => `image "${u}" is embedded in the text or has no address to fetch it from; left out`,
   changedSinceImport: 'edited since the last import; not overwritten (--force overwrites)',
   linkToUnpublished: (h) => `link to a draft or scheduled post (${h}) removed, its text kept`,
   deletedSinceImport: 'deleted since the last import; not written again (--force writes it)',

@@ -78,3 +78,16 @@ export function rewriteLinks(tree: MdastRoot, fileRel: string, page: string, ind
   });
   return { rewritten, unlinked };
 }
+
+/** Every imported item's old addresses (its own and the others that named it) → its file. */
+export function addressIndex(items: readonly { file: string; date: { epochMs: number }; item: { draft: boolean; oldUrl?: string; otherUrls?: readonly string[] } }[], siteUrl: string | undefined, now: number): AddressIndex {
+  const index = new Map<string, { file: string; unpublished: boolean }>();
+  for (const p of items) {
+    const unpublished = p.item.draft || p.date.epochMs > now;
+    for (const url of [p.item.oldUrl, ...(p.item.otherUrls ?? [])]) {
+      const key = url ? addressKey(pageAddress(url, siteUrl), undefined) : undefined;
+      if (key && !index.has(key)) index.set(key, { file: p.file, unpublished });
+    }
+  }
+  return index;
+}

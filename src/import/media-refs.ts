@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Image, Link, Parents } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { ArticleFields } from '../content/source-text.js';
+import type { ImportMessages } from '../i18n/import.js';
+import type { Manifest } from './manifest.js';
+import { locate, type MediaContext, type MediaStager } from './media.js';
+import type { PlacedItem } from './place.js';
+
+/** Images and attachments of one item are copied next to it; references are rewritten to the copies. */
+export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: MediaStager, manifest: Manifest, notes: string[], t: ImportMessages): Promise<ArticleFields['image']> {
+  const folder = path.posix.dirname(placed.file);
+  const local = (file: string): string => path.posix.relative(folder, file);
+  const jobs: Promise<void>[] = [];
+  const removals: Array<{ node: Image; parent: Parents }> = [];
+  visit(placed.tree, (node, _i, parent) => {
+    if (node.type !== 'image' && node.type !== 'link') return undefined;
+    const ref = node as Image | Link;
+    // Links are media only when they name a file (a PDF, an office document): pages stay links.
+    if (ref.type === 'link' && !/\.[a-z0-9]{2,5}(?:[?#].*)?$/i.test(ref.url)) return undefined;
+    const origin = locate(ref.url, ctx);
+    if (!origin) {
+      // An image inside the HTML (`data:`) or one with no place to fetch it from cannot come along.
+      if (ref.type === 'image' && parent) {
+        notes.push(t.mediaUnlocatable(ref.url.length > 60 ? `${ref.url.slice(0, 60)}…` : ref.url));
+        removals.push({ node: ref, parent });
+      }
+      return SKIP;
+    }
+    if (ref.type === 'link' && 'url' in origin && ctx.siteUrl && new URL(origin.url).host !== new URL(ctx.siteUrl).host) return SKIP;
+    jobs.push(
+      stager.stage(origin, folder, manifest.media).then((result) => {
+        if (result.ok) ref.url = local(result.file);
+        else if (ref.type === 'image') {
+          notes.push(result.reason);
+          if (parent) removals.push({ node: ref, parent });
+        }
+      }),
+    );
+    return SKIP;
+  });
+  let image: ArticleFields['image'];
+  const source = placed.item.image;
+  if (source) {
+    const origin = locate(source.url, ctx);
+    const result = origin ? await stager.stage(origin, folder, manifest.media) : undefined;
+    if (result?.ok) image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}) };
+    else if (result) notes.push(result.reason);
+  }
+  await Promise.all(jobs);
+  for (const { node, parent } of removals) {
+    const at = parent.children.indexOf(node as never);
+    if (at >= 0) parent.children.splice(at, 1);
+  }
+  return image;
+}
+
+function featuredAlt(source: NonNullable<PlacedItem['item']['image']>, title: string, notes: string[], messages: ImportMessages): string {
+  if (source.alt?.trim()) return source.alt.trim();
+  if (source.caption?.trim()) {
+    notes.push(messages.altFromCaption);
+    return source.caption.trim();
+  }
+  if (source.title?.trim() && !/\.(jpe?g|png|gif|webp)$/i.test(source.title)) {
+    notes.push(messages.altFromTitle);
+    return source.title.trim();
+  }
+  notes.push(messages.altFromArticle);
+  return messages.altFallback(title);
+}
+
+/** Body images that still have no alt text get one from the article's title, reported for review. */
+export function fillMissingAlt(placed: PlacedItem, notes: string[], messages: ImportMessages): void {
+  visit(placed.tree, 'image', (node) => {
+    if ((node.alt ?? '').trim() !== '') return;
+    node.alt = messages.altFallback(placed.title);
+    notes.push(messages.altFromArticle);
+  });
+}
