@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { ImportMessages } from '../i18n/import.js';
 import { autoParagraphs } from './autop.js';
 import { cleanHast, type CleanLog } from './html-clean.js';
+import { takeLeadFigure } from './lead-figure.js';
 
 const htmlParser = unified().use(rehypeParse, { fragment: true });
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
@@ -23,6 +24,8 @@ const stringifier = unified()
 export interface Converted {
   readonly tree: MdastRoot;
   readonly log: CleanLog;
+  /** The leading figure, when asked for (`leadFigure`). */
+  readonly figure?: ReturnType<typeof takeLeadFigure>;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface Converted {
  * the hast tree and turned into mdast with rehype-remark. The mdast is returned, not text, so that
  * links and images can be rewritten before `toMarkdown`.
  */
-export function toMdast(body: { format: 'html' | 'markdown'; text: string }, options: { autoParagraphs?: boolean }, t: ImportMessages): Converted {
+export function toMdast(body: { format: 'html' | 'markdown'; text: string }, options: { autoParagraphs?: boolean; leadFigure?: boolean }, t: ImportMessages): Converted {
   let hast: HastRoot;
   if (body.format === 'html') {
     hast = htmlParser.parse(body.text);
@@ -39,10 +42,11 @@ export function toMdast(body: { format: 'html' | 'markdown'; text: string }, opt
   } else {
     hast = markdownToHast.runSync(markdownParser.parse(body.text)) as HastRoot;
   }
+  const figure = options.leadFigure ? takeLeadFigure(hast) : undefined;
   const log: CleanLog = { dropped: [], notes: [] };
   cleanHast(hast, log, t);
   const tree = hastToMdast.runSync(hast) as MdastRoot;
-  return { tree, log };
+  return { tree, log, ...(figure ? { figure } : {}) };
 }
 
 /** Markdown text of an mdast tree (GFM tables kept). */

@@ -113,7 +113,7 @@ export function readFeed(doc: XmlNode, origin: string): SourceArchive | undefine
     const siteUrl = textOf(channel.link).trim();
     return {
       kind: 'rss',
-      items: listOf(channel.item).map((item, i) => rssItem(item as XmlNode, origin, i)),
+      items: listOf(channel.item).map((item, i) => ({ ...rssItem(item as XmlNode, origin, i), leadFigureIsImage: stadtbote })),
       ...(siteUrl ? { siteUrl } : {}),
       categoriesAreRegions: stadtbote,
     };
@@ -129,7 +129,7 @@ export function readFeed(doc: XmlNode, origin: string): SourceArchive | undefine
     const stadtbote = textOf(feed.generator).trim() === STADTBOTE_GENERATOR;
     return {
       kind: 'atom',
-      items: listOf(feed.entry).map((entry, i) => atomEntry(entry as XmlNode, origin, i)),
+      items: listOf(feed.entry).map((entry, i) => ({ ...atomEntry(entry as XmlNode, origin, i), leadFigureIsImage: stadtbote })),
       ...(siteUrl ? { siteUrl } : {}),
       categoriesAreRegions: stadtbote,
     };

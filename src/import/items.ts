@@ -35,8 +35,11 @@ export function itemLabel(item: SourceItem, t: ImportMessages): string {
 export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: string, t: ImportMessages): { items: MappedItem[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const items: MappedItem[] = [];
-  for (const item of archive.items) {
-    const { tree, log } = toMdast(item.body, { autoParagraphs: item.autoParagraphs ?? false }, t);
+  for (let item of archive.items) {
+    const converted = toMdast(item.body, { autoParagraphs: item.autoParagraphs ?? false, leadFigure: item.leadFigureIsImage ?? false }, t);
+    const { tree, log } = converted;
+    // A Stadtbote feed's lead figure is the article photo (with caption and credit), not body text.
+    if (converted.figure && !item.image) item = { ...item, image: converted.figure };
     const text = bodyText(tree);
     const date = dateFor(item, timeZone);
     const where = item.origin;

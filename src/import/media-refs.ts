@@ -44,7 +44,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
   if (source) {
     const origin = locate(source.url, ctx);
     const result = origin ? await stager.stage(origin, folder, manifest.media) : undefined;
-    if (result?.ok) image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}) };
+    if (result?.ok) image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}), ...(source.credit ? { credit: source.credit } : {}) };
     else if (result) notes.push(result.reason);
   }
   await Promise.all(jobs);

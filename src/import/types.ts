@@ -5,6 +5,7 @@ export interface SourceImage {
   readonly alt?: string;
   readonly caption?: string;
   readonly title?: string;
+  readonly credit?: string;
 }
 
 export interface SourceItem {
@@ -23,6 +24,8 @@ export interface SourceItem {
   readonly otherUrls?: readonly string[];
   /** The body as HTML, or as Markdown for static-site folders. */
   readonly body: { readonly format: 'html' | 'markdown'; readonly text: string };
+  /** A Stadtbote feed's body starts with the article photo as a figure: it is the item's image. */
+  readonly leadFigureIsImage?: boolean;
   /** WordPress's classic editor stores paragraphs as blank lines, not `<p>`. */
   readonly autoParagraphs?: boolean;
   /** Excerpt or description (HTML or text). */

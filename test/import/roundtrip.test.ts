@@ -22,6 +22,8 @@ interface Entry {
   day: string;
   epochMs: number;
   region: string;
+  /** The article photo's texts (its file name changes: the feed links the built, hashed copy). */
+  image?: { alt: string; caption?: string; credit?: string };
 }
 
 /** Title, date and region of every article under a content folder, by title. */
@@ -32,14 +34,16 @@ function articles(contentDir: string): Entry[] {
       const { data } = parseFrontmatter(readFileSync(path.join(contentDir, year, file), 'utf8'));
       const date = parseSiteDate(String(data.date), 'Europe/Berlin');
       if (!date.ok) throw new Error(`${file}: ${date.reason}`);
-      out.push({ title: String(data.title), day: date.date.day, epochMs: date.date.epochMs, region: String(data.region) });
+      const image = data.image as { alt: string; caption?: string; credit?: string } | undefined;
+      const texts = image ? { alt: image.alt, ...(image.caption ? { caption: image.caption } : {}), ...(image.credit ? { credit: image.credit } : {}) } : undefined;
+      out.push({ title: String(data.title), day: date.date.day, epochMs: date.date.epochMs, region: String(data.region), ...(texts ? { image: texts } : {}) });
     }
   }
   return out.sort((a, b) => (a.title < b.title ? -1 : 1));
 }
 
 describe('round trip: a Stadtbote site imports its own feed', () => {
-  it('gives back the same titles, dates and regions, and passes check', async () => {
+  it('gives back the same titles, dates, regions and article photos, and passes check', async () => {
     const dist = tempDir('stadtbote-roundtrip-dist-');
     const cache = tempDir('stadtbote-roundtrip-cache-');
     cleanup.push(dist, cache);
@@ -55,8 +59,9 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
     expect(report.articles).toBe(original.length);
     // The feed's links are the new site's own addresses: nothing to redirect.
     expect(report.aliases).toBe(0);
-    // The article photo comes back with the article, downloaded from the served site.
-    expect(report.media).toBeGreaterThan(0);
+    // The article photo comes back as the article's image, downloaded from the served site.
+    expect(report.media).toBe(original.filter((a) => a.image).length);
+    expect(original.some((a) => a.image?.credit)).toBe(true);
     const result = await checkSite({ root, now: NOW });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
