@@ -25,6 +25,8 @@ export interface ImportMessages {
   noRegionFix: string;
   unknownRegion(region: string, item: string, known: string): string;
   unknownRegionFix: string;
+  unknownDefaultRegion(region: string, nearest: string | undefined, known: string): string;
+  unknownMappedRegion(category: string, region: string, nearest: string | undefined): string;
   noDate(item: string): string;
   noDateFix: string;
   regionMapUnreadable(detail: string): string;
@@ -88,6 +90,8 @@ export const importDe: ImportMessages = {
   noRegionFix: 'geben Sie eine Standardregion an (--region "Name") oder ordnen Sie Kategorien Regionen zu (--region-map regionen.yaml)',
   unknownRegion: (r, i, k) => `die Region „${r}“ für ${i} steht nicht in der Liste regions der Konfiguration (${k})`,
   unknownRegionFix: 'korrigieren Sie die Regionszuordnung oder ergänzen Sie regions in stadtbote.config.yaml',
+  unknownDefaultRegion: (r, n, k) => `--region „${r}“ steht nicht in der Liste regions der Konfiguration${n ? `; meinten Sie „${n}“?` : ` (${k})`}`,
+  unknownMappedRegion: (c, r, n) => `„${c}: ${r}“: die Region steht nicht in der Liste regions der Konfiguration${n ? `; meinten Sie „${n}“?` : ''}`,
   noDate: (i) => `${i} hat kein Datum`,
   noDateFix: 'ergänzen Sie das Datum in der Quelle (pubDate, published, date)',
   regionMapUnreadable: (d) => `die Regionszuordnung ist nicht lesbar: ${d}`,
@@ -151,6 +155,8 @@ export const importEn: ImportMessages = {
   noRegionFix: 'give a default region (--region "Name") or map categories to regions (--region-map regions.yaml)',
   unknownRegion: (r, i, k) => `region "${r}" for ${i} is not in the configuration's regions (${k})`,
   unknownRegionFix: 'correct the region map or add the region to regions in stadtbote.config.yaml',
+  unknownDefaultRegion: (r, n, k) => `--region "${r}" is not in the configuration's regions${n ? `; did you mean "${n}"?` : ` (${k})`}`,
+  unknownMappedRegion: (c, r, n) => `"${c}: ${r}": the region is not in the configuration's regions${n ? `; did you mean "${n}"?` : ''}`,
   noDate: (i) => `${i} has no date`,
   noDateFix: 'add the date in the source (pubDate, published, date)',
   regionMapUnreadable: (d) => `the region map cannot be read: ${d}`,

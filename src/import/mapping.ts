@@ -101,8 +101,7 @@ export interface RegionRules {
 export function regionFor(item: SourceItem, rules: RegionRules): string | undefined {
   const terms = [...item.categories, ...item.tags];
   for (const term of terms) {
-    const mapped = rules.map.get(term.toLowerCase());
-    if (mapped) return mapped;
+    for (const [category, region] of rules.map) if (category.toLowerCase() === term.toLowerCase()) return region;
   }
   for (const term of terms) {
     const known = rules.known.find((r) => r.toLowerCase() === term.toLowerCase());

@@ -108,13 +108,14 @@ export class MediaStager {
     }
     const name = mediaFileName(origin);
     if (!name) return { ok: false, reason: this.t.mediaRefused(label) };
+    // The name is taken before the download, in the order items ask: downloads finish in any order.
+    const file = known ?? this.freeName(folder, name);
     let bytes: Buffer;
     try {
       bytes = await this.load(origin);
     } catch (err) {
       return { ok: false, reason: this.t.mediaUnreachable(err instanceof FetchFailure ? err.message : this.t.fileMissing(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message)) };
     }
-    const file = known ?? this.freeName(folder, name);
     const target = path.join(this.stagingDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, bytes);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
-import { ContentError } from '../../src/model/errors.js';
+import { ConfigError, ContentError } from '../../src/model/errors.js';
 import { readTree, tempDir } from '../helpers.js';
 import { content, emptySite, OLD_HOST, serveFolder, WORDPRESS, type FixtureServer } from './import-helpers.js';
 
@@ -174,10 +174,17 @@ describe('WordPress export (WXR) from a file', () => {
     expect(readTree(root).size).toBe(1);
   });
 
-  it('refuses a region the configuration does not list', async () => {
+  it('refuses a region the configuration does not list, once, before reading the source', async () => {
     const root = site();
-    const error = (await runImport({ root, source, regionMap, region: 'Postdam', now: NOW }).catch((e: unknown) => e)) as ContentError;
-    expect(error.problems[0]!.reason).toContain('die Region „Postdam“');
+    const requests = server.requests.length;
+    const error = (await runImport({ root, source, regionMap, region: 'Postdam', now: NOW }).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems.map((p) => p.reason)).toEqual(['--region „Postdam“ steht nicht in der Liste regions der Konfiguration; meinten Sie „Potsdam“?']);
+    const map = path.join(root, 'regionen.yaml');
+    writeFileSync(map, 'Kreisverwaltung: Kreis Recklinghausn\nAllgemein: Brandenburg\n');
+    const mapped = (await runImport({ root, source, regionMap: map, now: NOW }).catch((e: unknown) => e)) as ContentError;
+    expect(mapped.problems.map((p) => p.reason)).toEqual(['„Kreisverwaltung: Kreis Recklinghausn“: die Region steht nicht in der Liste regions der Konfiguration; meinten Sie „Kreis Recklinghausen“?']);
+    expect(server.requests.length).toBe(requests);
     expect(existsSync(path.join(root, 'content'))).toBe(false);
   });
 
