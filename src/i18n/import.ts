@@ -9,7 +9,7 @@ export interface ImportMessages {
   unreachable(url: string, detail: string): string;
   unreachableFix: string;
   httpStatus(url: string, status: number): string;
-  tooLarge(url: string, megabytes: number): string;
+  tooLarge(url: string, bytes: number): string;
   timeout(url: string, seconds: number): string;
   brokenXml(detail: string): string;
   brokenXmlFix: string;
@@ -67,6 +67,12 @@ export interface ImportMessages {
   headingSkipped: string;
 }
 
+/** A download limit in words: megabytes, or bytes below one. */
+function size(bytes: number, locale: string, unit: string): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${Math.round(mb).toLocaleString(locale)} MB` : `${bytes.toLocaleString(locale)} ${unit}`;
+}
+
 export const importDe: ImportMessages = {
   quote: (s) => `„${s}“`,
   sourceMissing: (s) => `die Quelle „${s}“ gibt es nicht (weder Datei noch Ordner noch http(s)-Adresse)`,
@@ -74,8 +80,8 @@ export const importDe: ImportMessages = {
   unreachable: (u, d) => `„${u}“ ist nicht erreichbar (${d})`,
   unreachableFix: 'prüfen Sie die Adresse und die Netzverbindung, oder laden Sie die Datei herunter und geben Sie sie als Datei an',
   httpStatus: (u, s) => `„${u}“ antwortet mit HTTP-Status ${s}`,
-  tooLarge: (u, mb) => `„${u}“ ist größer als ${mb} MB`,
-  timeout: (u, s) => `„${u}“ hat nicht innerhalb von ${s} Sekunden geantwortet`,
+  tooLarge: (u, b) => `„${u}“ ist größer als ${size(b, 'de-DE', 'Bytes')}`,
+  timeout: (u, s) => `„${u}“ hat nicht innerhalb von ${s.toLocaleString('de-DE')} Sekunden geantwortet`,
   brokenXml: (d) => `die Datei ist kein gültiges XML: ${d}`,
   brokenXmlFix: 'exportieren Sie die Datei neu; eine abgebrochene Übertragung endet oft mitten im XML',
   notAFeed: (r) => `die Datei ist weder ein RSS- oder Atom-Feed noch ein WordPress-Export (Wurzelelement <${r}>)`,
@@ -139,8 +145,8 @@ export const importEn: ImportMessages = {
   unreachable: (u, d) => `"${u}" cannot be reached (${d})`,
   unreachableFix: 'check the address and the network, or download the file and give it as a file',
   httpStatus: (u, s) => `"${u}" answers with HTTP status ${s}`,
-  tooLarge: (u, mb) => `"${u}" is larger than ${mb} MB`,
-  timeout: (u, s) => `"${u}" did not answer within ${s} seconds`,
+  tooLarge: (u, b) => `"${u}" is larger than ${size(b, 'en-GB', 'bytes')}`,
+  timeout: (u, s) => `"${u}" did not answer within ${s.toLocaleString('en-GB')} seconds`,
   brokenXml: (d) => `the file is not valid XML: ${d}`,
   brokenXmlFix: 'export the file again; an interrupted transfer often ends in the middle of the XML',
   notAFeed: (r) => `the file is neither an RSS or Atom feed nor a WordPress export (root element <${r}>)`,

@@ -36,7 +36,7 @@ export async function fetchBytes(url: string, limits: FetchLimits, t: ImportMess
     throw new FetchFailure(t.httpStatus(url, response.status));
   }
   const declared = Number(response.headers.get('content-length') ?? '0');
-  const tooLarge = new FetchFailure(t.tooLarge(url, Math.round(limits.maxBytes / 1024 / 1024)));
+  const tooLarge = new FetchFailure(t.tooLarge(url, limits.maxBytes));
   if (declared > limits.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge;
@@ -64,7 +64,7 @@ export async function fetchBytes(url: string, limits: FetchLimits, t: ImportMess
 
 function failure(url: string, err: unknown, limits: FetchLimits, t: ImportMessages): FetchFailure {
   const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new FetchFailure(t.timeout(url, Math.round(limits.timeoutMs / 1000)));
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new FetchFailure(t.timeout(url, limits.timeoutMs / 1000));
   const detail = e.cause?.code ?? e.cause?.message ?? e.message;
   return new FetchFailure(t.unreachable(url, detail));
 }
