@@ -39,6 +39,7 @@ export interface ImportMessages {
   untitledFallback(day: string): string;
   mediaUnreachable(reason: string): string;
   fileMissing(file: string, code: string): string;
+  outsideSource(file: string): string;
   unclosed(elements: string): string;
   mediaRefused(url: string): string;
   mediaUnlocatable(url: string): string;
@@ -110,6 +111,7 @@ export const importDe: ImportMessages = {
   untitledFallback: (day) => `Meldung vom ${day.split('-').reverse().join('.')}`,
   mediaUnreachable: (r) => `Bild oder Anhang weggelassen: ${r}`,
   fileMissing: (f, c) => `„${f}“ ist nicht lesbar (${c})`,
+  outsideSource: (f) => `„${f}“ liegt außerhalb des Quellordners`,
   unclosed: (e) => `nicht geschlossene Elemente ${e}; die Datei endet vorzeitig`,
   mediaRefused: (u) => `Datei „${u}“ hat einen Typ, den Stadtbote nicht veröffentlicht; weggelassen`,
   mediaUnlocatable: (u) => `Bild „${u}“ ist in den Text eingebettet oder hat keine Adresse, unter der es zu finden ist; weggelassen`,
@@ -175,6 +177,7 @@ export const importEn: ImportMessages = {
   untitledFallback: (day) => `News of ${day}`,
   mediaUnreachable: (r) => `image or attachment left out: ${r}`,
   fileMissing: (f, c) => `"${f}" cannot be read (${c})`,
+  outsideSource: (f) => `"${f}" is outside the source folder`,
   unclosed: (e) => `elements ${e} are not closed; the file ends too early`,
   mediaRefused: (u) => `file "${u}" has a type Stadtbote does not publish; left out`,
   mediaUnlocatable: (u) => `image "${u}" is embedded in the text or has no address to fetch it from; left out`,

@@ -127,8 +127,8 @@ export class MediaStager {
     if ('file' in origin) {
       // Only files inside the source folder: a post must not copy /etc/passwd into the site.
       const real = realpathSync(origin.file);
-      if (this.sourceRoot && !real.startsWith(realpathSync(this.sourceRoot) + path.sep)) throw new Error('outside the source folder');
-      if (!statSync(real).isFile()) throw new Error('not a file');
+      if (this.sourceRoot && !real.startsWith(realpathSync(this.sourceRoot) + path.sep)) throw new FetchFailure(this.t.outsideSource(origin.file));
+      if (!statSync(real).isFile()) throw new FetchFailure(this.t.fileMissing(origin.file, 'EISDIR'));
       return readFileSync(real);
     }
     await this.slot();

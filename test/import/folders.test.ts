@@ -1,10 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
 import { ContentError } from '../../src/model/errors.js';
-import { FIXTURES, makeSite, readTree } from '../helpers.js';
+import { CLI, FIXTURES, makeSite, readTree } from '../helpers.js';
 import { content, emptySite } from './import-helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -83,6 +84,28 @@ describe('static-site folders', () => {
     const error = (await runImport({ root, source: broken, region: 'Potsdam', now: NOW }).catch((e: unknown) => e)) as ContentError;
     expect(error).toBeInstanceOf(ContentError);
     expect(error.problems[0]).toMatchObject({ file: `${broken}/posts/kaputt.md`, ruleId: 'import-frontmatter' });
+  });
+
+  it('copies only files inside the source folder', async () => {
+    const outer = makeSite({ 'geheim.jpg': readFileSync(path.join(FIXTURES, 'import-jekyll/assets/img/glasfaser.jpg')) });
+    sites.push(outer);
+    const source = makeSite({ '_posts/2024-01-02-neujahr.md': '---\ntitle: Neujahrsempfang\n---\nText.\n\n![Geheim](../../geheim.jpg)\n' }, path.join(outer, 'website'));
+    const root = emptySite(CONFIG);
+    sites.push(root);
+    const { lines } = await runImport({ root, source, region: 'Potsdam', now: NOW });
+    expect(content(root, '2024/2024-01-02-neujahrsempfang.md')).not.toContain('geheim');
+    expect(existsSync(path.join(root, 'content/2024/geheim.jpg'))).toBe(false);
+    expect(lines.join('\n')).toContain(`Bild oder Anhang weggelassen: „${path.join(outer, 'geheim.jpg')}“ liegt außerhalb des Quellordners`);
+  });
+
+  it('the command line writes into --content', () => {
+    const root = emptySite(CONFIG);
+    sites.push(root);
+    const run = spawnSync(process.execPath, [CLI, 'import', path.join(FIXTURES, 'import-hugo'), '--root', root, '--content', path.join(root, 'inhalt'), '--region', 'Potsdam'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Importiert: 3 Meldungen, 0 Seiten, 2 Bilder und Anhänge, 3 alte Adressen (aliases).');
+    expect(existsSync(path.join(root, 'inhalt/2025/karte.png'))).toBe(true);
+    expect(existsSync(path.join(root, 'content'))).toBe(false);
   });
 
   it('a folder without posts is refused', async () => {
