@@ -37,7 +37,8 @@ function imageOf(item: XmlNode): SourceImage | undefined {
 }
 
 function rssItem(item: XmlNode, origin: string, index: number): SourceItem {
-  const link = textOf(item.link).trim() || attrOf(item, 'rdf:about');
+  // FeedBurner replaces the link by its own tracking address and keeps the real one here.
+  const link = textOf(item['feedburner:origLink']).trim() || textOf(item.link).trim() || attrOf(item, 'rdf:about');
   const guid = textOf(item.guid).trim();
   const content = textOf(item['content:encoded']);
   const description = textOf(item.description);

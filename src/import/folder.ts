@@ -6,6 +6,7 @@ import type { ImportMessages } from '../i18n/import.js';
 import type { Problem } from '../model/problem.js';
 import { ContentError } from '../model/errors.js';
 import { importProblem } from './problems.js';
+import { expandPermalink, hugoPatterns, jekyllPattern, type PermalinkParts } from './permalinks.js';
 import type { SourceArchive, SourceImage, SourceItem, SourceKind } from './types.js';
 
 type Generator = Extract<SourceKind, 'jekyll' | 'hugo' | 'eleventy'>;
@@ -97,20 +98,22 @@ function imageOf(data: Record<string, unknown>): SourceImage | undefined {
   return undefined;
 }
 
-/** The address the generator gave the post by default, when its frontmatter names none. */
-function defaultAddress(generator: Generator, rel: string, slug: string, day: string | undefined, categories: readonly string[]): string {
-  const parts = rel.split('/');
-  if (generator === 'jekyll') {
-    const [y, m, d] = (day ?? '').split('-');
-    const cats = categories.map((c) => encodeURIComponent(c.toLowerCase().replace(/\s+/g, '-'))).join('/');
-    return `/${cats ? `${cats}/` : ''}${y}/${m}/${d}/${slug}.html`;
-  }
+/** The address the generator gave the post, from its permalink pattern, when the frontmatter names none. */
+function defaultAddress(generator: Generator, rel: string, parts: Omit<PermalinkParts, 'section' | 'filename'>, patterns: Patterns): string {
+  const segments = rel.split('/');
+  const filename = path.posix.basename(rel).replace(POST_FILE, '');
+  if (generator === 'jekyll') return expandPermalink(patterns.jekyll, { ...parts, filename });
   if (generator === 'hugo') {
-    const section = parts.length > 2 ? parts[1] : undefined;
-    return `/${section ? `${section}/` : ''}${slug}/`;
+    const section = segments.length > 2 ? segments[1] : undefined;
+    return expandPermalink(patterns.hugo(section), { ...parts, filename, ...(section ? { section } : {}) });
   }
   const withoutExt = rel.replace(POST_FILE, '');
   return `/${withoutExt.replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
+}
+
+interface Patterns {
+  readonly jekyll: string;
+  readonly hugo: (section: string | undefined) => string;
 }
 
 function fileSlug(rel: string): string {
@@ -119,7 +122,7 @@ function fileSlug(rel: string): string {
   return JEKYLL_NAME.exec(name)?.[2] ?? name;
 }
 
-function readPost(root: string, rel: string, generator: Generator, display: string): SourceItem | undefined {
+function readPost(root: string, rel: string, generator: Generator, display: string, patterns: Patterns): SourceItem | undefined {
   const abs = path.join(root, rel);
   const fm = splitFrontmatter(readFileSync(abs, 'utf8'));
   if (!fm) return undefined;
@@ -130,7 +133,9 @@ function readPost(root: string, rel: string, generator: Generator, display: stri
   const slug = str(d.slug) || fileSlug(rel);
   const date = dateOf(d, path.posix.basename(rel));
   const permalink = str(d.permalink) || str(d.url);
-  const oldUrl = permalink && !permalink.includes(':') ? permalink : defaultAddress(generator, rel, slug, date?.slice(0, 10), categories);
+  const parts = { slug, categories, ...(date ? { day: date.slice(0, 10) } : {}) };
+  // A frontmatter permalink may itself be a pattern (`/:year/:title/`).
+  const oldUrl = permalink.includes(':') ? expandPermalink(permalink, { ...parts, filename: fileSlug(rel) }) : permalink || defaultAddress(generator, rel, parts, patterns);
   const image = imageOf(d);
   const excerpt = str(d.excerpt) || str(d.description) || str(d.summary);
   return {
@@ -161,13 +166,14 @@ export function readFolder(root: string, display: string, t: ImportMessages): So
   const scanRoot = path.join(root, base);
   const problems: Problem[] = [];
   const items: SourceItem[] = [];
+  const patterns: Patterns = { jekyll: generator === 'jekyll' ? jekyllPattern(root) : '', hugo: hugoPatterns(root) };
   for (const file of listFiles(scanRoot)) {
     // Jekyll pages outside _posts/ and _drafts/ (about.md, index.md) are not posts.
     if (generator === 'jekyll' && !/^(?:.*\/)?_(posts|drafts)\//.test(file)) continue;
     if (/(^|\/)(_index|README)\.md$/i.test(file)) continue;
     const rel = base ? `${base}/${file}` : file;
     try {
-      const item = readPost(root, rel, generator, display);
+      const item = readPost(root, rel, generator, display, patterns);
       if (item) items.push(item);
     } catch (err) {
       problems.push(importProblem(`${display}/${rel}`, t.frontmatterUnreadable((err as Error).message), t.frontmatterFix, 'import-frontmatter'));

@@ -34,7 +34,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
         else if (ref.type === 'image') {
           notes.push(result.reason);
           if (parent) removals.push({ node: ref, parent });
-        }
+        } else if (result.kind === 'failed') notes.push(result.reason);
       }),
     );
     return SKIP;

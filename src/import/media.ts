@@ -56,7 +56,10 @@ export function mediaFileName(origin: MediaOrigin): string | undefined {
   return `${stem.slice(0, 60).replace(/-+$/, '')}${ext}`;
 }
 
-export type MediaResult = { readonly ok: true; readonly file: string; readonly reused: boolean } | { readonly ok: false; readonly reason: string };
+export type MediaResult =
+  | { readonly ok: true; readonly file: string; readonly reused: boolean }
+  /** `refused`: not a file type the site publishes (an HTML page, say); `failed`: it could not be fetched. */
+  | { readonly ok: false; readonly reason: string; readonly kind: 'refused' | 'failed' };
 
 /** At most this many downloads at a time: enough to hide latency, polite to the old server. */
 const PARALLEL_DOWNLOADS = 6;
@@ -107,14 +110,14 @@ export class MediaStager {
       }
     }
     const name = mediaFileName(origin);
-    if (!name) return { ok: false, reason: this.t.mediaRefused(label) };
+    if (!name) return { ok: false, reason: this.t.mediaRefused(label), kind: 'refused' };
     // The name is taken before the download, in the order items ask: downloads finish in any order.
     const file = known ?? this.freeName(folder, name);
     let bytes: Buffer;
     try {
       bytes = await this.load(origin);
     } catch (err) {
-      return { ok: false, reason: this.t.mediaUnreachable(err instanceof FetchFailure ? err.message : this.t.fileMissing(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message)) };
+      return { ok: false, reason: this.t.mediaUnreachable(err instanceof FetchFailure ? err.message : this.t.fileMissing(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message)), kind: 'failed' };
     }
     const target = path.join(this.stagingDir, file);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -22,6 +22,32 @@ function meta(item: XmlNode): Map<string, string> {
   return map;
 }
 
+/**
+ * WordPress keeps a post's earlier slugs (`_wp_old_slug`, one entry per rename) and redirects them:
+ * the post's address with each old slug is an old address too.
+ */
+function oldSlugAddresses(item: XmlNode, link: string): string[] {
+  const slug = textOf(item['wp:post_name']).trim();
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return [];
+  }
+  const segments = url.pathname.split('/');
+  const at = segments.lastIndexOf(slug);
+  if (!slug || at < 0) return [];
+  return listOf(item['wp:postmeta'])
+    .filter((m) => textOf(node(m)['wp:meta_key']) === '_wp_old_slug')
+    .map((m) => textOf(node(m)['wp:meta_value']).trim())
+    .filter((old) => old !== '' && old !== slug)
+    .map((old) => {
+      const copy = new URL(url);
+      copy.pathname = [...segments.slice(0, at), old, ...segments.slice(at + 1)].join('/');
+      return copy.href;
+    });
+}
+
 /** `2024-03-01 09:30:00` in UTC (`post_date_gmt`) or, for drafts, wall-clock time in the site's zone. */
 function wxrDate(item: XmlNode): string | undefined {
   const gmt = textOf(item['wp:post_date_gmt']).trim();
@@ -88,7 +114,7 @@ export function readWxr(doc: XmlNode, origin: string): SourceArchive | undefined
       kind: type === 'page' ? 'page' : 'article',
       title: textOf(item.title).trim(),
       ...(date ? { date } : {}),
-      ...(link && published ? { oldUrl: link } : {}),
+      ...(link && published ? { oldUrl: link, extraAliases: oldSlugAddresses(item, link) } : {}),
       otherUrls: shortLinks(item, siteUrl),
       body: { format: 'html', text: textOf(item['content:encoded']) },
       autoParagraphs: true,

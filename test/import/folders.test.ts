@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
+import { expandPermalink } from '../../src/import/permalinks.js';
 import { ContentError } from '../../src/model/errors.js';
 import { CLI, FIXTURES, makeSite, readTree } from '../helpers.js';
 import { content, emptySite } from './import-helpers.js';
@@ -49,11 +50,12 @@ describe('static-site folders', () => {
     expect((await checkSite({ root, now: NOW })).errors).toBe(0);
   });
 
-  it('Hugo: TOML and YAML frontmatter, page bundles, static/ images, aliases, shortcodes dropped', async () => {
+  it('Hugo: TOML and YAML frontmatter, page bundles, static/ images, permalinks and aliases, shortcodes dropped', async () => {
     const { root, lines } = await importFolder('import-hugo');
     const bundle = content(root, '2025/2025-01-15-breitbandausbau-karte-der-ausbaugebiete.md');
     expect(bundle).toContain('date: 2025-01-15T08:00:00+01:00\nregion: "Hamburg"\nteaser: "Eine neue Karte zeigt, wo im Frühjahr gebaut wird."');
-    expect(bundle).toContain('aliases:\n  - "/posts/breitband-ausbau/"\n  - "/aktuelles/breitband.html"');
+    // hugo.toml: [permalinks] posts = "/:year/:month/:slug/"
+    expect(bundle).toContain('aliases:\n  - "/2025/01/breitband-ausbau/"\n  - "/aktuelles/breitband.html"');
     expect(bundle).toContain('![Karte der Ausbaugebiete im Stadtgebiet](karte.png)');
     expect(bundle).toContain('[Bürgerportal](2025-01-20-buergerportal-online.md)');
     expect(bundle).not.toContain('youtube');
@@ -116,5 +118,15 @@ describe('static-site folders', () => {
     const error = (await runImport({ root, source, region: 'Potsdam', now: NOW }).catch((e: unknown) => e)) as ContentError;
     expect(error.problems[0]!.reason).toBe(`im Ordner „${source}“ gibt es keine Beiträge (Markdown- oder HTML-Dateien mit Frontmatter)`);
     expect(readTree(root).size).toBe(1);
+  });
+});
+
+describe('permalink patterns', () => {
+  it('fills Jekyll and Hugo placeholders', () => {
+    const parts = { day: '2024-03-05', slug: 'glasfaser', categories: ['Bau Amt', 'news'], filename: '2024-03-05-glasfaser' };
+    expect(expandPermalink('/:categories/:year/:month/:day/:title:output_ext', parts)).toBe('/bau-amt/news/2024/03/05/glasfaser.html');
+    expect(expandPermalink('/:categories/:year/:month/:day/:title/', { ...parts, categories: [] })).toBe('/2024/03/05/glasfaser/');
+    expect(expandPermalink('/blog/:i_month/:i_day/:short_year/:slug', parts)).toBe('/blog/3/5/24/glasfaser');
+    expect(expandPermalink('/:section/:year/:slug/', { ...parts, section: 'posts' })).toBe('/posts/2024/glasfaser/');
   });
 });
