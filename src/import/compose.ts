@@ -28,6 +28,8 @@ export interface ComposedItem {
   readonly text: string;
   readonly aliases: string[];
   readonly notes: string[];
+  /** Content-relative media files the item uses. */
+  readonly media: string[];
 }
 
 /** One placed item as its file: links rewritten, media staged, frontmatter and Markdown body. */
@@ -37,12 +39,12 @@ export async function composeItem(p: PlacedItem, ctx: ComposeContext): Promise<C
   const links = rewriteLinks(p.tree, p.file, pageAddress(p.item.oldUrl, archive.siteUrl), ctx.index);
   for (const href of links.unlinked) notes.push(t.linkToUnpublished(href));
   const media: MediaContext = { ...(p.item.mediaBase ? { base: p.item.mediaBase } : {}), ...(archive.siteUrl ? { siteUrl: archive.siteUrl } : {}), ...(archive.siteFolder ? { siteFolder: archive.siteFolder } : {}) };
-  const image = await stageMedia(p, media, ctx.stager, ctx.manifest, notes, t);
+  const { image, files } = await stageMedia(p, media, ctx.stager, ctx.manifest, notes, t);
   fillMissingAlt(p, notes, t);
   const body = toMarkdown(p.tree);
   if (p.item.kind === 'page') {
     for (const alias of p.aliases) notes.push(t.pageAliasDropped(alias));
-    return { text: pageFileText({ title: p.title, ...(p.teaser !== p.title ? { description: p.teaser } : {}) }, body), aliases: [], notes };
+    return { text: pageFileText({ title: p.title, ...(p.teaser !== p.title ? { description: p.teaser } : {}) }, body), aliases: [], notes, media: files };
   }
   const ownUrl = withBasePath(ctx.site.basePath, new UrlScheme(ctx.site.strings).article({ date: { day: p.date.day } as SiteDate, slug: p.slug }));
   // The old address of a Stadtbote site's own article is its new address: nothing to redirect.
@@ -59,5 +61,5 @@ export async function composeItem(p: PlacedItem, ctx: ComposeContext): Promise<C
     ...(p.item.draft ? { draft: true } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
   };
-  return { text: articleFileText(fields, body), aliases, notes };
+  return { text: articleFileText(fields, body), aliases, notes, media: files };
 }

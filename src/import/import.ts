@@ -6,7 +6,7 @@ import { ContentError, ConfigError } from '../model/errors.js';
 import { composeItem } from './compose.js';
 import { mapItems } from './items.js';
 import { addressIndex } from './links.js';
-import { contentHash, readManifest, writeManifest, type Manifest } from './manifest.js';
+import { contentHash, MANIFEST_NAME, readManifest, writeManifest, type Manifest } from './manifest.js';
 import { MediaStager } from './media.js';
 import { placeItems } from './place.js';
 import { checkRegions, readRegionMap } from './region-map.js';
@@ -111,14 +111,18 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     const results: ImportedItem[] = [];
     const nextManifest: Manifest = { items: { ...manifest.items }, media: { ...manifest.media } };
     const seenAliases = new Set<string>();
+    // Media is moved in only for items written now: a kept (edited) article gets no stray copies.
+    const wanted = new Set<string>();
     for (const p of placed) {
-      const { text, aliases, notes } = await composeItem(p, { archive, index, stager, manifest, site, seenAliases, t });
+      const { text, aliases, notes, media } = await composeItem(p, { archive, index, stager, manifest, site, seenAliases, t });
       const status = statusOf(p.file, text, p.item.key, manifest, contentDir);
       const write = status === 'new' || status === 'updated' || (options.force === true && (status === 'edited' || status === 'deleted'));
       if (write) {
         staging.write(p.file, text);
-        nextManifest.items[p.item.key] = { file: p.file, hash: contentHash(text) };
+        wanted.add(p.file);
+        for (const file of media) wanted.add(file);
       }
+      if (write || status === 'unchanged') nextManifest.items[p.item.key] = { file: p.file, hash: contentHash(text) };
       results.push({
         kind: p.item.kind,
         title: p.title,
@@ -132,13 +136,14 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     }
     let media = 0;
     for (const [file, entry] of stager.written) {
+      if (entry.fresh && !wanted.has(file)) continue;
       nextManifest.media[file] = { source: entry.source, hash: entry.hash };
       if (entry.fresh) media++;
     }
     const written = results.filter((r) => r.status === 'new' || r.status === 'updated');
     if (!options.dryRun) {
-      staging.commit(contentDir);
-      if (written.length > 0 || media > 0 || !existsSync(path.join(contentDir, '.stadtbote-import.json'))) writeManifest(contentDir, nextManifest);
+      staging.commit(contentDir, wanted);
+      if (JSON.stringify(nextManifest) !== JSON.stringify(manifest) || !existsSync(path.join(contentDir, MANIFEST_NAME))) writeManifest(contentDir, nextManifest);
     }
     return {
       kind: archive.kind,

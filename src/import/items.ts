@@ -35,7 +35,11 @@ export function itemLabel(item: SourceItem, t: ImportMessages): string {
 export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: string, t: ImportMessages): { items: MappedItem[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const items: MappedItem[] = [];
+  const seen = new Set<string>();
   for (let item of archive.items) {
+    // A feed that lists a post twice (same guid) means one post.
+    if (seen.has(item.key)) continue;
+    seen.add(item.key);
     const converted = toMdast(item.body, { autoParagraphs: item.autoParagraphs ?? false, leadFigure: item.leadFigureIsImage ?? false }, t);
     const { tree, log } = converted;
     // A Stadtbote feed's lead figure is the article photo (with caption and credit), not body text.

@@ -8,7 +8,8 @@ import { locate, type MediaContext, type MediaStager } from './media.js';
 import type { PlacedItem } from './place.js';
 
 /** Images and attachments of one item are copied next to it; references are rewritten to the copies. */
-export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: MediaStager, manifest: Manifest, notes: string[], t: ImportMessages): Promise<ArticleFields['image']> {
+export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: MediaStager, manifest: Manifest, notes: string[], t: ImportMessages): Promise<{ image: ArticleFields['image']; files: string[] }> {
+  const files: string[] = [];
   const folder = path.posix.dirname(placed.file);
   const local = (file: string): string => path.posix.relative(folder, file);
   const jobs: Promise<void>[] = [];
@@ -30,7 +31,10 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
     if (ref.type === 'link' && 'url' in origin && ctx.siteUrl && new URL(origin.url).host !== new URL(ctx.siteUrl).host) return SKIP;
     jobs.push(
       stager.stage(origin, folder, manifest.media).then((result) => {
-        if (result.ok) ref.url = local(result.file);
+        if (result.ok) {
+          ref.url = local(result.file);
+          files.push(result.file);
+        }
         else if (ref.type === 'image') {
           notes.push(result.reason);
           if (parent) removals.push({ node: ref, parent });
@@ -44,6 +48,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
   if (source) {
     const origin = locate(source.url, ctx);
     const result = origin ? await stager.stage(origin, folder, manifest.media) : undefined;
+    if (result?.ok) files.push(result.file);
     if (result?.ok) image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}), ...(source.credit ? { credit: source.credit } : {}) };
     else if (result) notes.push(result.reason);
   }
@@ -52,7 +57,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
     const at = parent.children.indexOf(node as never);
     if (at >= 0) parent.children.splice(at, 1);
   }
-  return image;
+  return { image, files };
 }
 
 function featuredAlt(source: NonNullable<PlacedItem['item']['image']>, title: string, notes: string[], messages: ImportMessages): string {

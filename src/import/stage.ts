@@ -34,9 +34,10 @@ export class Staging {
     return out.sort();
   }
 
-  /** Moves the staged files into the content folder (renames; a copy across file systems). */
-  commit(contentDir: string): void {
+  /** Moves the staged files into the content folder (renames; a copy across file systems); only `wanted` ones when given. */
+  commit(contentDir: string, wanted?: ReadonlySet<string>): void {
     for (const rel of this.files()) {
+      if (wanted && !wanted.has(rel)) continue;
       const from = path.join(this.dir, rel);
       const to = path.join(contentDir, rel);
       mkdirSync(path.dirname(to), { recursive: true });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
 import { ContentError } from '../../src/model/errors.js';
-import { CLI, readTree } from '../helpers.js';
+import { CLI, makeSite, readTree } from '../helpers.js';
 import { content, emptySite, FEEDS, serveFolder, type FixtureServer } from './import-helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -86,6 +86,21 @@ describe('feeds', () => {
     expect(item).toContain('date: 2024-11-04T08:00:00+01:00');
     expect(item).toContain('region: "Mecklenburg-Vorpommern"');
     expect(item).toContain('aliases:\n  - "/bekanntmachungen/2024-11-04.html"');
+  });
+});
+
+describe('feed quirks', () => {
+  it('an item listed twice (same guid) is one article; an item without date is named', async () => {
+    const root = site();
+    const item = '<item><title>Doppelt</title><link>https://www.stadt-beispiel.de/doppelt/</link><guid>x-1</guid><pubDate>Mon, 06 Jan 2025 09:00:00 +0100</pubDate><description>Einmal.</description></item>';
+    const feed = makeSite({ 'feed.xml': `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://www.stadt-beispiel.de/</link>${item}${item}</channel></rss>` });
+    sites.push(feed);
+    const { report } = await runImport({ root, source: path.join(feed, 'feed.xml'), region: 'Sachsen', now: NOW });
+    expect(report.articles).toBe(1);
+    const undated = makeSite({ 'feed.xml': '<rss version="2.0"><channel><item><title>Ohne Datum</title><link>https://x.example/a</link></item></channel></rss>' });
+    sites.push(undated);
+    const error = (await runImport({ root, source: path.join(undated, 'feed.xml'), region: 'Sachsen', now: NOW }).catch((e: unknown) => e)) as ContentError;
+    expect(error.problems.map((p) => p.reason)).toEqual(['„Ohne Datum“ (https://x.example/a) hat kein Datum']);
   });
 });
 
