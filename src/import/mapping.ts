@@ -18,9 +18,9 @@ function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Plain text of an HTML or plain-text excerpt. */
+/** Plain text of an HTML or plain-text excerpt, without WordPress's "read more" mark (`[…]`). */
 export function excerptText(excerpt: string): string {
-  return squash(/[<&]/.test(excerpt) ? toText(htmlParser.parse(excerpt)) : excerpt);
+  return squash(/[<&]/.test(excerpt) ? toText(htmlParser.parse(excerpt)) : excerpt).replace(/\s*\[(?:…|\.\.\.)\]$/, '');
 }
 
 /** The body's running text: its top-level paragraphs (tables, lists and headings are no lead). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDe } from '../../src/i18n/import.js';
 import { toMarkdown, toMdast } from '../../src/import/convert.js';
-import { firstSentences, titleFromText } from '../../src/import/mapping.js';
+import { excerptText, firstSentences, titleFromText } from '../../src/import/mapping.js';
 import { stripShortcodes } from '../../src/import/shortcodes.js';
 
 function html(text: string, autoParagraphs = false): { md: string; dropped: string[]; notes: string[] } {
@@ -71,5 +71,6 @@ describe('teasers and titles from text', () => {
     expect(firstSentences('Kurz. Noch ein Satz. Und ein dritter Satz, der lang genug ist, um die Grenze zu erreichen. Vierter.', 300)).toBe('Kurz. Noch ein Satz. Und ein dritter Satz, der lang genug ist, um die Grenze zu erreichen.');
     expect(firstSentences('Wort '.repeat(100), 50)).toBe('Wort Wort Wort Wort Wort Wort Wort Wort Wort…');
     expect(titleFromText('Die Zulassungsstelle bleibt geschlossen. Online geht es.')).toBe('Die Zulassungsstelle bleibt geschlossen');
+    expect(excerptText('Der Rat tagt &amp; beschließt. [&#8230;]')).toBe('Der Rat tagt & beschließt.');
   });
 });
