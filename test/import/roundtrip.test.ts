@@ -43,7 +43,7 @@ function articles(contentDir: string): Entry[] {
 }
 
 describe('round trip: a Stadtbote site imports its own feed', () => {
-  it('gives back the same titles, dates, regions and article photos, and passes check', async () => {
+  it('gives back the same titles, dates, regions and article photos (RSS and Atom), and passes check', async () => {
     const dist = tempDir('stadtbote-roundtrip-dist-');
     const cache = tempDir('stadtbote-roundtrip-cache-');
     cleanup.push(dist, cache);
@@ -64,5 +64,10 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
     expect(original.some((a) => a.image?.credit)).toBe(true);
     const result = await checkSite({ root, now: NOW });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The Atom feed carries the same.
+    const fromAtom = emptySite(path.join(REPO, 'stadtbote.config.yaml'));
+    cleanup.push(fromAtom);
+    await runImport({ root: fromAtom, source: `${server.url}/atom.xml`, now: NOW });
+    expect(articles(path.join(fromAtom, 'content'))).toEqual(original);
   });
 });
