@@ -60,8 +60,9 @@ function isElement(node: Nodes | undefined, name?: string): node is Element {
  * the image with its caption as alt text when it has none, followed by the caption as a paragraph.
  */
 function unwrapCaptions(tree: Root, log: CleanLog, t: ImportMessages): void {
-  visit(tree, 'element', (parent: Element) => {
-    const kids = parent.children;
+  visit(tree, (parent: Nodes) => {
+    if (parent.type !== 'element' && parent.type !== 'root') return;
+    const kids = parent.children as ElementContent[];
     for (let i = 0; i < kids.length; i++) {
       const open = kids[i];
       if (open?.type !== 'text' || !/\[(wp_)?caption[^\]]*\]/i.test(open.value)) continue;

@@ -22,7 +22,14 @@ export function addressKey(href: string, base: string | undefined): string | und
   } catch {
     // A malformed escape is compared as written.
   }
-  return `${url.host}${decoded}${url.search}`;
+  let search = url.search;
+  try {
+    // `?a[b]=1` and `?a%5Bb%5D=1` are the same address.
+    search = decodeURIComponent(search);
+  } catch {
+    // Compared as written.
+  }
+  return `${url.host}${decoded}${search}`;
 }
 
 /** Stands in for the host of a source that names none (a static-site folder). */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Image, Link, Parents } from 'mdast';
+import type { Image, Link, Paragraph, Parents } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ArticleFields } from '../content/source-text.js';
 import type { ImportMessages } from '../i18n/import.js';
@@ -28,6 +28,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
       }
       return SKIP;
     }
+    // Files linked on other hosts stay links; only the old site's own attachments come along.
     if (ref.type === 'link' && 'url' in origin && ctx.siteUrl && new URL(origin.url).host !== new URL(ctx.siteUrl).host) return SKIP;
     jobs.push(
       stager.stage(origin, folder, manifest.media).then((result) => {
@@ -57,6 +58,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
     const at = parent.children.indexOf(node as never);
     if (at >= 0) parent.children.splice(at, 1);
   }
+  if (removals.length > 0) tidyParagraphs(placed.tree);
   return { image, files };
 }
 
@@ -80,5 +82,23 @@ export function fillMissingAlt(placed: PlacedItem, notes: string[], messages: Im
     if ((node.alt ?? '').trim() !== '') return;
     node.alt = messages.altFallback(placed.title);
     notes.push(messages.altFromArticle);
+  });
+}
+
+/** After images are taken out: no paragraph starts or ends with a line break, and none is left empty. */
+function tidyParagraphs(tree: PlacedItem['tree']): void {
+  const blank = (n: Paragraph['children'][number] | undefined): boolean => n?.type === 'break' || (n?.type === 'text' && n.value.trim() === '');
+  visit(tree, 'paragraph', (paragraph) => {
+    while (blank(paragraph.children[0])) paragraph.children.shift();
+    while (blank(paragraph.children.at(-1))) paragraph.children.pop();
+    const first = paragraph.children[0];
+    if (first?.type === 'text') first.value = first.value.trimStart();
+  });
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'paragraph' && node.children.length === 0 && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
   });
 }

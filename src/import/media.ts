@@ -21,11 +21,11 @@ export interface MediaContext {
 export function locate(ref: string, ctx: MediaContext): MediaOrigin | undefined {
   const trimmed = ref.trim();
   if (trimmed === '' || /^(data|javascript|mailto|tel):/i.test(trimmed)) return undefined;
-  if (/^https?:\/\//i.test(trimmed)) return { url: trimmed };
-  if (trimmed.startsWith('//')) return { url: `https:${trimmed}` };
+  if (/^https?:\/\//i.test(trimmed)) return webAddress(trimmed);
+  if (trimmed.startsWith('//')) return webAddress(`https:${trimmed}`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
-  if (ctx.base && /^https?:/i.test(ctx.base)) return { url: new URL(trimmed, ctx.base).href };
-  if (trimmed.startsWith('/') && ctx.siteUrl && /^https?:/i.test(ctx.siteUrl)) return { url: new URL(trimmed, ctx.siteUrl).href };
+  if (ctx.base && /^https?:/i.test(ctx.base)) return webAddress(trimmed, ctx.base);
+  if (trimmed.startsWith('/') && ctx.siteUrl && /^https?:/i.test(ctx.siteUrl)) return webAddress(trimmed, ctx.siteUrl);
   if (!ctx.siteFolder) return undefined;
   let rel = trimmed.split(/[?#]/)[0] ?? '';
   try {
@@ -35,6 +35,16 @@ export function locate(ref: string, ctx: MediaContext): MediaOrigin | undefined 
   }
   const file = rel.startsWith('/') ? path.join(ctx.siteFolder, rel) : path.resolve(ctx.base ?? ctx.siteFolder, rel);
   return { file };
+}
+
+/** A reference as an absolute http(s) URL; undefined when it is not one (`http://ex ample/`). */
+function webAddress(ref: string, base?: string): MediaOrigin | undefined {
+  try {
+    const url = new URL(ref, base);
+    return /^https?:$/.test(url.protocol) ? { url: url.href } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function originKey(origin: MediaOrigin): string {

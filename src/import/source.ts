@@ -25,8 +25,11 @@ function rootElement(doc: Record<string, unknown>): string {
 export function readXmlSource(text: string, display: string, t: ImportMessages): SourceArchive {
   if (!text.trimStart().startsWith('<')) failImport(display, t.notAFeed(text.trimStart().slice(0, 20).replace(/\s+/g, ' ') || '—'), t.notAFeedFix, 'import-not-a-feed');
   const doc = parseXml(text, display, t);
-  const archive = readWxr(doc, display) ?? readFeed(doc, display);
-  if (!archive) return failImport(display, t.notAFeed(rootElement(doc)), t.notAFeedFix, 'import-not-a-feed');
+  const read = readWxr(doc, display) ?? readFeed(doc, display);
+  if (!read) return failImport(display, t.notAFeed(rootElement(doc)), t.notAFeedFix, 'import-not-a-feed');
+  // A channel link without a scheme (`www.landkreis.de`) is no address to resolve anything against.
+  const { siteUrl, ...rest } = read;
+  const archive: SourceArchive = siteUrl && isHttpUrl(siteUrl) && URL.canParse(siteUrl) ? read : rest;
   if (archive.items.length === 0) failImport(display, t.noItems, t.noItemsFix, 'import-empty');
   return archive;
 }

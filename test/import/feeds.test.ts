@@ -102,6 +102,21 @@ describe('feed quirks', () => {
     const error = (await runImport({ root, source: path.join(undated, 'feed.xml'), region: 'Sachsen', now: NOW }).catch((e: unknown) => e)) as ContentError;
     expect(error.problems.map((p) => p.reason)).toEqual(['„Ohne Datum“ (https://x.example/a) hat kein Datum']);
   });
+
+  it('survives a channel link without scheme, broken image addresses and a [caption] at the top level', async () => {
+    const root = site();
+    const body = '[caption id="x"]<img src="http://bad host/x.jpg"> Unterschrift[/caption]<p>Text mit <img src="data:image/png;base64,AAAA" alt="Pixel">.</p>';
+    const feed = makeSite({
+      'feed.xml': `<rss version="2.0"><channel><title>T</title><link>www.stadt-beispiel.de</link><item><title>Kaputt</title><link>/kaputt.html</link><pubDate>Mon, 06 Jan 2025 09:00:00 +0100</pubDate><description><![CDATA[${body}]]></description></item></channel></rss>`,
+    });
+    sites.push(feed);
+    const { lines } = await runImport({ root, source: path.join(feed, 'feed.xml'), region: 'Sachsen', now: NOW });
+    const text = content(root, '2025/2025-01-06-kaputt.md');
+    expect(text).toContain('aliases:\n  - "/kaputt.html"');
+    expect(text.split('---\n')[2]).toBe('\nUnterschrift\n\nText mit .\n');
+    expect(lines.join('\n')).toContain('Bild „data:image/png;base64,AAAA“ ist in den Text eingebettet oder hat keine Adresse');
+    expect((await checkSite({ root, now: NOW })).errors).toBe(0);
+  });
 });
 
 describe('bad input: a clear message, exit 1, nothing written', () => {
