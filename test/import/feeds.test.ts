@@ -103,6 +103,17 @@ describe('feed quirks', () => {
     expect(error.problems.map((p) => p.reason)).toEqual(['„Ohne Datum“ (https://x.example/a) hat kein Datum']);
   });
 
+  it('does not expand entity bombs (billion laughs)', async () => {
+    const root = site();
+    const levels = ['<!ENTITY a "aaaaaaaaaa">', ...'bcdefg'.split('').map((n, i) => `<!ENTITY ${n} "${`&${'abcdef'[i]};`.repeat(10)}">`)].join('');
+    const feed = makeSite({ 'feed.xml': `<?xml version="1.0"?><!DOCTYPE rss [${levels}]><rss version="2.0"><channel><item><title>&g;</title><pubDate>Mon, 06 Jan 2025 09:00:00 +0100</pubDate></item></channel></rss>` });
+    sites.push(feed);
+    await runImport({ root, source: path.join(feed, 'feed.xml'), region: 'Sachsen', now: NOW }).catch(() => undefined);
+    const written = readTree(root);
+    // Either refused or written unexpanded: never ten million characters.
+    for (const bytes of written.values()) expect(bytes.length).toBeLessThan(10_000);
+  });
+
   it('survives a channel link without scheme, broken image addresses and a [caption] at the top level', async () => {
     const root = site();
     const body = '[caption id="x"]<img src="http://bad host/x.jpg"> Unterschrift[/caption]<p>Text mit <img src="data:image/png;base64,AAAA" alt="Pixel">.</p>';
