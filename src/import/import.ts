@@ -4,6 +4,7 @@ import { resolveSite, type SiteOptions } from '../config/config.js';
 import { importMessages } from '../i18n/import.js';
 import { ContentError, ConfigError } from '../model/errors.js';
 import { composeItem } from './compose.js';
+import { convertBodies } from './convert-pool.js';
 import { mapItems } from './items.js';
 import { addressIndex } from './links.js';
 import { contentHash, MANIFEST_NAME, readManifest, writeManifest, type Manifest } from './manifest.js';
@@ -95,7 +96,8 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   checkRegions(fallback, map, options.regionMap ?? '', site.config.regions, t);
   const archive = await openSource(options.source, cwd, t);
   const rules = { map, known: site.config.regions, categoriesAreRegions: archive.categoriesAreRegions ?? false, ...(fallback ? { fallback } : {}) };
-  const { items: mapped, problems } = mapItems(archive, rules, site.config.timezone, t);
+  const converted = await convertBodies(archive.items, site.config.language);
+  const { items: mapped, problems } = mapItems(archive, converted, rules, site.config.timezone, t);
   if (problems.length > 0) throw new ContentError(problems);
   const contentDir = site.paths.content;
   const manifest = readManifest(contentDir);

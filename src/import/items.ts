@@ -1,7 +1,7 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { ImportMessages } from '../i18n/import.js';
 import type { Problem } from '../model/problem.js';
-import { toMdast } from './convert.js';
+import type { Converted } from './convert.js';
 import type { CleanLog } from './html-clean.js';
 import { aliasFor, bodyText, excerptText, dateFor, regionFor, slugFor, teaserFor, titleFromText, type MappedDate, type RegionRules } from './mapping.js';
 import { importProblem } from './problems.js';
@@ -29,21 +29,22 @@ export function itemLabel(item: SourceItem, t: ImportMessages): string {
 }
 
 /**
- * Maps every item: title, date in the site's time zone, region, teaser, slug and old address. All
+ * Maps every item (with its body converted, `converted[i]` for `archive.items[i]`): title, date in
+ * the site's time zone, region, teaser, slug and old address. All
  * problems (no region, no date) are collected, so that one run names every item to fix.
  */
-export function mapItems(archive: SourceArchive, rules: RegionRules, timeZone: string, t: ImportMessages): { items: MappedItem[]; problems: Problem[] } {
+export function mapItems(archive: SourceArchive, converted: readonly Converted[], rules: RegionRules, timeZone: string, t: ImportMessages): { items: MappedItem[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const items: MappedItem[] = [];
   const seen = new Set<string>();
-  for (let item of archive.items) {
+  for (const [i, source] of archive.items.entries()) {
+    let item = source;
     // A feed that lists a post twice (same guid) means one post.
     if (seen.has(item.key)) continue;
     seen.add(item.key);
-    const converted = toMdast(item.body, { autoParagraphs: item.autoParagraphs ?? false, leadFigure: item.leadFigureIsImage ?? false }, t);
-    const { tree, log } = converted;
+    const { tree, log, figure } = converted[i]!;
     // A Stadtbote feed's lead figure is the article photo (with caption and credit), not body text.
-    if (converted.figure && !item.image) item = { ...item, image: converted.figure };
+    if (figure && !item.image) item = { ...item, image: figure };
     const text = bodyText(tree);
     const date = dateFor(item, timeZone);
     const where = item.origin;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importDe } from '../../src/i18n/import.js';
 import { toMarkdown, toMdast } from '../../src/import/convert.js';
+import { convertBodies } from '../../src/import/convert-pool.js';
+import { convertBody } from '../../src/import/convert-worker.js';
 import { excerptText, firstSentences, titleFromText } from '../../src/import/mapping.js';
 import { stripShortcodes } from '../../src/import/shortcodes.js';
 
@@ -72,5 +74,18 @@ describe('teasers and titles from text', () => {
     expect(firstSentences('Wort '.repeat(100), 50)).toBe('Wort Wort Wort Wort Wort Wort Wort Wort Wort…');
     expect(titleFromText('Die Zulassungsstelle bleibt geschlossen. Online geht es.')).toBe('Die Zulassungsstelle bleibt geschlossen');
     expect(excerptText('Der Rat tagt &amp; beschließt. [&#8230;]')).toBe('Der Rat tagt & beschließt.');
+  });
+});
+
+describe('conversion on worker threads', () => {
+  it('gives the same trees and logs as this thread, in the order given', async () => {
+    const bodies = Array.from({ length: 320 }, (_, i) => ({
+      body: { format: 'html' as const, text: `<p style="x">Meldung ${i} mit <a href="/m-${i}.html">Link</a></p><script>${i}</script>` },
+    }));
+    const parallel = await convertBodies(bodies, 'de');
+    expect(parallel).toHaveLength(320);
+    expect(parallel).toEqual(bodies.map((b) => convertBody(b, 'de')));
+    expect(toMarkdown(parallel[317]!.tree)).toBe('Meldung 317 mit [Link](/m-317.html)\n');
+    expect(parallel[5]!.log.dropped).toEqual(['Skript', 'style-Attribute (1)']);
   });
 });
