@@ -4,7 +4,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { ArticleFields } from '../content/source-text.js';
 import type { ImportMessages } from '../i18n/import.js';
 import type { Manifest } from './manifest.js';
-import { locate, type MediaContext, type MediaStager } from './media.js';
+import { locate, type MediaContext, type MediaResult, type MediaStager } from './media.js';
 import type { PlacedItem } from './place.js';
 
 /** Images and attachments of one item are copied next to it; references are rewritten to the copies. */
@@ -12,7 +12,7 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
   const files: string[] = [];
   const folder = path.posix.dirname(placed.file);
   const local = (file: string): string => path.posix.relative(folder, file);
-  const jobs: Promise<void>[] = [];
+  const jobs: Array<{ ref: Image | Link; parent: Parents | undefined; result: Promise<MediaResult> }> = [];
   const removals: Array<{ node: Image; parent: Parents }> = [];
   visit(placed.tree, (node, _i, parent) => {
     if (node.type !== 'image' && node.type !== 'link') return undefined;
@@ -23,25 +23,14 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
     if (!origin) {
       // An image inside the HTML (`data:`) or one with no place to fetch it from cannot come along.
       if (ref.type === 'image' && parent) {
-        notes.push(t.mediaUnlocatable(ref.url.length > 60 ? `${ref.url.slice(0, 60)}…` : ref.url));
+        notes.push(t.mediaUnlocatable(shorten(ref.url)));
         removals.push({ node: ref, parent });
       }
       return SKIP;
     }
     // Files linked on other hosts stay links; only the old site's own attachments come along.
     if (ref.type === 'link' && 'url' in origin && ctx.siteUrl && new URL(origin.url).host !== new URL(ctx.siteUrl).host) return SKIP;
-    jobs.push(
-      stager.stage(origin, folder, manifest.media).then((result) => {
-        if (result.ok) {
-          ref.url = local(result.file);
-          files.push(result.file);
-        }
-        else if (ref.type === 'image') {
-          notes.push(result.reason);
-          if (parent) removals.push({ node: ref, parent });
-        } else if (result.kind === 'failed') notes.push(result.reason);
-      }),
-    );
+    jobs.push({ ref, parent, result: stager.stage(origin, folder, manifest.media) });
     return SKIP;
   });
   let image: ArticleFields['image'];
@@ -49,17 +38,32 @@ export async function stageMedia(placed: PlacedItem, ctx: MediaContext, stager: 
   if (source) {
     const origin = locate(source.url, ctx);
     const result = origin ? await stager.stage(origin, folder, manifest.media) : undefined;
-    if (result?.ok) files.push(result.file);
-    if (result?.ok) image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}), ...(source.credit ? { credit: source.credit } : {}) };
-    else if (result) notes.push(result.reason);
+    if (result?.ok) {
+      files.push(result.file);
+      image = { src: local(result.file), alt: featuredAlt(source, placed.title, notes, t), ...(source.caption ? { caption: source.caption } : {}), ...(source.credit ? { credit: source.credit } : {}) };
+    } else notes.push(result ? result.reason : t.mediaUnlocatable(shorten(source.url)));
   }
-  await Promise.all(jobs);
+  // Results are applied in document order, whatever order the downloads finish in.
+  for (const { ref, parent, result: pending } of jobs) {
+    const result = await pending;
+    if (result.ok) {
+      ref.url = local(result.file);
+      files.push(result.file);
+    } else if (ref.type === 'image') {
+      notes.push(result.reason);
+      if (parent) removals.push({ node: ref, parent });
+    } else if (result.kind === 'failed') notes.push(result.reason);
+  }
   for (const { node, parent } of removals) {
     const at = parent.children.indexOf(node as never);
     if (at >= 0) parent.children.splice(at, 1);
   }
   if (removals.length > 0) tidyParagraphs(placed.tree);
   return { image, files };
+}
+
+function shorten(url: string): string {
+  return url.length > 60 ? `${url.slice(0, 60)}…` : url;
 }
 
 function featuredAlt(source: NonNullable<PlacedItem['item']['image']>, title: string, notes: string[], messages: ImportMessages): string {
