@@ -68,6 +68,11 @@ export interface ImportMessages {
   headingSkipped: string;
 }
 
+/** A count with its noun in singular or plural. */
+function n(count: number, one: string, other: string): string {
+  return `${count} ${count === 1 ? one : other}`;
+}
+
 /** A download limit in words: megabytes, or bytes below one. */
 function size(bytes: number, locale: string, unit: string): string {
   const mb = bytes / 1024 / 1024;
@@ -130,10 +135,11 @@ export const importDe: ImportMessages = {
     styleAttribute: 'style-Attribute',
     shortcode: (n) => `Shortcode ${n}`,
   },
-  summaryWritten: (a, p, m, al) => `Importiert: ${a} Meldungen, ${p} Seiten, ${m} Bilder und Anhänge, ${al} alte Adressen (aliases).`,
+  summaryWritten: (a, p, m, al) =>
+    `Importiert: ${n(a, 'Meldung', 'Meldungen')}, ${n(p, 'Seite', 'Seiten')}, ${n(m, 'Bild oder Anhang', 'Bilder und Anhänge')}, ${n(al, 'alte Adresse', 'alte Adressen')} (aliases).`,
   summaryUnchanged: (u, s) => `Unverändert: ${u}; nicht überschrieben: ${s}.`,
-  summaryDropped: (n) => `Bei ${n} Beiträgen wurde etwas weggelassen (siehe oben).`,
-  summaryNotes: (n) => `${n} Hinweise zum Prüfen (siehe oben).`,
+  summaryDropped: (c) => `Bei ${n(c, 'Beitrag', 'Beiträgen')} wurde etwas weggelassen (siehe oben).`,
+  summaryNotes: (c) => `${n(c, 'Hinweis', 'Hinweise')} zum Prüfen (siehe oben).`,
   dryRun: 'Probelauf (--dry-run): nichts wurde geschrieben.',
   headingDropped: 'Weggelassen:',
   headingNotes: 'Bitte prüfen:',
@@ -196,10 +202,11 @@ export const importEn: ImportMessages = {
     styleAttribute: 'style attributes',
     shortcode: (n) => `shortcode ${n}`,
   },
-  summaryWritten: (a, p, m, al) => `Imported: ${a} articles, ${p} pages, ${m} images and attachments, ${al} old addresses (aliases).`,
+  summaryWritten: (a, p, m, al) =>
+    `Imported: ${n(a, 'article', 'articles')}, ${n(p, 'page', 'pages')}, ${n(m, 'image or attachment', 'images and attachments')}, ${n(al, 'old address', 'old addresses')} (aliases).`,
   summaryUnchanged: (u, s) => `Unchanged: ${u}; not overwritten: ${s}.`,
-  summaryDropped: (n) => `Something was left out of ${n} posts (see above).`,
-  summaryNotes: (n) => `${n} notes to review (see above).`,
+  summaryDropped: (c) => `Something was left out of ${n(c, 'post', 'posts')} (see above).`,
+  summaryNotes: (c) => `${n(c, 'note', 'notes')} to review (see above).`,
   dryRun: 'Dry run (--dry-run): nothing was written.',
   headingDropped: 'Left out:',
   headingNotes: 'Please review:',

@@ -177,7 +177,7 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
     const run = spawnSync(process.execPath, [CLI, 'import', path.join(FEEDS, 'rdf.xml'), '--root', root], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('Importiert: 1 Meldungen, 0 Seiten, 0 Bilder und Anhänge, 1 alte Adressen (aliases).\n');
+    expect(run.stdout).toBe('Importiert: 1 Meldung, 0 Seiten, 0 Bilder und Anhänge, 1 alte Adresse (aliases).\n');
     expect(readFileSync(path.join(root, 'content/2024/2024-11-04-buergerbuero-geschlossen.md'), 'utf8')).toContain('Mecklenburg-Vorpommern');
   });
 });

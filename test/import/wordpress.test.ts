@@ -52,7 +52,7 @@ describe('WordPress export (WXR) from an http URL', () => {
       '2031/sitzung-kreistag.jpg',
       'pages/ueber-uns.md',
     ]);
-    expect(lines.join('\n')).toContain('Importiert: 5 Meldungen, 1 Seiten, 4 Bilder und Anhänge, 5 alte Adressen (aliases).');
+    expect(lines.join('\n')).toContain('Importiert: 5 Meldungen, 1 Seite, 4 Bilder und Anhänge, 5 alte Adressen (aliases).');
   });
 
   it('maps title, date in the site zone, region, teaser, featured image and the old address', () => {
@@ -195,6 +195,6 @@ describe('WordPress export (WXR) from a file', () => {
     const error = (await runImport({ root, source, now: NOW }).catch((e: unknown) => e)) as ContentError;
     expect(error.problems[0]!.reason).toMatch(/^no region is known for "Bürgerbüro im Stadthaus arbeitet jetzt digital" \(http:/);
     const { lines } = await runImport({ root, source, region: 'Potsdam', now: NOW });
-    expect(lines.at(-3)).toBe('Imported: 5 articles, 1 pages, 4 images and attachments, 5 old addresses (aliases).');
+    expect(lines.at(-3)).toBe('Imported: 5 articles, 1 page, 4 images and attachments, 5 old addresses (aliases).');
   });
 });
