@@ -7,7 +7,11 @@ import { composeItem } from './compose.js';
 import { convertBodies } from './convert-pool.js';
 import { mapItems } from './items.js';
 import { addressIndex } from './links.js';
-import { contentHash, MANIFEST_NAME, readManifest, writeManifest, type Manifest } from './manifest.js';
+import { contentHash, MANIFEST_NAME, manifestIntact, readManifest, writeManifest, type Manifest } from './manifest.js';
+import { hashOf } from '../util/hash.js';
+import { parseSiteDate } from '../util/dates.js';
+import type { ResolvedSite } from '../config/config.js';
+import type { RegionRules } from './mapping.js';
 import { MediaStager } from './media.js';
 import { placeItems } from './place.js';
 import { checkRegions, readRegionMap } from './region-map.js';
@@ -56,12 +60,46 @@ export interface ImportReport {
   readonly unchanged: number;
   readonly skipped: number;
   readonly dryRun: boolean;
+  /** Bodies converted to Markdown: 0 when a re-run found nothing changed. */
+  readonly converted: number;
   readonly durationMs: number;
   readonly language: string;
 }
 
 function usage(flag: string, reason: string): ConfigError {
   return new ConfigError([{ file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), reason, severity: 'error' }]);
+}
+
+/** Bumped when the importer's output for the same source changes, so that a re-run converts again. */
+const IMPORTER_OUTPUT_VERSION = 1;
+
+/**
+ * Everything the written files depend on: the items as read, the mapping options, the site's zone,
+ * language and base path, and which items are unpublished today (a scheduled post that goes live
+ * turns links to it back on).
+ */
+function runFingerprint(archive: SourceArchive, rules: RegionRules, site: ResolvedSite, now: number): string {
+  const unpublished = archive.items.map((i) => {
+    const date = i.date === undefined ? undefined : parseSiteDate(i.date, site.config.timezone);
+    return i.draft || (date?.ok === true && date.date.epochMs > now);
+  });
+  return hashOf(
+    JSON.stringify({
+      version: IMPORTER_OUTPUT_VERSION,
+      archive,
+      rules: { ...rules, map: [...rules.map] },
+      zone: site.config.timezone,
+      language: site.config.language,
+      basePath: site.basePath,
+      unpublished,
+    }),
+  );
+}
+
+function unchangedReport(archive: SourceArchive, manifest: Manifest, options: ImportOptions, language: string, started: number): ImportReport {
+  const seen = new Set<string>();
+  const items: ImportedItem[] = archive.items.filter((i) => !seen.has(i.key) && seen.add(i.key)).map((i) => ({ kind: i.kind, title: i.title, ...(i.oldUrl ? { oldUrl: i.oldUrl } : {}), file: manifest.items[i.key]!.file, status: 'unchanged', aliases: [], dropped: [], notes: [] }));
+  return { kind: archive.kind, items, articles: 0, pages: 0, media: 0, aliases: 0, unchanged: items.length, skipped: 0, dryRun: options.dryRun === true, converted: 0, durationMs: performance.now() - started, language };
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {
@@ -96,22 +134,28 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   checkRegions(fallback, map, options.regionMap ?? '', site.config.regions, t);
   const archive = await openSource(options.source, cwd, t);
   const rules = { map, known: site.config.regions, categoriesAreRegions: archive.categoriesAreRegions ?? false, ...(fallback ? { fallback } : {}) };
+  const contentDir = site.paths.content;
+  const manifest = readManifest(contentDir);
+  const now = options.now ?? Date.now();
+  const run = runFingerprint(archive, rules, site, now);
+  // The same source with the same options, and every file as written: nothing to convert or compare.
+  if (manifest.run === run && manifestIntact(contentDir, manifest) && archive.items.every((i) => manifest.items[i.key])) {
+    return unchangedReport(archive, manifest, options, site.config.language, started);
+  }
   const converted = await convertBodies(archive.items, site.config.language);
   const { items: mapped, problems } = mapItems(archive, converted, rules, site.config.timezone, t);
   if (problems.length > 0) throw new ContentError(problems);
-  const contentDir = site.paths.content;
-  const manifest = readManifest(contentDir);
   // A fixed order (articles before pages, by day, then by key) so that names and `-2` suffixes are stable.
   const ordered = [...mapped].sort((a, b) => compareKeys([a.item.kind, a.date.day, a.item.key], [b.item.kind, b.date.day, b.item.key]));
   const placed = placeItems(ordered, manifest, contentDir);
 
-  const index = addressIndex(placed, archive.siteUrl, options.now ?? Date.now());
+  const index = addressIndex(placed, archive.siteUrl, now);
   const staging = new Staging(contentDir);
   try {
     const sourceRoot = archive.siteFolder ? path.resolve(cwd, options.source) : undefined;
     const stager = new MediaStager(contentDir, staging.dir, manifest, t, sourceRoot);
     const results: ImportedItem[] = [];
-    const nextManifest: Manifest = { items: { ...manifest.items }, media: { ...manifest.media } };
+    const nextManifest: Manifest = { items: { ...manifest.items }, media: { ...manifest.media }, run };
     const seenAliases = new Set<string>();
     // Media is moved in only for items written now: a kept (edited) article gets no stray copies.
     const wanted = new Set<string>();
@@ -157,6 +201,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       unchanged: results.filter((r) => r.status === 'unchanged').length,
       skipped: results.filter((r) => r.status === 'edited' || r.status === 'deleted').length,
       dryRun: options.dryRun === true,
+      converted: converted.length,
       durationMs: performance.now() - started,
       language: site.config.language,
     };

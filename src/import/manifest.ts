@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashOf } from '../util/hash.js';
 
@@ -20,12 +20,14 @@ export interface Manifest {
   readonly items: Record<string, ManifestEntry>;
   /** Content-relative media file → where it came from and what was written. */
   readonly media: Record<string, { readonly source: string; readonly hash: string }>;
+  /** Fingerprint of the source and options of the last import that ran in full. */
+  readonly run?: string;
 }
 
 export function readManifest(contentDir: string): Manifest {
   try {
     const data = JSON.parse(readFileSync(path.join(contentDir, MANIFEST_NAME), 'utf8')) as Partial<Manifest>;
-    return { items: { ...(data.items ?? {}) }, media: { ...(data.media ?? {}) } };
+    return { items: { ...(data.items ?? {}) }, media: { ...(data.media ?? {}) }, ...(typeof data.run === 'string' ? { run: data.run } : {}) };
   } catch {
     return { items: {}, media: {} };
   }
@@ -38,7 +40,7 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
 /** Same entries → same bytes (sorted keys), written with a rename so a crash never leaves half a file. */
 export function writeManifest(contentDir: string, manifest: Manifest): void {
   const file = path.join(contentDir, MANIFEST_NAME);
-  const text = JSON.stringify({ version: 1, items: sorted(manifest.items), media: sorted(manifest.media) }, null, 2) + '\n';
+  const text = JSON.stringify({ version: 1, ...(manifest.run ? { run: manifest.run } : {}), items: sorted(manifest.items), media: sorted(manifest.media) }, null, 2) + '\n';
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }
@@ -46,4 +48,16 @@ export function writeManifest(contentDir: string, manifest: Manifest): void {
 /** The hash recorded for a file: the same as the build cache uses. */
 export function contentHash(bytes: Buffer | string): string {
   return hashOf(typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+}
+
+/**
+ * Whether every file the manifest records is still there with the bytes written: then an import
+ * of the same source with the same options (same `run` fingerprint) has nothing to do.
+ */
+export function manifestIntact(contentDir: string, manifest: Manifest): boolean {
+  const entries = [...Object.values(manifest.items), ...Object.entries(manifest.media).map(([file, m]) => ({ file, hash: m.hash }))];
+  return entries.every((e) => {
+    const abs = path.join(contentDir, e.file);
+    return existsSync(abs) && contentHash(readFileSync(abs)) === e.hash;
+  });
 }

@@ -133,7 +133,8 @@ describe('WordPress export (WXR) from an http URL', () => {
     const again = await runImport({ root, source, regionMap, region: 'Brandenburg', now: NOW });
     expect(server.requests.length - requests).toBe(1); // the export itself
     expect(readTree(path.join(root, 'content'))).toEqual(before);
-    expect(again.report).toMatchObject({ articles: 0, pages: 0, media: 0, unchanged: 6, skipped: 0 });
+    expect(again.report).toMatchObject({ articles: 0, pages: 0, media: 0, unchanged: 6, skipped: 0, converted: 0 });
+    expect(again.lines).toEqual(['Importiert: 0 Meldungen, 0 Seiten, 0 Bilder und Anhänge, 0 alte Adressen (aliases).', 'Unverändert: 6; nicht überschrieben: 0.']);
   });
 
   it('never overwrites a file an editor changed, unless --force', async () => {
@@ -146,6 +147,10 @@ describe('WordPress export (WXR) from an http URL', () => {
     const forced = await runImport({ root, source, regionMap, region: 'Brandenburg', now: NOW, force: true });
     expect(readFileSync(file, 'utf8')).not.toContain('Ergänzt von der Redaktion.');
     expect(forced.report.articles).toBe(1);
+    // Another day, another answer: once the scheduled post is live, links to it may come back, so
+    // a later "now" converts again; here nothing links to it and nothing changes.
+    const later = await runImport({ root, source, regionMap, region: 'Brandenburg', now: Date.UTC(2032, 0, 1) });
+    expect(later.report).toMatchObject({ articles: 0, unchanged: 6, converted: 6 });
   });
 });
 
