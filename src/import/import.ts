@@ -10,6 +10,7 @@ import { addressIndex } from './links.js';
 import { contentHash, MANIFEST_NAME, manifestIntact, readManifest, writeManifest, type Manifest } from './manifest.js';
 import { hashOf } from '../util/hash.js';
 import { parseSiteDate } from '../util/dates.js';
+import { VERSION } from '../version.js';
 import type { ResolvedSite } from '../config/config.js';
 import type { RegionRules } from './mapping.js';
 import { MediaStager } from './media.js';
@@ -86,6 +87,7 @@ function runFingerprint(archive: SourceArchive, rules: RegionRules, site: Resolv
   return hashOf(
     JSON.stringify({
       version: IMPORTER_OUTPUT_VERSION,
+      stadtbote: VERSION,
       archive,
       rules: { ...rules, map: [...rules.map] },
       zone: site.config.timezone,
