@@ -8,13 +8,9 @@ import { convertBodies } from './convert-pool.js';
 import { mapItems } from './items.js';
 import { addressIndex } from './links.js';
 import { contentHash, MANIFEST_NAME, manifestIntact, readManifest, writeManifest, type Manifest } from './manifest.js';
-import { hashOf } from '../util/hash.js';
-import { parseSiteDate } from '../util/dates.js';
-import { VERSION } from '../version.js';
-import type { ResolvedSite } from '../config/config.js';
-import type { RegionRules } from './mapping.js';
 import { MediaStager } from './media.js';
 import { placeItems } from './place.js';
+import { runFingerprint, unchangedReport } from './rerun.js';
 import { checkRegions, readRegionMap } from './region-map.js';
 import { openSource } from './source.js';
 import { Staging } from './stage.js';
@@ -69,39 +65,6 @@ export interface ImportReport {
 
 function usage(flag: string, reason: string): ConfigError {
   return new ConfigError([{ file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), reason, severity: 'error' }]);
-}
-
-/** Bumped when the importer's output for the same source changes, so that a re-run converts again. */
-const IMPORTER_OUTPUT_VERSION = 1;
-
-/**
- * Everything the written files depend on: the items as read, the mapping options, the site's zone,
- * language and base path, and which items are unpublished today (a scheduled post that goes live
- * turns links to it back on).
- */
-function runFingerprint(archive: SourceArchive, rules: RegionRules, site: ResolvedSite, now: number): string {
-  const unpublished = archive.items.map((i) => {
-    const date = i.date === undefined ? undefined : parseSiteDate(i.date, site.config.timezone);
-    return i.draft || (date?.ok === true && date.date.epochMs > now);
-  });
-  return hashOf(
-    JSON.stringify({
-      version: IMPORTER_OUTPUT_VERSION,
-      stadtbote: VERSION,
-      archive,
-      rules: { ...rules, map: [...rules.map] },
-      zone: site.config.timezone,
-      language: site.config.language,
-      basePath: site.basePath,
-      unpublished,
-    }),
-  );
-}
-
-function unchangedReport(archive: SourceArchive, manifest: Manifest, options: ImportOptions, language: string, started: number): ImportReport {
-  const seen = new Set<string>();
-  const items: ImportedItem[] = archive.items.filter((i) => !seen.has(i.key) && seen.add(i.key)).map((i) => ({ kind: i.kind, title: i.title, ...(i.oldUrl ? { oldUrl: i.oldUrl } : {}), file: manifest.items[i.key]!.file, status: 'unchanged', aliases: [], dropped: [], notes: [] }));
-  return { kind: archive.kind, items, articles: 0, pages: 0, media: 0, aliases: 0, unchanged: items.length, skipped: 0, dryRun: options.dryRun === true, converted: 0, durationMs: performance.now() - started, language };
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {
