@@ -7,6 +7,7 @@ import type { Problem } from './model/problem.js';
 import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
+import { runImport } from './commands/import.js';
 import type { BuildReport } from './build/build.js';
 import { fsProblem, isFsError } from './model/fs-errors.js';
 
@@ -198,6 +199,7 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
   addCheckCommand(program, io);
   addNewCommand(program, io);
   addDevCommand(program, io);
+  addImportCommand(program, io);
   return program;
 }
 
@@ -356,6 +358,41 @@ unless --out is given. Stops with Ctrl-C.`,
       await stopped;
       await server.close();
       if (!flags.quiet) io.out('Dev server stopped.');
+    });
+}
+
+function addImportCommand(program: Command, io: Output): void {
+  addSiteOptions(
+    program
+      .command('import')
+      .description('move an existing archive (RSS/Atom feed, WordPress export, Jekyll/Hugo/Eleventy folder) into the content folder')
+      .argument('<source>', 'feed or WordPress export file, http(s) URL, or site folder')
+      .option('--region <name>', 'region for items whose categories and tags name none')
+      .option('--region-map <file>', 'YAML file mapping categories and tags to regions')
+      .option('--force', 'overwrite files edited since the last import')
+      .option('--dry-run', 'report what would be imported, write nothing'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ stadtbote import export.xml --region-map regionen.yaml --region Potsdam
+  $ stadtbote import https://www.landkreis.de/presse/rss.xml --region "Kreis Recklinghausen"
+  $ stadtbote import ../alte-website --region Potsdam --dry-run
+
+Running it again changes nothing; files edited since are kept unless --force.
+Exit codes: 0 imported, 1 source or mapping errors (nothing written), 2 usage or config errors.`,
+    )
+    .action(async (source: string, flags: SiteFlags & { region?: string; regionMap?: string; force?: boolean; dryRun?: boolean }) => {
+      const { lines } = await runImport({
+        ...siteOptions(flags),
+        source,
+        ...(flags.region !== undefined ? { region: flags.region } : {}),
+        ...(flags.regionMap !== undefined ? { regionMap: flags.regionMap } : {}),
+        force: !!flags.force,
+        dryRun: !!flags.dryRun,
+      });
+      for (const line of lines) io.out(line);
     });
 }
 
