@@ -43,8 +43,9 @@ export function mapItems(archive: SourceArchive, converted: readonly Converted[]
     if (seen.has(item.key)) continue;
     seen.add(item.key);
     const { tree, log, figure } = converted[i]!;
-    // A Stadtbote feed's lead figure is the article photo (with caption and credit), not body text.
-    if (figure && !item.image) item = { ...item, image: figure };
+    // A Stadtbote feed's lead figure is the article photo (with alt text, caption and credit), not
+    // body text; it wins over the enclosure of the same photo, which carries none of these.
+    if (figure) item = { ...item, image: { ...item.image, ...figure } };
     const text = bodyText(tree);
     const date = dateFor(item, timeZone);
     const where = item.origin;

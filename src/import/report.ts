@@ -1,5 +1,5 @@
 import { importMessages } from '../i18n/import.js';
-import type { ImportReport } from './import.js';
+import type { ImportReport } from './run-types.js';
 
 /**
  * The import's summary as lines for the terminal: what was left out per item (item, old address,

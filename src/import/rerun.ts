@@ -2,7 +2,7 @@ import type { ResolvedSite } from '../config/config.js';
 import { parseSiteDate } from '../util/dates.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import type { ImportedItem, ImportOptions, ImportReport } from './import.js';
+import type { ImportedItem, ImportOptions, ImportReport } from './run-types.js';
 import type { Manifest } from './manifest.js';
 import type { RegionRules } from './mapping.js';
 import type { SourceArchive } from './types.js';
