@@ -8,6 +8,7 @@ import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
 import type { BuildReport } from './build/build.js';
+import { ALWAYS_SHOWN_RULES } from './model/editor-rules.js';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or configuration errors, 3 unexpected failure. */
 export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
@@ -115,8 +116,12 @@ function progressLine(io: Output): ((done: number, total: number) => void) | und
 export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean): void {
   if (warnings.length === 0) return;
   // Without code frames the site root plays no part in the text.
-  if (verbose) io.err(formatText(warnings, '.'));
-  else io.err(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (run with --verbose to list them)`);
+  if (verbose) return io.err(formatText(warnings, '.'));
+  // A moved address or a leftover placeholder asks for a change in a file: always shown in full.
+  const shown = warnings.filter((w) => ALWAYS_SHOWN_RULES.has(w.ruleId));
+  if (shown.length > 0) io.err(formatText(shown, '.').split('\n').slice(0, -1).join('\n'));
+  const rest = warnings.length - shown.length;
+  if (rest > 0) io.err(`${rest} ${shown.length > 0 ? 'more ' : ''}warning${rest === 1 ? '' : 's'} (run with --verbose to list them)`);
 }
 
 function builtSummary(report: BuildReport): string {
@@ -190,6 +195,7 @@ function addCheckCommand(program: Command, io: Output): void {
     addPublishingOptions(program.command('check'))
       .description('validate everything a build would, without writing output')
       .option('--format <format>', 'text, json (for tools) or github (pull-request annotations)', 'text')
+      .option('--strict', 'count moved addresses and leftover placeholders as errors (for CI)')
       .option('-q, --quiet', 'print only errors')
       .option('-v, --verbose', 'also print a summary when everything is fine'),
   )
@@ -200,16 +206,17 @@ Examples:
   $ stadtbote check
   $ stadtbote check --format github   # in GitHub Actions: errors show on the pull request's lines
   $ stadtbote check --format json > problems.json
+  $ stadtbote check --strict          # in CI: a moved address or a placeholder fails the check
 
 Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config errors.`,
     )
-    .action(async (flags: SiteFlags & OutputFlags & { format: string; drafts?: boolean; future?: boolean }) => {
+    .action(async (flags: SiteFlags & OutputFlags & { format: string; drafts?: boolean; future?: boolean; strict?: boolean }) => {
       const format = flags.format as ReportFormat;
       if (!FORMATS.includes(format)) {
         io.err(`stadtbote: --format "${flags.format}" is not supported; use ${FORMATS.join(', ')}`);
         throw new CommandExit(EXIT.usage);
       }
-      const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false };
+      const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false, strict: !!flags.strict };
       const progress = flags.quiet || format !== 'text' ? undefined : progressLine(io);
       const result = await checkSite(progress ? { ...options, onProgress: progress } : options);
       const shown = flags.quiet ? result.problems.filter((p) => p.severity === 'error') : result.problems;

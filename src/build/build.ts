@@ -24,6 +24,7 @@ import { OutputWriter, type WriteStats } from '../write/writer.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
+import { checkAddresses, type MovedAddress } from './addresses.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -68,6 +69,8 @@ export interface BuildReport {
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
   readonly outDir: string;
+  /** Articles whose address changed since the last successful build (the dev server moves open tabs). */
+  readonly moved?: readonly MovedAddress[];
 }
 
 function buildNow(options: BuildOptions): number {
@@ -154,6 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const articles: ArticleMeta[] = [];
     const pages: PageMeta[] = [];
     const withLinks: { meta: ArticleMeta | PageMeta; html: string; links: readonly PendingLink[]; display: string }[] = [];
+    const invalidLinks: { display: string; links: readonly PendingLink[] }[] = [];
     const excluded = { drafts: 0, future: 0, expired: 0 };
     let nextScheduled: BuildReport['nextScheduled'];
     const feedWindow = new FeedWindow(config.feedItems);
@@ -234,6 +238,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (options.onProgress && (done % 50 === 0 || done === total)) options.onProgress(done, total);
       if (result.kind === 'invalid') {
         problems.push(...result.problems);
+        // editors: its links are checked below like any other, so every problem shows in one run
+        if (result.links && result.links.length > 0) invalidLinks.push({ display: source.display, links: result.links });
         return;
       }
       const entry: CachedSource = {
@@ -284,6 +290,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const html = replaceLinks(item.html, item.links, (l) => linkUrl(item.display, l));
       writer?.put(outputPathFor(item.meta.url), html);
     }
+    for (const item of invalidLinks) for (const l of item.links) linkUrl(item.display, l);
 
     // Feed items whose body was not kept (cache hits that were not in a feed before) are rendered again.
     const missingBodies = feedWindow.missing();
@@ -316,6 +323,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // When the config lists the regions, a region outside the list is a typo until the list says otherwise.
     problems.push(...unknownRegions(site, articles));
     if (options.inspect) problems.push(...options.inspect({ articles, pages }));
+    // editors: addresses that moved since the last successful build, with the `aliases:` line to add
+    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix, language: config.language, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: sourceRels });
+    problems.push(...addresses.problems);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
@@ -382,6 +392,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const write = writer?.commit();
     mark('commit');
     if (useCache) cache.save(next);
+    if (!options.dryRun) addresses.save(); // editors: the addresses the next build compares with
     mark('save cache');
     return {
       articles: model.articles.length,
@@ -396,6 +407,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       search,
       ...(nextScheduled ? { nextScheduled } : {}),
       excluded,
+      moved: addresses.moved,
       outDir: paths.out,
     };
   } catch (err) {

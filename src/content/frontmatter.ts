@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { FrontmatterError } from '../model/errors.js';
+import { explainYamlError, YamlSyntaxError } from './yaml-hints.js';
 
 export interface Position {
   readonly line: number;
@@ -48,7 +49,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     if (first) {
       const pos = first.pos[0] >= 0 ? counter.linePos(first.pos[0]) : undefined;
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
-      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line : 2, pos?.col ?? 1);
+      const message = `frontmatter is not valid YAML: ${detail}`;
+      // The mistakes editors make most (a colon in a title, a tab, an open quote) get a hint of their own.
+      const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1);
+      if (hint) throw new YamlSyntaxError(message, hint);
+      throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1);
     }
     const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (tag) {

@@ -196,11 +196,11 @@ export class Renderer {
 
   /** Validates and renders one source file: article or standalone page. */
   renderSource(source: SourceFile): SourceResult {
-    const validated = validateSource(source, this.context.config.timezone);
+    const validated = validateSource(source, this.context.config.timezone, this.context.config.language);
     if (validated.kind === 'invalid') {
       // Broken frontmatter must not hide what is wrong in the body: report both in one run.
-      const body = validated.body === undefined ? [] : this.markdown(source, validated.body, validated.bodyLine ?? 1).problems;
-      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...body] };
+      const body = validated.body === undefined ? undefined : this.markdown(source, validated.body, validated.bodyLine ?? 1);
+      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...(body?.problems ?? [])], links: body?.links ?? [] };
     }
     const problems = [...validated.problems];
     const md = this.markdown(source, validated.body, validated.bodyLine);
@@ -211,7 +211,7 @@ export class Renderer {
       const data = validated.data;
       const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
       const html = this.renderPage('page', page, { content: md.html, updated: data.updated });
-      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
       return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, assets: [...md.usedAssets].sort(), problems };
     }
 
@@ -223,7 +223,7 @@ export class Renderer {
       if (found.problem) problems.push(found.problem);
       image = found.info;
     }
-    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
     const regionSlug = this.regionSlug(data.region);
     const url = this.urls.article(data);
     const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.site, item: this.listItem(url, data, regionSlug) });
