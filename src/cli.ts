@@ -268,6 +268,9 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
       case 'listening':
         io.out(`Stadtbote dev server: ${event.url} (Ctrl-C to stop)`);
         break;
+      case 'exposed':
+        io.err(`stadtbote: warning: --host ${event.host} makes the preview (drafts included) reachable from the network; use --host 127.0.0.1 to keep it on this machine`);
+        break;
       case 'change':
         if (flags.verbose) io.out(`Changed: ${event.files.join(', ')}`);
         else if (!flags.quiet) io.out(`Rebuilding (${event.files.length} changed file${event.files.length === 1 ? '' : 's'})…`);
@@ -295,7 +298,7 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
 function addDevCommand(program: Command, io: Output): void {
   addSiteOptions(
     addPublishingOptions(program.command('dev'))
-      .description('build, serve on 127.0.0.1 and rebuild and reload open pages on every change')
+      .description('build, serve on 127.0.0.1 under the base path and rebuild and reload open pages on every change')
       .option('--port <port>', 'port to listen on (0 picks a free one)', '4000')
       .option('--host <host>', 'interface to bind; other machines can reach the server only if you change this', '127.0.0.1')
       .option('-q, --quiet', 'print only errors')
@@ -308,8 +311,10 @@ Examples:
   $ stadtbote dev
   $ stadtbote dev --port 8080 --drafts
 
-The preview is written to ROOT/.stadtbote-dev (not dist/, whose links point at the real site)
-unless --out is given. Stops with Ctrl-C.`,
+The preview is served under the base path of the config (http://127.0.0.1:4000/presse/ for
+baseUrl https://example.org/presse/) and built into a temporary folder outside the site, which
+is removed when the server stops (Ctrl-C). It answers only requests for localhost, 127.0.0.1
+and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
     )
     .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean }) => {
       const port = Number(flags.port);

@@ -20,7 +20,7 @@ import { unknownRegions } from '../checks/regions.js';
 import { assetDependencyKey, Renderer, type RenderContext } from '../render/renderer.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { outputPathFor, withBasePath } from '../model/urls.js';
-import { OutputWriter, type WriteStats } from '../write/writer.js';
+import { OutputWriter, outputStateDir, type WriteStats } from '../write/writer.js';
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -144,7 +144,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const renderer = (): Renderer => pool.local();
 
   // One manifest pair per output folder, so builds into several folders never confuse each other.
-  const writerState = useCache ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined;
+  const writerState = useCache ? outputStateDir(paths.cache, paths.out) : undefined;
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, writerState);
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix }, problems);

@@ -51,7 +51,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
       const message = `frontmatter is not valid YAML: ${detail}`;
       // The mistakes editors make most (a colon in a title, a tab, an open quote) get a hint of their own.
-      const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1);
+      const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1, first.message);
       if (hint) throw new YamlSyntaxError(message, hint);
       throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1);
     }

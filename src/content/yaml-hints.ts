@@ -72,7 +72,9 @@ function indentationHint(lines: readonly string[], from: number): YamlHint | und
  * file's) as one of the mistakes editors make most. Undefined when it is none of them: the
  * parser's own words are shown then.
  */
-export function explainYamlError(yaml: string, code: string, line: number, column: number): YamlHint | undefined {
+export function explainYamlError(yaml: string, code: string, line: number, column: number, message = ''): YamlHint | undefined {
+  // An open `[` or `{` is reported as an indentation error; the parser's own words fit it better.
+  if (/flow/i.test(message)) return undefined;
   const lines = yaml.split('\n');
   const at = line - 1;
   const tabLine = lines.findIndex((l) => /^[ ]*\t/.test(l));

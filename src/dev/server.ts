@@ -4,12 +4,16 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { resolveSite, type ResolvedSite } from '../config/config.js';
 import { build, type BuildOptions, type BuildReport } from '../build/build.js';
+import { editorMessages } from '../i18n/editor.js';
 import { ConfigError, ContentError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
-import { formatProblem, location } from '../report/format.js';
-import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type OverlayProblem } from './client.js';
-import { baseHeaders, notFoundPage, resolveRequest, sendFile, sendText } from './static.js';
+import { withBasePath } from '../model/urls.js';
+import { clientScript, devPaths, injectClient } from './client.js';
+import { hostAllowList, isWildcard } from './hosts.js';
+import { fallbackNotFound, overlayPayload } from './overlay.js';
+import { baseHeaders, notFoundPage, pathSegments, resolveRequest, sendFile, sendText } from './static.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
+import { devWorkspace } from './workspace.js';
 
 export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRun' | 'baseUrl'> {
   /** Port to listen on; 0 picks a free one. Default 4000. */
@@ -22,6 +26,8 @@ export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRu
 
 export type DevEvent =
   | { readonly type: 'listening'; readonly url: string }
+  /** Bound to every interface: other machines can open the preview. */
+  | { readonly type: 'exposed'; readonly host: string }
   | { readonly type: 'change'; readonly files: readonly string[] }
   | { readonly type: 'built'; readonly report: BuildReport; readonly initial: boolean }
   /** The search index caught up with the changes of the last builds. */
@@ -30,6 +36,7 @@ export type DevEvent =
   | { readonly type: 'failed'; readonly error: unknown };
 
 export interface DevServer {
+  /** The preview's home page: the server's origin plus the site's base path. */
   readonly url: string;
   readonly outDir: string;
   /** Resolves when no rebuild is running or due (tests use it; editors never need it). */
@@ -42,46 +49,36 @@ const SEARCH_REFRESH = '\0search-index';
 /** Quiet time after a change before the whole search index is built again. */
 const SEARCH_REFRESH_DELAY_MS = 1500;
 
-const FALLBACK_404 = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title></head><body><h1>Nicht gefunden</h1><p>Diese Seite gibt es (noch) nicht.</p></body></html>';
-
 function urlHost(host: string): string {
   // A wildcard address is not somewhere a browser can go; links should still work locally.
-  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  if (isWildcard(host)) return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function overlayPayload(problems: readonly Problem[], config: boolean): string {
-  const shown: OverlayProblem[] = problems.map((p) => ({
-    location: location(p),
-    text: formatProblem(p),
-    severity: p.severity,
-  }));
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return JSON.stringify({
-    title: config ? 'Stadtbote: Fehler in der Konfiguration' : `Stadtbote: ${errors} Fehler im Inhalt – die Seite zeigt den letzten fehlerfreien Stand`,
-    problems: shown,
-    hint: 'Nach dem Speichern der korrigierten Datei lädt die Seite neu.',
-    close: 'Hinweis schließen',
-  });
-}
-
 /**
- * The editors' live preview: builds the site, serves the output folder on loopback, rebuilds on
- * every change and tells open tabs to reload (or to show what is wrong) over Server-Sent Events.
+ * The editors' live preview: builds the site like production (under the base path of its config),
+ * serves it on loopback, rebuilds on every change and tells open tabs to reload, to follow their
+ * article to a new address, or to show what is wrong, over Server-Sent Events.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const { port = 4000, host = '127.0.0.1', onEvent, ...given } = options;
-  // The preview has its own output and cache: its pages link to this server, so they must never
-  // end up in dist/, and switching between `dev` and `build` must not throw either cache away.
+  // The preview has its own output (in the OS temp folder, removed on close) and cache: its pages
+  // link to this server, so they must never end up in dist/ nor anywhere in the site folder.
   const root = path.resolve(given.root ?? '.');
-  const buildOptions = { ...given, out: given.out ?? path.join(root, '.stadtbote-dev'), cacheDir: given.cacheDir ?? path.join('.stadtbote-cache', 'dev') };
+  const workspace = devWorkspace(given.out);
+  const buildOptions = { ...given, out: workspace.out, cacheDir: given.cacheDir ?? path.join('.stadtbote-cache', 'dev') };
   const emit = (e: DevEvent): void => onEvent?.(e);
   const clients = new Set<ServerResponse>();
+  const hostAllowed = hostAllowList(host);
   let current: string | undefined; // overlay payload while the last build failed
   let outDir = '';
+  let basePath = '/';
+  let language: string | undefined;
   let buildCount = 0;
   /** Counts good builds, so that a tab that reconnects can tell whether it missed one. */
   let generation = 0;
+  /** Old → new site path of every article that moved in this session: old links keep working here. */
+  const movedTo = new Map<string, string>();
 
   const broadcast = (event: string, data: string): void => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
@@ -89,13 +86,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     baseHeaders(res);
+    if (!hostAllowed(req.headers.host)) {
+      return sendText(req, res, 403, editorMessages(language).overlay.hostRefused(String(req.headers.host ?? '').slice(0, 100)) + '\n');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(req, res, 405, 'Method Not Allowed\n');
       return;
     }
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    if (rawPath === EVENTS_PATH) {
+    const paths = devPaths(basePath);
+    if (rawPath === paths.events) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
       if (req.method === 'HEAD') return void res.end();
       res.write(`retry: 1000\n\nevent: hello\ndata: ${JSON.stringify({ generation })}\n\n`);
@@ -104,22 +105,31 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       req.on('close', () => clients.delete(res));
       return;
     }
-    if (rawPath === CLIENT_PATH) {
-      sendText(req, res, 200, CLIENT_SCRIPT, 'text/javascript; charset=utf-8');
-      return;
-    }
+    if (rawPath === paths.client) return sendText(req, res, 200, clientScript(paths.events), 'text/javascript; charset=utf-8');
     await ready;
-    const found = await resolveRequest(outDir, rawPath);
-    if (found.kind === 'bad') return sendText(req, res, 400, 'Bad Request\n');
-    if (found.kind === 'redirect') {
-      res.writeHead(301, { Location: found.location, 'Content-Length': 0 });
+    const redirect = (location: string, status = 301): void => {
+      res.writeHead(status, { Location: location, 'Content-Length': 0 });
       res.end();
-      return;
+    };
+    const inject = (html: string): string => injectClient(html, paths.client);
+    // Traversal and other unsafe spellings are refused wherever they point, inside the base path or not.
+    if (!pathSegments(rawPath)) return sendText(req, res, 400, 'Bad Request\n');
+    // Like production: the site lives under its base path; `/` points there.
+    if (!rawPath.startsWith(basePath)) {
+      if (rawPath === '/' || rawPath + '/' === basePath) return redirect(basePath, 302);
+    } else {
+      const sitePath = '/' + rawPath.slice(basePath.length);
+      const found = await resolveRequest(outDir, sitePath);
+      if (found.kind === 'bad') return sendText(req, res, 400, 'Bad Request\n');
+      if (found.kind === 'redirect') return redirect(withBasePath(basePath, found.location));
+      if (found.kind === 'file') return sendFile(req, res, found.file, 200, inject);
+      // A tab that missed the move (closed laptop, second window) still finds the article.
+      const moved = movedTo.get(sitePath);
+      if (moved) return redirect(withBasePath(basePath, moved), 302);
     }
-    if (found.kind === 'file') return sendFile(req, res, found.file, 200, injectClient);
     const page = await notFoundPage(outDir);
-    if (page) return sendFile(req, res, page, 404, injectClient);
-    sendText(req, res, 404, injectClient(FALLBACK_404), 'text/html; charset=utf-8');
+    if (page) return sendFile(req, res, page, 404, inject);
+    sendText(req, res, 404, inject(fallbackNotFound(language)), 'text/html; charset=utf-8');
   };
 
   const server: Server = createServer((req, res) => {
@@ -138,18 +148,26 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     server.listen({ port, host, backlog: 2048 }, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const url = `http://${urlHost(host)}:${address.port}/`;
+  const origin = `http://${urlHost(host)}:${address.port}`;
+  if (isWildcard(host)) emit({ type: 'exposed', host });
 
-  // Links in the pages must point at this server, whatever baseUrl the config gives.
-  const resolve = (): ResolvedSite => resolveSite({ ...buildOptions, baseUrl: url });
+  // Links in the pages point at this server, under the base path the config gives.
+  const resolve = (): ResolvedSite => {
+    const configured = resolveSite(buildOptions);
+    basePath = configured.basePath;
+    language = configured.config.language;
+    return resolveSite({ ...buildOptions, baseUrl: origin + basePath });
+  };
   let site: ResolvedSite;
   try {
     site = resolve();
   } catch (err) {
     server.close();
+    workspace.remove(path.resolve(root, buildOptions.cacheDir));
     throw err;
   }
   outDir = site.paths.out;
+  const url = origin + basePath;
 
   // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
   // last index and the preview reloads at once; the index is rebuilt once editing pauses.
@@ -164,7 +182,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     cancelSearchRefresh();
     try {
       const resolved = initial ? site : resolve();
-      const report = await build({ ...buildOptions, baseUrl: url, resolved, staleSearch: !initial && !refreshSearch });
+      const report = await build({ ...buildOptions, baseUrl: resolved.config.baseUrl, resolved, staleSearch: !initial && !refreshSearch });
       const hadProblems = current !== undefined;
       current = undefined;
       generation++;
@@ -181,10 +199,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         return;
       }
       emit({ type: 'built', report, initial });
-      if (!initial || hadProblems) broadcast('reload', '{}');
+      const moved: Record<string, string> = {};
+      for (const m of report.moved ?? []) {
+        movedTo.delete(m.to);
+        for (const [from, to] of movedTo) if (to === m.from) movedTo.set(from, m.to);
+        movedTo.set(m.from, m.to);
+        moved[withBasePath(basePath, m.from)] = withBasePath(basePath, m.to);
+      }
+      if (!initial || hadProblems) broadcast('reload', JSON.stringify({ moved }));
     } catch (err) {
       if (err instanceof ContentError || err instanceof ConfigError) {
-        current = overlayPayload(err.problems, err instanceof ConfigError);
+        current = overlayPayload(err.problems, err instanceof ConfigError, language);
         emit({ type: 'problems', problems: err.problems, root: site.paths.root, config: err instanceof ConfigError });
         broadcast('problems', current);
       } else {
@@ -208,6 +233,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     watcher = await watchSite(site.paths, (file) => scheduler.notify(file));
   } catch (err) {
     server.close();
+    workspace.remove(site.paths.cache);
     throw err;
   }
   // Keep-alive comments stop proxies and idle timers from dropping quiet event streams.
@@ -240,6 +266,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           server.close(() => r());
           server.closeAllConnections();
         });
+        // Nothing of the preview stays behind: its output lives in the OS temp folder and goes now.
+        workspace.remove(site.paths.cache);
       })()),
   };
 }

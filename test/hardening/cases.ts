@@ -113,7 +113,7 @@ export const cases: readonly HostileCase[] = [
   { name: '10,000 external links', files: { [A]: article({}, Array.from({ length: 10_000 }, (_, i) => `[L${i}](https://example.org/${i})`).join(' ')) }, expect: { exit: 0, contains: { [PAGE]: ['href="https://example.org/9999"', 'href="https://example.org/0"'] } } },
   {
     name: '10,000 links to another article',
-    files: { [A]: article({}, Array.from({ length: 10_000 }, (_, i) => `[L${i}](b.md#s${i}-e)`).join(' ')), 'content/2025/b.md': article({ title: 'Ziel' }) },
+    files: { [A]: article({}, Array.from({ length: 10_000 }, (_, i) => `[L${i}](b.md#s${i}-e)`).join(' ')), 'content/2025/b.md': article({ title: 'Ziel', slug: 'ziel' }) },
     expect: { exit: 0, contains: { [PAGE]: ['href="/2025/02-13-ziel/#s0-e"', 'href="/2025/02-13-ziel/#s10-e"', 'href="/2025/02-13-ziel/#s9999-e"'] }, excludes: { [PAGE]: ['stadtbote-link-'] } },
   },
 
