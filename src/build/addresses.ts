@@ -4,6 +4,7 @@ import { editorMessages } from '../i18n/editor.js';
 import { EDITOR_RULES } from '../model/editor-rules.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta } from '../model/types.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
 
 /**
  * The addresses of the last successful build, so that the next one can tell when an article's
@@ -140,4 +141,10 @@ export function checkAddresses(input: AddressInput): AddressCheck {
       }
     },
   };
+}
+
+/** "Did you mean …?" for a link to a source that does not exist, written as the linking file would. */
+export function suggestSource(target: string, from: string, sources: Iterable<string>, language: string): string | undefined {
+  const close = closestFile(target, sources);
+  return close === undefined ? undefined : editorMessages(language).didYouMean(referenceFrom(from, close));
 }

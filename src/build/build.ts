@@ -24,7 +24,7 @@ import { OutputWriter, outputStateDir, type WriteStats } from '../write/writer.j
 import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
-import { checkAddresses, type MovedAddress } from './addresses.js';
+import { checkAddresses, suggestSource, type MovedAddress } from './addresses.js';
 
 export interface BuildOptions extends SiteOptions {
   /** Include `draft: true` articles. */
@@ -279,7 +279,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
           column: l.column,
           ruleId: 'broken-link',
           reason: exists ? `link to ${displayPrefix}${l.target}, which is not published (draft, scheduled, expired or invalid)` : `link to ${displayPrefix}${l.target}, which does not exist`,
-          fix: 'check the file name and folder of the linked article',
+          // editors: a file name that differs only in case or by a typo gets a "did you mean"
+          fix: exists ? 'check the file name and folder of the linked article' : suggestSource(l.target, display.slice(displayPrefix.length), sourceRels, config.language) ?? 'check the file name and folder of the linked article',
           severity: 'error',
         });
         return '#';

@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast';
 import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { forEachElement } from './walk.js';
+import { editorMessages } from '../i18n/editor.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
 import type { VFile } from 'vfile';
 import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
 
@@ -16,6 +18,8 @@ export interface ReferenceData {
   readonly allowedHosts: readonly string[];
   /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
   readonly usedAssets: Set<string>;
+  /** The site's language, for the "did you mean" hint of a missing file. */
+  readonly language?: string;
   /** Collected links to other Markdown sources. */
   readonly links: { token: string; target: string; fragment: string; line?: number; column?: number }[];
 }
@@ -31,6 +35,12 @@ function place(node: Element): { line?: number; column?: number } {
   return start ? { line: start.line, column: start.column } : {};
 }
 
+
+/** "Did you mean …?" for a file that differs only in case or by a typo from one that exists. */
+function didYouMean(refs: ReferenceData, rel: string): string | undefined {
+  const close = closestFile(rel, refs.assets.keys());
+  return close === undefined ? undefined : editorMessages(refs.language).didYouMean(referenceFrom(refs.src, close));
+}
 
 /**
  * Rewrites links and images that point at files of the content folder: a link to another
@@ -70,7 +80,7 @@ export default function rehypeSiteReferences() {
           node.properties.href = withBasePath(refs.basePath, href);
           return;
         }
-        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
+        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', didYouMean(refs, target.rel) ?? 'check the file name, or remove the link');
         node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
         return;
       }
@@ -94,7 +104,7 @@ export default function rehypeSiteReferences() {
         if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
+        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', didYouMean(refs, target.rel) ?? `check the file name; looked for content/${target.rel}`);
         if (asset.unreadable) return;
         node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {

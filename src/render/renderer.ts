@@ -12,6 +12,8 @@ import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, ImageInfo, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { absoluteUrl, UrlScheme } from '../model/urls.js';
 import { validateSource } from '../content/validate.js';
+import { editorMessages } from '../i18n/editor.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
 
 /** Everything a render thread needs; plain data so that it can be sent to worker threads. */
 export interface RenderContext {
@@ -137,6 +139,7 @@ export class Renderer {
       assets: this.assets,
       basePath: this.context.basePath,
       allowedHosts: this.context.config.allowedHosts,
+      language: this.context.config.language,
       usedAssets,
       links,
     };
@@ -179,7 +182,12 @@ export class Renderer {
     }
     if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
     const asset = this.assets.get(target.rel);
-    if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
+    if (!asset) {
+      // editors: a name that differs only in case or by a typo gets a "did you mean"
+      const close = closestFile(target.rel, this.assets.keys());
+      const fix = close === undefined ? 'check the file name and folder' : editorMessages(this.context.config.language).didYouMean(referenceFrom(source.rel, close));
+      return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', fix);
+    }
     if (asset.unreadable) return {};
     if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
     return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [] } };
