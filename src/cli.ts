@@ -6,6 +6,7 @@ import { VERSION } from './version.js';
 import type { Problem } from './model/problem.js';
 import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
+import { initFromFlags, type InitFlags } from './commands/init-interactive.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
 import type { BuildReport } from './build/build.js';
 import { ALWAYS_SHOWN_RULES } from './model/editor-rules.js';
@@ -185,6 +186,7 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
     });
 
   addCheckCommand(program, io);
+  addInitCommand(program, io);
   addNewCommand(program, io);
   addDevCommand(program, io);
   return program;
@@ -226,6 +228,31 @@ Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config 
       } else if (shown.length > 0) io.err(formatText(shown, result.root, { frames: io.isTTY }));
       else if (!flags.quiet && flags.verbose) io.out('No problems found.');
       if (result.errors > 0) throw new CommandExit(EXIT.content);
+    });
+}
+
+function addInitCommand(program: Command, io: Output): void {
+  program
+    .command('init')
+    .description('create a site repository: config, content with an example and the legal pages, CI, README')
+    .argument('[dir]', 'folder of the new site (new or empty)', '.')
+    .option('--title <text>', 'site name')
+    .option('--base-url <url>', 'address the site is published at, e.g. https://example.org/presse/')
+    .option('--timezone <zone>', 'time zone of the dates, e.g. Europe/Berlin')
+    .option('--region <name>', 'a known region (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .option('--stadtbote <spec>', 'what package.json depends on: a version, a tarball (file:…tgz) or a git URL')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ stadtbote init landkreis-presse --title "Landkreis Musterland" --base-url https://www.musterland.de/presse/ --region Nord --region Süd
+  $ stadtbote init            # on a terminal: asks for title, address, time zone and regions
+
+Without a terminal (scripts, CI) the flags and defaults are used. Refuses a folder that is not empty.`,
+    )
+    .action(async (dir: string, flags: InitFlags) => {
+      const interactive = io.isTTY && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+      for (const line of await initFromFlags(dir, flags, interactive)) io.out(line);
     });
 }
 

@@ -6,6 +6,7 @@ import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { unknownRegion } from '../checks/regions.js';
+import { PLACEHOLDERS } from '../content/editor-hints.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -18,8 +19,8 @@ export interface NewArticleOptions extends SiteOptions {
   readonly now?: number;
 }
 
-/** Passes the validator but reads as a to-do, so that an editor notices it before publishing. */
-export const TEASER_PLACEHOLDER = 'Kurzbeschreibung ergänzen';
+/** Passes the validator but reads as a to-do; `check` warns about it (`--strict`: error). */
+export const TEASER_PLACEHOLDER = PLACEHOLDERS.teaser;
 
 /** The article file already exists; nothing was written. */
 export class ArticleExistsError extends Error {
@@ -52,7 +53,7 @@ function requireText(flag: string, value: string | undefined): string {
 export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
   const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `region: ${JSON.stringify(fields.region)}`, `teaser: ${JSON.stringify(fields.teaser)}`];
   if (fields.slug) lines.push(`slug: ${fields.slug}`);
-  lines.push('---', '', 'Text der Meldung ergänzen.', '');
+  lines.push('---', '', PLACEHOLDERS.body, '');
   return lines.join('\n');
 }
 
