@@ -6,7 +6,7 @@
 export const editorDe = {
   yaml: {
     colon: (key: string) => ({
-      reason: `Der Wert von „${key}“ enthält einen Doppelpunkt mit Leerzeichen; YAML liest ihn als zweiten Schlüssel`,
+      reason: `der Wert von „${key}“ enthält einen Doppelpunkt mit Leerzeichen; YAML liest ihn als zweiten Schlüssel`,
       fix: (line: string) => `${key === 'title' ? 'Titel' : 'Wert'} in Anführungszeichen setzen: ${line}`,
     }),
     tab: {
