@@ -1,17 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { resolveSite, type ResolvedSite } from '../config/config.js';
 import { build, type BuildOptions, type BuildReport } from '../build/build.js';
-import { editorMessages } from '../i18n/editor.js';
 import { ConfigError, ContentError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
-import { withBasePath } from '../model/urls.js';
-import { clientScript, devPaths, injectClient } from './client.js';
+import { listenOn, recordMoves, requestHandler } from './handler.js';
 import { hostAllowList, isWildcard } from './hosts.js';
-import { fallbackNotFound, overlayPayload } from './overlay.js';
-import { baseHeaders, notFoundPage, pathSegments, resolveRequest, sendFile, sendText } from './static.js';
+import { overlayPayload } from './overlay.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
 import { devWorkspace } from './workspace.js';
 
@@ -77,6 +74,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let buildCount = 0;
   /** Counts good builds, so that a tab that reconnects can tell whether it missed one. */
   let generation = 0;
+  let releaseReady!: () => void;
+  const ready = new Promise<void>((r) => (releaseReady = r));
   /** Old → new site path of every article that moved in this session: old links keep working here. */
   const movedTo = new Map<string, string>();
 
@@ -84,69 +83,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    baseHeaders(res);
-    if (!hostAllowed(req.headers.host)) {
-      return sendText(req, res, 403, editorMessages(language).overlay.hostRefused(String(req.headers.host ?? '').slice(0, 100)) + '\n');
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      sendText(req, res, 405, 'Method Not Allowed\n');
-      return;
-    }
-    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    const paths = devPaths(basePath);
-    if (rawPath === paths.events) {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
-      if (req.method === 'HEAD') return void res.end();
-      res.write(`retry: 1000\n\nevent: hello\ndata: ${JSON.stringify({ generation })}\n\n`);
-      if (current) res.write(`event: problems\ndata: ${current}\n\n`);
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (rawPath === paths.client) return sendText(req, res, 200, clientScript(paths.events), 'text/javascript; charset=utf-8');
-    await ready;
-    const redirect = (location: string, status = 301): void => {
-      res.writeHead(status, { Location: location, 'Content-Length': 0 });
-      res.end();
-    };
-    const inject = (html: string): string => injectClient(html, paths.client);
-    // Traversal and other unsafe spellings are refused wherever they point, inside the base path or not.
-    if (!pathSegments(rawPath)) return sendText(req, res, 400, 'Bad Request\n');
-    // Like production: the site lives under its base path; `/` points there.
-    if (!rawPath.startsWith(basePath)) {
-      if (rawPath === '/' || rawPath + '/' === basePath) return redirect(basePath, 302);
-    } else {
-      const sitePath = '/' + rawPath.slice(basePath.length);
-      const found = await resolveRequest(outDir, sitePath);
-      if (found.kind === 'bad') return sendText(req, res, 400, 'Bad Request\n');
-      if (found.kind === 'redirect') return redirect(withBasePath(basePath, found.location));
-      if (found.kind === 'file') return sendFile(req, res, found.file, 200, inject);
-      // A tab that missed the move (closed laptop, second window) still finds the article.
-      const moved = movedTo.get(sitePath);
-      if (moved) return redirect(withBasePath(basePath, moved), 302);
-    }
-    const page = await notFoundPage(outDir);
-    if (page) return sendFile(req, res, page, 404, inject);
-    sendText(req, res, 404, inject(fallbackNotFound(language)), 'text/html; charset=utf-8');
-  };
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendText(req, res, 500, 'Internal Server Error\n');
-      else res.destroy();
-    });
-  });
-  server.on('clientError', (_err, socket) => {
-    // Request lines Node cannot parse (`GET ../x`) get a plain 400, never a file.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host, backlog: 2048 }, () => resolve());
-  });
+  const handle = requestHandler({ hostAllowed, clients, movedTo, ready: () => ready, now: () => ({ basePath, language, outDir, overlay: current, generation }) });
+  const server: Server = await listenOn(handle, port, host);
   const address = server.address() as AddressInfo;
   const origin = `http://${urlHost(host)}:${address.port}`;
   if (isWildcard(host)) emit({ type: 'exposed', host });
@@ -199,13 +137,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         return;
       }
       emit({ type: 'built', report, initial });
-      const moved: Record<string, string> = {};
-      for (const m of report.moved ?? []) {
-        movedTo.delete(m.to);
-        for (const [from, to] of movedTo) if (to === m.from) movedTo.set(from, m.to);
-        movedTo.set(m.from, m.to);
-        moved[withBasePath(basePath, m.from)] = withBasePath(basePath, m.to);
-      }
+      const moved = recordMoves(movedTo, report.moved ?? [], basePath);
       if (!initial || hadProblems) broadcast('reload', JSON.stringify({ moved }));
     } catch (err) {
       if (err instanceof ContentError || err instanceof ConfigError) {
@@ -218,8 +150,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   };
 
-  let releaseReady!: () => void;
-  const ready = new Promise<void>((r) => (releaseReady = r));
   await runBuild();
   releaseReady();
 
