@@ -4,6 +4,9 @@ import { slugify } from '../util/slug.js';
 /** `2025-02-13-` (or `2025-02-13_`) at the start of a file name: the convention `new` writes. */
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]+|$)/;
 
+/** Longest slug taken from a file name; the same limit as for `slug:` (validate.ts MAX_SLUG_LENGTH). */
+const MAX_FILE_SLUG_LENGTH = 150;
+
 /** The file name an article's address is made from: `index.md` stands for its folder. */
 function baseName(rel: string): string {
   const name = path.posix.basename(rel).replace(/\.md$/i, '');
@@ -20,7 +23,8 @@ function baseName(rel: string): string {
  */
 export function slugFromFileName(rel: string): string {
   const withoutDate = baseName(rel).replace(DATE_PREFIX, '');
-  return slugify(withoutDate) || 'meldung';
+  // As long as an explicit slug may be: two long names that differ only at the end stay two addresses.
+  return slugify(withoutDate, MAX_FILE_SLUG_LENGTH) || 'meldung';
 }
 
 /** The day a file name starts with (`2025-02-13-…` → `2025-02-13`), when it starts with one. */

@@ -25,6 +25,8 @@ describe('addresses from file names', () => {
     ['2025/Straßenausbau.md', 'strassenausbau'],
     ['2025/2025-02-13.md', 'meldung'],
     ['2025/2025-02-13-kreistag/index.md', 'kreistag'],
+    // Long names keep their end (up to 150 characters, as for slug:), so that -1 and -2 stay two addresses.
+    [`2025/2025-02-13-${'sehr-lange-ueberschrift-'.repeat(4)}1.md`, `${'sehr-lange-ueberschrift-'.repeat(4)}1`],
   ])('%s → %s', (rel, slug) => {
     expect(slugFromFileName(rel)).toBe(slug);
   });
