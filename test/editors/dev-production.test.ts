@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -99,6 +100,15 @@ describe('dev server like production', () => {
       expect([host, r.status]).toEqual([host, 403]);
       expect(r.body.toString()).not.toContain('Erste Meldung');
     }
+    // HTTP/1.0 without any Host header is no exception.
+    const bare = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end('GET /presse/ HTTP/1.0\r\n\r\n'));
+      let data = '';
+      socket.setEncoding('latin1').on('data', (c: string) => (data += c));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(bare).toMatch(/^HTTP\/1\.1 403/);
     // The live-reload stream (and with it every rebuild) is refused too.
     expect((await get(server.url, '/presse/__stadtbote/events', { Host: 'evil.example' })).status).toBe(403);
   });
