@@ -36,7 +36,8 @@ export interface CacheData {
 }
 
 const MAGIC = 'stadtbote-cache\n';
-const FORMAT = 2;
+// 3: articles take their address from the file name (not the title); older entries hold title-made URLs.
+const FORMAT = 3;
 /**
  * Sources per serialized chunk. The payload is a sequence of chunks so that saving never holds a
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
