@@ -265,7 +265,7 @@ function addNewCommand(program: Command, io: Output): void {
       .requiredOption('--region <name>', 'region the article is about, e.g. Potsdam')
       .option('--date <YYYY-MM-DD>', "publication day (default: today in the site's time zone)")
       .option('--teaser <text>', 'one or two sentences for lists and feeds')
-      .option('--slug <slug>', 'URL part instead of the one made from the title'),
+      .option('--slug <slug>', 'file name and address part instead of the one made from the title'),
   )
     .addHelpText(
       'after',
