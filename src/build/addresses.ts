@@ -12,10 +12,17 @@ import { closestFile, referenceFrom } from '../util/suggest.js';
  * `aliases:` line keeps the old address alive. Kept in the cache folder, which CI restores: it is
  * not the build cache (whose fingerprint changes with every template edit) and survives it.
  */
+interface LedgerEntry {
+  readonly url: string;
+  readonly title: string;
+  /** Hash of the source's bytes: a file renamed without an edit keeps it. */
+  readonly hash?: string;
+}
+
 interface Ledger {
   readonly version: 1;
-  /** Source path (relative to the content folder) → site path and headline of its article. */
-  readonly articles: Readonly<Record<string, { readonly url: string; readonly title: string }>>;
+  /** Source path (relative to the content folder) → site path, headline and content hash of its article. */
+  readonly articles: Readonly<Record<string, LedgerEntry>>;
 }
 
 /** An address that moved, for the dev server's open tabs (site paths, without the base path). */
@@ -53,9 +60,10 @@ function readLedger(file: string): Ledger | undefined {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Ledger;
     if (raw.version !== 1 || typeof raw.articles !== 'object' || raw.articles === null) return undefined;
     // A ledger is input like content: entries that are not plain site paths are dropped.
-    const articles: Record<string, { url: string; title: string }> = {};
+    const articles: Record<string, LedgerEntry> = {};
     for (const [src, entry] of Object.entries(raw.articles)) {
-      if (typeof entry?.url === 'string' && entry.url.startsWith('/') && typeof entry.title === 'string') articles[src] = { url: entry.url, title: entry.title };
+      if (typeof entry?.url !== 'string' || !entry.url.startsWith('/') || typeof entry.title !== 'string') continue;
+      articles[src] = { url: entry.url, title: entry.title, ...(typeof entry.hash === 'string' ? { hash: entry.hash } : {}) };
     }
     return { version: 1, articles };
   } catch {
@@ -114,8 +122,9 @@ export function checkAddresses(input: AddressInput): AddressCheck {
     }
     // Still there but not published now (draft, expired): leaving the site on purpose is no move.
     if (input.sources.has(src)) continue;
-    // A renamed or moved file is a new source with the same headline.
-    const renamed = input.articles.find((a) => !known.has(a.src) && a.data.title === old.title);
+    // A renamed or moved file is a new source with the same bytes, else with the same headline.
+    const fresh = input.articles.filter((a) => !known.has(a.src));
+    const renamed = fresh.find((a) => old.hash !== undefined && a.hash === old.hash) ?? fresh.find((a) => a.data.title === old.title);
     if (renamed) {
       report(renamed, old.url);
       continue;
@@ -127,8 +136,8 @@ export function checkAddresses(input: AddressInput): AddressCheck {
     problems,
     moved,
     save: () => {
-      const articles: Record<string, { url: string; title: string }> = {};
-      for (const a of [...input.articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) articles[a.src] = { url: a.url, title: a.data.title };
+      const articles: Record<string, LedgerEntry> = {};
+      for (const a of [...input.articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) articles[a.src] = { url: a.url, title: a.data.title, hash: a.hash };
       const ledger: Ledger = { version: 1, articles };
       // A ledger that cannot be written costs only the next build's warnings, never the site.
       const tmp = `${file}.${process.pid}.tmp`;

@@ -72,6 +72,14 @@ describe('addresses that change', () => {
     expect(readFileSync(path.join(root, 'dist/2025/02-13-kreistag/index.html'), 'utf8')).toContain('/presse/2025/02-13-kreistagssitzung/');
   });
 
+  it('knows a renamed file by its bytes even when a new article shares its headline', async () => {
+    const root = site({ 'content/2025/2025-02-13-kreistag.md': article({ title: 'Kreistag' }) });
+    await build(root);
+    renameSync(path.join(root, 'content/2025/2025-02-13-kreistag.md'), path.join(root, 'content/2025/2025-02-13-sitzung.md'));
+    writeFileSync(path.join(root, 'content/2025/2025-02-20-kreistag-zwei.md'), article({ title: 'Kreistag', date: '2025-02-20' }));
+    expect(moves(await build(root))).toEqual(['content/2025/2025-02-13-sitzung.md:6 address-changed']);
+  });
+
   it('warns in the build that moves an address, for slug and date edits in place, and reports moves', async () => {
     const root = site({ 'content/2025/a.md': article({ title: 'A', slug: 'alt' }), 'content/2025/b.md': article({ title: 'B' }) });
     await build(root);
