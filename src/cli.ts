@@ -6,10 +6,12 @@ import { VERSION } from './version.js';
 import type { Problem } from './model/problem.js';
 import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
+import { initFromFlags, type InitFlags } from './commands/init-interactive.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
 import { runImport } from './commands/import.js';
 import type { BuildReport } from './build/build.js';
 import { fsProblem, isFsError } from './model/fs-errors.js';
+import { ALWAYS_SHOWN_RULES } from './model/editor-rules.js';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or configuration errors, 3 unexpected failure. */
 export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
@@ -130,8 +132,12 @@ export function serverOnlyLine(aliases: readonly string[], verbose: boolean): st
 export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean): void {
   if (warnings.length === 0) return;
   // Without code frames the site root plays no part in the text.
-  if (verbose) io.err(formatText(warnings, '.'));
-  else io.err(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (run with --verbose to list them)`);
+  if (verbose) return io.err(formatText(warnings, '.'));
+  // A moved address or a leftover placeholder asks for a change in a file: always shown in full.
+  const shown = warnings.filter((w) => ALWAYS_SHOWN_RULES.has(w.ruleId));
+  if (shown.length > 0) io.err(formatText(shown, '.').split('\n').slice(0, -1).join('\n'));
+  const rest = warnings.length - shown.length;
+  if (rest > 0) io.err(`${rest} ${shown.length > 0 ? 'more ' : ''}warning${rest === 1 ? '' : 's'} (run with --verbose to list them)`);
 }
 
 function builtSummary(report: BuildReport): string {
@@ -197,6 +203,7 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
     });
 
   addCheckCommand(program, io);
+  addInitCommand(program, io);
   addNewCommand(program, io);
   addDevCommand(program, io);
   addImportCommand(program, io);
@@ -208,6 +215,7 @@ function addCheckCommand(program: Command, io: Output): void {
     addPublishingOptions(program.command('check'))
       .description('validate everything a build would, without writing output')
       .option('--format <format>', 'text, json (for tools) or github (pull-request annotations)', 'text')
+      .option('--strict', 'count moved addresses and leftover placeholders as errors (for CI)')
       .option('-q, --quiet', 'print only errors')
       .option('-v, --verbose', 'also print a summary when everything is fine'),
   )
@@ -218,16 +226,17 @@ Examples:
   $ stadtbote check
   $ stadtbote check --format github   # in GitHub Actions: errors show on the pull request's lines
   $ stadtbote check --format json > problems.json
+  $ stadtbote check --strict          # in CI: a moved address or a placeholder fails the check
 
 Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config errors.`,
     )
-    .action(async (flags: SiteFlags & OutputFlags & { format: string; drafts?: boolean; future?: boolean }) => {
+    .action(async (flags: SiteFlags & OutputFlags & { format: string; drafts?: boolean; future?: boolean; strict?: boolean }) => {
       const format = flags.format as ReportFormat;
       if (!FORMATS.includes(format)) {
         io.err(`stadtbote: --format "${flags.format}" is not supported; use ${FORMATS.join(', ')}`);
         throw new CommandExit(EXIT.usage);
       }
-      const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false };
+      const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false, strict: !!flags.strict };
       const progress = flags.quiet || format !== 'text' ? undefined : progressLine(io);
       const result = await checkSite(progress ? { ...options, onProgress: progress } : options);
       const shown = flags.quiet ? result.problems.filter((p) => p.severity === 'error') : result.problems;
@@ -240,6 +249,31 @@ Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config 
     });
 }
 
+function addInitCommand(program: Command, io: Output): void {
+  program
+    .command('init')
+    .description('create a site repository: config, content with an example and the legal pages, CI, README')
+    .argument('[dir]', 'folder of the new site (new or empty)', '.')
+    .option('--title <text>', 'site name')
+    .option('--base-url <url>', 'address the site is published at, e.g. https://example.org/presse/')
+    .option('--timezone <zone>', 'time zone of the dates, e.g. Europe/Berlin')
+    .option('--region <name>', 'a known region (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .option('--stadtbote <spec>', 'what package.json depends on: a version, a tarball (file:…tgz) or a git URL')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ stadtbote init landkreis-presse --title "Landkreis Musterland" --base-url https://www.musterland.de/presse/ --region Nord --region Süd
+  $ stadtbote init            # on a terminal: asks for title, address, time zone and regions
+
+Without a terminal (scripts, CI) the flags and defaults are used. Refuses a folder that is not empty.`,
+    )
+    .action(async (dir: string, flags: InitFlags) => {
+      const interactive = io.isTTY && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+      for (const line of await initFromFlags(dir, flags, interactive)) io.out(line);
+    });
+}
+
 function addNewCommand(program: Command, io: Output): void {
   addSiteOptions(
     program
@@ -249,7 +283,7 @@ function addNewCommand(program: Command, io: Output): void {
       .requiredOption('--region <name>', 'region the article is about, e.g. Potsdam')
       .option('--date <YYYY-MM-DD>', "publication day (default: today in the site's time zone)")
       .option('--teaser <text>', 'one or two sentences for lists and feeds')
-      .option('--slug <slug>', 'URL part instead of the one made from the title'),
+      .option('--slug <slug>', 'file name and address part instead of the one made from the title'),
   )
     .addHelpText(
       'after',
@@ -279,6 +313,9 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
       case 'listening':
         io.out(`Stadtbote dev server: ${event.url} (Ctrl-C to stop)`);
         break;
+      case 'exposed':
+        io.err(`stadtbote: warning: --host ${event.host} makes the preview (drafts included) reachable from the network; use --host 127.0.0.1 to keep it on this machine`);
+        break;
       case 'change':
         if (flags.verbose) io.out(`Changed: ${event.files.join(', ')}`);
         else if (!flags.quiet) io.out(`Rebuilding (${event.files.length} changed file${event.files.length === 1 ? '' : 's'})…`);
@@ -306,7 +343,7 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
 function addDevCommand(program: Command, io: Output): void {
   addSiteOptions(
     addPublishingOptions(program.command('dev'))
-      .description('build, serve on 127.0.0.1 and rebuild and reload open pages on every change')
+      .description('build, serve on 127.0.0.1 under the base path and rebuild and reload open pages on every change')
       .option('--port <port>', 'port to listen on (0 picks a free one)', '4000')
       .option('--host <host>', 'interface to bind; other machines can reach the server only if you change this', '127.0.0.1')
       .option('-q, --quiet', 'print only errors')
@@ -319,8 +356,10 @@ Examples:
   $ stadtbote dev
   $ stadtbote dev --port 8080 --drafts
 
-The preview is written to ROOT/.stadtbote-dev (not dist/, whose links point at the real site)
-unless --out is given. Stops with Ctrl-C.`,
+The preview is served under the base path of the config (http://127.0.0.1:4000/presse/ for
+baseUrl https://example.org/presse/) and built into a temporary folder outside the site, which
+is removed when the server stops (Ctrl-C). It answers only requests for localhost, 127.0.0.1
+and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
     )
     .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean }) => {
       const port = Number(flags.port);

@@ -1,3 +1,4 @@
+import { checkAddresses } from './addresses.js';
 import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -88,13 +89,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const { articles, pages } = collected;
 
     // Links between sources: every URL is known now.
-    const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, problems });
+    const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, language: config.language, problems });
     writeLinkedPages(collected.linked, links, output);
+    for (const rejected of collected.rejectedLinks) links.check(rejected.links, rejected.display);
     const feed = feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
+    // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
+    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
+    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');
 
@@ -126,6 +130,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const write = writer?.commit();
     timer.mark('commit');
     cache.save();
+    if (!options.dryRun) addresses.save(); // the addresses the next build compares with
     timer.mark('save cache');
     const { exclusions } = collected;
     return {
@@ -143,6 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       excluded: exclusions.counts,
       outDir: paths.out,
       serverOnlyAliases: aliases.serverOnly,
+      moved: addresses.moved,
     };
   } catch (err) {
     await pool.close();

@@ -1,3 +1,4 @@
+import { outputStateDir } from '../write/writer.js';
 import path from 'node:path';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
@@ -45,7 +46,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     previous: loaded?.data ?? emptyCache(),
     next,
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
-    writerState: enabled ? usableStateDir(path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)), paths.root, input.problems) : undefined,
+    writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
     save: () => {
       if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);

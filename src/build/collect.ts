@@ -38,6 +38,8 @@ export interface CollectedSite {
   /** Standalone pages in path order. */
   readonly pages: readonly PageMeta[];
   readonly linked: readonly LinkedPage[];
+  /** Links of sources that were rejected: checked all the same. */
+  readonly rejectedLinks: readonly { readonly display: string; readonly links: readonly PendingLink[] }[];
   readonly feedWindow: FeedWindow;
   readonly exclusions: Exclusions;
 }
@@ -55,6 +57,7 @@ export class SiteCollector implements SourceSink {
   private readonly articles: ArticleMeta[] = [];
   private readonly pages: PageMeta[] = [];
   private readonly linked: LinkedPage[] = [];
+  private readonly rejectedLinks: { display: string; links: readonly PendingLink[] }[] = [];
   private readonly feedWindow: FeedWindow;
   private readonly exclusions = new Exclusions();
 
@@ -95,13 +98,15 @@ export class SiteCollector implements SourceSink {
     return true;
   }
 
-  reject(problems: readonly Problem[]): void {
+  /** An invalid source: its problems, and its links, checked with all others so every problem shows in one run. */
+  reject(problems: readonly Problem[], links: readonly PendingLink[], display: string): void {
     this.input.problems.push(...problems);
+    if (links.length > 0) this.rejectedLinks.push({ display, links });
   }
 
   /** The collected site; results arrive in completion order, so pages are put in path order here. */
   result(): CollectedSite {
     this.pages.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
-    return { articles: this.articles, pages: this.pages, linked: this.linked, feedWindow: this.feedWindow, exclusions: this.exclusions };
+    return { articles: this.articles, pages: this.pages, linked: this.linked, rejectedLinks: this.rejectedLinks, feedWindow: this.feedWindow, exclusions: this.exclusions };
   }
 }

@@ -1,3 +1,4 @@
+import { suggestSource } from './addresses.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile } from '../model/types.js';
@@ -27,6 +28,8 @@ export interface LinkInput {
   readonly sources: readonly string[];
   readonly displayPrefix: string;
   readonly basePath: string;
+  /** The site's language, for the "did you mean" of a link to a missing file. */
+  readonly language: string;
   /** Where broken links are reported. */
   readonly problems: Problem[];
 }
@@ -49,6 +52,11 @@ export class LinkResolver {
     return replaceLinks(html, links, (l) => this.urlOf(display, l, report));
   }
 
+  /** Checks links of a page that is not written (an invalid source): each broken one is a problem of `display`. */
+  check(links: readonly PendingLink[], display: string): void {
+    for (const l of links) this.urlOf(display, l, true);
+  }
+
   private urlOf(display: string, l: PendingLink, report: boolean): string {
     const { displayPrefix } = this.input;
     if (l.sitePath !== undefined) {
@@ -65,7 +73,8 @@ export class LinkResolver {
       column: l.column,
       ruleId: 'broken-link',
       reason: exists ? `link to ${displayPrefix}${l.target}, which is not published (draft, scheduled, expired or invalid)` : `link to ${displayPrefix}${l.target}, which does not exist`,
-      fix: 'check the file name and folder of the linked article',
+      // A file name that differs only in case or by a typo gets a "did you mean".
+      fix: (exists ? undefined : suggestSource(l.target, display.slice(displayPrefix.length), this.sourceRels, this.input.language)) ?? 'check the file name and folder of the linked article',
       severity: 'error',
     });
     return '#';

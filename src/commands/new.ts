@@ -12,6 +12,7 @@ import { validateSource } from '../content/validate.js';
 import { hashOf } from '../util/hash.js';
 import { isInside } from '../util/files.js';
 import { articleFileRel, articleFileText } from '../content/source-text.js';
+import { PLACEHOLDERS } from '../content/editor-hints.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -24,8 +25,8 @@ export interface NewArticleOptions extends SiteOptions {
   readonly now?: number;
 }
 
-/** Passes the validator but reads as a to-do, so that an editor notices it before publishing. */
-export const TEASER_PLACEHOLDER = 'Kurzbeschreibung ergänzen';
+/** Passes the validator but reads as a to-do; `check` warns about it (`--strict`: error). */
+export const TEASER_PLACEHOLDER = PLACEHOLDERS.teaser;
 
 /** The article file already exists; nothing was written. */
 export class ArticleExistsError extends Error {
@@ -55,7 +56,7 @@ function requireText(flag: string, value: string | undefined): string {
 
 /** The article file as text; the frontmatter is written as `import` writes it. */
 export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
-  return articleFileText(fields, 'Text der Meldung ergänzen.');
+  return articleFileText(fields, PLACEHOLDERS.body);
 }
 
 /**

@@ -6,6 +6,9 @@ import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { parseOldAddress } from './aliases.js';
 import { invisibleCharacter } from '../util/invisible.js';
 import { FrontmatterError } from '../model/errors.js';
+import { slugFromFileName } from './file-name.js';
+import { YamlSyntaxError } from './yaml-hints.js';
+import { editorHints, yamlHintProblem } from './editor-hints.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from '../model/types.js';
@@ -144,7 +147,7 @@ function validateImage(check: FieldChecker, value: unknown): ImageData | undefin
   return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 
-function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
+function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string, rel: string): ArticleData | undefined {
   const title = check.text('title', d.title, true);
   const date = check.date('date', d.date, true, timeZone);
   // NFC: "Müller" typed on macOS (NFD) and elsewhere (NFC) is one region with one page.
@@ -158,8 +161,9 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
     } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
       check.report('invalid-field', 'slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
     } else slug = given;
-  } else if (title !== undefined) {
-    slug = slugify(title) || 'meldung';
+  } else {
+    // The address comes from the file name, never the headline: fixing a title never moves a page.
+    slug = slugFromFileName(rel);
   }
   if (region !== undefined && slugify(region) === '') {
     check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
@@ -196,7 +200,7 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
 }
 
 /** Parses and validates one source file. Pure: the same bytes and options give the same result. */
-export function validateSource(source: SourceFile, timeZone: string): Validated {
+export function validateSource(source: SourceFile, timeZone: string, language = 'de'): Validated {
   if (source.unreadable || source.text === undefined) {
     return { kind: 'invalid', problems: source.unreadable ? [source.unreadable] : [] };
   }
@@ -205,6 +209,7 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     fm = parseFrontmatter(source.text);
   } catch (err) {
     if (!(err instanceof FrontmatterError)) throw err;
+    if (err instanceof YamlSyntaxError) return { kind: 'invalid', problems: [yamlHintProblem(source.display, err.hint, language)] };
     return {
       kind: 'invalid',
       problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', reason: err.message, fix: 'frontmatter is YAML between two lines "---" at the top of the file', severity: 'error' }],
@@ -224,9 +229,11 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     const updated = check.date('updated', fm.data.updated, false, timeZone);
     check.unknownKeys(fm.data, PAGE_KEYS);
     if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+    const hints = editorHints(source, fm, undefined, language); // placeholders left in the page
+    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
   }
-  const data = validateArticle(check, fm.data, timeZone);
+  const data = validateArticle(check, fm.data, timeZone, source.rel);
   if (!data) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+  const hints = editorHints(source, fm, data, language); // file-name date, placeholders
+  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
 }

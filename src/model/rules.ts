@@ -65,6 +65,11 @@ export const RULES = {
   'import-no-date': 'An imported item has no usable date.',
   'import-no-region': 'An imported item has no region: no mapped category and no --region.',
   'import-unknown-region': 'An imported item would get a region the config does not list.',
+  // editors' checks (constants in model/editor-rules.ts)
+  'address-changed': 'An article\'s address differs from the one the last successful build published (a warning; an error with check --strict): add the old address to aliases.',
+  'address-gone': 'An article the last successful build published is gone, and with it its address (a warning: deleting can be meant).',
+  'date-mismatch': 'The day a file name starts with is not the day date: gives (a warning).',
+  placeholder: 'A placeholder that new or init writes is still in the text (a warning; an error with check --strict).',
   'duplicate-url': 'Two sources, aliases or static files would be written to the same output path.',
   'missing-footer-page': 'A page the footer links to (Impressum, Datenschutz, …) does not exist (a warning).',
   template: 'A theme template has a Liquid syntax error.',

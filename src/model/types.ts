@@ -123,7 +123,8 @@ export interface PendingLink {
 
 /** The result of processing one source file: a pure function of its bytes and the render context. */
 export type SourceResult =
-  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[] }
+  /** `links` to other sources are checked all the same, so that broken links show in the same run as the rest. */
+  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[]; readonly links?: readonly PendingLink[] }
   | {
       readonly kind: 'article';
       readonly meta: ArticleMeta;

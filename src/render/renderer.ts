@@ -50,7 +50,7 @@ export class Renderer {
     this.strings = languages[config.language] ?? languages.de!;
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
-    this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts });
+    this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts, language: config.language });
     this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
     // og:image of pages without a photo of their own (render/share-image.ts), and the site's icons.
     this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [] });
@@ -83,11 +83,12 @@ export class Renderer {
 
   /** Validates and renders one source file: article or standalone page. */
   renderSource(source: SourceFile): SourceResult {
-    const validated = validateSource(source, this.context.config.timezone);
+    const validated = validateSource(source, this.context.config.timezone, this.context.config.language);
     if (validated.kind === 'invalid') {
       // Broken frontmatter must not hide what is wrong in the body: report both in one run.
-      const body = validated.body === undefined ? [] : this.markdown(source, validated.body, validated.bodyLine ?? 1).problems;
-      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...body] };
+      // Its links too: they are checked with all others, so every problem shows in one run.
+      const body = validated.body === undefined ? undefined : this.markdown(source, validated.body, validated.bodyLine ?? 1);
+      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...(body?.problems ?? [])], links: body?.links ?? [] };
     }
     const problems: Problem[] = [...validated.problems];
     const md = this.markdown(source, validated.body, validated.bodyLine);
@@ -98,7 +99,7 @@ export class Renderer {
       const data = validated.data;
       const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
       const html = this.renderPage('page', page, { content: md.html, updated: data.updated });
-      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
       return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, assets: [...md.usedAssets].sort(), problems };
     }
 
@@ -106,11 +107,11 @@ export class Renderer {
     let image: ImageInfo | undefined;
     if (data.image) {
       const at = validated.positionOf('image.src') ?? { line: 1, column: 1 };
-      const found = frontmatterImage(source, data.image.src, this.assets, md.usedAssets, at);
+      const found = frontmatterImage(source, data.image.src, this.assets, md.usedAssets, at, this.context.config.language);
       if (found.problem) problems.push(found.problem);
       image = found.info;
     }
-    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
     const regionSlug = this.regionSlug(data.region);
     const url = this.urls.article(data);
     const regionUrl = this.urls.region(regionSlug);

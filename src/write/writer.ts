@@ -49,6 +49,11 @@ function writeState(file: string | undefined, dir: string, files: Map<string, st
   }
 }
 
+/** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
+export function outputStateDir(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'output', hashOf(out).slice(0, 16));
+}
+
 /**
  * Writes a build's output without ever exposing a half-written site. The new output is assembled in
  * a shadow folder beside the live one, then the two are swapped with renames. The shadow keeps the
