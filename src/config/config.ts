@@ -6,6 +6,7 @@ import { compareProblems, type Problem } from '../model/problem.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside } from '../util/files.js';
+import { parseCmsConfig, type CmsSettings } from './cms.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -41,6 +42,8 @@ export interface SiteConfig {
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
   readonly rawHtml: 'none' | 'sanitize';
+  /** The web editor at `/admin/` (Decap CMS); off (false) by default. */
+  readonly cms: CmsSettings | false;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -91,6 +94,7 @@ const defaults: SiteConfig = {
   search: true,
   allowedHosts: [],
   rawHtml: 'none',
+  cms: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -240,6 +244,8 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
+  // The web editor (issue 15): rules for the `cms` mapping live in config/cms.ts.
+  config.cms = parseCmsConfig(raw.cms, (field, reason, fix) => problems.push({ file: displayFile || 'config', ...at('cms'), ruleId: 'config-value', field, reason, fix, severity: 'error' })) ?? false;
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 

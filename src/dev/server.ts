@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { resolveSite, type ResolvedSite } from '../config/config.js';
@@ -10,6 +11,7 @@ import { formatProblem, location } from '../report/format.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type OverlayProblem } from './client.js';
 import { baseHeaders, notFoundPage, resolveRequest, sendFile, sendText } from './static.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
+import { localCmsConfig, startLocalCmsBackend, withCmsOn, type LocalCmsBackend } from '../cms/local-backend.js';
 
 export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRun' | 'baseUrl'> {
   /** Port to listen on; 0 picks a free one. Default 4000. */
@@ -18,6 +20,8 @@ export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRu
   host?: string;
   /** Told about every build and every change, for the terminal. */
   onEvent?: (event: DevEvent) => void;
+  /** The web editor with Decap's local backend (`dev --cms`); `port` is decap-server's (0: a free one). */
+  cms?: { port?: number };
 }
 
 export type DevEvent =
@@ -27,7 +31,10 @@ export type DevEvent =
   /** The search index caught up with the changes of the last builds. */
   | { readonly type: 'search-indexed'; readonly report: BuildReport }
   | { readonly type: 'problems'; readonly problems: readonly Problem[]; readonly root: string; readonly config: boolean }
-  | { readonly type: 'failed'; readonly error: unknown };
+  | { readonly type: 'failed'; readonly error: unknown }
+  /** The web editor is ready (`dev --cms`), or its local backend reported an error. */
+  | { readonly type: 'cms'; readonly url: string }
+  | { readonly type: 'cms-log'; readonly line: string };
 
 export interface DevServer {
   readonly url: string;
@@ -70,7 +77,7 @@ function overlayPayload(problems: readonly Problem[], config: boolean): string {
  * every change and tells open tabs to reload (or to show what is wrong) over Server-Sent Events.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const { port = 4000, host = '127.0.0.1', onEvent, ...given } = options;
+  const { port = 4000, host = '127.0.0.1', onEvent, cms: cmsOptions, ...given } = options;
   // The preview has its own output and cache: its pages link to this server, so they must never
   // end up in dist/, and switching between `dev` and `build` must not throw either cache away.
   const root = path.resolve(given.root ?? '.');
@@ -109,7 +116,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       return;
     }
     await ready;
+    // `dev --cms` (issue 15): the editor's config points at the local backend; no reload script in /admin/.
+    const adminPath = `${site.basePath}admin/`;
+    if (cms && rawPath === `${adminPath}config.yml`) {
+      const yml = await readFile(path.join(outDir, 'admin', 'config.yml'), 'utf8');
+      return sendText(req, res, 200, localCmsConfig(yml, cms.url), 'text/yaml; charset=utf-8');
+    }
     const found = await resolveRequest(outDir, rawPath);
+    if (found.kind === 'file' && rawPath.startsWith(adminPath)) return sendFile(req, res, found.file, 200, (html) => html);
     if (found.kind === 'bad') return sendText(req, res, 400, 'Bad Request\n');
     if (found.kind === 'redirect') {
       res.writeHead(301, { Location: found.location, 'Content-Length': 0 });
@@ -141,7 +155,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const url = `http://${urlHost(host)}:${address.port}/`;
 
   // Links in the pages must point at this server, whatever baseUrl the config gives.
-  const resolve = (): ResolvedSite => resolveSite({ ...buildOptions, baseUrl: url });
+  const resolve = (): ResolvedSite => {
+    const resolved = resolveSite({ ...buildOptions, baseUrl: url });
+    return cmsOptions ? withCmsOn(resolved) : resolved;
+  };
   let site: ResolvedSite;
   try {
     site = resolve();
@@ -150,6 +167,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     throw err;
   }
   outDir = site.paths.out;
+  let cms: LocalCmsBackend | undefined;
+  if (cmsOptions) {
+    try {
+      cms = await startLocalCmsBackend({ root: site.paths.root, port: cmsOptions.port ?? 0, onLog: (line) => emit({ type: 'cms-log', line }) });
+    } catch (err) {
+      server.close();
+      throw err;
+    }
+  }
 
   // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
   // last index and the preview reloads at once; the index is rebuilt once editing pauses.
@@ -207,6 +233,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   try {
     watcher = await watchSite(site.paths, (file) => scheduler.notify(file));
   } catch (err) {
+    await cms?.stop();
     server.close();
     throw err;
   }
@@ -216,6 +243,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }, 30_000);
   heartbeat.unref();
   emit({ type: 'listening', url });
+  if (cms) emit({ type: 'cms', url: `${url}${site.basePath.slice(1)}admin/` });
 
   let closing: Promise<void> | undefined;
   return {
@@ -234,6 +262,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         cancelSearchRefresh();
         await watcher.close();
         await scheduler.close();
+        await cms?.stop();
         for (const res of clients) res.end();
         clients.clear();
         await new Promise<void>((r) => {

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const reqs = [];
+page.on('request', (r) => reqs.push(r.url())); page.on('requestfailed', (r) => console.log('FAILED', r.url())); page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 200)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:4701/admin/');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.waitForTimeout(4000);
+console.log(await page.locator('body').innerText());
+await page.screenshot({ path: '/tmp/admin1.png' });
+await page.goto('http://127.0.0.1:4701/admin/#/collections/articles/new');
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/tmp/admin2.png' });
+console.log(await page.locator('body').innerText());
+console.log(await page.evaluate(() => [...document.querySelectorAll('input,textarea,select,button')].map(e => `${e.tagName} ${e.type} id=${e.id} name=${e.name} aria=${e.getAttribute('aria-label')}`).join('\n')));
+
+console.log([...new Set(reqs.map(u => new URL(u).host))]);
+await browser.close();
