@@ -30,6 +30,8 @@ export interface CmsStrings {
   readonly imageAltHint: string;
   readonly imageCaption: string;
   readonly imageCredit: string;
+  /** Error when the image has a value but this field ({field}) is empty. */
+  readonly requiredWithImage: string;
   readonly body: string;
   readonly description: string;
   readonly descriptionHint: string;
@@ -62,9 +64,10 @@ const de: CmsStrings = {
   image: 'Bild',
   imageSrc: 'Bilddatei',
   imageAlt: 'Alternativtext',
-  imageAltHint: 'Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können (Pflichtfeld).',
+  imageAltHint: 'Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können. Pflichtfeld, sobald ein Bild gewählt ist.',
   imageCaption: 'Bildunterschrift',
   imageCredit: 'Bildquelle',
+  requiredWithImage: 'Fehlt: {field}. Ein Bild braucht die Bilddatei und einen Alternativtext.',
   body: 'Text',
   description: 'Beschreibung',
   descriptionHint: 'Ein Satz für Suchmaschinen (optional).',
@@ -97,9 +100,10 @@ const en: CmsStrings = {
   image: 'Image',
   imageSrc: 'Image file',
   imageAlt: 'Alternative text',
-  imageAltHint: 'What the image shows, for people who cannot see it (required).',
+  imageAltHint: 'What the image shows, for people who cannot see it. Required once an image is chosen.',
   imageCaption: 'Caption',
   imageCredit: 'Credit',
+  requiredWithImage: 'Missing: {field}. An image needs its file and an alternative text.',
   body: 'Text',
   description: 'Description',
   descriptionHint: 'One sentence for search engines (optional).',

@@ -105,7 +105,55 @@ function keepPagesOutOfArticles(CMS) {
   }
 }
 
+const isBlank = (value) => value === undefined || value === null || String(value).trim() === '';
+
+
+/**
+ * The image is optional, but once it has any value the build needs both its file and its alt
+ * text. Decap checks `required` children of an optional object even when the object is empty, so
+ * the children are optional and the object checks itself: the widget `image-object`, Decap's
+ * object widget with this one rule added.
+ */
+function registerImageObject(CMS) {
+  const h = window.h;
+  const Base = CMS.getWidget('object');
+  const control = window.createClass({
+    isValid() {
+      const inner = typeof this.inner?.isValid === 'function' ? this.inner.isValid() : true;
+      if (inner !== true && !(inner && inner.error === false)) return inner;
+      const image = this.props.value;
+      if (!image || typeof image.some !== 'function' || !image.some((v) => !isBlank(v))) return true;
+      const missing = this.props.field
+        .get('fields')
+        .filter((f) => ['src', 'alt'].includes(f.get('name')))
+        .filter((f) => isBlank(image.get(f.get('name'))))
+        .map((f) => f.get('label', f.get('name')));
+      if (missing.size === 0) return true;
+      return { error: { type: 'PRESENCE', parentIds: this.props.parentIds, message: settings.strings.requiredWithImage.replace('{field}', missing.join(', ')) } };
+    },
+    render() {
+      return h(Base.control, { ...this.props, ref: (ref) => (this.inner = ref) });
+    },
+  });
+  CMS.registerWidget('image-object', control, Base.preview);
+}
+
+/** Decap keeps a field that was typed into and emptied as `""`; the build reads `""` as a missing text. */
+function withoutEmptyFields(data) {
+  let pruned = data;
+  for (const [key, value] of data.entrySeq().toArray()) {
+    if (key === 'body') continue;
+    if (typeof value === 'string' && value.trim() === '') pruned = pruned.delete(key);
+    else if (value && typeof value.filter === 'function' && typeof value.entrySeq === 'function') {
+      const inner = value.filter((v) => !isBlank(v));
+      pruned = inner.size === 0 ? pruned.delete(key) : pruned.set(key, inner);
+    }
+  }
+  return pruned;
+}
+
 const CMS = await loadDecap();
+registerImageObject(CMS);
 for (const style of settings.styles) CMS.registerPreviewStyle(style);
 CMS.registerPreviewTemplate('articles', articlePreview(CMS));
 CMS.registerPreviewTemplate('pages', pagePreview(CMS));
@@ -115,9 +163,8 @@ keepPagesOutOfArticles(CMS);
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
-    if (entry.get('collection') !== 'articles' || !entry.get('newRecord')) return undefined;
-    const data = entry.get('data');
-    if (data.get('slug')) return undefined;
+    const data = withoutEmptyFields(entry.get('data'));
+    if (entry.get('collection') !== 'articles' || !entry.get('newRecord') || data.get('slug')) return data;
     return data.set('slug', slugOf(data.get('title')));
   },
 });

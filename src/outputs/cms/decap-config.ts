@@ -62,13 +62,15 @@ function articleFields(site: ResolvedSite, s: CmsStrings): Field[] {
     {
       name: 'image',
       label: s.image,
-      widget: 'object',
+      // Decap's object widget plus one rule: file and alt text once the image has any value (stadtbote-cms.js).
+      widget: 'image-object',
       required: false,
       collapsed: false,
       fields: [
-        { name: 'src', label: s.imageSrc, widget: 'image', required: true, choose_url: false },
-        // The build refuses an image without alt text; the form refuses to save one.
-        { name: 'alt', label: s.imageAlt, hint: s.imageAltHint, widget: 'string', required: true },
+        // Required once the image has any value (checked by `image-object`); the build refuses an
+        // image without file or alt text, and the form refuses to save one.
+        { name: 'src', label: s.imageSrc, widget: 'image', required: false, choose_url: false },
+        { name: 'alt', label: s.imageAlt, hint: s.imageAltHint, widget: 'string', required: false },
         { name: 'caption', label: s.imageCaption, widget: 'string', required: false },
         { name: 'credit', label: s.imageCredit, widget: 'string', required: false },
       ],

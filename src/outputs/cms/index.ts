@@ -18,7 +18,7 @@ export interface AdminSettings {
   readonly styles: readonly string[];
   readonly language: string;
   readonly timeZone: string;
-  readonly strings: { readonly publishedOn: string; readonly photoCredit: string };
+  readonly strings: { readonly publishedOn: string; readonly photoCredit: string; readonly requiredWithImage: string };
   readonly slug: { readonly options: typeof SLUG_OPTIONS; readonly maxLength: number };
   /** Folder of the standalone pages, as the git backend names it: kept out of the articles list. */
   readonly pagesFolder: string;
@@ -73,7 +73,7 @@ export function cmsAdmin(s: SiteSnapshot): GeneratedFile[] {
     styles: [`${basePath}assets/stadtbote.css`],
     language: config.language,
     timeZone: config.timezone,
-    strings: { publishedOn: s.renderer.strings.publishedOn, photoCredit: s.renderer.strings.photoCredit },
+    strings: { publishedOn: s.renderer.strings.publishedOn, photoCredit: s.renderer.strings.photoCredit, requiredWithImage: cmsStrings[config.language].requiredWithImage },
     slug: { options: SLUG_OPTIONS, maxLength: MAX_TITLE_SLUG_LENGTH },
     pagesFolder: `${contentFolderOf(s.site)}/pages/`,
   };
