@@ -42,9 +42,13 @@ function isHttpUrl(value: string): boolean {
  * Reads `cms: true`, `cms: false` or a mapping. Returns undefined when the CMS is off; every
  * problem goes to `fail`, so that all of them are reported with the rest of the config at once.
  */
-export function parseCmsConfig(raw: unknown, fail: CmsProblem): CmsSettings | undefined {
+export function parseCmsConfig(raw: unknown, fail: CmsProblem, warn: CmsProblem): CmsSettings | undefined {
   if (raw === undefined || raw === false || raw === null) return undefined;
-  if (raw === true) return { branch: 'main', editorialWorkflow: false };
+  const localOnly = (): void => warn('cms', 'cms has no git backend: the published /admin/ cannot save; only `stadtbote dev --cms` can', 'add backend and repo under cms (README, "Web editor")');
+  if (raw === true) {
+    localOnly();
+    return { branch: 'main', editorialWorkflow: false };
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     fail('cms', 'cms must be true, false or a mapping with the git backend', 'cms: true, or\ncms:\n  backend: github\n  repo: stadt/presse\n  authBaseUrl: https://oauth.example.org');
     return undefined;
@@ -84,6 +88,7 @@ export function parseCmsConfig(raw: unknown, fail: CmsProblem): CmsSettings | un
   if (backend === 'github' && !authBaseUrl) fail('cms.authBaseUrl', 'cms.backend github needs the address of an OAuth client for the login', 'authBaseUrl: https://oauth.example.org (see README, "Web editor")');
   if (backend === 'gitea' && !appId) fail('cms.appId', 'cms.backend gitea needs the id of an OAuth application on the Gitea instance', 'appId: the "Client ID" of the application');
   if (!backend && repo) fail('cms.backend', 'cms.repo is given without cms.backend', `add backend: ${BACKENDS.join(' | ')}`);
+  if (!backend && !repo) localOnly();
   return {
     ...(backend ? { backend } : {}),
     ...(repo ? { repo } : {}),

@@ -245,11 +245,13 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
   // The web editor (issue 15): rules for the `cms` mapping live in config/cms.ts.
-  config.cms = parseCmsConfig(raw.cms, (field, reason, fix) => problems.push({ file: displayFile || 'config', ...at('cms'), ruleId: 'config-value', field, reason, fix, severity: 'error' })) ?? false;
+  const cmsProblem = (severity: 'error' | 'warning') => (field: string, reason: string, fix?: string) => void (severity === 'error' ? problems : cmsWarnings).push({ file: displayFile || 'config', ...at('cms'), ruleId: severity === 'error' ? 'config-value' : 'cms-local-only', field, reason, fix, severity });
+  const cmsWarnings: Problem[] = [];
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error'), cmsProblem('warning')) ?? false;
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...cmsWarnings];
   const known = new Set(Object.keys(defaults));
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {

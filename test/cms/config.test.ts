@@ -37,7 +37,11 @@ function articleFields(config: Record<string, unknown>): Fields {
 describe('the cms config key', () => {
   it('is off by default and on with cms: true (local editing only, branch main)', () => {
     expect(resolveSite({ root: site('title: T\n') }).config.cms).toBe(false);
-    expect(resolveSite({ root: site('cms: true\n') }).config.cms).toEqual({ branch: 'main', editorialWorkflow: false });
+    const local = resolveSite({ root: site('cms: true\n') });
+    expect(local.config.cms).toEqual({ branch: 'main', editorialWorkflow: false });
+    // The published editor could not save: said once, as a warning.
+    expect(local.warnings.map((w) => w.ruleId)).toEqual(['cms-local-only']);
+    expect(resolveSite({ root: site('cms:\n  backend: gitlab\n  repo: stadt/presse\n') }).warnings).toEqual([]);
   });
 
   it('reports every wrong value at once, naming the field', () => {
