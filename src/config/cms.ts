@@ -87,6 +87,7 @@ export function parseCmsConfig(raw: unknown, fail: CmsProblem, warn: CmsProblem)
   // Without its own OAuth client Decap sends GitHub logins through Netlify's server: a third party.
   if (backend === 'github' && !authBaseUrl) fail('cms.authBaseUrl', 'cms.backend github needs the address of an OAuth client for the login', 'authBaseUrl: https://oauth.example.org (see README, "Web editor")');
   if (backend === 'gitea' && !appId) fail('cms.appId', 'cms.backend gitea needs the id of an OAuth application on the Gitea instance', 'appId: the "Client ID" of the application');
+  if (backend === 'gitea' && editorialWorkflow) fail('cms.editorialWorkflow', "Decap CMS's Gitea backend has no editorial workflow", 'remove editorialWorkflow, or use GitHub or GitLab');
   if (!backend && repo) fail('cms.backend', 'cms.repo is given without cms.backend', `add backend: ${BACKENDS.join(' | ')}`);
   if (!backend && !repo) localOnly();
   return {
