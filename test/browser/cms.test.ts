@@ -187,6 +187,8 @@ describe('the web editor (Decap CMS) with stadtbote dev --cms in Chromium', () =
   it('makes no request to another host', () => {
     const admin = requests.filter((u) => u.includes('/admin/'));
     expect(admin.length).toBeGreaterThan(10);
+    // The preview pane loaded the site's own stylesheet.
+    expect(requests).toContain(`${dev.site}assets/stadtbote.css`);
     const elsewhere = requests.filter((u) => {
       const url = new URL(u);
       return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1';

@@ -36,6 +36,7 @@ function adminPage(s: SiteSnapshot, settings: AdminSettings, imports: Readonly<R
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <script type="application/json" id="stadtbote-cms">${jsonForScript(settings)}</script>
 <script type="importmap">${jsonForScript({ imports })}</script>
