@@ -19,6 +19,8 @@ function formatDay(day) {
   return settings.language === 'en' ? `${y}-${m}-${d}` : `${d}.${m}.${y}`;
 }
 
+const isBlank = (value) => value === undefined || value === null || String(value).trim() === '';
+
 function loadDecap() {
   // Started below, once Stadtbote's preview and hooks are registered.
   window.CMS_MANUAL_INIT = true;
@@ -104,9 +106,6 @@ function keepPagesOutOfArticles(CMS) {
     };
   }
 }
-
-const isBlank = (value) => value === undefined || value === null || String(value).trim() === '';
-
 
 /**
  * The image is optional, but once it has any value the build needs both its file and its alt
