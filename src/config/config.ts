@@ -245,9 +245,11 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
   // The web editor (issue 15): rules for the `cms` mapping live in config/cms.ts.
-  const cmsProblem = (severity: 'error' | 'warning') => (field: string, reason: string, fix?: string) => void (severity === 'error' ? problems : cmsWarnings).push({ file: displayFile || 'config', ...at('cms'), ruleId: severity === 'error' ? 'config-value' : 'cms-local-only', field, reason, fix, severity });
   const cmsWarnings: Problem[] = [];
-  config.cms = parseCmsConfig(raw.cms, cmsProblem('error'), cmsProblem('warning')) ?? false;
+  const cmsProblem = (severity: 'error' | 'warning', ruleId: string) => (field: string, reason: string, fix?: string): void => {
+    (severity === 'error' ? problems : cmsWarnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
+  };
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
