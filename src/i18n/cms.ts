@@ -13,6 +13,7 @@ export interface CmsStrings {
   readonly pagesHint: string;
   readonly title: string;
   readonly titleHint: string;
+  readonly pageTitleHint: string;
   readonly slug: string;
   readonly slugHint: string;
   readonly slugPattern: string;
@@ -50,6 +51,7 @@ const de: CmsStrings = {
   pagesHint: 'Feste Seiten wie Impressum, Datenschutz und Erklärung zur Barrierefreiheit.',
   title: 'Titel',
   titleHint: 'Die Überschrift der Meldung.',
+  pageTitleHint: 'Aus dem Titel einer neuen Seite wird ihre Adresse gebildet (Umlaute ohne Punkte, ö → o); sie bleibt danach fest.',
   slug: 'URL-Kürzel',
   slugHint: 'Leer lassen: wird beim ersten Speichern aus dem Titel gebildet (ä → ae, ß → ss) und bleibt danach fest, damit die Adresse gleich bleibt. Nur a–z, 0–9 und einzelne Bindestriche.',
   slugPattern: 'Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. neue-digitalstrategie',
@@ -86,6 +88,7 @@ const en: CmsStrings = {
   pagesHint: 'Standalone pages such as the legal notice, privacy policy and accessibility statement.',
   title: 'Title',
   titleHint: 'The headline.',
+  pageTitleHint: 'A new page’s address is made from its title (accents dropped); it stays fixed afterwards.',
   slug: 'URL slug',
   slugHint: 'Leave empty: made from the title on the first save and kept afterwards, so that the address stays. Only a–z, 0–9 and single hyphens.',
   slugPattern: 'Only lowercase letters a–z, digits and single hyphens, e.g. new-digital-strategy',

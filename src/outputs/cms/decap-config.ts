@@ -82,7 +82,7 @@ function articleFields(site: ResolvedSite, s: CmsStrings): Field[] {
 
 function pageFields(s: CmsStrings): Field[] {
   return [
-    { name: 'title', label: s.title, widget: 'string', required: true },
+    { name: 'title', label: s.title, hint: s.pageTitleHint, widget: 'string', required: true },
     { name: 'description', label: s.description, hint: s.descriptionHint, widget: 'string', required: false },
     dateField('updated', s.updated, s, false, s.updatedHint),
     { name: 'body', label: s.body, widget: 'markdown', required: false },
