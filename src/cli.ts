@@ -336,6 +336,12 @@ function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void 
       case 'failed':
         io.err(`stadtbote: ${event.error instanceof Error ? event.error.message : String(event.error)}`);
         break;
+      case 'cms':
+        io.out(`Web editor: ${event.url} (saves into this folder)`);
+        break;
+      case 'cms-log':
+        io.err(`decap-server: ${event.line}`);
+        break;
     }
   };
 }
@@ -346,6 +352,8 @@ function addDevCommand(program: Command, io: Output): void {
       .description('build, serve on 127.0.0.1 under the base path and rebuild and reload open pages on every change')
       .option('--port <port>', 'port to listen on (0 picks a free one)', '4000')
       .option('--host <host>', 'interface to bind; other machines can reach the server only if you change this', '127.0.0.1')
+      .option('--cms', 'also serve the web editor at /admin/ with Decap\'s local backend, which saves into this folder')
+      .option('--cms-port <port>', 'port of the local backend (decap-server) on 127.0.0.1; 0 picks a free one', '0')
       .option('-q, --quiet', 'print only errors')
       .option('-v, --verbose', 'list changed files and warnings'),
   )
@@ -355,17 +363,20 @@ function addDevCommand(program: Command, io: Output): void {
 Examples:
   $ stadtbote dev
   $ stadtbote dev --port 8080 --drafts
+  $ stadtbote dev --cms
 
 The preview is served under the base path of the config (http://127.0.0.1:4000/presse/ for
 baseUrl https://example.org/presse/) and built into a temporary folder outside the site, which
 is removed when the server stops (Ctrl-C). It answers only requests for localhost, 127.0.0.1
 and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
     )
-    .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean }) => {
+    .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean; cms?: boolean; cmsPort: string }) => {
       const port = Number(flags.port);
-      if (!/^\d+$/.test(flags.port) || port > 65535) {
-        io.err(`stadtbote: --port "${flags.port}" is not a port number (0–65535)`);
-        throw new CommandExit(EXIT.usage);
+      for (const [flag, value] of [['--port', flags.port], ['--cms-port', flags.cmsPort]] as const) {
+        if (!/^\d+$/.test(value) || Number(value) > 65535) {
+          io.err(`stadtbote: ${flag} "${value}" is not a port number (0–65535)`);
+          throw new CommandExit(EXIT.usage);
+        }
       }
       const { baseUrl: _ignored, ...site } = siteOptions(flags);
       const progress = flags.quiet ? undefined : progressLine(io);
@@ -383,6 +394,7 @@ and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
         ...site,
         port,
         host: flags.host,
+        ...(flags.cms ? { cms: { port: Number(flags.cmsPort) } } : {}),
         ...publishingOptions(flags),
         ...(progress ? { onProgress: progress } : {}),
         onEvent: devReporter(io, flags),

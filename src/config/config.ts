@@ -3,12 +3,14 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside, relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
 import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
+import { parseCmsConfig, type CmsSettings } from './cms.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -48,6 +50,8 @@ export interface SiteConfig {
   readonly compress: boolean;
   /** How photos are published: maximum width, default share image (config/images.ts). */
   readonly images: ImageConfig;
+  /** The web editor at `/admin/` (Decap CMS); off (false) by default. */
+  readonly cms: CmsSettings | false;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -100,6 +104,7 @@ const defaults: SiteConfig = {
   rawHtml: 'none',
   compress: false,
   images: DEFAULT_IMAGE_CONFIG,
+  cms: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -285,13 +290,17 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
-  // The images mapping has keys of its own: config/images.ts reads and checks them.
+  // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
   const warnings: Problem[] = [];
   config.images = parseImageConfig(
     raw.images,
     (reason, fix) => fail('images', reason, fix),
     (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
   );
+  const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
+    (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
+  };
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { localCmsConfig } from '../cms/local-backend.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { MovedAddress } from '../build/addresses.js';
 import { editorMessages } from '../i18n/editor.js';
@@ -15,6 +18,8 @@ export interface DevState {
   readonly overlay: string | undefined;
   /** Counts good builds, so that a tab that reconnects can tell whether it missed one. */
   readonly generation: number;
+  /** Decap's local backend while `dev --cms` runs. */
+  readonly cmsUrl?: string;
 }
 
 export interface HandlerContext {
@@ -69,7 +74,13 @@ export function requestHandler(ctx: HandlerContext): (req: IncomingMessage, res:
       if (rawPath === '/' || rawPath + '/' === basePath) return redirect(basePath, 302);
     } else {
       const sitePath = '/' + rawPath.slice(basePath.length);
+      // `dev --cms` (issue 15): the editor's config points at the local backend; /admin/ gets no reload script.
+      const { cmsUrl } = ctx.now();
+      if (cmsUrl && sitePath === '/admin/config.yml') {
+        return sendText(req, res, 200, localCmsConfig(await readFile(path.join(outDir, 'admin', 'config.yml'), 'utf8'), cmsUrl), 'text/yaml; charset=utf-8');
+      }
       const found = await resolveRequest(outDir, sitePath);
+      if (found.kind === 'file' && sitePath.startsWith('/admin/')) return sendFile(req, res, found.file, 200, (html) => html);
       if (found.kind === 'bad') return sendText(req, res, 400, 'Bad Request\n');
       if (found.kind === 'redirect') return redirect(withBasePath(basePath, found.location));
       if (found.kind === 'file') return sendFile(req, res, found.file, 200, inject);

@@ -12,6 +12,7 @@ import { overlayPayload } from './overlay.js';
 import { RebuildScheduler, watchSite } from './watcher.js';
 import { relativePath } from '../util/files.js';
 import { devWorkspace } from './workspace.js';
+import { startLocalCmsBackend, withCmsOn, type LocalCmsBackend } from '../cms/local-backend.js';
 
 export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRun' | 'baseUrl'> {
   /** Port to listen on; 0 picks a free one. Default 4000. */
@@ -20,6 +21,8 @@ export interface DevServerOptions extends Omit<BuildOptions, 'resolved' | 'dryRu
   host?: string;
   /** Told about every build and every change, for the terminal. */
   onEvent?: (event: DevEvent) => void;
+  /** The web editor with Decap's local backend (`dev --cms`); `port` is decap-server's (0: a free one). */
+  cms?: { port?: number };
 }
 
 export type DevEvent =
@@ -31,7 +34,10 @@ export type DevEvent =
   /** The search index caught up with the changes of the last builds. */
   | { readonly type: 'search-indexed'; readonly report: BuildReport }
   | { readonly type: 'problems'; readonly problems: readonly Problem[]; readonly root: string; readonly config: boolean }
-  | { readonly type: 'failed'; readonly error: unknown };
+  | { readonly type: 'failed'; readonly error: unknown }
+  /** The web editor is ready (`dev --cms`), or its local backend reported something. */
+  | { readonly type: 'cms'; readonly url: string }
+  | { readonly type: 'cms-log'; readonly line: string };
 
 export interface DevServer {
   /** The preview's home page: the server's origin plus the site's base path. */
@@ -59,7 +65,7 @@ function urlHost(host: string): string {
  * article to a new address, or to show what is wrong, over Server-Sent Events.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const { port = 4000, host = '127.0.0.1', onEvent, ...given } = options;
+  const { port = 4000, host = '127.0.0.1', onEvent, cms: cmsOptions, ...given } = options;
   // The preview has its own output (in the OS temp folder, removed on close) and cache: its pages
   // link to this server, so they must never end up in dist/ nor anywhere in the site folder.
   const root = path.resolve(given.root ?? '.');
@@ -84,7 +90,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     for (const res of clients) res.write(`event: ${event}\ndata: ${data}\n\n`);
   };
 
-  const handle = requestHandler({ hostAllowed, clients, movedTo, ready: () => ready, now: () => ({ basePath, language, outDir, overlay: current, generation }) });
+  let cms: LocalCmsBackend | undefined;
+  const handle = requestHandler({ hostAllowed, clients, movedTo, ready: () => ready, now: () => ({ basePath, language, outDir, overlay: current, generation, ...(cms ? { cmsUrl: cms.url } : {}) }) });
   const server: Server = await listenOn(handle, port, host);
   const address = server.address() as AddressInfo;
   const origin = `http://${urlHost(host)}:${address.port}`;
@@ -95,7 +102,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const configured = resolveSite(buildOptions);
     basePath = configured.basePath;
     language = configured.config.language;
-    return resolveSite({ ...buildOptions, baseUrl: origin + basePath });
+    const resolved = resolveSite({ ...buildOptions, baseUrl: origin + basePath });
+    // `dev --cms` builds /admin/ whatever the config says (issue 15).
+    return cmsOptions ? withCmsOn(resolved) : resolved;
   };
   let site: ResolvedSite;
   try {
@@ -107,6 +116,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
   outDir = site.paths.out;
   const url = origin + basePath;
+  if (cmsOptions) {
+    try {
+      cms = await startLocalCmsBackend({ root: site.paths.root, port: cmsOptions.port ?? 0, onLog: (line) => emit({ type: 'cms-log', line }) });
+    } catch (err) {
+      server.close();
+      workspace.remove(site.paths.cache);
+      throw err;
+    }
+  }
 
   // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
   // last index and the preview reloads at once; the index is rebuilt once editing pauses.
@@ -173,6 +191,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }, 30_000);
   heartbeat.unref();
   emit({ type: 'listening', url });
+  if (cms) emit({ type: 'cms', url: `${url}admin/` });
 
   let closing: Promise<void> | undefined;
   return {
@@ -191,6 +210,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         cancelSearchRefresh();
         await watcher.close();
         await scheduler.close();
+        await cms?.stop();
         for (const res of clients) res.end();
         clients.clear();
         await new Promise<void>((r) => {

@@ -70,6 +70,7 @@ export const RULES = {
   'address-gone': 'An article the last successful build published is gone, and with it its address (a warning: deleting can be meant).',
   'date-mismatch': 'The day a file name starts with is not the day date: gives (a warning).',
   placeholder: 'A placeholder that new or init writes is still in the text (a warning; an error with check --strict).',
+  'cms-local-only': 'cms: true names no git backend (a warning): the web editor can save only with stadtbote dev --cms.',
   'duplicate-url': 'Two sources, aliases or static files would be written to the same output path.',
   'missing-footer-page': 'A page the footer links to (Impressum, Datenschutz, …) does not exist (a warning).',
   template: 'A theme template has a Liquid syntax error.',
