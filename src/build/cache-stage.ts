@@ -1,5 +1,4 @@
 import { outputStateDir } from '../write/writer.js';
-import path from 'node:path';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';

@@ -2,7 +2,6 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { Problem } from '../model/problem.js';
 import { isWellFormed } from './well-formed.js';
 import type { CacheData, CachedSource } from './types.js';
 
