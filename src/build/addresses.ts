@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { withBasePath } from '../model/urls.js';
 import path from 'node:path';
 import { editorMessages } from '../i18n/editor.js';
 import { EDITOR_RULES } from '../model/editor-rules.js';
@@ -43,6 +44,8 @@ export interface AddressInput {
   readonly contentDir: string;
   readonly displayPrefix: string;
   readonly language: string;
+  /** The site's base path: an alias is the old address as it was on the host, base path included. */
+  readonly basePath: string;
   /** Drafts and future articles make other sets of addresses: each mode keeps its own ledger. */
   readonly mode: { readonly drafts: boolean; readonly future: boolean };
   readonly articles: readonly ArticleMeta[];
@@ -100,21 +103,23 @@ export function checkAddresses(input: AddressInput): AddressCheck {
   const moved: MovedAddress[] = [];
   const bySrc = new Map(input.articles.map((a) => [a.src, a]));
   const produced = new Set<string>();
+  // Compared as addresses on the host: aliases are written that way (content/aliases.ts), site URLs get the base path.
+  const onHost = (url: string): string => withBasePath(input.basePath, url);
   for (const a of input.articles) {
-    produced.add(sameAddress(a.url));
+    produced.add(sameAddress(onHost(a.url)));
     for (const alias of a.data.aliases) produced.add(sameAddress(alias));
   }
   const known = new Set(Object.keys(previous?.articles ?? {}));
   const report = (article: ArticleMeta, from: string): void => {
     const place = aliasPlace(input.contentDir, article.src, article.data.aliases.length > 0);
-    const aliasLine = `${place.indent}  - ${from}`;
+    const aliasLine = `${place.indent}  - ${onHost(from)}`;
     const m = t.addressChanged(from, article.url);
     const { indent: _indent, ...at } = place;
     problems.push({ file: input.displayPrefix + article.src, ...at, ruleId: EDITOR_RULES.addressChanged, field: 'aliases', reason: m.reason, fix: m.fix(aliasLine), severity: 'warning' });
     moved.push({ from, to: article.url });
   };
   for (const [src, old] of Object.entries(previous?.articles ?? {})) {
-    if (produced.has(sameAddress(old.url))) continue;
+    if (produced.has(sameAddress(onHost(old.url)))) continue;
     const same = bySrc.get(src);
     if (same) {
       report(same, old.url);
@@ -130,7 +135,7 @@ export function checkAddresses(input: AddressInput): AddressCheck {
       continue;
     }
     const m = t.addressGone(old.url);
-    problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, reason: m.reason, fix: m.fix(`aliases:\n  - ${old.url}`), severity: 'warning' });
+    problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, reason: m.reason, fix: m.fix(`aliases:\n  - ${onHost(old.url)}`), severity: 'warning' });
   }
   return {
     problems,
@@ -146,7 +151,12 @@ export function checkAddresses(input: AddressInput): AddressCheck {
         writeFileSync(tmp, JSON.stringify(ledger));
         renameSync(tmp, file);
       } catch {
-        rmSync(tmp, { force: true });
+        // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          /* nothing there to remove */
+        }
       }
     },
   };

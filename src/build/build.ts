@@ -97,7 +97,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
     // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
-    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
+    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
     problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');

@@ -1,3 +1,5 @@
+import type { RuleId } from './rules.js';
+
 /** Rule ids of the editors' checks by name; each is documented in the registry, model/rules.ts. */
 export const EDITOR_RULES = {
   /** An article's address differs from the one the last successful build published (warning; error with `check --strict`). */
@@ -8,7 +10,7 @@ export const EDITOR_RULES = {
   dateMismatch: 'date-mismatch',
   /** A placeholder `new` or `init` writes is still in the text (warning; error with `--strict`). */
   placeholder: 'placeholder',
-} as const;
+} as const satisfies Record<string, RuleId>;
 
 export type EditorRuleId = (typeof EDITOR_RULES)[keyof typeof EDITOR_RULES];
 

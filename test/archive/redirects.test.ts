@@ -107,7 +107,7 @@ describe('aliases in small sites', () => {
   });
 
   it('_redirects encodes what Netlify reads as a splat, a placeholder or a comment', async () => {
-    const root = makeSite({ 'content/2025/a.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/*", "/alt/:name/x.html", "/alt/a?b=*&c=:d"]\n') });
+    const root = makeSite({ 'content/2025/eins.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/*", "/alt/:name/x.html", "/alt/a?b=*&c=:d"]\n') });
     try {
       await buildSite(root, { search: false, noCache: true, baseUrl: 'https://example.org/' });
       const rules = readTree(`${root}/dist`).get('_redirects')!.toString().split('\n').filter((l) => l && !l.startsWith('#'));

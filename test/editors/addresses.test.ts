@@ -61,12 +61,12 @@ describe('addresses that change', () => {
     // Line 6 is the frontmatter's closing "---": the alias goes right above it.
     expect([warning.file, warning.line, warning.severity]).toEqual(['content/2025/2025-02-13-kreistagssitzung.md', 6, 'warning']);
     expect(warning.reason).toContain('/2025/02-13-kreistag/ → /2025/02-13-kreistagssitzung/');
-    expect(warning.fix).toContain('aliases:\n  - /2025/02-13-kreistag/');
+    expect(warning.fix).toContain('aliases:\n  - /presse/2025/02-13-kreistag/');
     // check writes nothing, not even the ledger: it keeps warning until the alias is added.
     expect((await checkSite({ root })).problems.some((p) => p.ruleId === 'address-changed')).toBe(true);
     // With the alias the old address redirects, and nothing is left to warn about.
     const file = path.join(root, 'content/2025/2025-02-13-kreistagssitzung.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', '').replace(/\n---\n/, '\naliases:\n  - /2025/02-13-kreistag/\n---\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('---\n\n', '').replace(/\n---\n/, '\naliases:\n  - /presse/2025/02-13-kreistag/\n---\n'));
     const report = await build(root);
     expect(moves(report)).toEqual([]);
     expect(readFileSync(path.join(root, 'dist/2025/02-13-kreistag/index.html'), 'utf8')).toContain('/presse/2025/02-13-kreistagssitzung/');
@@ -103,7 +103,7 @@ describe('addresses that change', () => {
     writeFileSync(path.join(root, 'content/2025/b.md'), article({ title: 'B' }).replace('---\n', '---\ndraft: true\n'));
     const report = await build(root);
     expect(moves(report)).toEqual(['content/2025/a.md:- address-gone']);
-    expect(report.warnings.find((w) => w.ruleId === 'address-gone')!.fix).toContain('aliases:\n  - /2025/02-13-a/');
+    expect(report.warnings.find((w) => w.ruleId === 'address-gone')!.fix).toContain('aliases:\n  - /presse/2025/02-13-a/');
   });
 
   it('works where CI restores only the cache folder, and check --strict fails on a moved address', async () => {
@@ -126,6 +126,6 @@ describe('addresses that change', () => {
     // build shows it without --verbose, since it asks for a change in a file.
     const built = runCli(['build', '--root', ci]);
     expect(built.code).toBe(0);
-    expect(built.stderr).toContain('  - /2025/02-13-kreistag/');
+    expect(built.stderr).toContain('  - /presse/2025/02-13-kreistag/');
   }, 60_000);
 });

@@ -251,7 +251,7 @@ describe('an open tab follows its article (real browser)', () => {
     const built = events.filter((e): e is Extract<DevEvent, { type: 'built' }> => e.type === 'built').at(-1)!;
     const warning = built.report.warnings.find((w) => w.ruleId === 'address-changed')!;
     expect(warning.file).toBe('content/2025/2025-02-13-kreistagssitzung.md');
-    expect(warning.fix).toContain('aliases:\n  - /2025/02-13-kreistag/');
+    expect(warning.fix).toContain('aliases:\n  - /presse/2025/02-13-kreistag/');
     // An old link opened later still finds the article during the session.
     const old = await page.goto(new URL('2025/02-13-kreistag/', server.url).href);
     expect(old?.url()).toContain('/presse/2025/02-13-kreistagssitzung/');
