@@ -2,6 +2,8 @@ import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { regionSpelling, unknownRegions } from '../checks/regions.js';
+import { unknownTopics } from '../checks/topics.js';
+import { articlePageOutput, writeArticlePages } from './article-pages.js';
 import { defaultImageProblems } from '../checks/default-image.js';
 import { pageHeadKey } from '../render/share-image.js';
 import { siteIcons } from '../theme/icons.js';
@@ -74,7 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, problems });
+    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
@@ -90,13 +92,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
+    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...unknownTopics(site, articles), ...aliases.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');
 
     // Plan and write the list pages, then the site-wide files.
     const model = modelSite(articles);
     const renderer = pool.local();
+    // Article pages get their links to other articles (related, previous, next) now that all are known.
+    const articlePages = writeArticlePages({ pages: collected.articlePages, model, renderer, read: content.read, links, output, previous: cache.previous, next: cache.next });
     const lists = await writeListPages({ lists: planListPages(model, renderer, config.perPage), model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
@@ -128,7 +132,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       articles: model.articles.length,
       pages: htmlPages.length,
       files: write?.files ?? claims.size,
-      rendered: { sources: toRender.length + feed.rerendered, lists: lists.rendered },
+      rendered: { sources: toRender.length + feed.rerendered + articlePages.rerendered, lists: lists.rendered },
       threads: pool.threadsUsed,
       ...(write ? { write } : {}),
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),

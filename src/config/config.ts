@@ -1,3 +1,4 @@
+import { parseTopics } from './topics.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -36,6 +37,8 @@ export interface SiteConfig {
   readonly publisher: Publisher;
   /** Known region names; when given, `check` reports unknown regions with a suggestion. */
   readonly regions: readonly string[];
+  /** Known topics (`topics: [Verkehr, Gesundheit]`); an article's `topics` must be among them. */
+  readonly topics: readonly string[];
   readonly footerLinks: readonly FooterLink[];
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
@@ -93,6 +96,7 @@ const defaults: SiteConfig = {
   feedItems: 50,
   publisher: { name: 'Stadtbote' },
   regions: [],
+  topics: [],
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
@@ -224,6 +228,11 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   if (raw.regions !== undefined) {
     if (Array.isArray(raw.regions) && raw.regions.every((r) => typeof r === 'string')) config.regions = raw.regions as string[];
     else fail('regions', 'regions must be a list of region names');
+  }
+  if (raw.topics !== undefined) {
+    const topics = parseTopics(raw.topics);
+    if (topics.ok) config.topics = topics.topics;
+    else fail('topics', topics.reason, 'topics:\n  - Verkehr\n  - Gesundheit');
   }
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;

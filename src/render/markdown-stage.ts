@@ -48,6 +48,7 @@ export class MarkdownStage {
       assets: this.options.assets,
       basePath: this.options.basePath,
       allowedHosts: this.options.allowedHosts,
+      locale: this.options.strings.locale,
       usedAssets,
       links,
     };
