@@ -1,10 +1,15 @@
-import type { ArticleData, ArticleMeta } from '../model/types.js';
-import type { ArticleView, DownloadView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
+import type { ArticleData, ArticleMeta, ContactData } from '../model/types.js';
+import type { ArticleView, ContactView, DownloadView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
 
 /** What a list entry shows of an article; `id` is unique per page because each article is listed once. */
 export function listItemView(url: string, data: ArticleData, regionUrl: string): ListItemView {
   const id = url.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/g, '-');
   return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl, date: { day: data.date.day, iso: data.date.iso } };
+}
+
+/** A phone number must not break across lines: its spaces and hyphens become non-breaking ones. */
+function contactView(contact: ContactData): ContactView {
+  return { ...contact, ...(contact.phone ? { phone: contact.phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011') } : {}) };
 }
 
 /** What the article page shows of its article; topic URLs come from `topicUrl`, downloads from render/downloads.ts. */
@@ -21,7 +26,7 @@ export function articleView(meta: ArticleMeta, regionUrl: string, topicUrl: (slu
     updated: data.updated,
     image: meta.image && data.image ? { ...meta.image, alt: data.image.alt, caption: data.image.caption, credit: data.image.credit } : undefined,
     topics: (data.topics ?? []).map((name, i) => ({ name, url: topicUrl(slugs[i]!) })),
-    ...(data.contact ? { contact: data.contact } : {}),
+    ...(data.contact ? { contact: contactView(data.contact) } : {}),
     downloads,
   };
 }
