@@ -4,7 +4,7 @@
  */
 export function fileSizeLabel(bytes: number, locale: string): string {
   const number = (value: number, digits: number): string => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-  if (bytes < 1024) return `${number(bytes, 0)} Bytes`;
+  if (bytes < 1024) return `${number(bytes, 0)} ${locale.startsWith('de') ? 'Bytes' : 'bytes'}`;
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
   return `${number(bytes / (1024 * 1024), 1)} MB`;
 }
