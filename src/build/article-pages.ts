@@ -9,7 +9,6 @@ import { hashOf } from '../util/hash.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { articleNeighbours } from './article-neighbours.js';
 import type { ArticlePage } from './collect.js';
-import type { LinkResolver } from './links.js';
 
 /** The cache's name of an article page's output: its key covers what it shows of other articles. */
 export const articlePageOutput = (url: string): string => `article:${url}`;
@@ -20,7 +19,6 @@ export interface ArticlePagesInput {
   /** The renderer of this thread: the context partial, and the rare page whose own HTML must be rendered again. */
   readonly renderer: Renderer;
   readonly read: (rel: string) => SourceFile;
-  readonly links: LinkResolver;
   readonly output: SiteOutput;
   readonly previous: CacheData;
   readonly next: CacheData;
@@ -45,8 +43,8 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     const view: ArticleContextView = { t: renderer.strings, related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
     const context = renderer.theme.render('partials/article-context', { ...view, site: renderer.chrome.site });
     const outPath = outputPathFor(page.meta.url);
-    // Links between sources depend on other URLs too: such a page is finished from its HTML on every build.
-    const own = page.html !== undefined ? input.links.fill(page.html, page.links, page.display) : undefined;
+    // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
+    const own = page.html;
     const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), context);
     const name = articlePageOutput(page.meta.url);
     const last = previous.outputs.get(name);

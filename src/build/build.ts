@@ -22,7 +22,7 @@ import { SiteOutput } from '../write/site-output.js';
 import { OutputWriter } from '../write/writer.js';
 import { openCache } from './cache-stage.js';
 import { SiteCollector } from './collect.js';
-import { feedBodies, LinkResolver, writeLinkedPages } from './links.js';
+import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './links.js';
 import { sourcePageEntries, writeListPages } from './list-pages.js';
 import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
@@ -88,6 +88,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Links between sources: every URL is known now.
     const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, problems });
     writeLinkedPages(collected.linked, links, output);
+    const articlePageInput = fillArticleLinks(collected.articlePages, links);
     const feed = feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
@@ -100,7 +101,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const model = modelSite(articles);
     const renderer = pool.local();
     // Article pages get their links to other articles (related, previous, next) now that all are known.
-    const articlePages = writeArticlePages({ pages: collected.articlePages, model, renderer, read: content.read, links, output, previous: cache.previous, next: cache.next });
+    const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next });
+    timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
     const lists = await writeListPages({ lists: planListPages(model, renderer, config.perPage), model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);

@@ -32,6 +32,7 @@ export interface ArticlePage {
   /** Hash of the page as rendered from its source, before any link was filled in. */
   readonly htmlHash: string;
   readonly links: readonly PendingLink[];
+  /** The page's HTML when it has links between sources; filled in by build/links.ts fillArticleLinks. */
   readonly html?: string;
   readonly written: boolean;
 }
