@@ -40,8 +40,8 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
   for (const page of input.pages) {
     const n = neighbours.get(page.meta);
     if (!n) continue;
-    const view: ArticleContextView = { t: renderer.strings, related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
-    const context = renderer.theme.render('partials/article-context', { ...view, site: renderer.chrome.site });
+    const view: ArticleContextView = { t: renderer.strings, site: renderer.chrome.site, related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
+    const context = renderer.theme.render('partials/article-context', view);
     const outPath = outputPathFor(page.meta.url);
     // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
     const own = page.html;

@@ -128,6 +128,7 @@ export interface ArticleLinkView {
  */
 export interface ArticleContextView {
   readonly t: UiStrings;
+  readonly site: SiteView;
   readonly related: readonly ArticleLinkView[];
   readonly previous?: ArticleLinkView;
   readonly next?: ArticleLinkView;
