@@ -70,6 +70,20 @@ describe('topics', () => {
     expect(search).toMatch(/<select id="search-topic" name="topic">\s*<option value="">Alle<\/option>\s*<option>Gesundheit<\/option>\s*<option>Verkehr<\/option>/);
   });
 
+  it('uses English path words and labels with language: en', async () => {
+    const en = makeSite({ ...SITE, 'stadtbote.config.yaml': `${CONFIG}language: en\n` });
+    try {
+      await buildSite(en);
+      const read = (rel: string): string => readFileSync(path.join(en, 'dist', rel), 'utf8');
+      expect(read('topics/index.html')).toContain('<h1>Topics</h1>');
+      expect(read('topics/verkehr/page/2/index.html')).toContain('Neue Buslinie');
+      expect(read('index.html')).toContain('<a href="/presse/topics/">Topics</a>');
+      expect(read('2025/03-05-impfaktion-im-rathaus/index.html')).toContain('Related news');
+    } finally {
+      cleanup(en);
+    }
+  });
+
   it('leaves topics out of sites without them (no navigation entry, no overview, no filter)', async () => {
     const plain = makeSite({ 'content/2025/a.md': article() });
     try {
