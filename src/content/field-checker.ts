@@ -37,12 +37,14 @@ export class FieldChecker {
       return undefined;
     }
     if (typeof value === 'number') {
-      // YAML reads 1e400 as Infinity and long digit strings lose digits: the page would show another text.
-      if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(String(value)) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
-        this.report('invalid-field', field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
+      // YAML reads `01067` as 1067, `0x1F` as 31, `1.50` as 1.5 and 1e400 as Infinity: a text field
+      // keeps exactly what was written, never the number YAML made of it.
+      const written = this.fm.writtenText(field);
+      if (written === undefined) {
+        this.report('invalid-type', field, `${field} is written as a number (${String(value)}); a text field needs the text itself`, `put the text in quotes: ${field}: "…"`);
         return undefined;
       }
-      return String(value);
+      value = written;
     }
     if (typeof value !== 'string') {
       this.report('invalid-type', field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);

@@ -3,6 +3,7 @@ import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
 import { parseOldAddress } from './aliases.js';
 import { describe, FieldChecker } from './field-checker.js';
+import { invisibleCharacter } from '../util/invisible.js';
 import { validateAttachments, validateContact, validateTopics } from './press-fields.js';
 import { FrontmatterError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
@@ -51,7 +52,8 @@ function validateImage(check: FieldChecker, value: unknown): ImageData | undefin
 function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
   const title = check.text('title', d.title, true);
   const date = check.date('date', d.date, true, timeZone);
-  const region = check.text('region', d.region, true);
+  // NFC: "Müller" typed on macOS (NFD) and elsewhere (NFC) is one region with one page.
+  const region = check.text('region', d.region, true)?.normalize('NFC');
   const teaser = check.text('teaser', d.teaser, true);
   let slug: string | undefined;
   if (d.slug !== undefined) {
@@ -67,6 +69,9 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
   if (region !== undefined && slugify(region) === '') {
     check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
   }
+  // A region with a zero-width space would be a second region that looks exactly like the first.
+  const invisibleInRegion = region === undefined ? undefined : invisibleCharacter(region);
+  if (invisibleInRegion) check.report('invalid-field', 'region', `region "${region}" contains the invisible character ${invisibleInRegion}`, 'type the region’s name again; invisible characters come from copying out of other programs');
   const image = validateImage(check, d.image);
   let draft = false;
   if (d.draft !== undefined) {
