@@ -28,9 +28,10 @@ const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.da
 
 /**
  * The article-page stage: each page gets its links to other articles (related, previous, next,
- * `partials/article-context`). The page's key is its own HTML's hash and that partial's HTML, so a
- * page is kept from the last build only when neither changed: editing article B's title changes
- * the key of every page that links to B. A cached page whose key changed is rendered again here.
+ * `partials/article-context`). The page's key is its own HTML's hash and what it shows of the
+ * others (their URLs, titles and dates), so a page is kept from the last build only when neither
+ * changed: editing article B's title changes the key of every page that links to B. A cached page
+ * whose key changed is rendered again here.
  */
 export function writeArticlePages(input: ArticlePagesInput): { rerendered: number } {
   const { output, previous, next, renderer } = input;
@@ -40,18 +41,20 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
   for (const page of input.pages) {
     const n = neighbours.get(page.meta);
     if (!n) continue;
-    const view: ArticleContextView = { t: renderer.strings, site: renderer.chrome.site, related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
-    const context = renderer.theme.render('partials/article-context', view);
+    const shown = { related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
     const outPath = outputPathFor(page.meta.url);
     // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
     const own = page.html;
-    const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), context);
+    // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).
+    const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), JSON.stringify(shown));
     const name = articlePageOutput(page.meta.url);
     const last = previous.outputs.get(name);
     if (own === undefined && !page.written && last && last.key === key && last.files[0] && output.keep(outPath, last.files[0][1])) {
       next.outputs.set(name, last);
       continue;
     }
+    const view: ArticleContextView = { t: renderer.strings, site: renderer.chrome.site, ...shown };
+    const context = renderer.theme.render('partials/article-context', view);
     let base = own;
     if (base === undefined && page.written) base = output.read(outPath).toString('utf8');
     if (base === undefined) {
