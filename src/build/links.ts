@@ -6,7 +6,7 @@ import { outputPathFor, withBasePath } from '../model/urls.js';
 import type { Renderer } from '../render/renderer.js';
 import type { SiteOutput } from '../write/site-output.js';
 import type { SiteLink } from '../checks/site-links.js';
-import type { LinkedPage } from './collect.js';
+import type { ArticlePage, LinkedPage } from './collect.js';
 import type { FeedWindow } from './feed-window.js';
 
 function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: PendingLink) => string): string {
@@ -84,6 +84,14 @@ export class LinkResolver {
 /** The link stage: writes the pages that waited for their links. */
 export function writeLinkedPages(linked: readonly LinkedPage[], links: LinkResolver, output: SiteOutput): void {
   for (const page of linked) output.put(outputPathFor(page.meta.url), links.fill(page.html, page.links, page.display));
+}
+
+/**
+ * Article pages with links between sources get them filled in here, with broken ones reported, in
+ * every run (`check` too); their links to other articles come later (build/article-pages.ts).
+ */
+export function fillArticleLinks(pages: readonly ArticlePage[], links: LinkResolver): ArticlePage[] {
+  return pages.map((page) => (page.html === undefined ? page : { ...page, html: links.fill(page.html, page.links, page.display) }));
 }
 
 export interface FeedBodyInput {

@@ -1,3 +1,4 @@
+import { parseTopics } from './topics.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -38,6 +39,8 @@ export interface SiteConfig {
   readonly publisher: Publisher;
   /** Known region names; when given, `check` reports unknown regions with a suggestion. */
   readonly regions: readonly string[];
+  /** Known topics (`topics: [Verkehr, Gesundheit]`); an article's `topics` must be among them. */
+  readonly topics: readonly string[];
   readonly footerLinks: readonly FooterLink[];
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
@@ -97,6 +100,7 @@ const defaults: SiteConfig = {
   feedItems: 50,
   publisher: { name: 'Stadtbote' },
   regions: [],
+  topics: [],
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
@@ -267,19 +271,18 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       };
     } else fail('publisher', 'publisher must be a mapping with at least a name', 'publisher:\n  name: Landeshauptstadt Musterstadt');
   }
-  if (raw.regions !== undefined) {
-    if (Array.isArray(raw.regions) && raw.regions.every((r) => typeof r === 'string')) config.regions = raw.regions as string[];
-    else fail('regions', 'regions must be a list of region names');
+  for (const [key, what] of [['regions', 'region names'], ['allowedHosts', 'host names']] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every((r) => typeof r === 'string')) config[key] = value as string[];
+    else fail(key, `${key} must be a list of ${what}`);
   }
+  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => fail('topics', reason, 'topics:\n  - Verkehr\n  - Gesundheit')) ?? config.topics;
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;
     if (Array.isArray(list) && list.every((l) => l && typeof l === 'object' && typeof (l as FooterLink).label === 'string' && typeof (l as FooterLink).href === 'string')) {
       config.footerLinks = list as FooterLink[];
     } else fail('footerLinks', 'footerLinks must be a list of { label, href }');
-  }
-  if (raw.allowedHosts !== undefined) {
-    if (Array.isArray(raw.allowedHosts) && raw.allowedHosts.every((r) => typeof r === 'string')) config.allowedHosts = raw.allowedHosts as string[];
-    else fail('allowedHosts', 'allowedHosts must be a list of host names');
   }
   for (const key of ['search', 'compress'] as const) {
     const value = raw[key];

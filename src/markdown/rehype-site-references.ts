@@ -6,6 +6,7 @@ import { urlSchemeOf } from '../util/url-ref.js';
 import { forEachElement } from './walk.js';
 import { editorMessages } from '../i18n/editor.js';
 import { closestFile, referenceFrom } from '../util/suggest.js';
+import { fileSizeLabel, fileTypeLabel } from '../util/file-size.js';
 import type { VFile } from 'vfile';
 import type { AssetInfo } from '../model/types.js';
 import { isLocalReference, resolveReference } from './resolve.js';
@@ -19,6 +20,8 @@ export interface ReferenceData {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
+  /** Locale of the site's number format, for the size of linked downloads ("PDF, 245 KB"). */
+  readonly locale: string;
   /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
   readonly usedAssets: Set<string>;
   /** The site's language, for the "did you mean" hint of a missing file. */
@@ -100,6 +103,10 @@ export default function rehypeSiteReferences() {
         }
         if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', didYouMean(refs, target.rel) ?? 'check the file name, or remove the link');
         node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
+        // A download says what it is before it is opened: type and size inside the link, so screen readers read them with it.
+        if (asset.bytes !== undefined && !asset.width) {
+          node.children.push({ type: 'text', value: ' ' }, { type: 'element', tagName: 'span', properties: { className: ['file-info'] }, children: [{ type: 'text', value: `(${fileTypeLabel(asset.url)}, ${fileSizeLabel(asset.bytes, refs.locale)})` }] });
+        }
         return;
       }
       if (node.tagName === 'img' && typeof node.properties.src === 'string') {

@@ -43,6 +43,7 @@ export const RULES = {
   'external-resource': 'A page loads an image, script, style or frame from a host not listed under allowedHosts.',
   // the site as a whole
   'unknown-region': 'A region is not in the config\'s list of regions.',
+  'unknown-topic': 'A topic is not in the config\'s list of topics (with the nearest known one).',
   'region-spelling': 'One region is spelled in two ways.',
   'alias-other-host': 'An old address (alias) is a full URL of another host than the site\'s: only this host\'s server can redirect it.',
   'alias-doubled-base-path': 'An old address starts with the base path twice (a warning): most likely copied from a site address with the base path added again.',

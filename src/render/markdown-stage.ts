@@ -51,6 +51,7 @@ export class MarkdownStage {
       basePath: this.options.basePath,
       allowedHosts: this.options.allowedHosts,
       language: this.options.language,
+      locale: this.options.strings.locale,
       usedAssets,
       links,
     };

@@ -9,6 +9,8 @@ import type { FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
 import { slugify } from '../util/slug.js';
 import { articleChrome, articleView, listItemView } from './article-views.js';
 import { frontmatterImage } from './frontmatter-image.js';
+import { downloadsOf } from './downloads.js';
+import { ARTICLE_CONTEXT_SLOT } from './article-context-slot.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
@@ -64,6 +66,10 @@ export class Renderer {
     return this.chrome.regionFeeds(regionSlug, region);
   }
 
+  topicFeeds(topicSlug: string, topic: string): FeedLink[] {
+    return this.chrome.topicFeeds(topicSlug, topic);
+  }
+
   /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
   renderPage<T extends keyof TemplateViews>(template: T, page: PageChrome, data: TemplateViews[T]): string {
     return this.chrome.renderPage(template, page, data);
@@ -74,7 +80,7 @@ export class Renderer {
     return this.markdownStage.run(source, body, bodyLine);
   }
 
-  /** Archives repeat a few dozen region names thousands of times; slugify each once. */
+  /** Archives repeat a few dozen region and topic names thousands of times; slugify each once. */
   private regionSlug(region: string): string {
     let slug = this.regionSlugs.get(region);
     if (slug === undefined) this.regionSlugs.set(region, (slug = slugify(region)));
@@ -111,16 +117,21 @@ export class Renderer {
       if (found.problem) problems.push(found.problem);
       image = found.info;
     }
+    const attached = downloadsOf(source, data.attachments ?? [], this.assets, md.usedAssets, validated.positionOf, this.strings.locale);
+    problems.push(...attached.problems);
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
     const regionSlug = this.regionSlug(data.region);
+    const topicSlugs = (data.topics ?? []).map((topic) => this.regionSlug(topic));
     const url = this.urls.article(data);
     const regionUrl = this.urls.region(regionSlug);
     const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl) });
-    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(image ? { image } : {}) };
+    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(topicSlugs.length > 0 ? { topicSlugs } : {}), ...(image ? { image } : {}) };
     const html = this.renderPage('article', articleChrome(meta, [...this.siteFeeds(), ...this.regionFeeds(regionSlug, data.region)]), {
-      article: articleView(meta, regionUrl),
+      article: articleView(meta, regionUrl, (slug) => this.urls.topic(slug), attached.downloads),
       content: md.html,
-      jsonLd: newsArticleJsonLd(meta, this.context.config, this.chrome.site.shareImage),
+      jsonLd: newsArticleJsonLd(meta, this.context.config, this.chrome.site.shareImage, (slug) => this.urls.topic(slug)),
+      // Links to other articles need all of them: filled in by build/article-context.ts.
+      context: ARTICLE_CONTEXT_SLOT,
     });
     return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, assets: [...md.usedAssets].sort(), problems };
   }

@@ -72,6 +72,8 @@ export class OutputWriter {
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
   private readonly pendingLinks = new Set<string>();
+  /** Files written by this build: written again (an article page finished later) in place, as no live file links to them. */
+  private readonly writtenNow = new Set<string>();
   /** Folders of the shadow known to exist. */
   private readonly dirs = new Set<string>();
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
@@ -199,8 +201,11 @@ export class OutputWriter {
     const existing = this.shadowFiles.delete(rel);
     const dest = path.join(this.shadow, rel);
     this.ensureDir(path.dirname(dest));
-    if (existing) rmSync(dest, { force: true });
+    // An older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
+    if (existing && !this.writtenNow.has(rel)) rmSync(dest, { force: true });
     this.replacingFolder(dest, () => writeFileSync(dest, content));
+    if (this.writtenNow.has(rel)) this.stats.written--;
+    this.writtenNow.add(rel);
     this.stats.written++;
     this.shadowFiles.set(rel, hash);
   }
