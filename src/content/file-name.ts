@@ -24,7 +24,7 @@ function baseName(rel: string): string {
 export function slugFromFileName(rel: string): string {
   const withoutDate = baseName(rel).replace(DATE_PREFIX, '');
   // As long as an explicit slug may be: two long names that differ only at the end stay two addresses.
-  return slugify(withoutDate, MAX_FILE_SLUG_LENGTH) || 'meldung';
+  return slugify(withoutDate, { maxLength: MAX_FILE_SLUG_LENGTH }) || 'meldung';
 }
 
 /** The day a file name starts with (`2025-02-13-…` → `2025-02-13`), when it starts with one. */

@@ -10,7 +10,8 @@ export const SLUG_OPTIONS = { decamelize: false, lowercase: true, customReplacem
 export const MAX_TITLE_SLUG_LENGTH = 80;
 
 /** ASCII slug for German text: umlauts become ae/oe/ue, ß becomes ss, quotes and punctuation are dropped. */
-export function slugify(text: string, maxLength = MAX_TITLE_SLUG_LENGTH): string {
+// An options object, not a second number: `names.map(slugify)` must never pass the index as a length.
+export function slugify(text: string, { maxLength = MAX_TITLE_SLUG_LENGTH }: { maxLength?: number } = {}): string {
   return slugifyText(text, SLUG_OPTIONS).slice(0, maxLength).replace(/-+$/, '');
 }
 

@@ -114,7 +114,8 @@ describe('dev server like production', () => {
   });
 
   it('answers Range requests with the right bytes (206), refuses bad ranges (416)', async () => {
-    const media = readdirSync(path.join(server.outDir, 'medien')).find((f) => f.endsWith('.mp4'))!;
+    // Downloads are published as /medien/<tag>/<name> (readable name, address that follows the bytes).
+    const media = (readdirSync(path.join(server.outDir, 'medien'), { recursive: true }) as string[]).find((f) => f.endsWith('.mp4'))!;
     expect(media).toBeTruthy();
     const file = `/presse/medien/${media}`;
     const whole = await get(server.url, file);

@@ -59,8 +59,10 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
     expect(report.articles).toBe(original.length);
     // The feed's links are the new site's own addresses: nothing to redirect.
     expect(report.aliases).toBe(0);
-    // The article photo comes back as the article's image, downloaded from the served site.
-    expect(report.media).toBe(original.filter((a) => a.image).length);
+    // The article photo comes back as the article's image, and a download linked in a body as a file
+    // next to the article, both downloaded from the served site (the sample site links one PDF).
+    expect(report.media).toBe(original.filter((a) => a.image).length + 1);
+    expect(readdirSync(path.join(root, 'content'), { recursive: true }).some((f) => String(f).endsWith('.pdf'))).toBe(true);
     expect(original.some((a) => a.image?.credit)).toBe(true);
     const result = await checkSite({ root, now: NOW });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);

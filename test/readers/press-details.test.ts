@@ -26,14 +26,14 @@ const PRESS = front(
 
 const SITE = {
   'stadtbote.config.yaml': 'baseUrl: https://example.org/presse/\ntopics: [Soziales, Verkehr]\n',
-  'content/2025/soforthilfe.md': PRESS,
+  'content/2025/soforthilfe-beantragen.md': PRESS,
   'content/2025/Antrag Soforthilfe.pdf': PDF,
   'content/2025/merkblatt.csv': 'Schritt;Was\n1;Antrag ausfüllen\n',
   // Related to the press release: same topic first, then same region; prev/next by date.
-  'content/2025/a.md': front({ title: 'Wohngeld erhöht', date: '2025-01-10', region: 'Cottbus' }, 'topics: [Soziales]'),
-  'content/2025/b.md': front({ title: 'Neue Buslinie', date: '2025-03-01', region: 'Potsdam' }, 'topics: [Verkehr]'),
-  'content/2025/c.md': article({ title: 'Fest im Park', date: '2025-03-10', region: 'Cottbus' }),
-  'content/2025/d.md': article({ title: 'Baustelle am Markt', date: '2024-06-01', region: 'Potsdam' }),
+  'content/2025/wohngeld-erhoeht.md': front({ title: 'Wohngeld erhöht', date: '2025-01-10', region: 'Cottbus' }, 'topics: [Soziales]'),
+  'content/2025/neue-buslinie.md': front({ title: 'Neue Buslinie', date: '2025-03-01', region: 'Potsdam' }, 'topics: [Verkehr]'),
+  'content/2025/fest-im-park.md': article({ title: 'Fest im Park', date: '2025-03-10', region: 'Cottbus' }),
+  'content/2025/baustelle-am-markt.md': article({ title: 'Baustelle am Markt', date: '2024-06-01', region: 'Potsdam' }),
 };
 
 let root: string;
@@ -108,7 +108,7 @@ describe('the build cache follows what an article page shows of other articles',
     const cold = tempDir();
     try {
       await buildSite(warm);
-      const b = path.join(warm, 'content/2025/b.md');
+      const b = path.join(warm, 'content/2025/neue-buslinie.md');
       writeFileSync(b, readFileSync(b, 'utf8').replace('Neue Buslinie', 'Buslinie 614 fährt'));
       const report = await buildSite(warm);
       expect(report.cache).toBe('hit');
@@ -116,7 +116,7 @@ describe('the build cache follows what an article page shows of other articles',
       expect(page).toContain('<span class="pager-label">Vorherige Meldung:</span> Buslinie 614 fährt</a>');
       expect(page).not.toContain('Neue Buslinie');
       // The same sources built without a cache give the same bytes, file for file.
-      makeSite({ ...SITE, 'content/2025/b.md': readFileSync(b, 'utf8') }, cold);
+      makeSite({ ...SITE, 'content/2025/neue-buslinie.md': readFileSync(b, 'utf8') }, cold);
       await buildSite(cold, { noCache: true });
       expect(readTree(path.join(warm, 'dist'))).toEqual(readTree(path.join(cold, 'dist')));
     } finally {

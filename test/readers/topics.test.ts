@@ -12,7 +12,7 @@ const SITE = {
   'stadtbote.config.yaml': CONFIG,
   'content/2024/a.md': withTopics({ title: 'Neue Buslinie', date: '2024-05-02', region: 'Potsdam' }, ['Verkehr']),
   'content/2025/b.md': withTopics({ title: 'Radweg eröffnet', date: '2025-03-01', region: 'Potsdam' }, ['Verkehr']),
-  'content/2025/c.md': withTopics({ title: 'Impfaktion im Rathaus', date: '2025-03-05', region: 'Cottbus' }, ['Gesundheit', 'Verkehr']),
+  'content/2025/impfaktion-im-rathaus.md': withTopics({ title: 'Impfaktion im Rathaus', date: '2025-03-05', region: 'Cottbus' }, ['Gesundheit', 'Verkehr']),
   'content/2025/d.md': article({ title: 'Ohne Thema', date: '2025-03-09', region: 'Cottbus' }),
 };
 

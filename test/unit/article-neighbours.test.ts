@@ -6,7 +6,7 @@ import { slugify } from '../../src/util/slug.js';
 import { meta } from './meta.js';
 
 function withTopics(a: ArticleMeta, topics: string[]): ArticleMeta {
-  return { ...a, data: { ...a.data, topics }, topicSlugs: topics.map(slugify) };
+  return { ...a, data: { ...a.data, topics }, topicSlugs: topics.map((t) => slugify(t)) };
 }
 
 const A = withTopics(meta('a.md', '2025-03-05', 'Potsdam'), ['Verkehr', 'Gesundheit']);
