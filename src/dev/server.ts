@@ -110,20 +110,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   try {
     site = resolve();
   } catch (err) {
-    server.close();
-    workspace.remove(path.resolve(root, buildOptions.cacheDir));
-    throw err;
+    return abandon(err, { server, workspace, cacheDir: path.resolve(root, buildOptions.cacheDir) });
   }
   outDir = site.paths.out;
   const url = origin + basePath;
-  if (cmsOptions) {
-    try {
-      cms = await startLocalCmsBackend({ root: site.paths.root, port: cmsOptions.port ?? 0, onLog: (line) => emit({ type: 'cms-log', line }) });
-    } catch (err) {
-      server.close();
-      workspace.remove(site.paths.cache);
-      throw err;
-    }
+  try {
+    if (cmsOptions) cms = await startLocalCmsBackend({ root: site.paths.root, port: cmsOptions.port ?? 0, onLog: (line) => emit({ type: 'cms-log', line }) });
+  } catch (err) {
+    return abandon(err, { server, workspace, cacheDir: site.paths.cache });
   }
 
   // Pagefind can only index the whole archive (10,000 articles: some 10 s), so a change keeps the
@@ -181,9 +175,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   try {
     watcher = await watchSite(site.paths, (file) => scheduler.notify(file));
   } catch (err) {
-    server.close();
-    workspace.remove(site.paths.cache);
-    throw err;
+    return abandon(err, { server, workspace, cacheDir: site.paths.cache, ...(cms ? { cms } : {}) });
   }
   // Keep-alive comments stop proxies and idle timers from dropping quiet event streams.
   const heartbeat = setInterval(() => {
@@ -210,15 +202,33 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         cancelSearchRefresh();
         await watcher.close();
         await scheduler.close();
-        await cms?.stop();
         for (const res of clients) res.end();
         clients.clear();
-        await new Promise<void>((r) => {
-          server.close(() => r());
-          server.closeAllConnections();
-        });
-        // Nothing of the preview stays behind: its output lives in the OS temp folder and goes now.
-        workspace.remove(site.paths.cache);
+        await stopAll({ server, workspace, cacheDir: site.paths.cache, ...(cms ? { cms } : {}) });
       })()),
   };
+}
+
+/** What a preview holds open outside the process: the HTTP server, the CMS backend, the temporary output. */
+interface DevResources {
+  readonly server: Server;
+  readonly workspace: ReturnType<typeof devWorkspace>;
+  readonly cacheDir: string;
+  readonly cms?: LocalCmsBackend;
+}
+
+/** Stops the server and the CMS backend; nothing of the preview stays behind (its output lives in the OS temp folder). */
+async function stopAll(r: DevResources): Promise<void> {
+  await r.cms?.stop();
+  await new Promise<void>((resolve) => {
+    r.server.close(() => resolve());
+    r.server.closeAllConnections();
+  });
+  r.workspace.remove(r.cacheDir);
+}
+
+/** A preview that could not start gives back what it took, then fails with the reason. */
+async function abandon(err: unknown, r: DevResources): Promise<never> {
+  await stopAll(r);
+  throw err;
 }
