@@ -54,8 +54,8 @@ export async function buildServedSite(): Promise<ServedTree> {
   const byTarget = (target: string): string[] => OLD_ADDRESSES.filter((o) => o.target === target).map((o) => o.alias);
   const root = makeSite({
     'stadtbote.config.yaml': `title: Landkreis Beispiel\nbaseUrl: ${BASE_URL}\nsearch: true\nregions: [Nordkreis, Südkreis]\n`,
-    'content/2024/erste.md': article({ title: 'Erste Meldung', date: '2024-03-01', region: 'Nordkreis', teaser: 'Die Kreisverwaltung öffnet das Bürgerbüro.' }, 'Das Bürgerbüro im Rathaus hat neue Öffnungszeiten.').replace('---\n', `---\n${aliasesYaml(byTarget(FIRST))}`),
-    'content/2025/zweite.md': article({ title: 'Zweite Meldung', date: '2025-02-13', region: 'Südkreis', teaser: 'Der Kreistag berät den Haushalt.' }, `Der Kreistag im Rathaus berät. Siehe auch [die erste Meldung](${FIRST}) und das [Impressum](/impressum/).`).replace('---\n', `---\n${aliasesYaml(byTarget(SECOND))}`),
+    'content/2024/erste-meldung.md': article({ title: 'Erste Meldung', date: '2024-03-01', region: 'Nordkreis', teaser: 'Die Kreisverwaltung öffnet das Bürgerbüro.' }, 'Das Bürgerbüro im Rathaus hat neue Öffnungszeiten.').replace('---\n', `---\n${aliasesYaml(byTarget(FIRST))}`),
+    'content/2025/zweite-meldung.md': article({ title: 'Zweite Meldung', date: '2025-02-13', region: 'Südkreis', teaser: 'Der Kreistag berät den Haushalt.' }, `Der Kreistag im Rathaus berät. Siehe auch [die erste Meldung](${FIRST}) und das [Impressum](/impressum/).`).replace('---\n', `---\n${aliasesYaml(byTarget(SECOND))}`),
     'content/pages/impressum.md': '---\ntitle: Impressum\n---\nLandkreis Beispiel.\n',
   });
   const docRoot = tempDir('stadtbote-docroot-');
