@@ -9,6 +9,7 @@ import { isInside, relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
 import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
+import { LOOK_KEYS, parseLookConfig, type LookConfig } from './look.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -23,7 +24,7 @@ export interface Publisher {
 }
 
 /** The site configuration as written by the user in `stadtbote.config.yaml`, all keys optional. */
-export interface SiteConfig {
+export interface SiteConfig extends LookConfig {
   readonly title: string;
   readonly description: string;
   /** Absolute URL at which `dist/` is served, ending in `/`, e.g. `https://example.org/presse/`. */
@@ -100,6 +101,7 @@ const defaults: SiteConfig = {
   rawHtml: 'none',
   compress: false,
   images: DEFAULT_IMAGE_CONFIG,
+  listThumbnails: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -251,10 +253,16 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     (reason, fix) => fail('images', reason, fix),
     (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
   );
+  // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
+  Object.assign(config, parseLookConfig(
+    raw,
+    (key, reason, fix, ruleId = 'config-value') => problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' }),
+    (key, reason, fix) => warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' }),
+  ));
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const known = new Set(Object.keys(defaults));
+  const known = new Set([...Object.keys(defaults), ...LOOK_KEYS]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {
       warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason: `unknown config key "${key}" is ignored`, fix: `known keys: ${[...known].join(', ')}`, severity: 'warning' });

@@ -12,6 +12,8 @@ import { frontmatterImage } from './frontmatter-image.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
+import type { SiteLogo } from '../content/logo.js';
+import { brandAssets } from '../theme/brand.js';
 import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
 
@@ -27,6 +29,8 @@ export interface RenderContext {
   readonly search: boolean;
   /** Favicon and touch icon links of every page (theme/icons.ts). */
   readonly icons?: readonly IconLink[];
+  /** The header's logo, found and measured by content/logo.ts. */
+  readonly logo?: SiteLogo;
 }
 
 /**
@@ -51,9 +55,11 @@ export class Renderer {
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
     this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts });
-    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
-    // og:image of pages without a photo of their own (render/share-image.ts), and the site's icons.
-    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [] });
+    // The brand colour reaches pages as a generated stylesheet (theme/brand.ts): the CSP allows no inline styles.
+    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings, generatedAssets: brandAssets(config.brand?.color) });
+    // og:image of pages without a photo of their own (render/share-image.ts), the site's icons and logo.
+    const head = { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [], ...(context.logo ? { logo: context.logo } : {}) };
+    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
   }
 
   siteFeeds(): FeedLink[] {
@@ -114,7 +120,7 @@ export class Renderer {
     const regionSlug = this.regionSlug(data.region);
     const url = this.urls.article(data);
     const regionUrl = this.urls.region(regionSlug);
-    const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl) });
+    const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl, image) });
     const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(image ? { image } : {}) };
     const html = this.renderPage('article', articleChrome(meta, [...this.siteFeeds(), ...this.regionFeeds(regionSlug, data.region)]), {
       article: articleView(meta, regionUrl),
