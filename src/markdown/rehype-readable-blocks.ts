@@ -18,8 +18,8 @@ export interface ReadableBlocksOptions {
  * class (the `align` attribute is obsolete in HTML), tables scroll inside a wrapper and code blocks
  * scroll in place, both focusable so that keyboard users can scroll them (WCAG 2.1.1, axe
  * `scrollable-region-focusable`) while the page itself never scrolls sideways (WCAG 1.4.10).
- * A focusable wrapper is announced by screen readers, so it is a named region ("Tabelle 2"): axe
- * and Lighthouse ask a focusable element without a role for one.
+ * A focusable wrapper is announced by screen readers, so it is a named region ("Tabelle 2", a
+ * `<section>` with `aria-label`): focus lands on something with a role and a name.
  */
 export default function rehypeReadableBlocks(options: ReadableBlocksOptions = {}) {
   const label = options.tableRegion ?? 'Table {n}';
@@ -36,7 +36,8 @@ export default function rehypeReadableBlocks(options: ReadableBlocksOptions = {}
           if (cell.tagName === 'td' || cell.tagName === 'th') alignToClass(cell);
         });
         const name = label.replace('{n}', String(++tables));
-        children[i] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], role: 'region', ariaLabel: name, tabIndex: 0 }, children: [node] };
+        // A named <section> is a region landmark: the native element, rather than a div with role="region".
+        children[i] = { type: 'element', tagName: 'section', properties: { className: ['table-scroll'], ariaLabel: name, tabIndex: 0 }, children: [node] };
       } else wrap(node);
     }
   };
