@@ -89,6 +89,30 @@ describe('WCAG 2.1 A/AA with axe-core in Chromium', () => {
     await context.close();
   });
 
+  it('the look site fits a 320 px phone: logo, header search, thumbnails and the archive grid scroll nothing sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    for (const p of [PAGES.home, PAGES.month, PAGES.archive, PAGES.articleWithImage]) {
+      await page.goto(lookSite.url + p);
+      const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(size.scroll, `${p || 'home'} scrolls sideways`).toBeLessThanOrEqual(size.client);
+    }
+    await context.close();
+  });
+
+  it('the header search sends the query to the search page, which shows its results', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(lookSite.url + PAGES.month);
+    const search = page.getByRole('search', { name: 'Website durchsuchen' });
+    await search.getByRole('searchbox', { name: 'Suchbegriff' }).fill('Rathaus');
+    await search.getByRole('searchbox').press('Enter');
+    await page.waitForURL(/\/suche\/\?q=Rathaus$/);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/^\d+ Treffer$/);
+    expect(await page.locator('#search-q').inputValue()).toBe('Rathaus');
+    await context.close();
+  });
+
   it('catches a real violation (the check is not vacuous)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
