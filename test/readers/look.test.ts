@@ -257,6 +257,25 @@ describe('without the look keys', () => {
   }, 60_000);
 });
 
+describe('the theme stays override-friendly', () => {
+  it('a site adds its own stylesheet through partials/head-extra, after the theme and the brand colour, hashed like theme assets', async () => {
+    const root = makeSite({
+      'stadtbote.config.yaml': `${BASE}search: false\nbrand:\n  color: "#005a9c"\n`,
+      'content/2025/a.md': article(),
+      'templates/partials/head-extra.liquid': `<link rel="stylesheet" href="{{ '/assets/site.css' | url }}">\n`,
+      'templates/assets/site.css': ':root { --soft: #eef3f8; --logo-height: 4rem; }\n',
+    });
+    try {
+      await buildSite(root);
+      const sheets = all(parse(path.join(root, 'dist/index.html')), (e) => e.tagName === 'link' && String(e.properties.rel) === 'stylesheet').map((e) => String(e.properties.href));
+      expect(sheets.map((h) => h.replace(/\.[0-9a-f]{8}\.css$/, '.css'))).toEqual(['/presse/assets/stadtbote.css', '/presse/assets/brand.css', '/presse/assets/site.css']);
+      expect(readFileSync(path.join(root, 'dist', sheets[2]!.slice('/presse/'.length)), 'utf8')).toContain('--logo-height: 4rem');
+    } finally {
+      cleanup(root);
+    }
+  }, 60_000);
+});
+
 describe('a logo of the content folder', () => {
   it('is published without metadata like any photo and shown with its size and WebP variants', async () => {
     const root = makeSite({ 'stadtbote.config.yaml': `${BASE}search: false\nlogo:\n  src: bilder/wappen.png\n  alt: ""\n`, 'content/2025/a.md': article() });
