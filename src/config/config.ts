@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside, relativePath } from '../util/files.js';
@@ -172,9 +173,9 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   }
 
   const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});
-  const fail = (key: string, reason: string, fix?: string): void => {
-    problems.push({ file: displayFile || 'config', ...at(key), ruleId: 'config-value', field: key, reason, fix, severity: 'error' });
-  };
+  const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
+  const warnings: Problem[] = [];
+  const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
 
   const config: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...defaults };
   const str = (key: keyof SiteConfig): void => {
@@ -247,25 +248,16 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
   // The images mapping has keys of its own: config/images.ts reads and checks them.
-  const warnings: Problem[] = [];
-  config.images = parseImageConfig(
-    raw.images,
-    (reason, fix) => fail('images', reason, fix),
-    (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
-  );
+  config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
   // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
-  Object.assign(config, parseLookConfig(
-    raw,
-    (key, reason, fix, ruleId = 'config-value') => problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' }),
-    (key, reason, fix) => warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' }),
-  ));
+  Object.assign(config, parseLookConfig(raw, fail, warn));
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
   const known = new Set([...Object.keys(defaults), ...LOOK_KEYS]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {
-      warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason: `unknown config key "${key}" is ignored`, fix: `known keys: ${[...known].join(', ')}`, severity: 'warning' });
+      warn(key, `unknown config key "${key}" is ignored`, `known keys: ${[...known].join(', ')}`);
     }
   }
   if (problems.length > 0) throw new ConfigError([...problems].sort(compareProblems));
