@@ -63,7 +63,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // The logo of the config, found in the content folder or static/ and measured (content/logo.ts).
   const logo = await resolveLogo(site, content.assets.assets, content.staticFiles);
   problems.push(...logo.problems);
-  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}) };
+  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);

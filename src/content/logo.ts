@@ -10,7 +10,8 @@ import { readImageFacts } from './images.js';
 /**
  * The site's logo or coat of arms (`logo` in the config), as the header shows it: an image of the
  * content folder, published without metadata and with its WebP variants like any photo, or a file of
- * `static/` published as it is (the place for an SVG coat of arms, which the content folder refuses).
+ * `static/` published as it is (the place for an SVG coat of arms, which the content folder refuses)
+ * and, for the header, once more among the theme assets under a content-hashed name.
  * Width and height are the image's own, so the header never jumps while it loads.
  */
 export interface SiteLogo {
@@ -21,6 +22,15 @@ export interface SiteLogo {
   readonly alt: string;
   /** Smaller WebP copies for `srcset` (content-folder images only), narrowest first. */
   readonly variants: readonly { readonly url: string; readonly width: number }[];
+}
+
+/** A static logo is published again among the theme assets under this folder, with a content-hashed name. */
+const LOGO_ASSET_DIR = 'logo';
+
+/** A file for the theme's assets: published in `/assets/` under a content-hashed name (theme/assets.ts). */
+export interface LogoAsset {
+  readonly name: string;
+  readonly bytes: Uint8Array;
 }
 
 /** Static files the logo may be: what browsers show in an `<img>` and sharp can measure. */
@@ -37,7 +47,7 @@ function logoPath(src: string): { ok: true; rel: string } | { ok: false; reason:
  * then `static/`. A logo that is missing or no image is an error naming the key: a header without
  * the coat of arms the site asked for must not go live unnoticed.
  */
-export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string, AssetInfo>, staticFiles: readonly string[]): Promise<{ logo?: SiteLogo; problems: Problem[] }> {
+export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string, AssetInfo>, staticFiles: readonly string[]): Promise<{ logo?: SiteLogo; asset?: LogoAsset; problems: Problem[] }> {
   const wanted = site.config.logo;
   if (!wanted) return { problems: [] };
   const file = site.paths.configFile ? path.relative(site.paths.root, site.paths.configFile).split(path.sep).join('/') : 'config';
@@ -55,8 +65,13 @@ export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string
   if (staticFiles.includes(target.rel)) {
     if (!STATIC_IMAGE.test(target.rel)) return fail('is not an image', 'use an SVG, PNG, JPEG, WebP or AVIF file');
     try {
-      const facts = await readImageFacts(readFileSync(path.join(site.paths.static, target.rel)));
-      if (facts.width > 0 && facts.height > 0) return { logo: { url: `/${target.rel}`, width: facts.width, height: facts.height, alt: wanted.alt, variants: [] }, problems: [] };
+      const bytes = readFileSync(path.join(site.paths.static, target.rel));
+      const facts = await readImageFacts(bytes);
+      // Every page shows the logo: the header takes a copy among the theme assets, whose name changes
+      // with its bytes and so can be cached for a year; the file in static/ stays where it is too.
+      const asset = { name: `${LOGO_ASSET_DIR}/${path.posix.basename(target.rel)}`, bytes };
+      const logo = { url: `/assets/${asset.name}`, width: facts.width, height: facts.height, alt: wanted.alt, variants: [] };
+      if (facts.width > 0 && facts.height > 0) return { logo, asset, problems: [] };
     } catch {
       // Reported below: a file sharp cannot read is no image a browser shows either.
     }

@@ -12,7 +12,7 @@ import { frontmatterImage } from './frontmatter-image.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
-import type { SiteLogo } from '../content/logo.js';
+import type { LogoAsset, SiteLogo } from '../content/logo.js';
 import { brandAssets } from '../theme/brand.js';
 import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
@@ -31,6 +31,8 @@ export interface RenderContext {
   readonly icons?: readonly IconLink[];
   /** The header's logo, found and measured by content/logo.ts. */
   readonly logo?: SiteLogo;
+  /** A logo of static/, published among the theme assets under a content-hashed name. */
+  readonly logoAsset?: LogoAsset;
 }
 
 /**
@@ -56,7 +58,9 @@ export class Renderer {
     this.assets = new Map(context.assets);
     this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts });
     // The brand colour reaches pages as a generated stylesheet (theme/brand.ts): the CSP allows no inline styles.
-    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings, generatedAssets: brandAssets(config.brand?.color) });
+    const generatedAssets = new Map(brandAssets(config.brand?.color));
+    if (context.logoAsset) generatedAssets.set(context.logoAsset.name, Buffer.from(context.logoAsset.bytes));
+    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings, generatedAssets });
     // og:image of pages without a photo of their own (render/share-image.ts), the site's icons and logo.
     const head = { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [], ...(context.logo ? { logo: context.logo } : {}) };
     this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
