@@ -8,6 +8,7 @@ import { checkSite } from './commands/check.js';
 import { ArticleExistsError, newArticle } from './commands/new.js';
 import { startDevServer, type DevEvent } from './dev/server.js';
 import type { BuildReport } from './build/build.js';
+import { fsProblem, isFsError } from './model/fs-errors.js';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or configuration errors, 3 unexpected failure. */
 export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
@@ -90,6 +91,11 @@ export function reportFailure(err: unknown, io: Output, root: string): number {
     return EXIT.usage;
   }
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  // Wherever a file-system failure escaped to, it is reported like every other problem.
+  if (isFsError(err)) {
+    io.err(formatText([fsProblem(err, root)], root));
+    return EXIT.content;
+  }
   const message = err instanceof Error ? err.message : String(err);
   io.err(`stadtbote: ${message}`);
   if (process.env.STADTBOTE_DEBUG && err instanceof Error && err.stack) io.err(err.stack);

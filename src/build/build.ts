@@ -9,6 +9,8 @@ import { siteIcons } from '../theme/icons.js';
 import { checkAliases } from '../checks/aliases.js';
 import { brokenSiteLinks } from '../checks/site-links.js';
 import { precompress } from '../write/precompress.js';
+import { fixedOutputs } from '../outputs/fixed-paths.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 import { ContentError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { RenderPool } from '../render/pool.js';
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const icons = siteIcons(templateDirs, paths.static).links;
   // The header's logo file is part of every page too (content/logo.ts): its bytes join the head key.
   const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
-  const cache = openCache({ site, templateDirs, headKey, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
+  const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
   const content = await loadContent(site, cache.previous.assets);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
@@ -65,12 +67,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   problems.push(...logo.problems);
   const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
-  const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers);
+  const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
+    // Generated files are known up front: clashes with them come in the same run as all others.
+    for (const [file, owner] of fixedOutputs(pool.local().urls, config.search)) claims.reserveFile(file, owner);
     const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p));
     const output = new SiteOutput(writer, writer ? [externals] : []);
 
@@ -80,7 +84,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, problems });
+    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems });
     const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
@@ -111,7 +115,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
     problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath));
-    stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+    stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
     let search: SearchStatus | 'off' = 'off';
     if (!output.dryRun && config.search) {
@@ -149,6 +153,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   } catch (err) {
     await pool.close();
     writer?.abort();
+    // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
+    if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out)].sort(compareProblems), { cause: err });
     throw err;
   }
 }

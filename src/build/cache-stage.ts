@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
+import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
+import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
 import { templatesFingerprint } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
@@ -12,6 +14,8 @@ export interface CacheStageInput {
   readonly future: boolean;
   /** What every page's head shows besides templates and config: icons and the default share image (render/share-image.ts). */
   readonly headKey: string;
+  /** Where a cache folder that cannot be used is reported (a warning: it only costs speed). */
+  readonly problems: Problem[];
   /** Off for `--no-cache` and dry runs: nothing is read, nothing saved. */
   readonly enabled: boolean;
 }
@@ -40,9 +44,11 @@ export function openCache(input: CacheStageInput): CacheStage {
     status: loaded?.status ?? 'off',
     previous: loaded?.data ?? emptyCache(),
     next,
-    writerState: enabled ? path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)) : undefined,
+    // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
+    writerState: enabled ? usableStateDir(path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)), paths.root, input.problems) : undefined,
+    // The site is published by then: a cache that cannot be written is a warning, never a failed build.
     save: () => {
-      if (enabled) cache.save(next);
+      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { aliasOutputs } from '../outputs/fixed-paths.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
@@ -15,6 +16,9 @@ export interface CollectorInput {
   /** Newest articles per feed: the bodies of only these are kept. */
   readonly feedItems: number;
   readonly displayPrefix: string;
+  /** The site's host and base path: which aliases get a redirect page (content/aliases.ts). */
+  readonly host: string;
+  readonly basePath: string;
   /** The build's problem list: source problems join it in the order they arrive, as the claims' do. */
   readonly problems: Problem[];
 }
@@ -80,6 +84,8 @@ export class SiteCollector implements SourceSink {
     }
     if (!claims.claim(outPath, display, { src: entry.meta.src, ...(article ? { field: 'title' } : {}) })) return true;
     if (article) {
+      // Alias pages are claimed now, so their clashes come in this run (outputs/fixed-paths.ts).
+      for (const [file, owner, source] of aliasOutputs(article, this.input.displayPrefix, this.input.host, this.input.basePath)) claims.claim(file, owner, source);
       this.articles.push(article);
       this.feedWindow.offer(article, bodyHtml);
     } else this.pages.push(entry.meta as PageMeta);

@@ -1,7 +1,8 @@
 import type { ResolvedSite } from '../config/config.js';
 import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
 import { displayPrefixOf, listContent, readSource } from '../content/load.js';
-import { skippedEntryProblem, type Problem } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
+import { skippedEntryProblem } from '../model/fs-errors.js';
 import { relativePath, walkFiles, type FileListing } from '../util/files.js';
 import type { SourceFile } from '../model/types.js';
 

@@ -1,3 +1,4 @@
+import type { RenderBudget } from '../render/budget.js';
 import type { ResolvedSite, SiteOptions } from '../config/config.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta } from '../model/types.js';
@@ -18,6 +19,8 @@ export interface BuildOptions extends SiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for rendering: 0 renders in the main thread; default: one per core for large builds. */
   workers?: number;
+  /** Time and memory each source may take to render (render/budget.ts); default 20 s and 1024 MB. */
+  renderBudget?: RenderBudget;
   /** A site resolved before (the dev server resolves once per config change). */
   resolved?: ResolvedSite;
   /**

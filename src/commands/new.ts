@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveSite, type SiteOptions } from '../config/config.js';
 import { ConfigError } from '../model/errors.js';
@@ -8,6 +8,9 @@ import { isSafeSlug, slugify } from '../util/slug.js';
 import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { unknownRegion } from '../checks/regions.js';
 import { relativePath } from '../util/files.js';
+import { validateSource } from '../content/validate.js';
+import { hashOf } from '../util/hash.js';
+import { isInside } from '../util/files.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -87,13 +90,37 @@ export function newArticle(options: NewArticleOptions): NewArticle {
   const year = date.slice(0, 4);
   const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
   const display = relativePath(site.paths.root, file);
+  const text = articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) });
+  refuseWhatTheBuildRejects(text, file, display, site.config.timezone);
   mkdirSync(path.dirname(file), { recursive: true });
+  refuseLinkOut(site.paths.content, path.dirname(file), display);
   try {
     // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.
-    writeFileSync(file, articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) }), { flag: 'wx' });
+    writeFileSync(file, text, { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ArticleExistsError(display);
     throw err;
   }
   return { file, display };
+}
+
+/**
+ * The file is checked by the build's own validator before it is written: whatever the build would
+ * refuse (a NEL in the title, 5,000 characters, a zero-width space in the region) is refused here,
+ * with the same words, instead of a file that breaks the next build.
+ */
+function refuseWhatTheBuildRejects(text: string, file: string, display: string, timeZone: string): void {
+  const validated = validateSource({ rel: path.basename(file), abs: file, display, hash: hashOf(text), text }, timeZone);
+  const errors = validated.problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return;
+  const flagOf = (field: string | undefined): string => (field === 'title' ? 'title' : `--${field ?? 'title'}`);
+  throw new ConfigError(errors.map((p) => ({ ...p, file: flagOf(p.field), line: undefined, column: undefined, ruleId: 'invalid-option' })));
+}
+
+/** The year folder may be a link, but not one that leads out of the content folder. */
+function refuseLinkOut(contentDir: string, dir: string, display: string): void {
+  const real = realpathSync(dir);
+  if (!isInside(realpathSync(contentDir), real)) {
+    throw usage('--date', `the folder of ${display} is a symbolic link that leads out of the content folder (to ${real})`, 'replace the link with a real folder, or remove it');
+  }
 }

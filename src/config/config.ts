@@ -116,10 +116,27 @@ function defaultFooterLinks(strings: UiStrings): FooterLink[] {
 
 export const CONFIG_FILE_NAMES = ['stadtbote.config.yaml', 'stadtbote.config.yml', 'stadtbote.config.json'] as const;
 
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Keys that would reach an object's prototype; refused wherever they appear at the top. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+/** The YAML config as data; a few aliases are fine, thousands ("billion laughs") are refused. */
+function configValue(doc: Document, displayFile: string, problems: Problem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    if (!/alias/i.test((err as Error).message)) throw err;
+    problems.push({ file: displayFile, line: 1, ruleId: 'config-syntax', reason: 'config uses too many YAML aliases (*name)', fix: 'write the values out instead of repeating aliases', severity: 'error' });
+    return undefined;
+  }
+}
+
 export function normalizeBaseUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    // A user name or password would be published in every canonical URL, feed and sitemap entry.
+    if (url.username !== '' || url.password !== '') return undefined;
     url.search = '';
     url.hash = '';
     if (!url.pathname.endsWith('/')) url.pathname += '/';
@@ -129,13 +146,13 @@ export function normalizeBaseUrl(raw: string): string | undefined {
   }
 }
 
-/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
-export function resolveSite(options: SiteOptions = {}): ResolvedSite {
-  const root = path.resolve(options.root ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
-  }
-  const fromRoot = (p: string): string => path.resolve(root, p);
+/** The URL with any `user:password@` replaced, so that a message never repeats a password. */
+function redactCredentials(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1…@');
+}
+
+/** The config file to read: --config, else the first of CONFIG_FILE_NAMES in the root; only a regular file of sensible size. */
+function locateConfigFile(root: string, options: SiteOptions): string | undefined {
   let configFile: string | undefined;
   if (options.config) {
     configFile = path.resolve(options.config);
@@ -145,9 +162,30 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   } else {
     configFile = CONFIG_FILE_NAMES.map((n) => path.join(root, n)).find((p) => existsSync(p));
   }
+  if (configFile) {
+    // A device (/dev/zero), a pipe or a folder would hang or fail the read: only a regular file is read.
+    const st = statSync(configFile);
+    const given = options.config ?? path.basename(configFile);
+    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) {
+      const reason = st.isFile() ? `config file ${given} is larger than ${MAX_CONFIG_BYTES / 1024} KB` : `config file ${given} is not a regular file`;
+      throw new ConfigError([{ file: given, ruleId: 'config-missing', reason, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)', severity: 'error' }]);
+    }
+  }
+  return configFile;
+}
+
+/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
+export function resolveSite(options: SiteOptions = {}): ResolvedSite {
+  const root = path.resolve(options.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
+  }
+  const fromRoot = (p: string): string => path.resolve(root, p);
+  const configFile = locateConfigFile(root, options);
 
   const problems: Problem[] = [];
-  const raw: Record<string, unknown> = {};
+  // Without a prototype, a key "__proto__" is an ordinary (refused) key, never the object's prototype.
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let doc: Document | undefined;
   const counter = new LineCounter();
   const displayFile = configFile ? relativePath(root, configFile) : '';
@@ -165,7 +203,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
         problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', reason: `config is not valid YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
       }
       if (doc.errors.length === 0) {
-        const value: unknown = doc.toJS();
+        const value = configValue(doc, displayFile, problems);
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
         else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', reason: 'config must be a mapping of keys to values', severity: 'error' });
       }
@@ -173,6 +211,9 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   }
 
   const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});
+  for (const key of FORBIDDEN_KEYS) {
+    if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"`, severity: 'error' });
+  }
   const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
   const warnings: Problem[] = [];
   const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
@@ -211,8 +252,8 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}": ${unsafe}`, 'for example https://example.org/presse/');
     } else if (normalized) config.baseUrl = normalized;
     else if (options.baseUrl !== undefined) {
-      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}" is not an absolute http(s) URL`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
-    } else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}" is not an absolute http(s) URL`, 'for example https://example.org/presse/');
+      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${redactCredentials(options.baseUrl)}" is not an absolute http(s) URL without a user name or password`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
+    } else fail('baseUrl', `baseUrl "${redactCredentials(String(baseUrlRaw))}" is not an absolute http(s) URL without a user name or password`, 'for example https://example.org/presse/');
   }
   if (raw.publisher !== undefined) {
     const p = raw.publisher as Record<string, unknown> | null;

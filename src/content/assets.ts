@@ -5,7 +5,8 @@ import type { AssetInfo } from '../model/types.js';
 import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
-import { encodeImage, imageOptionsKey, planImage, RASTER_EXTENSIONS, readImageFacts, recipeHash, type EncodeSpec, type PlannedImage } from './images.js';
+import { encodeImage, imageOptionsKey, planImage, RASTER_EXTENSIONS, readImageFacts, recipeHash, type EncodeSpec, type ImageFacts, type PlannedImage } from './images.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 
 export interface AssetOutput {
   readonly path: string;
@@ -45,9 +46,21 @@ function outputName(rel: string, tag: string, mediaDir: string, suffix: string, 
   return `${mediaDir}/${base}-${tag.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '0')}${suffix}${ext}`;
 }
 
+/**
+ * Formats that may be published under an image name. A JPEG saved as `.png` is still an image every
+ * browser shows; SVG (which can hold scripts), PDF or TIFF under an image name is not.
+ */
+const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif']);
+
+/** Why the bytes cannot be published under the image name `ext`, or undefined when they can. */
+function formatMismatch(ext: string, format: string | undefined): string | undefined {
+  if (format !== undefined && IMAGE_FORMATS.has(format)) return undefined;
+  const found = format === 'svg' ? 'SVG (an XML document that can hold scripts)' : format ? `a ${format.toUpperCase()} file` : 'of an unknown format';
+  return `file is named ${ext} but is ${found}; it is not published as an image`;
+}
+
 /** Plans, and for the share image encodes, every file published for one raster image. */
-async function processImage(bytes: Uint8Array, rel: string, hash: string, ext: string, mediaDir: string, config: ImageConfig, optionsKey: string): Promise<ProcessedAsset> {
-  const facts = await readImageFacts(bytes);
+async function processImage(bytes: Uint8Array, facts: ImageFacts, rel: string, hash: string, ext: string, mediaDir: string, config: ImageConfig, optionsKey: string): Promise<ProcessedAsset> {
   const plan = planImage(ext, facts, config);
   // The tag covers the options: a new maxWidth makes new bytes, which must not hide behind a cached name.
   const tag = hashOf(hash, optionsKey);
@@ -95,7 +108,16 @@ export async function processAssets(
   /** Equal bytes under the same published name are encoded once, whichever folder they are in. */
   const byName = new Map<string, ProcessedAsset>();
   for (const rel of rels) {
-    const bytes = readFileSync(path.join(contentDir, rel));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(contentDir, rel));
+    } catch (err) {
+      // Reported with every other problem of the run; references to it stay quiet.
+      if (!isFsError(err)) throw err;
+      problems.push(fsProblem(err, '', displayPrefix + rel));
+      assets.set(rel, { url: `/${outputName(rel, '00000000', mediaDir, '', path.posix.extname(rel).toLowerCase())}`, unreadable: true });
+      continue;
+    }
     const hash = hashOf(bytes);
     const ext = path.posix.extname(rel).toLowerCase();
     const raster = RASTER_EXTENSIONS.has(ext);
@@ -105,7 +127,15 @@ export async function processAssets(
     if (!entry) {
       if (raster) {
         try {
-          entry = await processImage(bytes, rel, hash, ext, mediaDir, config, optionsKey);
+          const facts = await readImageFacts(bytes);
+          // The bytes decide, not the name: SVG (scripts) or any other format under an image name is refused.
+          const mismatch = formatMismatch(ext, facts.format);
+          if (mismatch) {
+            problems.push({ file: displayPrefix + rel, ruleId: facts.format === 'svg' ? 'active-content' : 'invalid-image', reason: mismatch, fix: 'export the image again as JPEG, PNG or WebP under a matching name; an SVG the site owner vouches for goes into static/', severity: 'error' });
+            assets.set(rel, { url: `/${outputName(rel, hash, mediaDir, '', ext)}`, unreadable: true });
+            continue;
+          }
+          entry = await processImage(bytes, facts, rel, hash, ext, mediaDir, config, optionsKey);
         } catch (err) {
           problems.push({ file: displayPrefix + rel, ruleId: 'invalid-image', reason: `image cannot be read: ${(err as Error).message}`, fix: 'export the image again as JPEG, PNG or WebP', severity: 'error' });
           assets.set(rel, { url: `/${outputName(rel, hash, mediaDir, '', ext)}`, unreadable: true });

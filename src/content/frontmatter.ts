@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { keyPosition, type Position } from '../util/yaml-position.js';
+import { isScalar } from 'yaml';
+import { keyLookup, keyPosition, type Position } from '../util/yaml-position.js';
 import { FrontmatterError } from '../model/errors.js';
 
 export type { Position };
@@ -12,6 +13,11 @@ export interface ParsedFrontmatter {
   readonly bodyLine: number;
   /** Where a (dotted) key starts in the file, for messages. */
   readonly positionOf: (field: string) => Position | undefined;
+  /**
+   * The text of a plain (unquoted) scalar exactly as written, e.g. `01067` where YAML reads the
+   * number 1067: text fields keep what the editor wrote.
+   */
+  readonly writtenText: (field: string) => string | undefined;
 }
 
 function refuse(language: string): never {
@@ -96,5 +102,10 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   // gray-matter hands the engine the text from the end of the opening fence, so the YAML's
   // line 1 is the fence line itself and its line numbers are already the file's.
   const positionOf = (field: string): Position | undefined => (parsedDoc ? keyPosition(parsedDoc, counter, field) : undefined);
-  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
+  // A plain scalar as the editor wrote it (`01067`, `1.50`), which YAML would read as a number.
+  const writtenText = (field: string): string | undefined => {
+    const value = parsedDoc ? keyLookup(parsedDoc, field).value : undefined;
+    return isScalar(value) && value.type === 'PLAIN' && typeof value.source === 'string' ? value.source : undefined;
+  };
+  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf, writtenText };
 }

@@ -37,6 +37,8 @@ export interface ImageFacts {
   readonly height: number;
   readonly hasAlpha: boolean;
   readonly animated: boolean;
+  /** What the bytes are (`jpeg`, `png`, `svg`, …), whatever the file's name says. */
+  readonly format?: string;
 }
 
 type SharpModule = typeof import('sharp').default;
@@ -60,6 +62,7 @@ export async function readImageFacts(bytes: Uint8Array): Promise<ImageFacts> {
     height: meta.autoOrient?.height ?? meta.pageHeight ?? meta.height ?? 0,
     hasAlpha: meta.hasAlpha ?? false,
     animated: meta.format === 'gif' && pages > 1,
+    ...(meta.format ? { format: meta.format } : {}),
   };
 }
 

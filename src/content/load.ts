@@ -4,8 +4,10 @@ import { parseFrontmatter } from './frontmatter.js';
 import { relativePath, walkFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { normalizeNewlines } from '../util/text.js';
-import { skippedEntryProblem, type Problem } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
+import { skippedEntryProblem } from '../model/fs-errors.js';
 import type { SourceFile } from '../model/types.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -24,7 +26,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function readSource(contentDir: string, rel: string, displayPrefix: string): SourceFile {
   const abs = path.join(contentDir, rel);
   const display = `${displayPrefix}${rel}`;
-  const bytes = readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
+    if (!isFsError(err)) throw err;
+    return { rel, abs, display, hash: '', text: undefined, unreadable: fsProblem(err, '', display) };
+  }
   const hash = hashOf(bytes);
   const unreadable = (reason: string, fix: string): SourceFile => ({
     rel, abs, display, hash, text: undefined,

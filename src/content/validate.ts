@@ -4,6 +4,7 @@ import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
 import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { parseOldAddress } from './aliases.js';
+import { invisibleCharacter } from '../util/invisible.js';
 import { FrontmatterError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
@@ -52,12 +53,14 @@ class FieldChecker {
       return undefined;
     }
     if (typeof value === 'number') {
-      // YAML reads 1e400 as Infinity and long digit strings lose digits: the page would show another text.
-      if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(String(value)) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
-        this.report('invalid-field', field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
+      // YAML reads `01067` as 1067, `0x1F` as 31, `1.50` as 1.5 and 1e400 as Infinity: a text field
+      // keeps exactly what was written, never the number YAML made of it.
+      const written = this.fm.writtenText(field);
+      if (written === undefined) {
+        this.report('invalid-type', field, `${field} is written as a number (${String(value)}); a text field needs the text itself`, `put the text in quotes: ${field}: "…"`);
         return undefined;
       }
-      return String(value);
+      value = written;
     }
     if (typeof value !== 'string') {
       this.report('invalid-type', field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
@@ -144,7 +147,8 @@ function validateImage(check: FieldChecker, value: unknown): ImageData | undefin
 function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
   const title = check.text('title', d.title, true);
   const date = check.date('date', d.date, true, timeZone);
-  const region = check.text('region', d.region, true);
+  // NFC: "Müller" typed on macOS (NFD) and elsewhere (NFC) is one region with one page.
+  const region = check.text('region', d.region, true)?.normalize('NFC');
   const teaser = check.text('teaser', d.teaser, true);
   let slug: string | undefined;
   if (d.slug !== undefined) {
@@ -160,6 +164,9 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
   if (region !== undefined && slugify(region) === '') {
     check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
   }
+  // A region with a zero-width space would be a second region that looks exactly like the first.
+  const invisibleInRegion = region === undefined ? undefined : invisibleCharacter(region);
+  if (invisibleInRegion) check.report('invalid-field', 'region', `region "${region}" contains the invisible character ${invisibleInRegion}`, 'type the region’s name again; invisible characters come from copying out of other programs');
   const image = validateImage(check, d.image);
   let draft = false;
   if (d.draft !== undefined) {

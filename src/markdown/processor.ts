@@ -15,6 +15,7 @@ import rehypeSiteReferences from './rehype-site-references.js';
 import type { Syntax } from './needs-gfm.js';
 import remarkGfmTables from './remark-gfm-tables.js';
 import rehypeTaskListLabels from './rehype-task-list-labels.js';
+import { listItemHandler } from './list-item-handler.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
 
@@ -51,6 +52,8 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Synta
     const parse = unified().use(remarkParse);
     const base = syntax === 'gfm' ? parse.use(remarkGfm) : syntax === 'tables' ? parse.use(remarkGfmTables) : parse;
     const toHtml = {
+      // Looseness once per list instead of once per item (quadratic upstream): see list-item-handler.ts.
+      handlers: { listItem: listItemHandler },
       footnoteLabel: strings.footnotes,
       footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
         strings.footnoteBack.replace('{n}', `${referenceIndex + 1}${rereferenceIndex > 1 ? `.${rereferenceIndex}` : ''}`),

@@ -1,5 +1,4 @@
 import { VFileMessage } from 'vfile-message';
-import type { SkippedEntry } from '../util/files.js';
 import type { RuleId } from './rules.js';
 
 /**
@@ -39,20 +38,3 @@ export function compareProblems(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/**
- * The problem for an entry a folder walk did not follow (util/files.ts `walkFiles`). `folder` names
- * the walked folder in words ("the content folder", "static/"); `displayPrefix` is its path as shown.
- */
-export function skippedEntryProblem(entry: SkippedEntry, displayPrefix: string, folder: string): Problem {
-  const file = displayPrefix + entry.rel;
-  switch (entry.why) {
-    case 'broken':
-      return { file, ruleId: 'broken-symlink', reason: 'symbolic link points to nothing', fix: 'remove the link', severity: 'error' };
-    case 'outside':
-      return { file, ruleId: 'symlink-outside', reason: `symbolic link leads out of ${folder}`, fix: `copy the file into ${folder} instead of linking it`, severity: 'error' };
-    case 'folder':
-      return { file, ruleId: 'symlink-folder', reason: 'symbolic link to a folder is not followed: its files would be listed twice, or forever', fix: 'link the files one by one, or move the folder here', severity: 'warning' };
-    case 'unreadable':
-      return { file, ruleId: 'unreadable-file', reason: 'folder cannot be read', fix: 'give the user who builds the site permission to read it', severity: 'error' };
-  }
-}

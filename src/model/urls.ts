@@ -16,7 +16,8 @@ export class UrlScheme {
 
   page(rel: string): string {
     // content/pages/impressum.md → /impressum/, content/pages/info/kontakt.md → /info/kontakt/
-    const withoutExt = rel.replace(/^pages\//, '').replace(/\.md$/i, '');
+    // NFC: a name saved as NFD (macOS) and one saved as NFC are one page, with one spelling of its URL.
+    const withoutExt = rel.normalize('NFC').replace(/^pages\//, '').replace(/\.md$/i, '');
     const parts = withoutExt.split('/').filter((p) => p !== 'index');
     return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
   }

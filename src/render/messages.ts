@@ -1,6 +1,7 @@
 import type { SourceFile } from '../model/types.js';
 import type { TemplateJob } from '../theme/views.js';
 import type { RenderContext } from './renderer.js';
+import type { ProgressSlot } from './budget.js';
 
 /**
  * What the render pool sends to its worker threads and what they answer: its own module so that
@@ -9,5 +10,5 @@ import type { RenderContext } from './renderer.js';
 
 /** One batch for a worker thread; `contextKey` says whether its renderer can be reused. */
 export type WorkerTask =
-  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[] }
+  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[]; readonly progress?: ProgressSlot }
   | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };

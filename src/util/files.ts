@@ -11,6 +11,8 @@ export interface SkippedEntry {
    * `unreadable`: a folder the walk may not read.
    */
   readonly why: 'broken' | 'outside' | 'folder' | 'unreadable';
+  /** What the system said when a folder could not be read. */
+  readonly error?: unknown;
 }
 
 export interface FileListing {
@@ -42,8 +44,8 @@ export function walkFiles(dir: string, options: { skipHidden?: boolean } = {}): 
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
-    } catch {
-      skipped.push({ rel, why: 'unreadable' });
+    } catch (error) {
+      skipped.push({ rel, why: 'unreadable', error });
       return;
     }
     for (const entry of entries) {

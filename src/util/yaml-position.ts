@@ -12,22 +12,31 @@ export interface Position {
  * even the first key is there. `counter` is the LineCounter the document was parsed with.
  */
 export function keyPosition(doc: Document, counter: LineCounter, field: string): Position | undefined {
+  const { keyNode } = keyLookup(doc, field);
+  if (!keyNode?.range) return undefined;
+  const pos = counter.linePos(keyNode.range[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+/**
+ * The deepest key (or list item) of a dotted field that is in the document, and the value node when
+ * all of the field is there (`value` undefined otherwise).
+ */
+export function keyLookup(doc: Document, field: string): { keyNode?: YamlNode; value?: unknown } {
   let node: unknown = doc.contents;
   let keyNode: YamlNode | undefined;
   for (const part of field.split('.')) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
-      if (!pair) break;
+      if (!pair) return { keyNode };
       keyNode = pair.key as YamlNode;
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(part)];
-      if (!item) break;
+      if (!item) return { keyNode };
       keyNode = item as YamlNode;
       node = item;
-    } else break;
+    } else return { keyNode };
   }
-  if (!keyNode?.range) return undefined;
-  const pos = counter.linePos(keyNode.range[0]);
-  return { line: pos.line, column: pos.col };
+  return { keyNode, value: node };
 }

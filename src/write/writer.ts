@@ -33,11 +33,20 @@ function readState(file: string | undefined, dir: string): TreeState | undefined
   }
 }
 
+/**
+ * Writes a manifest. Manifests only save work: when one cannot be written (full disk) there is
+ * none, and the next build compares the files themselves; the output it describes is complete.
+ */
 function writeState(file: string | undefined, dir: string, files: Map<string, string>): void {
   if (!file) return;
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+    rmSync(file, { force: true });
+  }
 }
 
 /**
@@ -303,9 +312,13 @@ export class OutputWriter {
     return this.stats;
   }
 
-  /** Leaves the live output untouched; the shadow is left for the next build to reuse or rebuild. */
+  /**
+   * Leaves the live output untouched. A shadow this build has written to is removed: its manifest
+   * is gone, so the next build could not reuse it anyway, and on a full disk it is what fills it.
+   */
   abort(): void {
     this.closed = true;
+    if (this.shadowTouched) rmSync(this.shadow, { recursive: true, force: true });
     this.release();
   }
 

@@ -43,7 +43,7 @@ describe('hostile content', () => {
     let problems: readonly Problem[] = [];
     let failed = false;
     try {
-      await buildSite(root, { search: false });
+      await buildSite(root, { search: false, ...c.options });
     } catch (err) {
       // Anything but a ContentError is a crash: the test fails with its stack.
       if (!(err instanceof ContentError)) throw err;

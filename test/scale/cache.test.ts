@@ -194,7 +194,8 @@ describe('the cache file', () => {
     for (let i = 0; i < 9000; i++) {
       const rel = `${2000 + (i % 25)}/meldung-${i}.md`;
       const meta = { src: rel, hash: `h${i}`, url: `/m/${i}/`, data: { title: `Meldung ${i} – „Zitat“` } } as unknown as CachedSource['meta'];
-      data.sources.set(rel, { hash: `h${i}`, kind: 'article', meta, problems: [], links: [], assets: [], assetKey: 'k', htmlHash: `p${i}` });
+      // Well-formed entries (pages need only a title): the cache checks every entry it loads.
+      data.sources.set(rel, { hash: `h${i}`, kind: 'page', meta, problems: [], links: [], assets: [], assetKey: 'k', htmlHash: `p${i}` });
     }
     data.outputs.set('feeds', { key: 'x', files: [['feed.xml', 'y']] });
     const cache = new BuildCache(dir, 'fingerprint-1');

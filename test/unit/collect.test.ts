@@ -30,7 +30,7 @@ function setup(writing = true) {
   const problems: Problem[] = [];
   const claims = new OutputClaims({ dir: path.join(dir, 'content'), displayPrefix: 'content/' }, problems);
   const output = new SiteOutput(writer, []);
-  const collector = new SiteCollector({ policy: { drafts: false, future: false, now: NOW }, claims, output, feedItems: 10, displayPrefix: 'content/', problems });
+  const collector = new SiteCollector({ policy: { drafts: false, future: false, now: NOW }, claims, output, feedItems: 10, displayPrefix: 'content/', host: 'example.org', basePath: '/', problems });
   return { dir, writer, problems, collector };
 }
 
