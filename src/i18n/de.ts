@@ -12,7 +12,6 @@ export const de = {
   region: 'Region',
   archive: 'Archiv',
   archiveIntro: 'Alle Meldungen nach Jahr und Monat.',
-  archiveTable: 'Zahl der Meldungen je Jahr und Monat',
   year: 'Jahr',
   allYears: 'Alle Jahre',
   month: 'Monat',

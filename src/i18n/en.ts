@@ -14,7 +14,6 @@ export const en: UiStrings = {
   region: 'Region',
   archive: 'Archive',
   archiveIntro: 'All news items by year and month.',
-  archiveTable: 'Number of news items per year and month',
   year: 'Year',
   allYears: 'All years',
   month: 'Month',

@@ -60,6 +60,13 @@ async function widePng(): Promise<Buffer> {
 const SVG_ARMS = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="48" viewBox="0 0 40 48"><path d="M2 2h36v22c0 12-9 19-18 22C11 43 2 36 2 24z" fill="#c8102e"/></svg>';
 
 describe('brand colour and logo in the config', () => {
+  it('measures contrast as WCAG 2.1 defines it (relative luminance), never rounding a failure up to a pass', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBe(21);
+    // #777 on white is 4.478:1, the classic near miss: shown as 4.47, which stays below 4.5.
+    expect(contrastRatio('#777777', '#ffffff')).toBe(4.47);
+    expect(contrastRatio('#767676', '#ffffff')).toBe(4.54);
+  });
+
   it('a brand colour below 4.5:1 with white is an error naming the key, the measured ratio and a darker shade that passes', () => {
     const problems = configProblems(`${BASE}brand:\n  color: "#0088cc"\n`);
     expect(problems).toHaveLength(1);
