@@ -288,6 +288,25 @@ describe('the theme stays override-friendly', () => {
   }, 60_000);
 });
 
+describe('the build cache follows the logo', () => {
+  it('a new coat of arms under the same name renders the cached pages again', async () => {
+    const root = makeSite({ 'stadtbote.config.yaml': `${BASE}search: false\nlogo:\n  src: /wappen.svg\n  alt: ""\n`, 'static/wappen.svg': SVG_ARMS, 'content/2025/a.md': article() });
+    try {
+      await buildSite(root);
+      const logoOf = (): Element | undefined => all(parse(path.join(root, 'dist/index.html')), hasClass('site-logo'))[0];
+      const first = logoOf();
+      expect(first?.properties.width).toBe(40);
+      writeFileSync(path.join(root, 'static/wappen.svg'), SVG_ARMS.replace('width="40" height="48"', 'width="80" height="96"'));
+      await buildSite(root);
+      const second = logoOf();
+      expect(second?.properties).toMatchObject({ width: 80, height: 96 });
+      expect(second?.properties.src).not.toBe(first?.properties.src);
+    } finally {
+      cleanup(root);
+    }
+  }, 60_000);
+});
+
 describe('a logo of the content folder', () => {
   it('is published without metadata like any photo and shown with its size and WebP variants', async () => {
     const root = makeSite({ 'stadtbote.config.yaml': `${BASE}search: false\nlogo:\n  src: bilder/wappen.png\n  alt: ""\n`, 'content/2025/a.md': article() });
