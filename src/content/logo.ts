@@ -5,6 +5,8 @@ import { resolveReference } from '../markdown/resolve.js';
 import type { Problem } from '../model/problem.js';
 import type { AssetInfo } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
+import { keyPosition, type Position } from '../util/yaml-position.js';
+import { LineCounter, parseDocument } from 'yaml';
 import { readImageFacts } from './images.js';
 
 /**
@@ -36,6 +38,13 @@ export interface LogoAsset {
 /** Static files the logo may be: what browsers show in an `<img>` and sharp can measure. */
 const STATIC_IMAGE = /\.(?:png|jpe?g|webp|avif|gif|svg)$/i;
 
+/** Where `logo.src` is written in a YAML config, for the message (the config was read and checked before). */
+function srcPosition(configFile: string | undefined): Position | undefined {
+  if (!configFile || configFile.endsWith('.json')) return undefined;
+  const counter = new LineCounter();
+  return keyPosition(parseDocument(readFileSync(configFile, 'utf8'), { lineCounter: counter }), counter, 'logo.src');
+}
+
 /** `logo.src` as a path from the content (or static) folder's root, or why it is not one. */
 function logoPath(src: string): { ok: true; rel: string } | { ok: false; reason: string } {
   const target = resolveReference('', src.startsWith('/') ? src : `/${src}`);
@@ -51,7 +60,9 @@ export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string
   const wanted = site.config.logo;
   if (!wanted) return { problems: [] };
   const file = site.paths.configFile ? path.relative(site.paths.root, site.paths.configFile).split(path.sep).join('/') : 'config';
-  const fail = (reason: string, fix: string): { problems: Problem[] } => ({ problems: [{ file, ruleId: 'logo-image', field: 'logo.src', reason: `logo.src "${wanted.src}" ${reason}`, fix, severity: 'error' }] });
+  const fail = (reason: string, fix: string): { problems: Problem[] } => ({
+    problems: [{ file, ...srcPosition(site.paths.configFile), ruleId: 'logo-image', field: 'logo.src', reason: `logo.src "${wanted.src}" ${reason}`, fix, severity: 'error' }],
+  });
   const target = logoPath(wanted.src);
   if (!target.ok) return fail(target.reason, 'give the path of an image in the content folder or in static/, e.g. /bilder/wappen.png');
 

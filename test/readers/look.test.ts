@@ -128,7 +128,7 @@ describe('brand colour and logo in the config', () => {
       const error = await buildSite(root).then(() => undefined, (err: unknown) => err);
       expect(error).toBeInstanceOf(ContentError);
       const problem = (error as ContentError).problems.find((p) => p.ruleId === 'logo-image');
-      expect(problem).toMatchObject({ file: 'stadtbote.config.yaml', field: 'logo.src', severity: 'error' });
+      expect(problem).toMatchObject({ file: 'stadtbote.config.yaml', line: 4, column: 3, field: 'logo.src', severity: 'error' });
       expect(problem?.reason).toContain('does not exist in the content folder nor in static/');
     } finally {
       cleanup(root);
