@@ -1,7 +1,10 @@
+import { checkAddresses } from './addresses.js';
 import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { regionSpelling, unknownRegions } from '../checks/regions.js';
+import { unknownTopics } from '../checks/topics.js';
+import { articlePageOutput, writeArticlePages } from './article-pages.js';
 import { defaultImageProblems } from '../checks/default-image.js';
 import { logoKey, resolveLogo } from '../content/logo.js';
 import { pageHeadKey } from '../render/share-image.js';
@@ -23,7 +26,7 @@ import { SiteOutput } from '../write/site-output.js';
 import { OutputWriter } from '../write/writer.js';
 import { openCache } from './cache-stage.js';
 import { SiteCollector } from './collect.js';
-import { feedBodies, LinkResolver, writeLinkedPages } from './links.js';
+import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './links.js';
 import { sourcePageEntries, writeListPages } from './list-pages.js';
 import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
@@ -84,7 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems });
+    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
@@ -94,19 +97,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const { articles, pages } = collected;
 
     // Links between sources: every URL is known now.
-    const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, problems });
+    const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, language: config.language, problems });
     writeLinkedPages(collected.linked, links, output);
+    for (const rejected of collected.rejectedLinks) links.check(rejected.links, rejected.display);
+    const articlePageInput = fillArticleLinks(collected.articlePages, links);
     const feed = feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...aliases.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
+    // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
+    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
+    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...unknownTopics(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
     stopOn(problems, isError);
     timer.mark('links, feeds, checks');
 
     // Plan and write the list pages, then the site-wide files.
     const model = modelSite(articles);
     const renderer = pool.local();
+    // Article pages get their links to other articles (related, previous, next) now that all are known.
+    const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next });
+    timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
     const lists = await writeListPages({ lists: planListPages(model, renderer, config.perPage), model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
@@ -132,13 +142,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const write = writer?.commit();
     timer.mark('commit');
     cache.save();
+    if (!options.dryRun) addresses.save(); // the addresses the next build compares with
     timer.mark('save cache');
     const { exclusions } = collected;
     return {
       articles: model.articles.length,
       pages: htmlPages.length,
       files: write?.files ?? claims.size,
-      rendered: { sources: toRender.length + feed.rerendered, lists: lists.rendered },
+      rendered: { sources: toRender.length + feed.rerendered + articlePages.rerendered, lists: lists.rendered },
       threads: pool.threadsUsed,
       ...(write ? { write } : {}),
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
@@ -149,6 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       excluded: exclusions.counts,
       outDir: paths.out,
       serverOnlyAliases: aliases.serverOnly,
+      moved: addresses.moved,
     };
   } catch (err) {
     await pool.close();

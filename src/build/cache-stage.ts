@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
@@ -45,7 +45,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     previous: loaded?.data ?? emptyCache(),
     next,
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
-    writerState: enabled ? usableStateDir(path.join(paths.cache, 'output', hashOf(paths.out).slice(0, 16)), paths.root, input.problems) : undefined,
+    writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
     save: () => {
       if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);

@@ -21,6 +21,24 @@ export interface CollectorInput {
   readonly basePath: string;
   /** The build's problem list: source problems join it in the order they arrive, as the claims' do. */
   readonly problems: Problem[];
+  /** Hash of an article page as the last build wrote it (with its links to other articles), by URL. */
+  readonly previousArticlePage?: (url: string) => string | undefined;
+}
+
+/**
+ * An article page waiting for its links to other articles (related, previous, next), which need
+ * every article (build/article-pages.ts). Its own HTML is in the output already (`written`), held
+ * here (`html`, when it also has links between sources to fill in), or kept from the last build.
+ */
+export interface ArticlePage {
+  readonly meta: ArticleMeta;
+  readonly display: string;
+  /** Hash of the page as rendered from its source, before any link was filled in. */
+  readonly htmlHash: string;
+  readonly links: readonly PendingLink[];
+  /** The page's HTML when it has links between sources; filled in by build/links.ts fillArticleLinks. */
+  readonly html?: string;
+  readonly written: boolean;
 }
 
 /** A page whose links to other sources are filled in once every URL is known. */
@@ -38,6 +56,10 @@ export interface CollectedSite {
   /** Standalone pages in path order. */
   readonly pages: readonly PageMeta[];
   readonly linked: readonly LinkedPage[];
+  /** Links of sources that were rejected: checked all the same. */
+  readonly rejectedLinks: readonly { readonly display: string; readonly links: readonly PendingLink[] }[];
+  /** Every published article's page, finished once all articles are known. */
+  readonly articlePages: readonly ArticlePage[];
   readonly feedWindow: FeedWindow;
   readonly exclusions: Exclusions;
 }
@@ -55,6 +77,8 @@ export class SiteCollector implements SourceSink {
   private readonly articles: ArticleMeta[] = [];
   private readonly pages: PageMeta[] = [];
   private readonly linked: LinkedPage[] = [];
+  private readonly rejectedLinks: { display: string; links: readonly PendingLink[] }[] = [];
+  private readonly articlePages: ArticlePage[] = [];
   private readonly feedWindow: FeedWindow;
   private readonly exclusions = new Exclusions();
 
@@ -73,7 +97,9 @@ export class SiteCollector implements SourceSink {
     const article = entry.kind === 'article' ? (entry.meta as ArticleMeta) : undefined;
     const publication = article ? publicationOf(article.data, policy) : 'published';
     if (publication === 'published' && html === undefined) {
-      const available = entry.links.length > 0 ? entry.html !== undefined : output.canKeep(outPath, entry.htmlHash);
+      // An article page is kept as the last build finished it (with its links to other articles), if it still can be.
+      const lastHash = article ? this.input.previousArticlePage?.(article.url) : entry.htmlHash;
+      const available = entry.links.length > 0 ? entry.html !== undefined : lastHash !== undefined && output.canKeep(outPath, lastHash);
       if (!available) return false;
       html = entry.html;
     }
@@ -88,20 +114,28 @@ export class SiteCollector implements SourceSink {
       for (const [file, owner, source] of aliasOutputs(article, this.input.displayPrefix, this.input.host, this.input.basePath)) claims.claim(file, owner, source);
       this.articles.push(article);
       this.feedWindow.offer(article, bodyHtml);
-    } else this.pages.push(entry.meta as PageMeta);
+      // Written now when rendered now (memory holds no archive of pages); finished by build/article-pages.ts.
+      const written = html !== undefined && entry.links.length === 0;
+      if (written) output.put(outPath, html!, entry.htmlHash);
+      this.articlePages.push({ meta: article, display, htmlHash: entry.htmlHash, links: entry.links, written, ...(entry.links.length > 0 ? { html: html! } : {}) });
+      return true;
+    }
+    this.pages.push(entry.meta as PageMeta);
     if (entry.links.length > 0) this.linked.push({ meta: entry.meta, html: html!, links: entry.links, display });
     else if (html !== undefined) output.put(outPath, html, entry.htmlHash);
     else output.keep(outPath, entry.htmlHash);
     return true;
   }
 
-  reject(problems: readonly Problem[]): void {
+  /** An invalid source: its problems, and its links, checked with all others so every problem shows in one run. */
+  reject(problems: readonly Problem[], links: readonly PendingLink[], display: string): void {
     this.input.problems.push(...problems);
+    if (links.length > 0) this.rejectedLinks.push({ display, links });
   }
 
   /** The collected site; results arrive in completion order, so pages are put in path order here. */
   result(): CollectedSite {
     this.pages.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
-    return { articles: this.articles, pages: this.pages, linked: this.linked, feedWindow: this.feedWindow, exclusions: this.exclusions };
+    return { articles: this.articles, pages: this.pages, linked: this.linked, rejectedLinks: this.rejectedLinks, articlePages: this.articlePages, feedWindow: this.feedWindow, exclusions: this.exclusions };
   }
 }

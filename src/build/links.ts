@@ -1,3 +1,4 @@
+import { suggestSource } from './addresses.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile } from '../model/types.js';
@@ -5,7 +6,7 @@ import { outputPathFor, withBasePath } from '../model/urls.js';
 import type { Renderer } from '../render/renderer.js';
 import type { SiteOutput } from '../write/site-output.js';
 import type { SiteLink } from '../checks/site-links.js';
-import type { LinkedPage } from './collect.js';
+import type { ArticlePage, LinkedPage } from './collect.js';
 import type { FeedWindow } from './feed-window.js';
 
 function replaceLinks(html: string, links: readonly PendingLink[], urlOf: (l: PendingLink) => string): string {
@@ -27,6 +28,8 @@ export interface LinkInput {
   readonly sources: readonly string[];
   readonly displayPrefix: string;
   readonly basePath: string;
+  /** The site's language, for the "did you mean" of a link to a missing file. */
+  readonly language: string;
   /** Where broken links are reported. */
   readonly problems: Problem[];
 }
@@ -49,6 +52,11 @@ export class LinkResolver {
     return replaceLinks(html, links, (l) => this.urlOf(display, l, report));
   }
 
+  /** Checks links of a page that is not written (an invalid source): each broken one is a problem of `display`. */
+  check(links: readonly PendingLink[], display: string): void {
+    for (const l of links) this.urlOf(display, l, true);
+  }
+
   private urlOf(display: string, l: PendingLink, report: boolean): string {
     const { displayPrefix } = this.input;
     if (l.sitePath !== undefined) {
@@ -65,7 +73,8 @@ export class LinkResolver {
       column: l.column,
       ruleId: 'broken-link',
       reason: exists ? `link to ${displayPrefix}${l.target}, which is not published (draft, scheduled, expired or invalid)` : `link to ${displayPrefix}${l.target}, which does not exist`,
-      fix: 'check the file name and folder of the linked article',
+      // A file name that differs only in case or by a typo gets a "did you mean".
+      fix: (exists ? undefined : suggestSource(l.target, display.slice(displayPrefix.length), this.sourceRels, this.input.language)) ?? 'check the file name and folder of the linked article',
       severity: 'error',
     });
     return '#';
@@ -75,6 +84,14 @@ export class LinkResolver {
 /** The link stage: writes the pages that waited for their links. */
 export function writeLinkedPages(linked: readonly LinkedPage[], links: LinkResolver, output: SiteOutput): void {
   for (const page of linked) output.put(outputPathFor(page.meta.url), links.fill(page.html, page.links, page.display));
+}
+
+/**
+ * Article pages with links between sources get them filled in here, with broken ones reported, in
+ * every run (`check` too); their links to other articles come later (build/article-pages.ts).
+ */
+export function fillArticleLinks(pages: readonly ArticlePage[], links: LinkResolver): ArticlePage[] {
+  return pages.map((page) => (page.html === undefined ? page : { ...page, html: links.fill(page.html, page.links, page.display) }));
 }
 
 export interface FeedBodyInput {

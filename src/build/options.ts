@@ -1,3 +1,4 @@
+import type { MovedAddress } from './addresses.js';
 import type { RenderBudget } from '../render/budget.js';
 import type { ResolvedSite, SiteOptions } from '../config/config.js';
 import type { Problem } from '../model/problem.js';
@@ -52,6 +53,8 @@ export interface BuildReport {
   readonly outDir: string;
   /** Old addresses (path and query) that only the server files redirect: outside the base path, or with a query. */
   readonly serverOnlyAliases: readonly string[];
+  /** Articles whose address changed since the last successful build (the dev server moves open tabs). */
+  readonly moved?: readonly MovedAddress[];
 }
 
 /** The build's "now" in ms: the option, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */

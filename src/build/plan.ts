@@ -1,6 +1,6 @@
 import type { Renderer } from '../render/renderer.js';
 import type { ArticleMeta } from '../model/types.js';
-import type { SiteModel } from '../model/site.js';
+import type { RegionSummary, SiteModel } from '../model/site.js';
 import type { FilterView, PageChrome, PaginationView, TemplateJob } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 
@@ -8,7 +8,7 @@ import { hashOf } from '../util/hash.js';
 export type Pagination = PaginationView;
 
 /** The templates of generated list and overview pages. */
-export type ListTemplate = 'list' | 'regions' | 'archive';
+export type ListTemplate = 'list' | 'regions' | 'topics' | 'archive';
 
 /** A generated list or overview page: what to render and a key of everything it shows. */
 export type ListPage = TemplateJob<ListTemplate> & {
@@ -55,15 +55,26 @@ function groupBy<K>(items: readonly ArticleMeta[], keyOf: (a: ArticleMeta) => K)
 export function modelSite(published: readonly ArticleMeta[]): SiteModel {
   const articles = [...published].sort(compareNewestFirst);
   const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+  const byName = (a: RegionSummary, b: RegionSummary): number => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
   const regions = [...groupBy(articles, (a) => a.regionSlug).entries()]
     .map(([slug, list]) => ({ name: list[0]!.data.region, slug, count: list.length, articles: list }))
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+    .sort(byName);
+  // An article is listed under each of its topics; names are the config's, so one spelling per slug.
+  const topicLists = new Map<string, { name: string; articles: ArticleMeta[] }>();
+  for (const a of articles) {
+    (a.topicSlugs ?? []).forEach((slug, i) => {
+      const entry = topicLists.get(slug);
+      if (entry) entry.articles.push(a);
+      else topicLists.set(slug, { name: a.data.topics![i]!, articles: [a] });
+    });
+  }
+  const topics = [...topicLists.entries()].map(([slug, t]) => ({ name: t.name, slug, count: t.articles.length, articles: t.articles })).sort(byName);
   const years = [...groupBy(articles, (a) => a.data.date.day.slice(0, 4)).entries()].map(([year, list]) => ({
     year,
     articles: list,
     months: [...groupBy(list, (a) => a.data.date.day.slice(5, 7)).entries()].map(([month, items]) => ({ month, articles: items })),
   }));
-  return { articles, regions, years };
+  return { articles, regions, topics, years };
 }
 
 /** Plans every list and overview page: home, regions, region × year, years, months. */
@@ -104,21 +115,35 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   const site = renderer.context.config;
   paginate(model.articles, (n) => urls.home(n), { kind: 'home', section: 'home', heading: t.news, description: site.description, feeds: siteFeeds });
 
+  // Region and topic pages: each paginated, with a page per year and a filter leading between them.
+  const groupPages = (group: RegionSummary, kind: 'region' | 'topic', feeds: PageChrome['feeds'], urlOf: (n: number, year?: string) => string): void => {
+    const byYear = groupBy(group.articles, (a) => a.data.date.day.slice(0, 4));
+    const yearFilter = (current?: string): FilterView => ({
+      label: `${t.year}: ${group.name}`,
+      items: [{ label: t.allYears, url: urlOf(1), current: current === undefined }, ...[...byYear.keys()].map((y) => ({ label: y, url: urlOf(1, y), current: current === y }))],
+    });
+    const description = kind === 'topic' ? `${t.news} ${t.topic}: ${group.name}` : `${t.news}: ${group.name}`;
+    const section = kind === 'topic' ? 'topics' : 'regions';
+    paginate(group.articles, (n) => urlOf(n), { kind, section, heading: group.name, description, feeds, filters: yearFilter() });
+    for (const [year, items] of byYear) {
+      paginate(items, (n) => urlOf(n, year), { kind: `${kind}-year`, section, heading: `${group.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
+    }
+  };
   for (const region of model.regions) {
     const feeds = [...siteFeeds, ...renderer.regionFeeds(region.slug, region.name)];
-    const byYear = groupBy(region.articles, (a) => a.data.date.day.slice(0, 4));
-    const yearFilter = (current?: string): FilterView => ({
-      label: `${t.year}: ${region.name}`,
-      items: [
-        { label: t.allYears, url: urls.region(region.slug), current: current === undefined },
-        ...[...byYear.keys()].map((y) => ({ label: y, url: urls.regionYear(region.slug, y), current: current === y })),
-      ],
+    groupPages(region, 'region', feeds, (n, year) => (year ? urls.regionYear(region.slug, year, n) : urls.region(region.slug, n)));
+  }
+  for (const topic of model.topics) {
+    const feeds = [...siteFeeds, ...renderer.topicFeeds(topic.slug, topic.name)];
+    groupPages(topic, 'topic', feeds, (n, year) => (year ? urls.topicYear(topic.slug, year, n) : urls.topic(topic.slug, n)));
+  }
+  // The overview exists whenever the config lists topics: the navigation links to it then.
+  if (site.topics.length > 0) {
+    push(urls.topics(), {
+      template: 'topics',
+      chrome: { kind: 'topics', section: 'topics', title: t.topics, url: urls.topics(), description: t.topicsIntro, feeds: siteFeeds },
+      data: { topics: model.topics.map((r) => ({ name: r.name, url: urls.topic(r.slug), count: r.count })) },
     });
-    const description = `${t.news}: ${region.name}`;
-    paginate(region.articles, (n) => urls.region(region.slug, n), { kind: 'region', section: 'regions', heading: region.name, description, feeds, filters: yearFilter() });
-    for (const [year, items] of byYear) {
-      paginate(items, (n) => urls.regionYear(region.slug, year, n), { kind: 'region-year', section: 'regions', heading: `${region.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
-    }
   }
   push(urls.regions(), {
     template: 'regions',

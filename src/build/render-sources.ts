@@ -1,7 +1,7 @@
 import { assetDependencyKey } from '../cache/asset-key.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
-import type { AssetInfo, SourceFile, SourceResult } from '../model/types.js';
+import type { AssetInfo, SourceFile, SourceResult, PendingLink } from '../model/types.js';
 import type { RenderPool } from '../render/pool.js';
 import { hashOf } from '../util/hash.js';
 
@@ -10,7 +10,7 @@ export interface SourceSink {
   /** Takes a source into the site; false when a cache hit's page cannot be had without rendering it. */
   accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): boolean;
   /** A source that is not valid, with its problems. */
-  reject(problems: readonly Problem[]): void;
+  reject(problems: readonly Problem[], links: readonly PendingLink[], display: string): void;
 }
 
 export interface SourceStageInput {
@@ -62,7 +62,7 @@ export async function renderSources(
     done++;
     if (onProgress && (done % 50 === 0 || done === total)) onProgress(done, total);
     if (result.kind === 'invalid') {
-      sink.reject(result.problems);
+      sink.reject(result.problems, result.links ?? [], source.display);
       return;
     }
     const entry: CachedSource = {

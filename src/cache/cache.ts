@@ -2,14 +2,14 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { Problem } from '../model/problem.js';
 import { isWellFormed } from './well-formed.js';
 import type { CacheData, CachedSource } from './types.js';
 
 export type { CachedSource, CachedOutput, CacheData } from './types.js';
 
 const MAGIC = 'stadtbote-cache\n';
-const FORMAT = 2;
+// 3: articles take their address from the file name (not the title); older entries hold title-made URLs.
+const FORMAT = 3;
 /**
  * Sources per serialized chunk. The payload is a sequence of chunks so that saving never holds a
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.

@@ -47,8 +47,12 @@ function isArticleData(d: unknown): boolean {
   if (!isObject(d)) return false;
   const texts = [d.title, d.region, d.teaser, d.slug].every(isString) && /^[a-z0-9-]+$/.test(d.slug as string);
   const dates = isSiteDate(d.date) && (d.expires === undefined || isSiteDate(d.expires)) && (d.updated === undefined || isSiteDate(d.updated));
-  return texts && dates && typeof d.draft === 'boolean' && Array.isArray(d.aliases) && d.aliases.every(isSafeSitePath);
+  // Topics and the contact are shown in pages and feeds; topic slugs (meta) name output folders.
+  const press = (d.topics === undefined || (Array.isArray(d.topics) && d.topics.every(isString))) && (d.contact === undefined || (isObject(d.contact) && isString(d.contact.name)));
+  return texts && dates && press && typeof d.draft === 'boolean' && Array.isArray(d.aliases) && d.aliases.every(isSafeSitePath);
 }
+
+const isSlugList = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every((s) => isString(s) && /^[a-z0-9-]+$/.test(s)));
 
 function isSource(rel: unknown, e: unknown): e is CachedSource {
   if (!isSafeRelPath(rel) || !isObject(e) || !isString(e.hash) || !isString(e.assetKey) || !isString(e.htmlHash)) return false;
@@ -58,7 +62,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
   const meta = e.meta;
   if (!isObject(meta) || meta.src !== rel || !isString(meta.hash) || !isSafeSitePath(meta.url) || !meta.url.endsWith('/')) return false;
   if (e.kind === 'page') return isObject(meta.data) && isString(meta.data.title);
-  return e.kind === 'article' && isArticleData(meta.data) && isString(meta.regionSlug) && /^[a-z0-9-]+$/.test(meta.regionSlug) && isString(meta.listHtml) && (meta.image === undefined || isImageInfo(meta.image));
+  return e.kind === 'article' && isArticleData(meta.data) && isString(meta.regionSlug) && /^[a-z0-9-]+$/.test(meta.regionSlug) && isString(meta.listHtml) && isSlugList(meta.topicSlugs) && (meta.image === undefined || isImageInfo(meta.image));
 }
 
 function isOutput(e: unknown): e is CachedOutput {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf } from '../content/load.js';
 import type { Problem } from '../model/problem.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
+import { unknownName } from './did-you-mean.js';
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf, fieldPosition } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
@@ -7,12 +7,7 @@ import type { ArticleMeta } from '../model/types.js';
 
 /** What to say about a region the config does not list: a suggestion when one is close, else the list. */
 export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {
-  const nearest = closest(region, [...known]);
-  // A suggestion far from what was typed is noise; then list what is allowed instead.
-  const close = distance(region.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3));
-  return close
-    ? { reason: `Region "${region}" is not known. Did you mean "${nearest}"?`, fix: `write region: ${nearest}` }
-    : { reason: `Region "${region}" is not known.`, fix: `use one of: ${known.join(', ')} (or add it to regions in the config)` };
+  return unknownName('Region', region, known, 'regions', (nearest) => `write region: ${nearest}`);
 }
 
 /** Articles whose region is not one of the configured ones, with the nearest known name. */

@@ -11,6 +11,8 @@ import { relativePath } from '../util/files.js';
 import { validateSource } from '../content/validate.js';
 import { hashOf } from '../util/hash.js';
 import { isInside } from '../util/files.js';
+import { articleFileRel, articleFileText } from '../content/source-text.js';
+import { PLACEHOLDERS } from '../content/editor-hints.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -23,8 +25,8 @@ export interface NewArticleOptions extends SiteOptions {
   readonly now?: number;
 }
 
-/** Passes the validator but reads as a to-do, so that an editor notices it before publishing. */
-export const TEASER_PLACEHOLDER = 'Kurzbeschreibung ergänzen';
+/** Passes the validator but reads as a to-do; `check` warns about it (`--strict`: error). */
+export const TEASER_PLACEHOLDER = PLACEHOLDERS.teaser;
 
 /** The article file already exists; nothing was written. */
 export class ArticleExistsError extends Error {
@@ -52,12 +54,9 @@ function requireText(flag: string, value: string | undefined): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-/** The article file as text: frontmatter values as JSON strings, which YAML reads as double-quoted text. */
+/** The article file as text; the frontmatter is written as `import` writes it. */
 export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `region: ${JSON.stringify(fields.region)}`, `teaser: ${JSON.stringify(fields.teaser)}`];
-  if (fields.slug) lines.push(`slug: ${fields.slug}`);
-  lines.push('---', '', 'Text der Meldung ergänzen.', '');
-  return lines.join('\n');
+  return articleFileText(fields, PLACEHOLDERS.body);
 }
 
 /**
@@ -87,8 +86,7 @@ export function newArticle(options: NewArticleOptions): NewArticle {
     throw usage('--slug', `--slug "${options.slug}" may contain only lowercase letters a–z, digits and single hyphens`, `for example --slug ${slugify(options.slug) || 'meine-meldung'}`);
   }
   const slug = options.slug ?? (slugify(title) || 'meldung');
-  const year = date.slice(0, 4);
-  const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
+  const file = path.join(site.paths.content, ...articleFileRel(date, slug).split('/'));
   const display = relativePath(site.paths.root, file);
   const text = articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) });
   refuseWhatTheBuildRejects(text, file, display, site.config.timezone);

@@ -1,3 +1,4 @@
+import { parseTopics } from './topics.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -11,6 +12,7 @@ import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
 import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
 import { LOOK_KEYS, parseLookConfig, type LookConfig } from './look.js';
+import { parseCmsConfig, type CmsSettings } from './cms.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -38,6 +40,8 @@ export interface SiteConfig extends LookConfig {
   readonly publisher: Publisher;
   /** Known region names; when given, `check` reports unknown regions with a suggestion. */
   readonly regions: readonly string[];
+  /** Known topics (`topics: [Verkehr, Gesundheit]`); an article's `topics` must be among them. */
+  readonly topics: readonly string[];
   readonly footerLinks: readonly FooterLink[];
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
@@ -50,6 +54,8 @@ export interface SiteConfig extends LookConfig {
   readonly compress: boolean;
   /** How photos are published: maximum width, default share image (config/images.ts). */
   readonly images: ImageConfig;
+  /** The web editor at `/admin/` (Decap CMS); off (false) by default. */
+  readonly cms: CmsSettings | false;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -95,6 +101,7 @@ const defaults: SiteConfig = {
   feedItems: 50,
   publisher: { name: 'Stadtbote' },
   regions: [],
+  topics: [],
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
@@ -103,6 +110,7 @@ const defaults: SiteConfig = {
   compress: false,
   images: DEFAULT_IMAGE_CONFIG,
   listThumbnails: false,
+  cms: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -265,19 +273,18 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       };
     } else fail('publisher', 'publisher must be a mapping with at least a name', 'publisher:\n  name: Landeshauptstadt Musterstadt');
   }
-  if (raw.regions !== undefined) {
-    if (Array.isArray(raw.regions) && raw.regions.every((r) => typeof r === 'string')) config.regions = raw.regions as string[];
-    else fail('regions', 'regions must be a list of region names');
+  for (const [key, what] of [['regions', 'region names'], ['allowedHosts', 'host names']] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every((r) => typeof r === 'string')) config[key] = value as string[];
+    else fail(key, `${key} must be a list of ${what}`);
   }
+  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => fail('topics', reason, 'topics:\n  - Verkehr\n  - Gesundheit')) ?? config.topics;
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;
     if (Array.isArray(list) && list.every((l) => l && typeof l === 'object' && typeof (l as FooterLink).label === 'string' && typeof (l as FooterLink).href === 'string')) {
       config.footerLinks = list as FooterLink[];
     } else fail('footerLinks', 'footerLinks must be a list of { label, href }');
-  }
-  if (raw.allowedHosts !== undefined) {
-    if (Array.isArray(raw.allowedHosts) && raw.allowedHosts.every((r) => typeof r === 'string')) config.allowedHosts = raw.allowedHosts as string[];
-    else fail('allowedHosts', 'allowedHosts must be a list of host names');
   }
   for (const key of ['search', 'compress'] as const) {
     const value = raw[key];
@@ -288,8 +295,12 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
-  // The images mapping has keys of its own: config/images.ts reads and checks them.
+  // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
   config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
+  const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
+    (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
+  };
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
   // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
   Object.assign(config, parseLookConfig(raw, fail, warn));
   if (options.search === false) config.search = false;

@@ -47,6 +47,16 @@ function outputName(rel: string, tag: string, mediaDir: string, suffix: string, 
 }
 
 /**
+ * `0wldsusi/antrag-soforthilfe.pdf` under the media folder: a download keeps a readable file name
+ * (what the reader's browser saves it as), and the folder before it is a tag of the bytes, so the
+ * address stays unique and changes whenever the file does (safe for `/medien/` cached as immutable).
+ */
+function downloadName(rel: string, hash: string, mediaDir: string, ext: string): string {
+  const base = slugify(path.posix.basename(rel, path.posix.extname(rel))) || 'datei';
+  return `${mediaDir}/${hash.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '0')}/${base}${ext}`;
+}
+
+/**
  * Formats that may be published under an image name. A JPEG saved as `.png` is still an image every
  * browser shows; SVG (which can hold scripts), PDF or TIFF under an image name is not.
  */
@@ -121,8 +131,9 @@ export async function processAssets(
     const hash = hashOf(bytes);
     const ext = path.posix.extname(rel).toLowerCase();
     const raster = RASTER_EXTENSIONS.has(ext);
-    const key = `${hash}\u0000${rel}\u0000${raster ? optionsKey : ''}`;
-    const sameName = `${hash}\u0000${outputName(rel, '', mediaDir, '', ext)}`;
+    // `download` names copies the readable way (downloadName): entries cached under the older names are not reused.
+    const key = `${hash}\u0000${rel}\u0000${raster ? optionsKey : 'download'}`;
+    const sameName = `${hash}\u0000${raster ? outputName(rel, '', mediaDir, '', ext) : downloadName(rel, '', mediaDir, ext)}`;
     let entry = cached.get(key) ?? byName.get(sameName);
     if (!entry) {
       if (raster) {
@@ -142,8 +153,8 @@ export async function processAssets(
           continue;
         }
       } else {
-        const copy = outputName(rel, hash, mediaDir, '', ext);
-        entry = { hash, info: { url: `/${copy}` }, outputs: [{ path: copy, hash }] };
+        const copy = downloadName(rel, hash, mediaDir, ext);
+        entry = { hash, info: { url: `/${copy}`, bytes: bytes.length }, outputs: [{ path: copy, hash }] };
       }
     }
     processed.set(key, entry);

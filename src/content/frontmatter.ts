@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isScalar } from 'yaml';
 import { keyLookup, keyPosition, type Position } from '../util/yaml-position.js';
 import { FrontmatterError } from '../model/errors.js';
+import { explainYamlError, YamlSyntaxError } from './yaml-hints.js';
 
 export type { Position };
 
@@ -52,7 +53,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     if (first) {
       const pos = first.pos[0] >= 0 ? counter.linePos(first.pos[0]) : undefined;
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
-      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line : 2, pos?.col ?? 1);
+      const message = `frontmatter is not valid YAML: ${detail}`;
+      // The mistakes editors make most (a colon in a title, a tab, an open quote) get a hint of their own.
+      const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1, first.message);
+      if (hint) throw new YamlSyntaxError(message, hint);
+      throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1);
     }
     const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (tag) {

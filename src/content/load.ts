@@ -57,7 +57,7 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
  * because servers map many other extensions (`.xht`, `.rss`, `.mml`, `.svg`, …) to types a browser
  * renders with scripts on the site's own address (stored cross-site scripting).
  */
-const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojson|docx?|xlsx?|pptx?|odt|ods|odp|odg|rtf|epub|zip|7z|gz|tgz|tar|mp3|m4a|oga|ogg|opus|wav|flac|mp4|m4v|webm|ogv|mov|ics|vcf)$/i;
+export const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojson|docx?|xlsx?|pptx?|odt|ods|odp|odg|rtf|epub|zip|7z|gz|tgz|tar|mp3|m4a|oga|ogg|opus|wav|flac|mp4|m4v|webm|ogv|mov|ics|vcf)$/i;
 
 /**
  * Load stage: lists every file under the content folder. Sources are read one at a time by the

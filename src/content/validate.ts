@@ -1,21 +1,21 @@
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
-import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
-import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { parseOldAddress } from './aliases.js';
+import { describe, FieldChecker } from './field-checker.js';
 import { invisibleCharacter } from '../util/invisible.js';
+import { validateAttachments, validateContact, validateTopics } from './press-fields.js';
 import { FrontmatterError } from '../model/errors.js';
+import { slugFromFileName } from './file-name.js';
+import { YamlSyntaxError } from './yaml-hints.js';
+import { editorHints, yamlHintProblem } from './editor-hints.js';
 import type { Problem } from '../model/problem.js';
-import type { RuleId } from '../model/rules.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from '../model/types.js';
 
-export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
+export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases', 'topics', 'contact', 'attachments'] as const;
 export const PAGE_KEYS = ['title', 'description', 'updated'] as const;
 const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
 
-/** Longest title, teaser or region we accept; longer text is almost always a paste error. */
-const MAX_FIELD_LENGTH = 2000;
 
 export type Validated =
   /** `body` when the frontmatter could be read, so that the body's own problems are found in the same run. */
@@ -25,98 +25,6 @@ export type Validated =
 
 /** Sources under this folder of the content folder are standalone pages, not articles. */
 export const PAGES_DIR = 'pages/';
-
-function describe(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
-  return String(value);
-}
-
-class FieldChecker {
-  readonly problems: Problem[] = [];
-  constructor(
-    private readonly source: SourceFile,
-    private readonly fm: ParsedFrontmatter,
-  ) {}
-
-  /** Each check names its own rule: the message text is for people and may change. */
-  report(ruleId: RuleId, field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
-    const pos = this.fm.positionOf(field) ?? { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, line: pos.line, column: pos.column, ruleId, field, reason, fix, severity });
-  }
-
-  text(field: string, value: unknown, required: boolean, allowEmpty = false): string | undefined {
-    if (value === undefined || value === null) {
-      if (required) this.missing(field);
-      return undefined;
-    }
-    if (typeof value === 'number') {
-      // YAML reads `01067` as 1067, `0x1F` as 31, `1.50` as 1.5 and 1e400 as Infinity: a text field
-      // keeps exactly what was written, never the number YAML made of it.
-      const written = this.fm.writtenText(field);
-      if (written === undefined) {
-        this.report('invalid-type', field, `${field} is written as a number (${String(value)}); a text field needs the text itself`, `put the text in quotes: ${field}: "…"`);
-        return undefined;
-      }
-      value = written;
-    }
-    if (typeof value !== 'string') {
-      this.report('invalid-type', field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
-      return undefined;
-    }
-    const trimmed = value.trim();
-    const control = CONTROL_CHARACTER_IN_TEXT.exec(trimmed);
-    if (control) {
-      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.report('invalid-field', field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
-      return undefined;
-    }
-    if (!allowEmpty && trimmed === '') {
-      this.report('invalid-field', field, `${field} is empty`, `give the ${field} a text`);
-      return undefined;
-    }
-    if (trimmed.length > MAX_FIELD_LENGTH) {
-      this.report('invalid-field', field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
-      return undefined;
-    }
-    return trimmed;
-  }
-
-  missing(field: string): void {
-    const pos = { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, reason: `${field} is missing`, fix: `add a line "${field}: …" to the frontmatter`, severity: 'error' });
-  }
-
-  date(field: string, value: unknown, required: boolean, timeZone: string): SiteDate | undefined {
-    if (value === undefined || value === null) {
-      if (required) this.missing(field);
-      return undefined;
-    }
-    if (typeof value === 'number') {
-      this.report('invalid-date', field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      this.report('invalid-type', field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
-      return undefined;
-    }
-    const result = parseSiteDate(value, timeZone);
-    if (!result.ok) {
-      this.report('invalid-date', field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
-      return undefined;
-    }
-    return result.date;
-  }
-
-  unknownKeys(data: Record<string, unknown>, known: readonly string[]): void {
-    for (const key of Object.keys(data)) {
-      if (!known.includes(key)) this.report('unknown-key', key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
-    }
-  }
-}
-
 
 /** Longest explicit slug, so that `MM-DD-slug` stays one valid file name. */
 export const MAX_SLUG_LENGTH = 150;
@@ -144,7 +52,7 @@ function validateImage(check: FieldChecker, value: unknown): ImageData | undefin
   return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 
-function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
+function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string, rel: string): ArticleData | undefined {
   const title = check.text('title', d.title, true);
   const date = check.date('date', d.date, true, timeZone);
   // NFC: "Müller" typed on macOS (NFD) and elsewhere (NFC) is one region with one page.
@@ -158,8 +66,9 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
     } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
       check.report('invalid-field', 'slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
     } else slug = given;
-  } else if (title !== undefined) {
-    slug = slugify(title) || 'meldung';
+  } else {
+    // The address comes from the file name, never the headline: fixing a title never moves a page.
+    slug = slugFromFileName(rel);
   }
   if (region !== undefined && slugify(region) === '') {
     check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
@@ -189,14 +98,18 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
       });
     }
   }
+  // Press-release fields (content/press-fields.ts): topics, the press contact, downloads.
+  const topics = validateTopics(check, d.topics);
+  const contact = validateContact(check, d.contact);
+  const attachments = validateAttachments(check, d.attachments);
   check.unknownKeys(d, ARTICLE_KEYS);
   if (title === undefined || date === undefined || region === undefined || teaser === undefined || slug === undefined) return undefined;
   if (check.problems.some((p) => p.severity === 'error')) return undefined;
-  return { title, date, region, teaser, slug, draft, aliases, ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
+  return { title, date, region, teaser, slug, draft, aliases, ...(topics.length > 0 ? { topics } : {}), ...(attachments.length > 0 ? { attachments } : {}), ...(contact ? { contact } : {}), ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
 }
 
 /** Parses and validates one source file. Pure: the same bytes and options give the same result. */
-export function validateSource(source: SourceFile, timeZone: string): Validated {
+export function validateSource(source: SourceFile, timeZone: string, language = 'de'): Validated {
   if (source.unreadable || source.text === undefined) {
     return { kind: 'invalid', problems: source.unreadable ? [source.unreadable] : [] };
   }
@@ -205,6 +118,7 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     fm = parseFrontmatter(source.text);
   } catch (err) {
     if (!(err instanceof FrontmatterError)) throw err;
+    if (err instanceof YamlSyntaxError) return { kind: 'invalid', problems: [yamlHintProblem(source.display, err.hint, language)] };
     return {
       kind: 'invalid',
       problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', reason: err.message, fix: 'frontmatter is YAML between two lines "---" at the top of the file', severity: 'error' }],
@@ -224,9 +138,11 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     const updated = check.date('updated', fm.data.updated, false, timeZone);
     check.unknownKeys(fm.data, PAGE_KEYS);
     if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+    const hints = editorHints(source, fm, undefined, language); // placeholders left in the page
+    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
   }
-  const data = validateArticle(check, fm.data, timeZone);
+  const data = validateArticle(check, fm.data, timeZone, source.rel);
   if (!data) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+  const hints = editorHints(source, fm, data, language); // file-name date, placeholders
+  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
 }

@@ -10,6 +10,20 @@ export const de = {
   regions: 'Regionen',
   regionsIntro: 'Alle Regionen mit der Zahl ihrer Meldungen.',
   region: 'Region',
+  topics: 'Themen',
+  topicsIntro: 'Alle Themen mit der Zahl ihrer Meldungen.',
+  topic: 'Thema',
+  topicsOfArticle: 'Themen dieser Meldung',
+  contact: 'Pressekontakt',
+  phone: 'Telefon',
+  email: 'E-Mail',
+  downloads: 'Downloads',
+  fileInfo: '{type}, {size}',
+  related: 'Weitere Meldungen zum Thema',
+  articleNav: 'Vorherige und nächste Meldung',
+  previousArticle: 'Vorherige Meldung',
+  nextArticle: 'Nächste Meldung',
+  searchFilterTopic: 'Thema',
   archive: 'Archiv',
   archiveIntro: 'Alle Meldungen nach Jahr und Monat.',
   year: 'Jahr',
@@ -59,7 +73,7 @@ export const de = {
   leichteSprache: 'Leichte Sprache',
   months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   /** Path segments of generated URLs. */
-  url: { page: 'seite', regions: 'regionen', archive: 'archiv', search: 'suche', media: 'medien' },
+  url: { page: 'seite', regions: 'regionen', topics: 'themen', archive: 'archiv', search: 'suche', media: 'medien' },
 };
 
 export type UiStrings = typeof de;

@@ -4,6 +4,9 @@ import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { urlSchemeOf } from '../util/url-ref.js';
 import { forEachElement } from './walk.js';
+import { editorMessages } from '../i18n/editor.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
+import { fileSizeLabel, fileTypeLabel } from '../util/file-size.js';
 import type { VFile } from 'vfile';
 import type { AssetInfo } from '../model/types.js';
 import { isLocalReference, resolveReference } from './resolve.js';
@@ -17,8 +20,12 @@ export interface ReferenceData {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
+  /** Locale of the site's number format, for the size of linked downloads ("PDF, 245 KB"). */
+  readonly locale: string;
   /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
   readonly usedAssets: Set<string>;
+  /** The site's language, for the "did you mean" hint of a missing file. */
+  readonly language?: string;
   /** Collected links to other Markdown sources and to site paths. */
   readonly links: { token: string; target: string; sitePath?: string; fragment: string; line?: number; column?: number }[];
 }
@@ -34,6 +41,12 @@ function place(node: Element): { line?: number; column?: number } {
   return start ? { line: start.line, column: start.column } : {};
 }
 
+
+/** "Did you mean …?" for a file that differs only in case or by a typo from one that exists. */
+function didYouMean(refs: ReferenceData, rel: string): string | undefined {
+  const close = closestFile(rel, refs.assets.keys());
+  return close === undefined ? undefined : editorMessages(refs.language).didYouMean(referenceFrom(refs.src, close));
+}
 
 /**
  * The site path a site-absolute link means: `/presse/2025/x/` under the base path `/presse/` is
@@ -88,8 +101,12 @@ export default function rehypeSiteReferences() {
           node.properties.href = token;
           return;
         }
-        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
+        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', didYouMean(refs, target.rel) ?? 'check the file name, or remove the link');
         node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
+        // A download says what it is before it is opened: type and size inside the link, so screen readers read them with it.
+        if (asset.bytes !== undefined && !asset.width) {
+          node.children.push({ type: 'text', value: ' ' }, { type: 'element', tagName: 'span', properties: { className: ['file-info'] }, children: [{ type: 'text', value: `(${fileTypeLabel(asset.url)}, ${fileSizeLabel(asset.bytes, refs.locale)})` }] });
+        }
         return;
       }
       if (node.tagName === 'img' && typeof node.properties.src === 'string') {
@@ -112,7 +129,7 @@ export default function rehypeSiteReferences() {
         if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
+        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', didYouMean(refs, target.rel) ?? `check the file name; looked for content/${target.rel}`);
         if (asset.unreadable) return;
         node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {

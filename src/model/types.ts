@@ -23,6 +23,23 @@ export interface ImageData {
   readonly credit?: string;
 }
 
+/** The press contact of a press release (`contact:`); phone and e-mail are validated for `tel:` and `mailto:`. */
+export interface ContactData {
+  readonly name: string;
+  readonly role?: string;
+  /** As written, for display (`+49 331 289-1234`). */
+  readonly phone?: string;
+  /** The phone number as a `tel:` URI (RFC 3966 global number, `tel:+493312891234`). */
+  readonly phoneUri?: string;
+  readonly email?: string;
+}
+
+/** A download listed in the frontmatter (`attachments:`): a file of the content folder and its link text. */
+export interface AttachmentData {
+  readonly src: string;
+  readonly title: string;
+}
+
 /** Validated frontmatter of a news article. */
 export interface ArticleData {
   readonly title: string;
@@ -35,6 +52,10 @@ export interface ArticleData {
   readonly expires?: SiteDate;
   readonly updated?: SiteDate;
   readonly aliases: readonly string[];
+  /** Topics (`topics:`), each one of the config's `topics`; empty when none are given. */
+  readonly topics?: readonly string[];
+  readonly contact?: ContactData;
+  readonly attachments?: readonly AttachmentData[];
 }
 
 /** Validated frontmatter of a standalone page (`content/pages/…`). */
@@ -54,6 +75,8 @@ export interface AssetInfo {
   readonly variants?: readonly { readonly url: string; readonly width: number }[];
   /** The share image (`og:image`, JSON-LD, feed enclosure): at most 1200 px wide, JPEG or PNG. */
   readonly social?: SocialImage;
+  /** Size of the published file in bytes (downloads show it: "PDF, 245 KB"). */
+  readonly bytes?: number;
   /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
   readonly unreadable?: true;
 }
@@ -92,6 +115,8 @@ export interface ArticleMeta {
   readonly url: string;
   readonly data: ArticleData;
   readonly regionSlug: string;
+  /** URL slugs of `data.topics`, in the same order. */
+  readonly topicSlugs?: readonly string[];
   readonly image?: ImageInfo;
   /**
    * The article's entry in list pages, rendered once with `partials/article-item` and reused on
@@ -123,7 +148,8 @@ export interface PendingLink {
 
 /** The result of processing one source file: a pure function of its bytes and the render context. */
 export type SourceResult =
-  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[] }
+  /** `links` to other sources are checked all the same, so that broken links show in the same run as the rest. */
+  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[]; readonly links?: readonly PendingLink[] }
   | {
       readonly kind: 'article';
       readonly meta: ArticleMeta;

@@ -42,6 +42,18 @@ export class UrlScheme {
     return this.paginated(`/${this.strings.url.regions}/${regionSlug}/${year}/`, page);
   }
 
+  topics(): string {
+    return `/${this.strings.url.topics}/`;
+  }
+
+  topic(topicSlug: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.topics}/${topicSlug}/`, page);
+  }
+
+  topicYear(topicSlug: string, year: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.topics}/${topicSlug}/${year}/`, page);
+  }
+
   archive(): string {
     return `/${this.strings.url.archive}/`;
   }
@@ -60,9 +72,17 @@ export class UrlScheme {
 
   /** Feeds of the whole site (`regionSlug` undefined) or of one region. */
   feed(kind: 'rss' | 'atom' | 'json', regionSlug?: string): string {
-    const base = regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/';
-    return base + (kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json');
+    return (regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/') + feedFile(kind);
   }
+
+  /** Feeds of one topic, beside its page. */
+  topicFeed(kind: 'rss' | 'atom' | 'json', topicSlug: string): string {
+    return `/${this.strings.url.topics}/${topicSlug}/${feedFile(kind)}`;
+  }
+}
+
+function feedFile(kind: 'rss' | 'atom' | 'json'): string {
+  return kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json';
 }
 
 /** A site path (`/2025/…`) as written into pages: with the base path in front (`/presse/2025/…`). */

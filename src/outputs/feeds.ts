@@ -31,6 +31,8 @@ interface FeedItem {
   readonly title: string;
   readonly teaser: string;
   readonly region: string;
+  /** The region and the article's topics: RSS and Atom `category`, JSON Feed `tags`. */
+  readonly categories: readonly string[];
   readonly published: number;
   readonly modified?: number;
   /** The article photo's share image (1200 px): JSON Feed `image`, RSS and Atom enclosure. */
@@ -64,6 +66,7 @@ function feedItem(s: SiteSnapshot, meta: ArticleMeta, absolute: (p: string) => s
     title: data.title,
     teaser: data.teaser,
     region: data.region,
+    categories: [data.region, ...(data.topics ?? [])],
     published: data.date.epochMs,
     ...(data.updated ? { modified: data.updated.epochMs } : {}),
     ...(share ? { image: { ...share, absoluteUrl: absolute(share.url) } } : {}),
@@ -110,6 +113,20 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       items: newest(region.articles),
     });
   }
+  for (const topic of s.model.topics) {
+    const files = (['rss', 'atom', 'json'] as const).map((kind) => urls.topicFeed(kind, topic.slug));
+    result.push({
+      title: `${strings.topic} ${topic.name} – ${config.title}`,
+      description: `${strings.news} ${strings.topic}: ${topic.name}`,
+      pageUrl: absolute(urls.topic(topic.slug)),
+      rss: absolute(files[0]!),
+      atom: absolute(files[1]!),
+      json: absolute(files[2]!),
+      files: [outputPathFor(files[0]!), outputPathFor(files[1]!), outputPathFor(files[2]!)],
+      owner: `the feeds of topic ${topic.name}`,
+      items: newest(topic.articles),
+    });
+  }
   return result;
 }
 
@@ -143,7 +160,7 @@ function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
       `<link>${text(item.url)}</link>`,
       `<guid isPermaLink="true">${text(item.url)}</guid>`,
       `<pubDate>${rfc822InZone(item.published, timeZone)}</pubDate>`,
-      `<category>${text(item.region)}</category>`,
+      ...item.categories.map((c) => `<category>${text(c)}</category>`),
       `<description>${text(item.teaser)}</description>`,
       ...rssEnclosure(item.image),
       `<content:encoded>${text(item.contentHtml)}</content:encoded>`,
@@ -175,7 +192,7 @@ function atomFeed(scope: FeedScope, language: string, timeZone: string, publishe
       `<link rel="alternate" type="text/html" href="${text(item.url)}"/>`,
       `<published>${rfc3339(item.published, timeZone)}</published>`,
       `<updated>${rfc3339(item.modified ?? item.published, timeZone)}</updated>`,
-      `<category term="${text(item.region)}"/>`,
+      ...item.categories.map((c) => `<category term="${text(c)}"/>`),
       `<summary type="text">${text(item.teaser)}</summary>`,
       ...atomEnclosure(item.image),
       `<content type="html">${text(item.contentHtml)}</content>`,
@@ -205,13 +222,13 @@ function jsonFeed(scope: FeedScope, language: string, timeZone: string, publishe
       date_published: rfc3339(item.published, timeZone),
       ...(item.modified !== undefined ? { date_modified: rfc3339(item.modified, timeZone) } : {}),
       ...(item.image ? { image: item.image.absoluteUrl } : {}),
-      tags: [clean(item.region)],
+      tags: item.categories.map(clean),
     })),
   };
   return JSON.stringify(feed, null, 2) + '\n';
 }
 
-/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site and for every region. */
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, every region and every topic. */
 export function feeds(s: SiteSnapshot): GeneratedFile[] {
   const { config } = s.renderer.context;
   const language = s.renderer.strings.locale;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { PageChrome } from '../theme/views.js';
 import { parseOldAddress, placeOldAddress, querySpellings, type OldAddress } from '../content/aliases.js';
 import { withBasePathFor } from './absolute.js';

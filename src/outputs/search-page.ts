@@ -14,6 +14,7 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
   const chrome: PageChrome = { kind: 'search', section: 'search', title: t.search, url, description: s.site.config.description, feeds: renderer.siteFeeds() };
   const html = renderer.renderPage('search', chrome, {
     regions: s.model.regions.map((r) => r.name),
+    topics: s.model.topics.map((r) => r.name),
     years: s.model.years.map((y) => y.year),
     archiveUrl: renderer.urls.archive(),
     regionsUrl: renderer.urls.regions(),

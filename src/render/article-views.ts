@@ -1,5 +1,5 @@
-import type { ArticleData, ArticleMeta, ImageInfo } from '../model/types.js';
-import type { ArticleView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
+import type { ArticleData, ArticleMeta, ContactData, ImageInfo } from '../model/types.js';
+import type { ArticleView, ContactView, DownloadView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
 
 /**
  * A list thumbnail: the smallest WebP variant (480 px), or the image itself when it is narrower than
@@ -17,9 +17,15 @@ export function listItemView(url: string, data: ArticleData, regionUrl: string, 
   return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl, date: { day: data.date.day, iso: data.date.iso }, ...(image ? { thumbnail: thumbnailOf(image) } : {}) };
 }
 
-/** What the article page shows of its article. */
-export function articleView(meta: ArticleMeta, regionUrl: string): ArticleView {
+/** A phone number must not break across lines: its spaces and hyphens become non-breaking ones. */
+function contactView(contact: ContactData): ContactView {
+  return { ...contact, ...(contact.phone ? { phone: contact.phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011') } : {}) };
+}
+
+/** What the article page shows of its article; topic URLs come from `topicUrl`, downloads from render/downloads.ts. */
+export function articleView(meta: ArticleMeta, regionUrl: string, topicUrl: (slug: string) => string, downloads: readonly DownloadView[]): ArticleView {
   const { data } = meta;
+  const slugs = meta.topicSlugs ?? [];
   return {
     url: meta.url,
     title: data.title,
@@ -29,6 +35,9 @@ export function articleView(meta: ArticleMeta, regionUrl: string): ArticleView {
     date: data.date,
     updated: data.updated,
     image: meta.image && data.image ? { ...meta.image, alt: data.image.alt, caption: data.image.caption, credit: data.image.credit } : undefined,
+    topics: (data.topics ?? []).map((name, i) => ({ name, url: topicUrl(slugs[i]!) })),
+    ...(data.contact ? { contact: contactView(data.contact) } : {}),
+    downloads,
   };
 }
 

@@ -1,3 +1,5 @@
+import { editorMessages } from '../i18n/editor.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
 import { resolveReference } from '../markdown/resolve.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
@@ -14,6 +16,7 @@ export function frontmatterImage(
   assets: ReadonlyMap<string, AssetInfo>,
   used: Set<string>,
   at: { line: number; column: number },
+  language: string,
 ): { info?: ImageInfo; problem?: Problem } {
   const target = resolveReference(source.rel, src);
   if (target.ok) used.add(target.rel);
@@ -25,7 +28,12 @@ export function frontmatterImage(
   }
   if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
   const asset = assets.get(target.rel);
-  if (!asset) return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', 'check the file name and folder');
+  if (!asset) {
+    // A name that differs only in case or by a typo gets a "did you mean".
+    const close = closestFile(target.rel, assets.keys());
+    const fix = close === undefined ? 'check the file name and folder' : editorMessages(language).didYouMean(referenceFrom(source.rel, close));
+    return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', fix);
+  }
   if (asset.unreadable) return {};
   if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
   return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [], ...(asset.social ? { social: asset.social } : {}) } };

@@ -12,6 +12,8 @@ export interface MarkdownStageOptions {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
+  /** The site's language, for the "did you mean" of a missing file. */
+  readonly language: string;
 }
 
 /** What the Markdown stage makes of a body. */
@@ -48,6 +50,8 @@ export class MarkdownStage {
       assets: this.options.assets,
       basePath: this.options.basePath,
       allowedHosts: this.options.allowedHosts,
+      language: this.options.language,
+      locale: this.options.strings.locale,
       usedAssets,
       links,
     };

@@ -9,6 +9,8 @@ import type { FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
 import { slugify } from '../util/slug.js';
 import { articleChrome, articleView, listItemView } from './article-views.js';
 import { frontmatterImage } from './frontmatter-image.js';
+import { downloadsOf } from './downloads.js';
+import { ARTICLE_CONTEXT_SLOT } from './article-context-slot.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
@@ -56,7 +58,7 @@ export class Renderer {
     this.strings = languages[config.language] ?? languages.de!;
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
-    this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts });
+    this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts, language: config.language });
     // The brand colour reaches pages as a generated stylesheet (theme/brand.ts): the CSP allows no inline styles.
     const generatedAssets = new Map(brandAssets(config.brand?.color));
     if (context.logoAsset) generatedAssets.set(context.logoAsset.name, Buffer.from(context.logoAsset.bytes));
@@ -74,6 +76,10 @@ export class Renderer {
     return this.chrome.regionFeeds(regionSlug, region);
   }
 
+  topicFeeds(topicSlug: string, topic: string): FeedLink[] {
+    return this.chrome.topicFeeds(topicSlug, topic);
+  }
+
   /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
   renderPage<T extends keyof TemplateViews>(template: T, page: PageChrome, data: TemplateViews[T]): string {
     return this.chrome.renderPage(template, page, data);
@@ -84,7 +90,7 @@ export class Renderer {
     return this.markdownStage.run(source, body, bodyLine);
   }
 
-  /** Archives repeat a few dozen region names thousands of times; slugify each once. */
+  /** Archives repeat a few dozen region and topic names thousands of times; slugify each once. */
   private regionSlug(region: string): string {
     let slug = this.regionSlugs.get(region);
     if (slug === undefined) this.regionSlugs.set(region, (slug = slugify(region)));
@@ -93,11 +99,12 @@ export class Renderer {
 
   /** Validates and renders one source file: article or standalone page. */
   renderSource(source: SourceFile): SourceResult {
-    const validated = validateSource(source, this.context.config.timezone);
+    const validated = validateSource(source, this.context.config.timezone, this.context.config.language);
     if (validated.kind === 'invalid') {
       // Broken frontmatter must not hide what is wrong in the body: report both in one run.
-      const body = validated.body === undefined ? [] : this.markdown(source, validated.body, validated.bodyLine ?? 1).problems;
-      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...body] };
+      // Its links too: they are checked with all others, so every problem shows in one run.
+      const body = validated.body === undefined ? undefined : this.markdown(source, validated.body, validated.bodyLine ?? 1);
+      return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...(body?.problems ?? [])], links: body?.links ?? [] };
     }
     const problems: Problem[] = [...validated.problems];
     const md = this.markdown(source, validated.body, validated.bodyLine);
@@ -108,7 +115,7 @@ export class Renderer {
       const data = validated.data;
       const page: PageChrome = { kind: 'page', title: data.title, url, description: data.description ?? this.context.config.description, feeds: this.siteFeeds() };
       const html = this.renderPage('page', page, { content: md.html, updated: data.updated });
-      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+      if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
       return { kind: 'page', meta: { src: source.rel, hash: source.hash, url, data }, html, links: md.links, assets: [...md.usedAssets].sort(), problems };
     }
 
@@ -116,20 +123,25 @@ export class Renderer {
     let image: ImageInfo | undefined;
     if (data.image) {
       const at = validated.positionOf('image.src') ?? { line: 1, column: 1 };
-      const found = frontmatterImage(source, data.image.src, this.assets, md.usedAssets, at);
+      const found = frontmatterImage(source, data.image.src, this.assets, md.usedAssets, at, this.context.config.language);
       if (found.problem) problems.push(found.problem);
       image = found.info;
     }
-    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems };
+    const attached = downloadsOf(source, data.attachments ?? [], this.assets, md.usedAssets, validated.positionOf, this.strings.locale);
+    problems.push(...attached.problems);
+    if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
     const regionSlug = this.regionSlug(data.region);
+    const topicSlugs = (data.topics ?? []).map((topic) => this.regionSlug(topic));
     const url = this.urls.article(data);
     const regionUrl = this.urls.region(regionSlug);
     const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl, image) });
-    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(image ? { image } : {}) };
+    const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(topicSlugs.length > 0 ? { topicSlugs } : {}), ...(image ? { image } : {}) };
     const html = this.renderPage('article', articleChrome(meta, [...this.siteFeeds(), ...this.regionFeeds(regionSlug, data.region)]), {
-      article: articleView(meta, regionUrl),
+      article: articleView(meta, regionUrl, (slug) => this.urls.topic(slug), attached.downloads),
       content: md.html,
-      jsonLd: newsArticleJsonLd(meta, this.context.config, this.chrome.site.shareImage),
+      jsonLd: newsArticleJsonLd(meta, this.context.config, this.chrome.site.shareImage, (slug) => this.urls.topic(slug)),
+      // Links to other articles need all of them: filled in by build/article-context.ts.
+      context: ARTICLE_CONTEXT_SLOT,
     });
     return { kind: 'article', meta, html, bodyHtml: md.html, links: md.links, assets: [...md.usedAssets].sort(), problems };
   }

@@ -31,6 +31,8 @@ export class SiteChrome {
       nav: [
         { label: t.home, href: urls.home(), key: 'home' },
         { label: t.regions, href: urls.regions(), key: 'regions' },
+        // "Themen" only on sites with topics: the overview is written only then (build/plan.ts).
+        ...(config.topics.length > 0 ? [{ label: t.topics, href: urls.topics(), key: 'topics' as const }] : []),
         { label: t.archive, href: urls.archive(), key: 'archive' },
         ...(search ? [{ label: t.search, href: urls.search(), key: 'search' as const }] : []),
       ],
@@ -58,6 +60,15 @@ export class SiteChrome {
       { type: 'application/rss+xml', href: this.urls.feed('rss', regionSlug), title: `${region} – ${t.feedRss}` },
       { type: 'application/atom+xml', href: this.urls.feed('atom', regionSlug), title: `${region} – ${t.feedAtom}` },
       { type: 'application/feed+json', href: this.urls.feed('json', regionSlug), title: `${region} – ${t.feedJson}` },
+    ];
+  }
+
+  topicFeeds(topicSlug: string, topic: string): FeedLink[] {
+    const t = this.strings;
+    return [
+      { type: 'application/rss+xml', href: this.urls.topicFeed('rss', topicSlug), title: `${t.topic} ${topic} – ${t.feedRss}` },
+      { type: 'application/atom+xml', href: this.urls.topicFeed('atom', topicSlug), title: `${t.topic} ${topic} – ${t.feedAtom}` },
+      { type: 'application/feed+json', href: this.urls.topicFeed('json', topicSlug), title: `${t.topic} ${topic} – ${t.feedJson}` },
     ];
   }
 

@@ -18,7 +18,7 @@ export interface FeedLink {
 export interface NavItem {
   readonly label: string;
   readonly href: string;
-  readonly key: 'home' | 'regions' | 'archive' | 'search';
+  readonly key: 'home' | 'regions' | 'topics' | 'archive' | 'search';
 }
 
 /** The logo or coat of arms in the header (`site.logo`): the image, its own size and WebP variants. */
@@ -114,6 +114,43 @@ export interface ArticleImageView extends ImageInfo {
   readonly credit?: string;
 }
 
+/** A download of an article (`attachments:`): its link text, type (`PDF`) and size in the site's number format (`245 KB`). */
+export interface DownloadView {
+  readonly url: string;
+  readonly title: string;
+  readonly type: string;
+  readonly size?: string;
+}
+
+/** The press contact as the address block shows it; `phoneUri` is the `tel:` link, `email` the `mailto:` address. */
+export interface ContactView {
+  readonly name: string;
+  readonly role?: string;
+  readonly phone?: string;
+  readonly phoneUri?: string;
+  readonly email?: string;
+}
+
+/** Another article as the related and previous/next links show it. */
+export interface ArticleLinkView {
+  readonly url: string;
+  readonly title: string;
+  readonly date: { readonly day: string; readonly iso: string };
+}
+
+/**
+ * `partials/article-context`: what an article page shows of OTHER articles: up to three related
+ * ones (same topics, then same region) and the previous and next one by date. Rendered once every
+ * article is known (build/article-context.ts) and put into the page at `context` of `article`.
+ */
+export interface ArticleContextView {
+  readonly t: UiStrings;
+  readonly site: SiteView;
+  readonly related: readonly ArticleLinkView[];
+  readonly previous?: ArticleLinkView;
+  readonly next?: ArticleLinkView;
+}
+
 /** An article as its page shows it (`article`). */
 export interface ArticleView {
   readonly url: string;
@@ -124,6 +161,10 @@ export interface ArticleView {
   readonly date: SiteDate;
   readonly updated?: SiteDate;
   readonly image?: ArticleImageView;
+  /** Its topics, each with the URL of the topic's page. */
+  readonly topics: readonly { readonly name: string; readonly url: string }[];
+  readonly contact?: ContactView;
+  readonly downloads: readonly DownloadView[];
 }
 
 /** A schema.org object for `<script type="application/ld+json">`. */
@@ -138,6 +179,11 @@ export interface ArticlePageView {
   readonly article: ArticleView;
   readonly content: string;
   readonly jsonLd: JsonLd;
+  /**
+   * Where the links to other articles go (`{{ context | raw }}`): a placeholder at render time,
+   * replaced by `partials/article-context` once every article is known.
+   */
+  readonly context: string;
 }
 
 /** `page`: a standalone page's body and the day it was revised. */
@@ -181,6 +227,11 @@ export interface RegionsView {
   readonly regions: readonly { readonly name: string; readonly url: string; readonly count: number }[];
 }
 
+/** `topics`: every topic with published articles and their count (only written when the config lists topics). */
+export interface TopicsView {
+  readonly topics: readonly { readonly name: string; readonly url: string; readonly count: number }[];
+}
+
 /** `archive`: every year and month with its article count. */
 export interface ArchiveView {
   readonly years: readonly {
@@ -194,6 +245,8 @@ export interface ArchiveView {
 /** `search`: the filter options and where readers without JavaScript go instead. */
 export interface SearchView {
   readonly regions: readonly string[];
+  /** Topics with published articles; the topic filter is left out when there are none. */
+  readonly topics: readonly string[];
   readonly years: readonly string[];
   readonly archiveUrl: string;
   readonly regionsUrl: string;
@@ -214,6 +267,7 @@ export interface TemplateViews {
   readonly page: StandalonePageView;
   readonly list: ListView;
   readonly regions: RegionsView;
+  readonly topics: TopicsView;
   readonly archive: ArchiveView;
   readonly search: SearchView;
   readonly redirect: RedirectView;

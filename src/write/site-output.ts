@@ -24,6 +24,14 @@ export class SiteOutput {
     this.writer.put(rel, content, hash);
   }
 
+  /**
+   * Writes a file again that was put in this build already, without handing it to the checks a
+   * second time (they would count it twice): for an article page finished with links to other articles.
+   */
+  replace(rel: string, content: string, hash?: string): void {
+    this.writer?.put(rel, content, hash);
+  }
+
   /** Carries a file over from the last build; false when its bytes are not there to keep (always in a dry run). */
   keep(rel: string, hash: string): boolean {
     return this.writer?.keep(rel, hash) ?? false;

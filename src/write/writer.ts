@@ -49,6 +49,11 @@ function writeState(file: string | undefined, dir: string, files: Map<string, st
   }
 }
 
+/** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
+export function outputStateDir(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'output', hashOf(out).slice(0, 16));
+}
+
 /**
  * Writes a build's output without ever exposing a half-written site. The new output is assembled in
  * a shadow folder beside the live one, then the two are swapped with renames. The shadow keeps the
@@ -67,6 +72,8 @@ export class OutputWriter {
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
   private readonly pendingLinks = new Set<string>();
+  /** Files written by this build: written again (an article page finished later) in place, as no live file links to them. */
+  private readonly writtenNow = new Set<string>();
   /** Folders of the shadow known to exist. */
   private readonly dirs = new Set<string>();
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
@@ -194,8 +201,11 @@ export class OutputWriter {
     const existing = this.shadowFiles.delete(rel);
     const dest = path.join(this.shadow, rel);
     this.ensureDir(path.dirname(dest));
-    if (existing) rmSync(dest, { force: true });
+    // An older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
+    if (existing && !this.writtenNow.has(rel)) rmSync(dest, { force: true });
     this.replacingFolder(dest, () => writeFileSync(dest, content));
+    if (this.writtenNow.has(rel)) this.stats.written--;
+    this.writtenNow.add(rel);
     this.stats.written++;
     this.shadowFiles.set(rel, hash);
   }

@@ -109,8 +109,8 @@ describe('old addresses in a build under /presse/', () => {
 
   it('checks site-absolute body links: kept with the base path, added without, an error when nothing is there', async () => {
     const ok = await problemsOf({
-      'content/2025/a.md': article({ title: 'Eins' }, 'Siehe [zwei](/presse/2025/02-13-zwei/#teil), [Feed](/feed.xml) und [Archiv](/presse/archiv/).'),
-      'content/2025/b.md': article({ title: 'Zwei' }),
+      'content/2025/eins.md': article({ title: 'Eins' }, 'Siehe [zwei](/presse/2025/02-13-zwei/#teil), [Feed](/feed.xml) und [Archiv](/presse/archiv/).'),
+      'content/2025/zwei.md': article({ title: 'Zwei' }),
     });
     const html = ok.files!.get('2025/02-13-eins/index.html')!.toString();
     expect(html).toContain('href="/presse/2025/02-13-zwei/#teil"');

@@ -94,7 +94,7 @@ describe('aliases in small sites', () => {
   });
 
   it('encodes aliases with spaces for line-based formats and stores the decoded file name', async () => {
-    const root = makeSite({ 'content/2025/a.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/a%20b.html"]\n') });
+    const root = makeSite({ 'content/2025/eins.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/a%20b.html"]\n') });
     try {
       await buildSite(root, { search: false, noCache: true, baseUrl: 'https://example.org/' });
       const files = readTree(`${root}/dist`);
@@ -107,7 +107,7 @@ describe('aliases in small sites', () => {
   });
 
   it('_redirects encodes what Netlify reads as a splat, a placeholder or a comment', async () => {
-    const root = makeSite({ 'content/2025/a.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/*", "/alt/:name/x.html", "/alt/a?b=*&c=:d"]\n') });
+    const root = makeSite({ 'content/2025/eins.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/*", "/alt/:name/x.html", "/alt/a?b=*&c=:d"]\n') });
     try {
       await buildSite(root, { search: false, noCache: true, baseUrl: 'https://example.org/' });
       const rules = readTree(`${root}/dist`).get('_redirects')!.toString().split('\n').filter((l) => l && !l.startsWith('#'));
@@ -118,7 +118,7 @@ describe('aliases in small sites', () => {
   });
   it('reports an alias that collides with another page, naming the article', async () => {
     const root = makeSite({
-      'content/2025/a.md': article({ title: 'Eins' }),
+      'content/2025/eins.md': article({ title: 'Eins' }),
       'content/2025/b.md': article({ title: 'Zwei' }).replace('---\n', '---\naliases: ["/2025/02-13-eins/"]\n'),
     });
     try {

@@ -95,6 +95,8 @@ export const PAGES = {
   month: '2023/07/',
   archive: 'archiv/',
   regions: 'regionen/',
+  topic: 'themen/breitband/',
+  topics: 'themen/',
   articleWithImage: '2023/07-17-breitbandausbau-kommt-voran-in-cottbus/',
   articleWithoutImage: '2023/09-13-rathaus-fuehrt-e-akte-ein-in-landkreis-barnim/',
   search: 'suche/?q=Rathaus&region=Potsdam',

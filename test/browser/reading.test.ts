@@ -158,6 +158,20 @@ describe('reading the site in Chromium', () => {
     await close();
   });
 
+  it('filters by topic with the topic select, and keeps the topic in the address', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${site.url}suche/`);
+    await page.getByLabel('Thema').selectOption('Breitband');
+    // The fixture's Breitband topic is on exactly the articles with "Breitband" in the title.
+    const expected = fixtureArticles().filter((a) => a.title.includes('Breitband'));
+    expect(expected.length).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected.length} Treffer`);
+    const titles = await page.locator('#search-results h2 a').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(titles).toEqual(expected.map((a) => a.title));
+    expect(page.url()).toContain('topic=Breitband');
+    await close();
+  });
+
   it('filters by year and never finds drafts', async () => {
     const { page, close } = await openPage();
     await page.goto(`${site.url}suche/?year=2024`);

@@ -114,7 +114,8 @@ describe('validation messages', () => {
 
   it('points at the line of broken YAML', () => {
     const [p] = problemsOf('---\ntitle: ok\nregion: "unclosed\ndate: 2025-01-01\n---\n');
-    expect(p).toMatch(/^content\/2025\/x\.md:[34]:\d+ error frontmatter -: frontmatter is not valid YAML/);
+    // The open quote is where the mistake is (line 3), explained in the site's language (German by default).
+    expect(p).toMatch(/^content\/2025\/x\.md:3:9 error frontmatter region: das Anführungszeichen " im Wert von „region“ wird nicht geschlossen/);
   });
 
   it('refuses JavaScript frontmatter without running it', () => {

@@ -172,7 +172,7 @@ describe('a site with logo, brand colour, thumbnails and search', () => {
     const brandFiles = readdirSync(path.join(out, 'assets')).filter((f) => /^brand\.[0-9a-f]{8}\.css$/.test(f));
     expect(brandFiles).toHaveLength(1);
     expect(readFileSync(path.join(out, 'assets', brandFiles[0]!), 'utf8')).toContain(':root { --brand: #005a9c; }');
-    for (const rel of ['index.html', 'archiv/index.html', '2025/02-13-mit-foto/index.html', 'suche/index.html']) {
+    for (const rel of ['index.html', 'archiv/index.html', '2025/02-13-foto/index.html', 'suche/index.html']) {
       const tree = page(rel);
       const sheets = all(tree, (e) => e.tagName === 'link' && String(e.properties.rel) === 'stylesheet').map((e) => String(e.properties.href));
       expect(sheets[0]).toMatch(/^\/presse\/assets\/stadtbote\.[0-9a-f]{8}\.css$/);
@@ -204,7 +204,7 @@ describe('a site with logo, brand colour, thumbnails and search', () => {
   });
 
   it('the article hero image is fetched with high priority and never lazily', () => {
-    const [hero] = all(page('2025/02-13-mit-foto/index.html'), (e) => e.tagName === 'img' && e.properties.alt === 'Ein Platz');
+    const [hero] = all(page('2025/02-13-foto/index.html'), (e) => e.tagName === 'img' && e.properties.alt === 'Ein Platz');
     expect(hero?.properties.fetchPriority).toBe('high');
     expect(hero?.properties.loading).toBeUndefined();
   });
@@ -224,7 +224,7 @@ describe('a site with logo, brand colour, thumbnails and search', () => {
   });
 
   it('each Markdown table scrolls in a named, focusable region', () => {
-    const regions = all(page('2025/02-14-mit-tabellen/index.html'), hasClass('table-scroll'));
+    const regions = all(page('2025/02-14-tabelle/index.html'), hasClass('table-scroll'));
     expect(regions.map((r) => [r.tagName, r.properties.ariaLabel, r.properties.tabIndex])).toEqual([
       ['section', 'Tabelle 1', 0],
       ['section', 'Tabelle 2', 0],
@@ -233,7 +233,7 @@ describe('a site with logo, brand colour, thumbnails and search', () => {
   });
 
   it('the pages stay valid HTML (html-validate, recommended rules)', async () => {
-    for (const rel of ['index.html', 'archiv/index.html', '2025/02-13-mit-foto/index.html', '2025/02-14-mit-tabellen/index.html', 'suche/index.html', '404.html']) {
+    for (const rel of ['index.html', 'archiv/index.html', '2025/02-13-foto/index.html', '2025/02-14-tabelle/index.html', 'suche/index.html', '404.html']) {
       const report = await validator.validateString(readFileSync(path.join(out, rel), 'utf8'), rel);
       expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)), rel).toEqual([]);
     }
@@ -261,7 +261,7 @@ describe('without the look keys', () => {
       expect(all(home, hasClass('thumb'))).toEqual([]);
       expect(all(home, (e) => e.tagName === 'form')).toEqual([]);
       expect(readdirSync(path.join(out, 'assets')).filter((f) => f.startsWith('brand.'))).toEqual([]);
-      const articleTree = parse(path.join(out, '2025/02-13-photo/index.html'));
+      const articleTree = parse(path.join(out, '2025/02-13-foto/index.html'));
       expect(all(articleTree, hasClass('table-scroll'))[0]?.properties.ariaLabel).toBe('Table 1');
     } finally {
       cleanup(root);

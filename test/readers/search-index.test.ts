@@ -48,7 +48,7 @@ describe('search index (Pagefind)', () => {
     expect(article).toBeDefined();
     expect(article!.meta.title).toBe('Breitbandausbau kommt voran in Cottbus');
     expect(article!.meta.day).toBe('2023-07-17');
-    expect(article!.filters).toEqual({ region: ['Cottbus'], year: ['2023'] });
+    expect(article!.filters).toEqual({ region: ['Cottbus'], topic: ['Breitband'], year: ['2023'] });
     expect(article!.content).toContain('Der Breitbandausbau erreicht weitere Ortsteile'); // teaser
     expect(article!.content).toContain('Arbeiten in den Ortsteilen laufen nach Plan'); // body
     // Navigation and hidden filter values are not searchable text.

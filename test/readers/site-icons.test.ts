@@ -19,7 +19,7 @@ describe('favicon and touch icon', () => {
       expect([...files.get('favicon.ico')!.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
       expect(files.get('favicon.svg')!.toString()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       expect(files.get('apple-touch-icon.png')!.readUInt32BE(16)).toBe(180);
-      for (const page of ['index.html', '2025/02-13-titel/index.html', '404.html', 'archiv/index.html']) {
+      for (const page of ['index.html', '2025/02-13-a/index.html', '404.html', 'archiv/index.html']) {
         expect(iconLinks(files.get(page)!.toString()), page).toEqual([
           '<link rel="icon" href="/presse/favicon.ico" sizes="32x32">',
           '<link rel="icon" href="/presse/favicon.svg" type="image/svg+xml">',
@@ -60,7 +60,7 @@ describe('favicon and touch icon', () => {
       mkdirSync(path.join(root, 'static'));
       writeFileSync(path.join(root, 'static/favicon.ico'), 'wappen-ico');
       await buildSite(root);
-      for (const page of ['index.html', '2025/02-13-titel/index.html']) {
+      for (const page of ['index.html', '2025/02-13-a/index.html']) {
         expect(readFileSync(path.join(root, 'dist', page), 'utf8'), page).not.toContain('favicon.svg');
       }
     } finally {

@@ -86,7 +86,9 @@ describe('persistent build cache', () => {
     expect(body.rendered.lists).toBe(0);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"Meldung 0"', '"Meldung null"'));
     const title = await warmEqualsCold('title edit');
-    expect(title.rendered.sources).toBe(1);
+    // The title is also shown by the pages that link to the article (previous/next, related): those, not the archive.
+    expect(title.rendered.sources).toBeGreaterThan(1);
+    expect(title.rendered.sources).toBeLessThan(10);
     expect(title.rendered.lists).toBeGreaterThan(0);
     expect(title.rendered.lists).toBeLessThan(10);
   });

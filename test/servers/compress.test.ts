@@ -19,7 +19,7 @@ beforeAll(async () => {
   const body = 'Der Kreistag berät über den Haushalt des Landkreises. '.repeat(60);
   root = makeSite({
     'stadtbote.config.yaml': 'title: Landkreis Beispiel\nbaseUrl: https://www.landkreis.example/presse/\nsearch: false\ncompress: true\n',
-    'content/2025/a.md': article({ title: 'Haushalt' }, body),
+    'content/2025/haushalt.md': article({ title: 'Haushalt' }, body),
   });
   docRoot = tempDir('stadtbote-docroot-');
   out = path.join(docRoot, 'presse');

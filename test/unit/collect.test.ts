@@ -42,7 +42,8 @@ describe('SiteCollector: takes sources into the site and writes their pages as t
     expect(collector.accept(entry('b.md', {}, { links: [link] }), '<p>B stadtbote-link-x-0</p>', undefined, 'content/b.md')).toBe(true);
     const site = collector.result();
     expect(site.articles.map((a) => a.src)).toEqual(['a.md', 'b.md']);
-    expect(site.linked.map((l) => l.meta.src)).toEqual(['b.md']);
+    // Every article page waits for its links to other articles (build/article-pages.ts); one with links between sources holds its HTML.
+    expect(site.articlePages.map((p) => [p.meta.src, p.written, p.html])).toEqual([['a.md', true, undefined], ['b.md', false, '<p>B stadtbote-link-x-0</p>']]);
     expect(site.feedWindow.bodies.get('a.md')).toBe('<p>A</p>');
     writer!.commit();
     expect(readFileSync(path.join(dir, 'dist', '2025/06/a-md/index.html'), 'utf8')).toBe('<p>A</p>');

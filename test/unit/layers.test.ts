@@ -14,6 +14,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 /** Rank of each top-level folder (or root file) of src/: 0 is the top; an import may only go to an equal or higher rank. */
 const RANKS: Record<string, number> = {
   'cli.ts': 0,
+  cli: 0,
   'index.ts': 0,
   commands: 1,
   dev: 1,
@@ -52,9 +53,7 @@ const MAX_FUNCTION_LINES = 150;
  * Functions over the limit that another branch is rewriting, by `file:name`, with the reason. The
  * list only shrinks: an entry whose function is back under the limit fails the test until removed.
  */
-const KNOWN_LONG: Record<string, string> = {
-  'dev/server.ts:startDevServer': 'src/dev is reworked on the editors branch (Range requests, base path, hosts); it is split there',
-};
+const KNOWN_LONG: Record<string, string> = {};
 
 interface SourceInfo {
   readonly rel: string;
