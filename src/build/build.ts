@@ -6,6 +6,7 @@ import { regionSpelling, unknownRegions } from '../checks/regions.js';
 import { unknownTopics } from '../checks/topics.js';
 import { articlePageOutput, writeArticlePages } from './article-pages.js';
 import { defaultImageProblems } from '../checks/default-image.js';
+import { logoKey, resolveLogo } from '../content/logo.js';
 import { pageHeadKey } from '../render/share-image.js';
 import { siteIcons } from '../theme/icons.js';
 import { checkAliases } from '../checks/aliases.js';
@@ -56,13 +57,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts); in every page's head.
   const icons = siteIcons(templateDirs, paths.static).links;
-  const cache = openCache({ site, templateDirs, headKey: pageHeadKey(config, paths.content, icons), problems, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
+  // The header's logo file is part of every page too (content/logo.ts): its bytes join the head key.
+  const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
+  const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
   const content = await loadContent(site, cache.previous.assets);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
 
-  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons };
+  // The logo of the config, found in the content folder or static/ and measured (content/logo.ts).
+  const logo = await resolveLogo(site, content.assets.assets, content.staticFiles);
+  problems.push(...logo.problems);
+  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);

@@ -11,6 +11,7 @@ import { isInside, relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
 import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
+import { LOOK_KEYS, parseLookConfig, type LookConfig } from './look.js';
 import { parseCmsConfig, type CmsSettings } from './cms.js';
 
 export interface FooterLink {
@@ -26,7 +27,7 @@ export interface Publisher {
 }
 
 /** The site configuration as written by the user in `stadtbote.config.yaml`, all keys optional. */
-export interface SiteConfig {
+export interface SiteConfig extends LookConfig {
   readonly title: string;
   readonly description: string;
   /** Absolute URL at which `dist/` is served, ending in `/`, e.g. `https://example.org/presse/`. */
@@ -108,6 +109,7 @@ const defaults: SiteConfig = {
   rawHtml: 'none',
   compress: false,
   images: DEFAULT_IMAGE_CONFIG,
+  listThumbnails: false,
   cms: false,
 };
 
@@ -220,9 +222,9 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   for (const key of FORBIDDEN_KEYS) {
     if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"`, severity: 'error' });
   }
-  const fail = (key: string, reason: string, fix?: string): void => {
-    problems.push({ file: displayFile || 'config', ...at(key), ruleId: 'config-value', field: key, reason, fix, severity: 'error' });
-  };
+  const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
+  const warnings: Problem[] = [];
+  const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
 
   const config: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...defaults };
   const str = (key: keyof SiteConfig): void => {
@@ -294,23 +296,20 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
   // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
-  const warnings: Problem[] = [];
-  config.images = parseImageConfig(
-    raw.images,
-    (reason, fix) => fail('images', reason, fix),
-    (reason, fix) => warnings.push({ file: displayFile, ...at('images'), ruleId: 'config-unknown-key', field: 'images', reason, fix, severity: 'warning' }),
-  );
+  config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
   const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
     (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
   };
   config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
+  // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
+  Object.assign(config, parseLookConfig(raw, fail, warn));
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const known = new Set(Object.keys(defaults));
+  const known = new Set([...Object.keys(defaults), ...LOOK_KEYS]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {
-      warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason: `unknown config key "${key}" is ignored`, fix: `known keys: ${[...known].join(', ')}`, severity: 'warning' });
+      warn(key, `unknown config key "${key}" is ignored`, `known keys: ${[...known].join(', ')}`);
     }
   }
   if (problems.length > 0) throw new ConfigError([...problems].sort(compareProblems));

@@ -33,9 +33,11 @@ export interface MarkdownStrings {
   readonly footnotes: string;
   /** Name of a footnote's link back to the text; `{n}` is the footnote's number. */
   readonly footnoteBack: string;
+  /** Name of a table's scrollable region; `{n}` is the table's number in the text. */
+  readonly tableRegion: string;
 }
 
-const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back to the text of footnote {n}' };
+const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back to the text of footnote {n}', tableRegion: 'Table {n}' };
 
 /**
  * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
@@ -44,7 +46,7 @@ const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back t
  * `syntax` picks full GFM, GFM tables only or plain CommonMark, for bodies that `gfmNeeds` clears.
  */
 export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Syntax = 'gfm', strings: MarkdownStrings = ENGLISH): MarkdownProcessor {
-  const key = `${rawHtml}:${syntax}:${strings.footnotes}:${strings.footnoteBack}`;
+  const key = `${rawHtml}:${syntax}:${strings.footnotes}:${strings.footnoteBack}:${strings.tableRegion}`;
   let processor = processors.get(key);
   if (!processor) {
     const parse = unified().use(remarkParse);
@@ -67,7 +69,7 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Synta
       .use(rehypeDemoteHeadings)
       .use(rehypeHeadingIds)
       .use(rehypeSiteReferences)
-      .use(rehypeReadableBlocks)
+      .use(rehypeReadableBlocks, { tableRegion: strings.tableRegion })
       .use(rehypeStringify)
       .freeze() as MarkdownProcessor;
     processors.set(key, processor);

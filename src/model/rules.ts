@@ -12,6 +12,7 @@ export const RULES = {
   'config-shape': 'The config file is not a mapping of keys to values.',
   'config-value': 'A config key or --base-url has a value of the wrong type or out of range.',
   'config-unknown-key': 'The config file has a key Stadtbote does not know (a warning; it is ignored).',
+  'brand-contrast': 'brand.color in the config is below WCAG AA contrast (4.5:1) with the theme colours it meets: white text on it, links in it on the page and footer.',
   'output-overlaps-site': 'The output folder would replace or lie inside the site, content, templates or static folder.',
   'invalid-option': 'A command-line option of `new` has an empty or unusable value.',
   // content folder and files
@@ -50,6 +51,7 @@ export const RULES = {
   'alias-clash': 'Two articles claim the same old address (compared as servers do, ignoring case).',
   'image-metadata': 'An image copied byte for byte (static/, theme assets) carries EXIF, XMP or IPTC metadata (a warning): it would publish GPS positions or camera serial numbers.',
   'default-image': 'images.default in the config names no readable image of the content folder.',
+  'logo-image': 'logo.src in the config names no readable image of the content folder or of static/.',
   'render-budget': 'A source took longer or more memory to render than its budget allows; its thread was ended.',
   'file-system': 'A file or folder could not be read or written (permission, full disk, a loop of links, a file where a folder belongs).',
   'cache-unwritable': 'The build cache could not be written or its folder made (a warning): the site is published, the next build is slower.',

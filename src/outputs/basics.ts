@@ -9,7 +9,9 @@ export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
   for (const asset of s.renderer.theme.assets.values()) {
     // The search script is only useful with the search index beside it.
     if (asset.name === 'search.js' && !s.site.config.search) continue;
-    files.push({ path: `assets/${asset.published}`, content: asset.bytes, owner: `templates/assets/${asset.name}` });
+    // A generated asset (theme/brand.ts) comes from the config, not from a template folder.
+    const owner = asset.dir === 'generated' ? `the config (assets/${asset.name})` : `templates/assets/${asset.name}`;
+    files.push({ path: `assets/${asset.published}`, content: asset.bytes, owner });
   }
   return files;
 }

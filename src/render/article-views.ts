@@ -1,10 +1,20 @@
-import type { ArticleData, ArticleMeta, ContactData } from '../model/types.js';
+import type { ArticleData, ArticleMeta, ContactData, ImageInfo } from '../model/types.js';
 import type { ArticleView, ContactView, DownloadView, ListItemView, PageChrome, FeedLink } from '../theme/views.js';
 
+/**
+ * A list thumbnail: the smallest WebP variant (480 px), or the image itself when it is narrower than
+ * every variant. Its height follows the image's proportions, so the list does not jump while it loads.
+ */
+export function thumbnailOf(image: ImageInfo): ListItemView['thumbnail'] {
+  const smallest = image.variants[0];
+  if (!smallest) return { url: image.url, width: image.width, height: image.height };
+  return { url: smallest.url, width: smallest.width, height: Math.max(1, Math.round((image.height * smallest.width) / image.width)) };
+}
+
 /** What a list entry shows of an article; `id` is unique per page because each article is listed once. */
-export function listItemView(url: string, data: ArticleData, regionUrl: string): ListItemView {
+export function listItemView(url: string, data: ArticleData, regionUrl: string, image?: ImageInfo): ListItemView {
   const id = url.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/g, '-');
-  return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl, date: { day: data.date.day, iso: data.date.iso } };
+  return { id, url, title: data.title, teaser: data.teaser, region: data.region, regionUrl, date: { day: data.date.day, iso: data.date.iso }, ...(image ? { thumbnail: thumbnailOf(image) } : {}) };
 }
 
 /** A phone number must not break across lines: its spaces and hyphens become non-breaking ones. */

@@ -14,6 +14,8 @@ import { ARTICLE_CONTEXT_SLOT } from './article-context-slot.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
+import type { LogoAsset, SiteLogo } from '../content/logo.js';
+import { brandAssets } from '../theme/brand.js';
 import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
 
@@ -29,6 +31,10 @@ export interface RenderContext {
   readonly search: boolean;
   /** Favicon and touch icon links of every page (theme/icons.ts). */
   readonly icons?: readonly IconLink[];
+  /** The header's logo, found and measured by content/logo.ts. */
+  readonly logo?: SiteLogo;
+  /** A logo of static/, published among the theme assets under a content-hashed name. */
+  readonly logoAsset?: LogoAsset;
 }
 
 /**
@@ -53,9 +59,13 @@ export class Renderer {
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
     this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts, language: config.language });
-    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings });
-    // og:image of pages without a photo of their own (render/share-image.ts), and the site's icons.
-    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [] });
+    // The brand colour reaches pages as a generated stylesheet (theme/brand.ts): the CSP allows no inline styles.
+    const generatedAssets = new Map(brandAssets(config.brand?.color));
+    if (context.logoAsset) generatedAssets.set(context.logoAsset.name, Buffer.from(context.logoAsset.bytes));
+    this.theme = new Theme({ templateDirs: context.templateDirs, basePath, baseUrl: config.baseUrl, strings: this.strings, generatedAssets });
+    // og:image of pages without a photo of their own (render/share-image.ts), the site's icons and logo.
+    const head = { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [], ...(context.logo ? { logo: context.logo } : {}) };
+    this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
   }
 
   siteFeeds(): FeedLink[] {
@@ -124,7 +134,7 @@ export class Renderer {
     const topicSlugs = (data.topics ?? []).map((topic) => this.regionSlug(topic));
     const url = this.urls.article(data);
     const regionUrl = this.urls.region(regionSlug);
-    const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl) });
+    const listHtml = this.theme.render('partials/article-item', { t: this.strings, site: this.chrome.site, item: listItemView(url, data, regionUrl, image) });
     const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(topicSlugs.length > 0 ? { topicSlugs } : {}), ...(image ? { image } : {}) };
     const html = this.renderPage('article', articleChrome(meta, [...this.siteFeeds(), ...this.regionFeeds(regionSlug, data.region)]), {
       article: articleView(meta, regionUrl, (slug) => this.urls.topic(slug), attached.downloads),

@@ -18,7 +18,7 @@ export class SiteChrome {
     private readonly strings: UiStrings,
     private readonly urls: UrlScheme,
     search: boolean,
-    head: Pick<SiteView, 'shareImage' | 'icons'>,
+    head: Pick<SiteView, 'shareImage' | 'icons' | 'logo'>,
   ) {
     const t = strings;
     this.site = {
@@ -38,6 +38,9 @@ export class SiteChrome {
       ],
       search,
       searchUrl: urls.search(),
+      // The look of the config (config/look.ts): brand colour and list thumbnails; the logo comes with `head`.
+      ...(config.brand ? { brand: config.brand } : {}),
+      listThumbnails: config.listThumbnails,
       ...head,
     };
   }

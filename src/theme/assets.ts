@@ -74,9 +74,12 @@ function rewriteCss(css: string, cssName: string, publishedOf: (name: string) =>
   return out;
 }
 
-/** Every file of the template folders' `assets/` (the site's own first, hidden files left out), hashed. */
-export function themeAssetManifest(templateDirs: readonly string[]): Map<string, ThemeAsset> {
-  const sources = new Map<string, { abs: string; dir: string }>();
+/**
+ * Every file of the template folders' `assets/` (the site's own first, hidden files left out), and
+ * the generated ones no template folder has, hashed.
+ */
+export function themeAssetManifest(templateDirs: readonly string[], generated: ReadonlyMap<string, Buffer> = new Map()): Map<string, ThemeAsset> {
+  const sources = new Map<string, { abs: string; dir: string } | { bytes: Buffer; dir: string }>();
   for (const dir of [...new Set(templateDirs.map((d) => path.resolve(d)))]) {
     const assetsDir = path.join(dir, 'assets');
     for (const name of listFiles(assetsDir)) {
@@ -93,13 +96,14 @@ export function themeAssetManifest(templateDirs: readonly string[]): Map<string,
     // An @import cycle keeps the reference as it is written rather than looping.
     if (!source || pending.has(name)) return undefined;
     pending.add(name);
-    let bytes = readFileSync(source.abs);
+    let bytes = 'bytes' in source ? source.bytes : readFileSync(source.abs);
     if (name.endsWith('.css')) bytes = Buffer.from(rewriteCss(bytes.toString('utf8'), name, (n) => resolve(n)?.published));
     pending.delete(name);
     const asset = { name, published: hashedName(name, tagOf(bytes)), bytes, dir: source.dir };
     manifest.set(name, asset);
     return asset;
   };
+  for (const [name, bytes] of generated) if (!sources.has(name)) sources.set(name, { bytes, dir: 'generated' });
   for (const name of [...sources.keys()].sort()) resolve(name);
   return manifest;
 }

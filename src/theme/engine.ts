@@ -20,6 +20,8 @@ export interface ThemeOptions {
   readonly basePath: string;
   readonly baseUrl: string;
   readonly strings: UiStrings;
+  /** Assets the build makes (theme/brand.ts), published like the theme's own unless a template folder has one of the name. */
+  readonly generatedAssets?: ReadonlyMap<string, Buffer>;
 }
 
 /** Makes text safe inside `<script type="application/ld+json">`: nothing can close the element. */
@@ -48,7 +50,7 @@ export class Theme {
   private assetManifest: Map<string, ThemeAsset> | undefined;
   /** The theme's assets under their content-hashed names (theme/assets.ts), read on first use. */
   get assets(): ReadonlyMap<string, ThemeAsset> {
-    return (this.assetManifest ??= themeAssetManifest(this.options.templateDirs));
+    return (this.assetManifest ??= themeAssetManifest(this.options.templateDirs, this.options.generatedAssets));
   }
 
   constructor(readonly options: ThemeOptions) {

@@ -21,6 +21,15 @@ export interface NavItem {
   readonly key: 'home' | 'regions' | 'topics' | 'archive' | 'search';
 }
 
+/** The logo or coat of arms in the header (`site.logo`): the image, its own size and WebP variants. */
+export interface LogoView {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+  readonly variants: readonly { readonly url: string; readonly width: number }[];
+}
+
 /** The site as every template sees it (`site`). */
 export interface SiteView {
   readonly title: string;
@@ -36,6 +45,12 @@ export interface SiteView {
   readonly shareImage: SocialImage;
   /** Favicon and touch icon links, the theme's or the site's own. */
   readonly icons: readonly IconLink[];
+  /** The logo of the config (`logo`), when there is one. */
+  readonly logo?: LogoView;
+  /** The brand colour (`brand.color`, `#rrggbb`); the layout then links `/assets/brand.css`, which sets it. */
+  readonly brand?: { readonly color: string };
+  /** Whether list entries show their article's photo as a thumbnail (`listThumbnails`). */
+  readonly listThumbnails: boolean;
 }
 
 /** What the layout needs of a page for `<head>` and the navigation (`page`). */
@@ -83,6 +98,8 @@ export interface ListItemView {
   readonly region: string;
   readonly regionUrl: string;
   readonly date: { readonly day: string; readonly iso: string };
+  /** The article photo's smallest WebP variant (or the image itself when it has none), for `listThumbnails`. */
+  readonly thumbnail?: { readonly url: string; readonly width: number; readonly height: number };
 }
 
 export interface ArticleItemPartialView {

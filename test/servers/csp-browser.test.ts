@@ -64,6 +64,9 @@ describe.each(['nginx', 'apache'] as const)('the site under its own CSP (%s)', (
       await page.goto(origin + path);
       expect(await violations(), path).toEqual([]);
     }
+    // The brand colour's stylesheet and the logo came through the CSP: the header is painted and shows the arms.
+    expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 90, 156)');
+    expect(await page.locator('img.site-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     // The article's JSON-LD is a data block: present, and not blocked.
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
 

@@ -53,7 +53,9 @@ const aliasesYaml = (aliases: readonly string[]): string => `aliases:\n${aliases
 export async function buildServedSite(): Promise<ServedTree> {
   const byTarget = (target: string): string[] => OLD_ADDRESSES.filter((o) => o.target === target).map((o) => o.alias);
   const root = makeSite({
-    'stadtbote.config.yaml': `title: Landkreis Beispiel\nbaseUrl: ${BASE_URL}\nsearch: true\nregions: [Nordkreis, Südkreis]\n`,
+    // With the look on: a coat of arms from static/ and the brand colour's generated stylesheet must pass the CSP too.
+    'stadtbote.config.yaml': `title: Landkreis Beispiel\nbaseUrl: ${BASE_URL}\nsearch: true\nregions: [Nordkreis, Südkreis]\nlogo:\n  src: /wappen.svg\n  alt: ""\nbrand:\n  color: "#005a9c"\n`,
+    'static/wappen.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="48" viewBox="0 0 40 48"><path d="M2 2h36v22c0 12-9 19-18 22C11 43 2 36 2 24z" fill="#c8102e"/></svg>',
     'content/2024/erste-meldung.md': article({ title: 'Erste Meldung', date: '2024-03-01', region: 'Nordkreis', teaser: 'Die Kreisverwaltung öffnet das Bürgerbüro.' }, 'Das Bürgerbüro im Rathaus hat neue Öffnungszeiten.').replace('---\n', `---\n${aliasesYaml(byTarget(FIRST))}`),
     'content/2025/zweite-meldung.md': article({ title: 'Zweite Meldung', date: '2025-02-13', region: 'Südkreis', teaser: 'Der Kreistag berät den Haushalt.' }, `Der Kreistag im Rathaus berät. Siehe auch [die erste Meldung](${FIRST}) und das [Impressum](/impressum/).`).replace('---\n', `---\n${aliasesYaml(byTarget(SECOND))}`),
     'content/pages/impressum.md': '---\ntitle: Impressum\n---\nLandkreis Beispiel.\n',
