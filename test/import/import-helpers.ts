@@ -55,7 +55,12 @@ export async function serveFolder(dir: string, prefix = '', hosts: readonly stri
 export function emptySite(config: string): string {
   const root = tempDir('stadtbote-import-');
   if (config.includes('\n')) writeFileSync(path.join(root, 'stadtbote.config.yaml'), config);
-  else cpSync(config, path.join(root, 'stadtbote.config.yaml'));
+  else {
+    cpSync(config, path.join(root, 'stadtbote.config.yaml'));
+    // A site's own files (its coat of arms in static/) belong to it as much as its config.
+    const own = path.join(path.dirname(config), 'static');
+    if (existsSync(own)) cpSync(own, path.join(root, 'static'), { recursive: true });
+  }
   return root;
 }
 

@@ -7,10 +7,11 @@ let root: string;
 let dist: string;
 
 beforeAll(async () => {
-  // The sample site as a new user gets it: its content and config, built with the default theme.
+  // The sample site as a new user gets it: its content, config and static files, built with the default theme.
   root = tempDir('stadtbote-sample-');
   cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
   cpSync(path.join(REPO, 'stadtbote.config.yaml'), path.join(root, 'stadtbote.config.yaml'));
+  cpSync(path.join(REPO, 'static'), path.join(root, 'static'), { recursive: true });
   await buildSite(root);
   dist = path.join(root, 'dist');
 });
