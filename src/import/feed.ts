@@ -36,6 +36,37 @@ function imageOf(item: XmlNode): SourceImage | undefined {
   return undefined;
 }
 
+/** What an RSS item and an Atom entry have in common, as the importer's item: the body is the full content, else the summary. */
+function feedItem(f: {
+  key: string;
+  title: string;
+  date: string | undefined;
+  link: string;
+  otherUrls: string[];
+  content: string;
+  summary: string;
+  categories: string[];
+  image: SourceImage | undefined;
+  origin: string;
+}): SourceItem {
+  return {
+    key: f.key,
+    kind: 'article',
+    title: f.title.trim(),
+    ...(f.date ? { date: f.date } : {}),
+    ...(f.link ? { oldUrl: f.link } : {}),
+    otherUrls: f.otherUrls,
+    body: { format: 'html', text: f.content || f.summary },
+    ...(f.content && f.summary ? { excerpt: f.summary } : {}),
+    categories: f.categories,
+    tags: [],
+    draft: false,
+    ...(f.image ? { image: f.image } : {}),
+    ...(f.link ? { mediaBase: f.link } : {}),
+    origin: f.origin,
+  };
+}
+
 function rssItem(item: XmlNode, origin: string, index: number): SourceItem {
   // FeedBurner replaces the link by its own tracking address and keeps the real one here.
   const link = textOf(item['feedburner:origLink']).trim() || textOf(item.link).trim() || attrOf(item, 'rdf:about');
@@ -46,22 +77,7 @@ function rssItem(item: XmlNode, origin: string, index: number): SourceItem {
   const date = feedDate(textOf(item.pubDate)) ?? feedDate(textOf(item['dc:date']));
   const image = imageOf(item);
   const otherUrls = guid && guid !== link && /^https?:/i.test(guid) ? [guid] : [];
-  return {
-    key: guid || link || `#${index + 1}`,
-    kind: 'article',
-    title: textOf(item.title).trim(),
-    ...(date ? { date } : {}),
-    ...(link ? { oldUrl: link } : {}),
-    otherUrls,
-    body: { format: 'html', text: content || description },
-    ...(content && description ? { excerpt: description } : {}),
-    categories,
-    tags: [],
-    draft: false,
-    ...(image ? { image } : {}),
-    ...(link ? { mediaBase: link } : {}),
-    origin,
-  };
+  return feedItem({ key: guid || link || `#${index + 1}`, title: textOf(item.title), date, link, otherUrls, content, summary: description, categories, image, origin });
 }
 
 function atomText(value: unknown): string {
@@ -89,21 +105,7 @@ function atomEntry(entry: XmlNode, origin: string, index: number): SourceItem {
   const enclosure = listOf(entry.link).find((l) => attrOf(l, 'rel') === 'enclosure' && attrOf(l, 'type').startsWith('image/'));
   const image = enclosure ? { url: attrOf(enclosure, 'href') } : imageOf(entry);
   const title = textOf(entry.title);
-  return {
-    key: id || link || `#${index + 1}`,
-    kind: 'article',
-    title: title.trim(),
-    ...(date ? { date } : {}),
-    ...(link ? { oldUrl: link } : {}),
-    body: { format: 'html', text: content || summary },
-    ...(content && summary ? { excerpt: summary } : {}),
-    categories,
-    tags: [],
-    draft: false,
-    ...(image ? { image } : {}),
-    ...(link ? { mediaBase: link } : {}),
-    origin,
-  };
+  return feedItem({ key: id || link || `#${index + 1}`, title, date, link, otherUrls: [], content, summary, categories, image, origin });
 }
 
 /** RSS 2.0 (`<rss>`), RSS 1.0 (`<rdf:RDF>`) or Atom (`<feed>`) as source items; undefined for anything else. */
