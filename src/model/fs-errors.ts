@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Problem } from './problem.js';
-import type { SkippedEntry } from '../util/files.js';
+import { isInside, relativePath, type SkippedEntry } from '../util/files.js';
 
 /**
  * File-system failures (permissions, vanished files, loops of links, a full disk) as problems:
@@ -35,8 +35,9 @@ const WHAT: Readonly<Record<string, { reason: string; fix: string }>> = {
 
 /** `path` relative to the site root when inside it, else as it is, with forward slashes. */
 function shown(p: string, root: string): string {
-  const rel = path.relative(root, p);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
+  const base = path.resolve(root);
+  const abs = path.resolve(p);
+  return abs !== base && isInside(base, abs) ? relativePath(base, abs) : p;
 }
 
 const VERB: Readonly<Record<string, string>> = { open: 'open', read: 'read', write: 'write', mkdir: 'create the folder', rename: 'rename', scandir: 'list the folder', stat: 'look at', lstat: 'look at', link: 'link', unlink: 'remove', rmdir: 'remove', realpath: 'follow' };
