@@ -1,0 +1,79 @@
+import { importDe } from '../import.js';
+
+/**
+ * German problem texts of the configuration, command-line and import rules: part of the one
+ * message catalogue (i18n/messages-de.ts); conventions as in de-content.ts. The import rules take
+ * their words from i18n/import.ts, where the importer's other texts (notes, report) live too.
+ */
+type S = string;
+type N = number | string;
+const t = importDe;
+
+export const configDe = {
+  'root-missing': {
+    missing: ({ folder }: { folder: S }) => ({ reason: `der Ordner der Seite „${folder}“ existiert nicht`, fix: 'den Ordner hinter --root prüfen' }),
+  },
+  'config-missing': {
+    missing: ({ file }: { file: S }) => ({ reason: `die Konfigurationsdatei ${file} existiert nicht`, fix: 'den Pfad hinter --config prüfen' }),
+    tooLarge: ({ file, kilobytes }: { file: S; kilobytes: N }) => ({ reason: `die Konfigurationsdatei ${file} ist größer als ${kilobytes} KB`, fix: 'eine stadtbote.config.yaml oder .json verwenden (mit --config DATEI)' }),
+    notAFile: ({ file }: { file: S }) => ({ reason: `${file} ist keine gewöhnliche Datei`, fix: 'eine stadtbote.config.yaml oder .json verwenden (mit --config DATEI)' }),
+  },
+  'config-syntax': {
+    yaml: ({ detail }: { detail: S }) => ({ reason: `die Konfiguration ist kein gültiges YAML: ${detail}`, fix: 'die Zeile prüfen: je Zeile „schlüssel: wert“, mit Leerzeichen (nicht Tabulatoren) eingerückt, Texte mit Doppelpunkt in "…"' }),
+    json: ({ detail }: { detail: S }) => ({ reason: `die Konfiguration ist kein gültiges JSON: ${detail}`, fix: 'Klammern, Kommas und Anführungszeichen prüfen' }),
+    aliases: () => ({ reason: 'die Konfiguration verwendet zu viele YAML-Verweise (*name)', fix: 'die Werte ausschreiben statt sie mit * zu wiederholen' }),
+  },
+  'config-shape': {
+    notMapping: () => ({ reason: 'die Konfiguration besteht nicht aus Angaben der Form „schlüssel: wert“', fix: 'je Zeile eine Angabe schreiben, z. B. title: "Pressemitteilungen"' }),
+  },
+  'config-value': {
+    forbiddenKey: ({ key }: { key: S }) => ({ reason: `der Schlüssel „${key}“ ist nicht erlaubt (er bezeichnet einen Teil von JavaScript-Objekten)`, fix: `den Schlüssel „${key}“ entfernen` }),
+    notText: ({ key }: { key: S }) => ({ reason: `${key} muss ein nicht leerer Text sein`, fix: `${key}: "…" schreiben` }),
+    language: ({ value }: { value: S }) => ({ reason: `die Sprache „${value}“ wird nicht unterstützt`, fix: 'language: de oder language: en schreiben' }),
+    timezone: ({ value }: { value: S }) => ({ reason: `timezone „${value}“ ist keine Zeitzone der IANA-Liste`, fix: 'einen Namen wie "Europe/Berlin" schreiben' }),
+    wholeNumber: ({ key }: { key: S }) => ({ reason: `${key} muss eine ganze Zahl von 1 bis 1000 sein`, fix: `z. B. ${key}: 10 schreiben` }),
+    baseUrl: ({ given }: { given: S }) => ({ reason: `baseUrl „${given}“ ist keine vollständige http(s)-Adresse ohne Benutzername und Passwort`, fix: 'zum Beispiel baseUrl: https://example.org/presse/' }),
+    baseUrlFlag: ({ given }: { given: S }) => ({ reason: `--base-url „${given}“ ist keine vollständige http(s)-Adresse ohne Benutzername und Passwort`, fix: 'zum Beispiel --base-url https://example.org/presse/' }),
+    basePath: ({ given, detail }: { given: S; detail: S }) => ({ reason: `baseUrl „${given}“: ${detail}`, fix: 'zum Beispiel https://example.org/presse/' }),
+    publisher: () => ({ reason: 'publisher muss mindestens einen Namen (name:) enthalten', fix: 'publisher:\n  name: Landeshauptstadt Musterstadt' }),
+    regions: () => ({ reason: 'regions muss eine Liste von Regionsnamen sein', fix: 'regions:\n  - Nord\n  - Süd' }),
+    allowedHosts: () => ({ reason: 'allowedHosts muss eine Liste von Servernamen sein', fix: 'allowedHosts:\n  - www.example.org' }),
+    topics: ({ detail }: { detail: S }) => ({ reason: `topics: ${detail}`, fix: 'topics:\n  - Verkehr\n  - Gesundheit' }),
+    footerLinks: () => ({ reason: 'footerLinks muss eine Liste von Einträgen mit label und href sein', fix: 'footerLinks:\n  - label: Impressum\n    href: /impressum/' }),
+    boolean: ({ key }: { key: S }) => ({ reason: `${key} muss true oder false sein`, fix: `${key}: true oder ${key}: false schreiben` }),
+    rawHtml: ({ value }: { value: S }) => ({ reason: `rawHtml „${value}“ wird nicht unterstützt`, fix: 'rawHtml: none (Standard) oder rawHtml: sanitize schreiben' }),
+    section: ({ key, detail, fix }: { key: S; detail: S; fix: S }) => ({ reason: `${key}: ${detail}`, fix }),
+  },
+  'config-unknown-key': {
+    unknown: ({ key, known }: { key: S; known: S }) => ({ reason: `der Schlüssel „${key}“ ist unbekannt und wird übergangen`, fix: `Tippfehler prüfen; bekannt sind: ${known}` }),
+  },
+  'brand-contrast': {
+    contrast: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: `brand.color hat zu wenig Kontrast (WCAG AA verlangt 4,5:1): ${detail}`, fix }),
+  },
+  'output-overlaps-site': {
+    overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt in' : 'würde ersetzen:'} ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),
+  },
+  'invalid-option': {
+    option: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: detail, fix }),
+    format: ({ given, known }: { given: S; known: S }) => ({ reason: `--format „${given}“ wird nicht unterstützt`, fix: `eines davon angeben: ${known}` }),
+    date: ({ given }: { given: S }) => ({ reason: `--date „${given}“ ist kein gültiges Datum`, fix: 'zum Beispiel --date 2025-02-13' }),
+  },
+  'cms-local-only': {
+    localOnly: () => ({ reason: 'cms nennt kein Git-Backend: die veröffentlichte Seite /admin/ kann nicht speichern, nur `stadtbote dev --cms` kann es', fix: 'unter cms backend und repo ergänzen (README, „Web editor“)' }),
+  },
+  // stadtbote import
+  'import-source': { source: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: detail, fix }) },
+  'import-source-missing': { missing: ({ source }: { source: S }) => ({ reason: t.sourceMissing(source), fix: t.sourceMissingFix }) },
+  'import-unreachable': { unreachable: ({ url, detail }: { url: S; detail: S }) => ({ reason: t.unreachable(url, detail), fix: t.unreachableFix }) },
+  'import-broken-xml': { broken: ({ detail }: { detail: S }) => ({ reason: t.brokenXml(detail), fix: t.brokenXmlFix }) },
+  'import-not-a-feed': { notAFeed: ({ root }: { root: S }) => ({ reason: t.notAFeed(root), fix: t.notAFeedFix }) },
+  'import-empty': {
+    noItems: () => ({ reason: t.noItems, fix: t.noItemsFix }),
+    emptyFolder: ({ folder }: { folder: S }) => ({ reason: t.emptyFolder(folder), fix: t.emptyFolderFix }),
+  },
+  'import-frontmatter': { unreadable: ({ detail }: { detail: S }) => ({ reason: t.frontmatterUnreadable(detail), fix: t.frontmatterFix }) },
+  'import-region-map': { unreadable: ({ detail }: { detail: S }) => ({ reason: t.regionMapUnreadable(detail), fix: t.regionMapFix }) },
+  'import-no-date': { noDate: ({ item }: { item: S }) => ({ reason: t.noDate(item), fix: t.noDateFix }) },
+  'import-no-region': { noRegion: ({ item }: { item: S }) => ({ reason: t.noRegion(item), fix: t.noRegionFix }) },
+  'import-unknown-region': { unknown: ({ region, item, known }: { region: S; item: S; known: S }) => ({ reason: t.unknownRegion(region, item, known), fix: t.unknownRegionFix }) },
+};

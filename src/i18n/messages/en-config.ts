@@ -1,0 +1,73 @@
+import { importEn } from '../import.js';
+import type { configDe } from './de-config.js';
+
+/** English twin of de-config.ts (sites with `language: en`). */
+const t = importEn;
+
+export const configEn = {
+  'root-missing': {
+    missing: ({ folder }) => ({ reason: `the site folder ${folder} does not exist`, fix: 'check --root' }),
+  },
+  'config-missing': {
+    missing: ({ file }) => ({ reason: `config file ${file} does not exist`, fix: 'check the path given with --config' }),
+    tooLarge: ({ file, kilobytes }) => ({ reason: `config file ${file} is larger than ${kilobytes} KB`, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)' }),
+    notAFile: ({ file }) => ({ reason: `config file ${file} is not a regular file`, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)' }),
+  },
+  'config-syntax': {
+    yaml: ({ detail }) => ({ reason: `config is not valid YAML: ${detail}`, fix: 'check the line: one "key: value" per line, indented with spaces (not tabs), text with a colon in "…"' }),
+    json: ({ detail }) => ({ reason: `config is not valid JSON: ${detail}`, fix: 'check brackets, commas and quotes' }),
+    aliases: () => ({ reason: 'config uses too many YAML aliases (*name)', fix: 'write the values out instead of repeating aliases' }),
+  },
+  'config-shape': {
+    notMapping: () => ({ reason: 'config must be a mapping of keys to values', fix: 'write one setting per line, e.g. title: "Press releases"' }),
+  },
+  'config-value': {
+    forbiddenKey: ({ key }) => ({ reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"` }),
+    notText: ({ key }) => ({ reason: `${key} must be a non-empty text`, fix: `write ${key}: "…"` }),
+    language: ({ value }) => ({ reason: `language "${value}" is not supported`, fix: 'write language: de or language: en' }),
+    timezone: ({ value }) => ({ reason: `timezone "${value}" is not an IANA time zone`, fix: 'use a name such as "Europe/Berlin"' }),
+    wholeNumber: ({ key }) => ({ reason: `${key} must be a whole number from 1 to 1000`, fix: `write e.g. ${key}: 10` }),
+    baseUrl: ({ given }) => ({ reason: `baseUrl "${given}" is not an absolute http(s) URL without a user name or password`, fix: 'for example baseUrl: https://example.org/presse/' }),
+    baseUrlFlag: ({ given }) => ({ reason: `--base-url "${given}" is not an absolute http(s) URL without a user name or password`, fix: 'for example --base-url https://example.org/presse/' }),
+    basePath: ({ given, detail }) => ({ reason: `baseUrl "${given}": ${detail}`, fix: 'for example https://example.org/presse/' }),
+    publisher: () => ({ reason: 'publisher must be a mapping with at least a name', fix: 'publisher:\n  name: City of Example' }),
+    regions: () => ({ reason: 'regions must be a list of region names', fix: 'regions:\n  - North\n  - South' }),
+    allowedHosts: () => ({ reason: 'allowedHosts must be a list of host names', fix: 'allowedHosts:\n  - www.example.org' }),
+    topics: ({ detail }) => ({ reason: `topics: ${detail}`, fix: 'topics:\n  - Transport\n  - Health' }),
+    footerLinks: () => ({ reason: 'footerLinks must be a list of { label, href }', fix: 'footerLinks:\n  - label: Imprint\n    href: /impressum/' }),
+    boolean: ({ key }) => ({ reason: `${key} must be true or false`, fix: `write ${key}: true or ${key}: false` }),
+    rawHtml: ({ value }) => ({ reason: `rawHtml "${value}" is not supported`, fix: 'use "none" (default) or "sanitize"' }),
+    section: ({ key, detail, fix }) => ({ reason: `${key}: ${detail}`, fix }),
+  },
+  'config-unknown-key': {
+    unknown: ({ key, known }) => ({ reason: `unknown config key "${key}" is ignored`, fix: `check for a typo; known keys: ${known}` }),
+  },
+  'brand-contrast': {
+    contrast: ({ detail, fix }) => ({ reason: `brand.color has too little contrast (WCAG AA asks for 4.5:1): ${detail}`, fix }),
+  },
+  'output-overlaps-site': {
+    overlaps: ({ out, inside, what, where }) => ({ reason: `the output folder ${out} ${inside === 'yes' ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`, fix: 'write the output to a folder of its own, e.g. --out dist' }),
+  },
+  'invalid-option': {
+    option: ({ detail, fix }) => ({ reason: detail, fix }),
+    format: ({ given, known }) => ({ reason: `--format "${given}" is not supported`, fix: `use one of: ${known}` }),
+    date: ({ given }) => ({ reason: `--date "${given}" is not a valid date`, fix: 'for example --date 2025-02-13' }),
+  },
+  'cms-local-only': {
+    localOnly: () => ({ reason: 'cms has no git backend: the published /admin/ cannot save; only `stadtbote dev --cms` can', fix: 'add backend and repo under cms (README, "Web editor")' }),
+  },
+  'import-source': { source: ({ detail, fix }) => ({ reason: detail, fix }) },
+  'import-source-missing': { missing: ({ source }) => ({ reason: t.sourceMissing(source), fix: t.sourceMissingFix }) },
+  'import-unreachable': { unreachable: ({ url, detail }) => ({ reason: t.unreachable(url, detail), fix: t.unreachableFix }) },
+  'import-broken-xml': { broken: ({ detail }) => ({ reason: t.brokenXml(detail), fix: t.brokenXmlFix }) },
+  'import-not-a-feed': { notAFeed: ({ root }) => ({ reason: t.notAFeed(root), fix: t.notAFeedFix }) },
+  'import-empty': {
+    noItems: () => ({ reason: t.noItems, fix: t.noItemsFix }),
+    emptyFolder: ({ folder }) => ({ reason: t.emptyFolder(folder), fix: t.emptyFolderFix }),
+  },
+  'import-frontmatter': { unreadable: ({ detail }) => ({ reason: t.frontmatterUnreadable(detail), fix: t.frontmatterFix }) },
+  'import-region-map': { unreadable: ({ detail }) => ({ reason: t.regionMapUnreadable(detail), fix: t.regionMapFix }) },
+  'import-no-date': { noDate: ({ item }) => ({ reason: t.noDate(item), fix: t.noDateFix }) },
+  'import-no-region': { noRegion: ({ item }) => ({ reason: t.noRegion(item), fix: t.noRegionFix }) },
+  'import-unknown-region': { unknown: ({ region, item, known }) => ({ reason: t.unknownRegion(region, item, known), fix: t.unknownRegionFix }) },
+} satisfies typeof configDe;

@@ -1,0 +1,50 @@
+import type { uiDe } from './de-ui.js';
+
+/** English twin of de-ui.ts (sites with `language: en`). */
+const plural = (n: number | string, one: string, many: string): string => `${n} ${n === 1 || n === '1' ? one : many}`;
+
+export const uiEn = {
+  report: {
+    error: 'error',
+    warning: 'warning',
+    fix: 'fix',
+    totals: ({ errors, warnings }) => `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}`,
+    moreWarnings: ({ count, more }) => `${more === 'yes' ? `${count} more ${count === 1 || count === '1' ? 'warning' : 'warnings'}` : plural(count, 'warning', 'warnings')} (run with --verbose to list them)`,
+    warningsStrict: 'with --strict, warnings count as errors',
+    didYouMean: ({ name }) => `did you mean "${name}"? File names are case-sensitive`,
+    internal: ({ detail }) => `stadtbote: unexpected error: ${detail}`,
+  },
+  build: {
+    progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
+    summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
+    writes: ({ written, linked, removed }) => `, ${written} written, ${linked} unchanged carried over, ${removed} removed`,
+    cache: ({ state }) => state,
+    excluded: ({ drafts, future, expired }) => `Not published: ${drafts} draft(s), ${future} scheduled, ${expired} expired.`,
+    nextScheduled: ({ date, file }) => `Next scheduled article goes live on ${date} (${file}); rebuild then.`,
+    serverOnly: ({ count, list, more }) =>
+      `${count} old address${count === 1 || count === '1' ? '' : 'es'} outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): ${list}${more === 0 || more === '0' ? '' : ` and ${more} more (--verbose lists them)`}`,
+  },
+  check: {
+    noProblems: 'No problems found.',
+  },
+  new: {
+    created: ({ file }) => `New article written: ${file}`,
+    exists: ({ file }) => `stadtbote: ${file} already exists; nothing was written`,
+  },
+  dev: {
+    started: ({ url }) => `Stadtbote dev server: ${url} (Ctrl-C to stop)`,
+    rebuilding: ({ count }) => `Rebuilding (${plural(count, 'changed file', 'changed files')})…`,
+    changed: ({ files }) => `Changed: ${files}`,
+    searchUpdated: ({ articles }) => `Search index updated (${plural(articles, 'article', 'articles')}).`,
+    stopped: 'Dev server stopped.',
+  },
+  overlay: {
+    configTitle: 'Stadtbote: error in the configuration',
+    contentTitle: ({ errors }) => `Stadtbote: ${errors} content error${errors === 1 || errors === '1' ? '' : 's'} – the page shows the last good build`,
+    hint: 'The page reloads when the corrected file is saved.',
+    close: 'Close',
+    notFoundTitle: 'Not found',
+    notFoundText: 'This page does not exist (yet).',
+    hostRefused: ({ host }) => `The preview does not answer under the name "${host}". Open it via http://localhost or 127.0.0.1.`,
+  },
+} satisfies typeof uiDe;
