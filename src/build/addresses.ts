@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { withBasePath } from '../model/urls.js';
 import path from 'node:path';
-import { editorMessages } from '../i18n/editor.js';
+import { messages, rulesIn } from '../model/messages.js';
 import { EDITOR_RULES } from '../model/editor-rules.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta } from '../model/types.js';
@@ -98,7 +98,7 @@ function aliasPlace(contentDir: string, src: string, hasAliases: boolean): { lin
 export function checkAddresses(input: AddressInput): AddressCheck {
   const file = ledgerFile(input);
   const previous = readLedger(file);
-  const t = editorMessages(input.language);
+  const t = rulesIn(input.language);
   const problems: Problem[] = [];
   const moved: MovedAddress[] = [];
   const bySrc = new Map(input.articles.map((a) => [a.src, a]));
@@ -113,9 +113,8 @@ export function checkAddresses(input: AddressInput): AddressCheck {
   const report = (article: ArticleMeta, from: string): void => {
     const place = aliasPlace(input.contentDir, article.src, article.data.aliases.length > 0);
     const aliasLine = `${place.indent}  - ${onHost(from)}`;
-    const m = t.addressChanged(from, article.url);
     const { indent: _indent, ...at } = place;
-    problems.push({ file: input.displayPrefix + article.src, ...at, ruleId: EDITOR_RULES.addressChanged, field: 'aliases', reason: m.reason, fix: m.fix(aliasLine), severity: 'warning' });
+    problems.push({ file: input.displayPrefix + article.src, ...at, ruleId: EDITOR_RULES.addressChanged, field: 'aliases', ...t['address-changed'].changed({ from, to: article.url, aliasLine }), severity: 'warning' });
     moved.push({ from, to: article.url });
   };
   for (const [src, old] of Object.entries(previous?.articles ?? {})) {
@@ -134,8 +133,7 @@ export function checkAddresses(input: AddressInput): AddressCheck {
       report(renamed, old.url);
       continue;
     }
-    const m = t.addressGone(old.url);
-    problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, reason: m.reason, fix: m.fix(`aliases:\n  - ${onHost(old.url)}`), severity: 'warning' });
+    problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, ...t['address-gone'].gone({ from: old.url, aliasLine: `aliases:\n  - ${onHost(old.url)}` }), severity: 'warning' });
   }
   return {
     problems,
@@ -165,5 +163,5 @@ export function checkAddresses(input: AddressInput): AddressCheck {
 /** "Did you mean …?" for a link to a source that does not exist, written as the linking file would. */
 export function suggestSource(target: string, from: string, sources: Iterable<string>, language: string): string | undefined {
   const close = closestFile(target, sources);
-  return close === undefined ? undefined : editorMessages(language).didYouMean(referenceFrom(from, close));
+  return close === undefined ? undefined : messages(language).ui.report.didYouMean({ name: referenceFrom(from, close) });
 }

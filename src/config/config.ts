@@ -5,6 +5,8 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
+import { defaultLanguage, rulesIn } from '../model/messages.js';
+import { languageOfConfigText } from './language.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
 import { isInside, relativePath } from '../util/files.js';
@@ -129,12 +131,12 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** The YAML config as data; a few aliases are fine, thousands ("billion laughs") are refused. */
-function configValue(doc: Document, displayFile: string, problems: Problem[]): unknown {
+function configValue(doc: Document, displayFile: string, problems: Problem[], language: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
     if (!/alias/i.test((err as Error).message)) throw err;
-    problems.push({ file: displayFile, line: 1, ruleId: 'config-syntax', reason: 'config uses too many YAML aliases (*name)', fix: 'write the values out instead of repeating aliases', severity: 'error' });
+    problems.push({ file: displayFile, line: 1, ruleId: 'config-syntax', ...rulesIn(language)['config-syntax'].aliases(), severity: 'error' });
     return undefined;
   }
 }
@@ -165,7 +167,7 @@ function locateConfigFile(root: string, options: SiteOptions): string | undefine
   if (options.config) {
     configFile = path.resolve(options.config);
     if (!existsSync(configFile)) {
-      throw new ConfigError([{ file: options.config, ruleId: 'config-missing', reason: `config file ${options.config} does not exist`, severity: 'error' }]);
+      throw new ConfigError([{ file: options.config, ruleId: 'config-missing', ...rulesIn(defaultLanguage())['config-missing'].missing({ file: options.config }), severity: 'error' }]);
     }
   } else {
     configFile = CONFIG_FILE_NAMES.map((n) => path.join(root, n)).find((p) => existsSync(p));
@@ -175,8 +177,9 @@ function locateConfigFile(root: string, options: SiteOptions): string | undefine
     const st = statSync(configFile);
     const given = options.config ?? path.basename(configFile);
     if (!st.isFile() || st.size > MAX_CONFIG_BYTES) {
-      const reason = st.isFile() ? `config file ${given} is larger than ${MAX_CONFIG_BYTES / 1024} KB` : `config file ${given} is not a regular file`;
-      throw new ConfigError([{ file: given, ruleId: 'config-missing', reason, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)', severity: 'error' }]);
+      const t = rulesIn(defaultLanguage())['config-missing'];
+      const text = st.isFile() ? t.tooLarge({ file: given, kilobytes: MAX_CONFIG_BYTES / 1024 }) : t.notAFile({ file: given });
+      throw new ConfigError([{ file: given, ruleId: 'config-missing', ...text, severity: 'error' }]);
     }
   }
   return configFile;
@@ -186,7 +189,7 @@ function locateConfigFile(root: string, options: SiteOptions): string | undefine
 export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const root = path.resolve(options.root ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
+    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', ...rulesIn(defaultLanguage())['root-missing'].missing({ folder: options.root ?? root }), severity: 'error' }]);
   }
   const fromRoot = (p: string): string => path.resolve(root, p);
   const configFile = locateConfigFile(root, options);
@@ -197,32 +200,38 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   let doc: Document | undefined;
   const counter = new LineCounter();
   const displayFile = configFile ? relativePath(root, configFile) : '';
+  // The messages' language: the config's `language:`, read even from a text that does not parse.
+  let language: string = defaultLanguage();
   if (configFile) {
     const text = readFileSync(configFile, 'utf8');
+    language = languageOfConfigText(text);
     if (configFile.endsWith('.json')) {
       try {
         Object.assign(raw, JSON.parse(text) as Record<string, unknown>);
       } catch (err) {
-        problems.push({ file: displayFile, ruleId: 'config-syntax', reason: `config is not valid JSON: ${(err as Error).message}`, severity: 'error' });
+        problems.push({ file: displayFile, ruleId: 'config-syntax', ...rulesIn(language)['config-syntax'].json({ detail: (err as Error).message }), severity: 'error' });
       }
     } else {
       doc = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: true });
       for (const e of doc.errors) {
-        problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', reason: `config is not valid YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
+        problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', ...rulesIn(language)['config-syntax'].yaml({ detail: e.message.split('\n')[0] ?? '' }), severity: 'error' });
       }
       if (doc.errors.length === 0) {
-        const value = configValue(doc, displayFile, problems);
+        const value = configValue(doc, displayFile, problems, language);
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
-        else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', reason: 'config must be a mapping of keys to values', severity: 'error' });
+        else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', ...rulesIn(language)['config-shape'].notMapping(), severity: 'error' });
       }
     }
   }
 
+  if (raw.language === 'de' || raw.language === 'en') language = raw.language;
+  const t = rulesIn(language)['config-value'];
   const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});
   for (const key of FORBIDDEN_KEYS) {
-    if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"`, severity: 'error' });
+    if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, ...t.forbiddenKey({ key }), severity: 'error' });
   }
   const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
+  const failWith = (key: string, text: { reason: string; fix: string }): void => fail(key, text.reason, text.fix);
   const warnings: Problem[] = [];
   const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
 
@@ -230,7 +239,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const str = (key: keyof SiteConfig): void => {
     const v = raw[key];
     if (v === undefined) return;
-    if (typeof v !== 'string' || v.trim() === '') fail(key, `${key} must be a non-empty text`);
+    if (typeof v !== 'string' || v.trim() === '') failWith(key, t.notText({ key }));
     else (config as Record<string, unknown>)[key] = v;
   };
   str('title');
@@ -238,17 +247,17 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   str('cacheDir');
   if (raw.language !== undefined) {
     if (raw.language === 'de' || raw.language === 'en') config.language = raw.language;
-    else fail('language', `language "${String(raw.language)}" is not supported`, 'use "de" or "en"');
+    else failWith('language', t.language({ value: String(raw.language) }));
   }
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone === 'string' && isValidTimeZone(raw.timezone)) config.timezone = raw.timezone;
-    else fail('timezone', `timezone "${String(raw.timezone)}" is not an IANA time zone`, 'use a name such as "Europe/Berlin"');
+    else failWith('timezone', t.timezone({ value: String(raw.timezone) }));
   }
   for (const key of ['perPage', 'feedItems'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1000) config[key] = v;
-    else fail(key, `${key} must be a whole number from 1 to 1000`);
+    else failWith(key, t.wholeNumber({ key }));
   }
   const baseUrlRaw = options.baseUrl ?? raw.baseUrl;
   if (baseUrlRaw !== undefined) {
@@ -256,12 +265,12 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     // The base path reaches the server files (nginx, Apache): refuse what servers would interpret.
     const unsafe = normalized ? basePathProblem(normalized) : undefined;
     if (normalized && unsafe) {
-      if (options.baseUrl !== undefined) problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}": ${unsafe}`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
-      else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}": ${unsafe}`, 'for example https://example.org/presse/');
+      if (options.baseUrl !== undefined) problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', ...t.basePath({ given: `--base-url ${options.baseUrl}`, detail: unsafe }), severity: 'error' });
+      else failWith('baseUrl', t.basePath({ given: String(baseUrlRaw), detail: unsafe }));
     } else if (normalized) config.baseUrl = normalized;
     else if (options.baseUrl !== undefined) {
-      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${redactCredentials(options.baseUrl)}" is not an absolute http(s) URL without a user name or password`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
-    } else fail('baseUrl', `baseUrl "${redactCredentials(String(baseUrlRaw))}" is not an absolute http(s) URL without a user name or password`, 'for example https://example.org/presse/');
+      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', ...t.baseUrlFlag({ given: redactCredentials(options.baseUrl) }), severity: 'error' });
+    } else failWith('baseUrl', t.baseUrl({ given: redactCredentials(String(baseUrlRaw)) }));
   }
   if (raw.publisher !== undefined) {
     const p = raw.publisher as Record<string, unknown> | null;
@@ -271,29 +280,29 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
         ...(typeof p.url === 'string' ? { url: p.url } : {}),
         ...(typeof p.logo === 'string' ? { logo: p.logo } : {}),
       };
-    } else fail('publisher', 'publisher must be a mapping with at least a name', 'publisher:\n  name: Landeshauptstadt Musterstadt');
+    } else failWith('publisher', t.publisher());
   }
-  for (const [key, what] of [['regions', 'region names'], ['allowedHosts', 'host names']] as const) {
+  for (const key of ['regions', 'allowedHosts'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (Array.isArray(value) && value.every((r) => typeof r === 'string')) config[key] = value as string[];
-    else fail(key, `${key} must be a list of ${what}`);
+    else failWith(key, t[key]());
   }
-  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => fail('topics', reason, 'topics:\n  - Verkehr\n  - Gesundheit')) ?? config.topics;
+  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => failWith('topics', t.topics({ detail: reason }))) ?? config.topics;
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;
     if (Array.isArray(list) && list.every((l) => l && typeof l === 'object' && typeof (l as FooterLink).label === 'string' && typeof (l as FooterLink).href === 'string')) {
       config.footerLinks = list as FooterLink[];
-    } else fail('footerLinks', 'footerLinks must be a list of { label, href }');
+    } else failWith('footerLinks', t.footerLinks());
   }
   for (const key of ['search', 'compress'] as const) {
     const value = raw[key];
     if (typeof value === 'boolean') config[key] = value;
-    else if (value !== undefined) fail(key, `${key} must be true or false`);
+    else if (value !== undefined) failWith(key, t.boolean({ key }));
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
-    else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
+    else failWith('rawHtml', t.rawHtml({ value: String(raw.rawHtml) }));
   }
   // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
   config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
@@ -309,7 +318,8 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const known = new Set([...Object.keys(defaults), ...LOOK_KEYS]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {
-      warn(key, `unknown config key "${key}" is ignored`, `known keys: ${[...known].join(', ')}`);
+      const text = rulesIn(language)['config-unknown-key'].unknown({ key, known: [...known].join(', ') });
+      warn(key, text.reason, text.fix);
     }
   }
   if (problems.length > 0) throw new ConfigError([...problems].sort(compareProblems));
@@ -326,7 +336,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     cache: fromRoot(config.cacheDir),
     ...(configFile ? { configFile } : {}),
   };
-  checkOutputFolder(paths, options);
+  checkOutputFolder(paths, options, language);
   return { config, paths, strings, basePath: new URL(config.baseUrl).pathname, warnings };
 }
 
@@ -350,16 +360,17 @@ function realPath(p: string): string {
  * Every build replaces the output folder as a whole. An output folder that is the site itself, or
  * holds or sits inside its sources, would be replaced with them: refuse before anything is touched.
  */
-function checkOutputFolder(paths: SitePaths, options: SiteOptions): void {
+function checkOutputFolder(paths: SitePaths, options: SiteOptions, language: string): void {
   const out = realPath(paths.out);
   const given = options.out ?? path.relative(paths.root, paths.out);
-  const guarded: [string, string][] = [
-    ['the site folder', paths.root],
-    ['the content folder', paths.content],
-    ['the templates folder', paths.templates],
-    ['the static folder', paths.static],
-    ['the build cache', paths.cache],
-    ...(paths.configFile ? ([['the config file', paths.configFile]] as [string, string][]) : []),
+  type Named = { de: string; en: string };
+  const guarded: [Named, string][] = [
+    [{ de: 'Ordner der Seite', en: 'the site folder' }, paths.root],
+    [{ de: 'Inhaltsordner', en: 'the content folder' }, paths.content],
+    [{ de: 'Vorlagenordner', en: 'the templates folder' }, paths.templates],
+    [{ de: 'Ordner static/', en: 'the static folder' }, paths.static],
+    [{ de: 'Zwischenspeicher', en: 'the build cache' }, paths.cache],
+    ...(paths.configFile ? ([[{ de: 'Konfigurationsdatei', en: 'the config file' }, paths.configFile]] as [Named, string][]) : []),
   ];
   for (const [what, where] of guarded) {
     const real = realPath(where);
@@ -369,8 +380,7 @@ function checkOutputFolder(paths: SitePaths, options: SiteOptions): void {
         {
           file: given,
           ruleId: 'output-overlaps-site',
-          reason: `the output folder ${given} ${isInside(real, out) && real !== out ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`,
-          fix: 'write the output to a folder of its own, e.g. --out dist',
+          ...rulesIn(language)['output-overlaps-site'].overlaps({ out: given, inside: isInside(real, out) && real !== out ? 'yes' : 'no', what: what[language === 'en' ? 'en' : 'de'], where }),
           severity: 'error',
         },
       ]);

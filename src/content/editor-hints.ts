@@ -1,5 +1,5 @@
-import { editorMessages } from '../i18n/editor.js';
 import { EDITOR_RULES } from '../model/editor-rules.js';
+import { rulesIn } from '../model/messages.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleData, SourceFile } from '../model/types.js';
 import { dayFromFileName } from './file-name.js';
@@ -17,45 +17,43 @@ const FILL_IN = /\[bitte ergänzen[^\]\n]*\]/i;
 
 /** Checks only editors need: a file name whose day is not `date:`, placeholders still in the text. */
 export function editorHints(source: SourceFile, fm: ParsedFrontmatter, data: ArticleData | undefined, language: string): Problem[] {
-  const t = editorMessages(language);
+  const t = rulesIn(language);
   const problems: Problem[] = [];
   const at = (field: string): { line: number; column: number } => fm.positionOf(field) ?? { line: 1, column: 1 };
   if (data) {
     const fileDay = dayFromFileName(source.rel);
     if (fileDay !== undefined && fileDay !== data.date.day) {
-      problems.push({ file: source.display, ...at('date'), ruleId: EDITOR_RULES.dateMismatch, field: 'date', ...t.dateMismatch(fileDay, data.date.day), severity: 'warning' });
+      problems.push({ file: source.display, ...at('date'), ruleId: EDITOR_RULES.dateMismatch, field: 'date', ...t['date-mismatch'].mismatch({ fileDay, day: data.date.day, year: data.date.day.slice(0, 4), monthDay: data.date.day.slice(5) }), severity: 'warning' });
     }
     if (data.teaser === PLACEHOLDERS.teaser || FILL_IN.test(data.teaser)) {
-      problems.push({ file: source.display, ...at('teaser'), ruleId: EDITOR_RULES.placeholder, field: 'teaser', ...t.placeholder(data.teaser), severity: 'warning' });
+      problems.push({ file: source.display, ...at('teaser'), ruleId: EDITOR_RULES.placeholder, field: 'teaser', ...t.placeholder.left({ text: data.teaser }), severity: 'warning' });
     }
   }
   fm.body.split('\n').forEach((line, i) => {
     const found = line.includes(PLACEHOLDERS.body) ? PLACEHOLDERS.body : FILL_IN.exec(line)?.[0];
     if (found === undefined) return;
-    problems.push({ file: source.display, line: fm.bodyLine + i, column: line.indexOf(found) + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder(found), severity: 'warning' });
+    problems.push({ file: source.display, line: fm.bodyLine + i, column: line.indexOf(found) + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: found }), severity: 'warning' });
   });
   return problems;
 }
 
 /** A YAML mistake explained in the site's language, at the line and column to look at. */
 export function yamlHintProblem(file: string, hint: YamlHint, language: string): Problem {
-  const t = editorMessages(language).yaml;
+  const t = rulesIn(language).frontmatter;
   const text = ((): { reason: string; fix: string } => {
     switch (hint.kind) {
-      case 'colon': {
-        const m = t.colon(hint.key);
-        return { reason: m.reason, fix: m.fix(hint.quoted.trim()) };
-      }
+      case 'colon':
+        return t.colon({ key: hint.key, line: hint.quoted.trim() });
       case 'tab':
-        return t.tab;
+        return t.tab();
       case 'unclosed-quote':
-        return t.unclosedQuote(hint.key, hint.quote);
+        return t.unclosedQuote({ key: hint.key, quote: hint.quote });
       case 'text-after-quote':
-        return t.textAfterQuote(hint.key);
+        return t.textAfterQuote({ key: hint.key });
       case 'indentation':
-        return t.indentation;
+        return t.indentation();
       case 'duplicate-key':
-        return t.duplicateKey(hint.key);
+        return t.duplicateKey({ key: hint.key });
     }
   })();
   const field = 'key' in hint ? { field: hint.key } : {};

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { localCmsConfig } from '../cms/local-backend.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { MovedAddress } from '../build/addresses.js';
-import { editorMessages } from '../i18n/editor.js';
+import { messages } from '../model/messages.js';
 import { withBasePath } from '../model/urls.js';
 import { clientScript, devPaths, injectClient } from './client.js';
 import { fallbackNotFound } from './overlay.js';
@@ -42,7 +42,7 @@ export function requestHandler(ctx: HandlerContext): (req: IncomingMessage, res:
     baseHeaders(res);
     const { basePath, language, overlay, generation } = ctx.now();
     if (!ctx.hostAllowed(req.headers.host)) {
-      return sendText(req, res, 403, editorMessages(language).overlay.hostRefused(String(req.headers.host ?? '').slice(0, 100)) + '\n');
+      return sendText(req, res, 403, messages(language).ui.overlay.hostRefused({ host: String(req.headers.host ?? '').slice(0, 100) }) + '\n');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');

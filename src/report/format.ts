@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
+import { messages } from '../model/messages.js';
 import type { Problem } from '../model/problem.js';
 import { isInside, relativePath } from '../util/files.js';
 import { normalizeNewlines } from '../util/text.js';
@@ -24,10 +25,16 @@ function codeFrame(p: Problem, root: string, color: boolean): string | undefined
   }
 }
 
-/** One line per problem: `file:line:col: error message [rule]`, then the fix; the same text in build, check and dev. */
-export function formatProblem(p: Problem): string {
+/**
+ * One line per problem: `file:line:col: Fehler: message [rule]`, then the fix; the same text in
+ * build, check and dev, in the site's language. The rule id stays English: editors and CI search for it.
+ */
+export function formatProblem(p: Problem, language?: string): string {
+  const t = messages(language).ui.report;
   const field = p.field ? ` (${p.field})` : '';
-  return `${location(p)}: ${p.severity}: ${p.reason}${field} [${p.ruleId}]${p.fix ? `\n  fix: ${p.fix.replace(/\n/g, '\n       ')}` : ''}`;
+  const fixLabel = `  ${t.fix}: `;
+  const fix = p.fix ? `\n${fixLabel}${p.fix.replace(/\n/g, `\n${' '.repeat(fixLabel.length)}`)}` : '';
+  return `${location(p)}: ${t[p.severity]}: ${p.reason}${field} [${p.ruleId}]${fix}`;
 }
 
 /**
@@ -46,13 +53,15 @@ export interface FormatOptions {
   color?: boolean;
   /** The folder paths are shown relative to when the site lies inside it; default: the process's. */
   cwd?: string;
+  /** The site's language (`language:` in the config); German when not given. */
+  language?: string;
 }
 
 export function formatText(problems: readonly Problem[], root: string, options: FormatOptions = {}): string {
   const parts: string[] = [];
   const cwd = options.cwd ?? process.cwd();
   for (const p of problems) {
-    parts.push(formatProblem(fromWorkingFolder(p, root, cwd)));
+    parts.push(formatProblem(fromWorkingFolder(p, root, cwd), options.language));
     if (options.frames) {
       const frame = codeFrame(p, root, options.color ?? false);
       if (frame) parts.push(frame.replace(/^/gm, '  '));
@@ -60,7 +69,7 @@ export function formatText(problems: readonly Problem[], root: string, options: 
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  parts.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  parts.push(messages(options.language).ui.report.totals({ errors, warnings }));
   return parts.join('\n');
 }
 

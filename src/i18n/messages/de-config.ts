@@ -51,7 +51,7 @@ export const configDe = {
     contrast: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: `brand.color hat zu wenig Kontrast (WCAG AA verlangt 4,5:1): ${detail}`, fix }),
   },
   'output-overlaps-site': {
-    overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt in' : 'würde ersetzen:'} ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),
+    overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt innerhalb von' : 'wäre zugleich'}: ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),
   },
   'invalid-option': {
     option: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: detail, fix }),

@@ -16,7 +16,6 @@ export const uiDe = {
     fix: 'Lösung',
     totals: ({ errors, warnings }: { errors: N; warnings: N }) => `${errors} Fehler, ${plural(warnings, 'Warnung', 'Warnungen')}`,
     moreWarnings: ({ count, more }: { count: N; more: S }) => `${more === 'yes' ? plural(count, 'weitere Warnung', 'weitere Warnungen') : plural(count, 'Warnung', 'Warnungen')} (mit --verbose werden sie aufgelistet)`,
-    warningsStrict: 'mit --strict zählen Warnungen als Fehler',
     didYouMean: ({ name }: { name: S }) => `Meinten Sie „${name}“? Dateinamen unterscheiden Groß- und Kleinschreibung`,
     internal: ({ detail }: { detail: S }) => `stadtbote: unerwarteter Fehler: ${detail}`,
   },

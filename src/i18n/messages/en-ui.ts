@@ -10,7 +10,6 @@ export const uiEn = {
     fix: 'fix',
     totals: ({ errors, warnings }) => `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}`,
     moreWarnings: ({ count, more }) => `${more === 'yes' ? `${count} more ${count === 1 || count === '1' ? 'warning' : 'warnings'}` : plural(count, 'warning', 'warnings')} (run with --verbose to list them)`,
-    warningsStrict: 'with --strict, warnings count as errors',
     didYouMean: ({ name }) => `did you mean "${name}"? File names are case-sensitive`,
     internal: ({ detail }) => `stadtbote: unexpected error: ${detail}`,
   },
