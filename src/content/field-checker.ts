@@ -2,17 +2,19 @@ import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import type { Problem } from '../model/problem.js';
 import type { RuleId } from '../model/rules.js';
+import { messages, rulesIn, type MessageCatalogue, type ProblemText } from '../model/messages.js';
 import type { SourceFile } from '../model/types.js';
 import type { ParsedFrontmatter } from './frontmatter.js';
 
 /** Longest title, teaser or region we accept; longer text is almost always a paste error. */
 const MAX_FIELD_LENGTH = 2000;
 
-/** A frontmatter value in a few words, for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+/** A frontmatter value in a few words, for messages, in the site's language. */
+export function describe(value: unknown, language = 'de'): string {
+  const found = messages(language).ui.found;
+  if (value === null) return found.empty;
+  if (Array.isArray(value)) return found.list;
+  if (typeof value === 'object') return found.mapping;
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
   return String(value);
 }
@@ -20,10 +22,21 @@ export function describe(value: unknown): string {
 /** Checks frontmatter fields of one source and collects their problems at the fields' positions. */
 export class FieldChecker {
   readonly problems: Problem[] = [];
+  /** The messages of the site's language, by rule id. */
+  readonly t: MessageCatalogue['rules'];
   constructor(
     private readonly source: SourceFile,
     private readonly fm: ParsedFrontmatter,
-  ) {}
+    readonly language = 'de',
+  ) {
+    this.t = rulesIn(language);
+  }
+
+  /** `report` with the words of the catalogue: `check.say('invalid-field', 'slug', t => t.slugTooLong(…))`. */
+  say<R extends RuleId>(ruleId: R, field: string, text: (t: MessageCatalogue['rules'][R]) => ProblemText, severity: Problem['severity'] = 'error'): void {
+    const { reason, fix } = text(this.t[ruleId]);
+    this.report(ruleId, field, reason, fix, severity);
+  }
 
   /** Each check names its own rule: the message text is for people and may change. */
   report(ruleId: RuleId, field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
@@ -41,28 +54,28 @@ export class FieldChecker {
       // keeps exactly what was written, never the number YAML made of it.
       const written = this.fm.writtenText(field);
       if (written === undefined) {
-        this.report('invalid-type', field, `${field} is written as a number (${String(value)}); a text field needs the text itself`, `put the text in quotes: ${field}: "…"`);
+        this.say('invalid-type', field, (t) => t.numberAsText({ field, value: String(value) }));
         return undefined;
       }
       value = written;
     }
     if (typeof value !== 'string') {
-      this.report('invalid-type', field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
+      this.say('invalid-type', field, (t) => t.notText({ field, found: describe(value, this.language) }));
       return undefined;
     }
     const trimmed = value.trim();
     const control = CONTROL_CHARACTER_IN_TEXT.exec(trimmed);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.report('invalid-field', field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
+      this.say('invalid-field', field, (t) => t.controlCharacter({ field, code }));
       return undefined;
     }
     if (!allowEmpty && trimmed === '') {
-      this.report('invalid-field', field, `${field} is empty`, `give the ${field} a text`);
+      this.say('invalid-field', field, (t) => t.empty({ field }));
       return undefined;
     }
     if (trimmed.length > MAX_FIELD_LENGTH) {
-      this.report('invalid-field', field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
+      this.say('invalid-field', field, (t) => t.tooLong({ field, length: trimmed.length, max: MAX_FIELD_LENGTH }));
       return undefined;
     }
     return trimmed;
@@ -70,7 +83,7 @@ export class FieldChecker {
 
   missing(field: string): void {
     const pos = { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, reason: `${field} is missing`, fix: `add a line "${field}: …" to the frontmatter`, severity: 'error' });
+    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, ...this.t['missing-field'].missing({ field }), severity: 'error' });
   }
 
   date(field: string, value: unknown, required: boolean, timeZone: string): SiteDate | undefined {
@@ -79,16 +92,18 @@ export class FieldChecker {
       return undefined;
     }
     if (typeof value === 'number') {
-      this.report('invalid-date', field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
+      const example = String(Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025);
+      this.say('invalid-date', field, (t) => t.yearOnly({ field, value: String(value), example }));
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.report('invalid-type', field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
+      this.say('invalid-type', field, (t) => t.notDate({ field, found: describe(value, this.language) }));
       return undefined;
     }
     const result = parseSiteDate(value, timeZone);
     if (!result.ok) {
-      this.report('invalid-date', field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
+      const fault = result.fault;
+      this.say('invalid-date', field, (t) => t[fault]({ field, value }));
       return undefined;
     }
     return result.date;
@@ -96,7 +111,7 @@ export class FieldChecker {
 
   unknownKeys(data: Record<string, unknown>, known: readonly string[]): void {
     for (const key of Object.keys(data)) {
-      if (!known.includes(key)) this.report('unknown-key', key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
+      if (!known.includes(key)) this.say('unknown-key', key, (t) => t.unknown({ key, known: known.join(', ') }), 'warning');
     }
   }
 }

@@ -26,6 +26,7 @@ function refuse(language: string): never {
     `frontmatter in "${language}" is not allowed; only YAML frontmatter is read (other languages could run code)`,
     1,
     1,
+    { fault: { kind: 'otherLanguage', detail: language } },
   );
 }
 
@@ -39,11 +40,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\n/.exec(text)?.[1];
   if (language !== undefined && !/^ya?ml$/i.test(language)) refuse(language);
   if (!/^---[ \t]*(?:ya?ml)?[ \t]*\n/i.test(text) && text !== '---') {
-    throw new FrontmatterError('file has no frontmatter; it must start with a line "---", then YAML, then "---"', 1, 1);
+    throw new FrontmatterError('file has no frontmatter; it must start with a line "---", then YAML, then "---"', 1, 1, { fault: { kind: 'missing' } });
   }
   const afterOpen = text.indexOf('\n') + 1;
   if (!/(^|\n)---[ \t]*(\n|$)/.test(text.slice(afterOpen))) {
-    throw new FrontmatterError('frontmatter is not closed; add a line "---" after the last YAML line', 1, 1);
+    throw new FrontmatterError('frontmatter is not closed; add a line "---" after the last YAML line', 1, 1, { fault: { kind: 'notClosed' } });
   }
   let doc: Document | undefined;
   const counter = new LineCounter();
@@ -57,12 +58,13 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       // The mistakes editors make most (a colon in a title, a tab, an open quote) get a hint of their own.
       const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1, first.message);
       if (hint) throw new YamlSyntaxError(message, hint);
-      throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1);
+      throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1, { fault: { kind: 'invalid', detail: detail ?? '' } });
     }
     const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (tag) {
       const pos = tag.pos[0] >= 0 ? counter.linePos(tag.pos[0]) : undefined;
-      throw new FrontmatterError(`frontmatter uses a YAML tag (${tag.message.split('\n')[0]}); tags such as !!js/function are not allowed`, pos ? pos.line : 2, pos?.col ?? 1);
+      const detail = tag.message.split('\n')[0] ?? '';
+      throw new FrontmatterError(`frontmatter uses a YAML tag (${detail}); tags such as !!js/function are not allowed`, pos ? pos.line : 2, pos?.col ?? 1, { fault: { kind: 'tag', detail } });
     }
     let value: unknown;
     try {
@@ -70,13 +72,13 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       value = doc.toJS({ maxAliasCount: 50 });
     } catch (err) {
       if (/alias/i.test((err as Error).message)) {
-        throw new FrontmatterError('frontmatter uses too many YAML aliases (*name); write the values out instead', 2, 1, { cause: err });
+        throw new FrontmatterError('frontmatter uses too many YAML aliases (*name); write the values out instead', 2, 1, { cause: err, fault: { kind: 'aliases' } });
       }
       throw err;
     }
     if (value === null || value === undefined) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new FrontmatterError('frontmatter must be a mapping of keys to values (key: value)', 2, 1);
+      throw new FrontmatterError('frontmatter must be a mapping of keys to values (key: value)', 2, 1, { fault: { kind: 'notMapping' } });
     }
     return value as Record<string, unknown>;
   };

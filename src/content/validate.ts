@@ -5,7 +5,8 @@ import { parseOldAddress } from './aliases.js';
 import { describe, FieldChecker } from './field-checker.js';
 import { invisibleCharacter } from '../util/invisible.js';
 import { validateAttachments, validateContact, validateTopics } from './press-fields.js';
-import { FrontmatterError } from '../model/errors.js';
+import { FrontmatterError, type FrontmatterFault } from '../model/errors.js';
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { slugFromFileName } from './file-name.js';
 import { YamlSyntaxError } from './yaml-hints.js';
 import { editorHints, yamlHintProblem } from './editor-hints.js';
@@ -32,21 +33,21 @@ export const MAX_SLUG_LENGTH = 150;
 function validateImage(check: FieldChecker, value: unknown): ImageData | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    check.report('invalid-type', 'image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
+    check.say('invalid-type', 'image', (t) => t.imageNotMapping({ found: describe(value, check.language) }));
     return undefined;
   }
   const img = value as Record<string, unknown>;
   const src = check.text('image.src', img.src, true);
   let alt: string | undefined;
   if (img.alt === undefined || img.alt === null) {
-    check.report('missing-alt', 'image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
+    check.say('missing-alt', 'image.alt', (t) => t.frontmatter());
   } else {
     alt = check.text('image.alt', img.alt, true, true);
   }
   const caption = check.text('image.caption', img.caption, false);
   const credit = check.text('image.credit', img.credit, false);
   for (const key of Object.keys(img)) {
-    if (!IMAGE_KEYS.includes(key)) check.report('unknown-key', `image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
+    if (!IMAGE_KEYS.includes(key)) check.say('unknown-key', `image.${key}`, (t) => t.unknown({ key: `image.${key}`, known: IMAGE_KEYS.join(', ') }), 'warning');
   }
   if (src === undefined || alt === undefined) return undefined;
   return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
@@ -62,38 +63,38 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
   if (d.slug !== undefined) {
     const given = check.text('slug', d.slug, true);
     if (given !== undefined && !isSafeSlug(given)) {
-      check.report('invalid-field', 'slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
+      check.say('invalid-field', 'slug', (t) => t.slugCharacters({ slug: given, example: slugify(given) || 'meine-meldung' }));
     } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
-      check.report('invalid-field', 'slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
+      check.say('invalid-field', 'slug', (t) => t.slugTooLong({ length: given.length, max: MAX_SLUG_LENGTH }));
     } else slug = given;
   } else {
     // The address comes from the file name, never the headline: fixing a title never moves a page.
     slug = slugFromFileName(rel);
   }
   if (region !== undefined && slugify(region) === '') {
-    check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
+    check.say('invalid-field', 'region', (t) => t.regionNoLetters({ region }));
   }
   // A region with a zero-width space would be a second region that looks exactly like the first.
   const invisibleInRegion = region === undefined ? undefined : invisibleCharacter(region);
-  if (invisibleInRegion) check.report('invalid-field', 'region', `region "${region}" contains the invisible character ${invisibleInRegion}`, 'type the region’s name again; invisible characters come from copying out of other programs');
+  if (invisibleInRegion) check.say('invalid-field', 'region', (t) => t.regionInvisible({ region: region ?? '', character: invisibleInRegion }));
   const image = validateImage(check, d.image);
   let draft = false;
   if (d.draft !== undefined) {
     if (typeof d.draft === 'boolean') draft = d.draft;
-    else check.report('invalid-type', 'draft', `draft must be true or false, found ${describe(d.draft)}`);
+    else check.say('invalid-type', 'draft', (t) => t.notBoolean({ field: 'draft', found: describe(d.draft, check.language) }));
   }
   const expires = check.date('expires', d.expires, false, timeZone);
   const updated = check.date('updated', d.updated, false, timeZone);
   const aliases: string[] = [];
   if (d.aliases !== undefined) {
     const list = typeof d.aliases === 'string' ? [d.aliases] : d.aliases;
-    if (!Array.isArray(list)) check.report('invalid-type', 'aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
+    if (!Array.isArray(list)) check.say('invalid-type', 'aliases', (t) => t.aliasesNotList({ found: describe(d.aliases, check.language) }));
     else {
       list.forEach((a, i) => {
-        if (typeof a !== 'string') return check.report('invalid-type', `aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
+        if (typeof a !== 'string') return check.say('invalid-type', `aliases.${i}`, (t) => t.aliasNotText({ found: describe(a, check.language) }));
         // The old address's syntax; its host and place on the site are checked with the config (checks/aliases.ts).
         const parsed = parseOldAddress(a);
-        if (!parsed.ok) check.report('invalid-field', `aliases.${i}`, `alias "${a}" ${parsed.reason}`, parsed.fix);
+        if (!parsed.ok) check.say('invalid-field', `aliases.${i}`, (t) => t.alias({ alias: a, detail: parsed.reason, fix: parsed.fix }));
         else aliases.push(parsed.address.written);
       });
     }
@@ -106,6 +107,12 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
   if (title === undefined || date === undefined || region === undefined || teaser === undefined || slug === undefined) return undefined;
   if (check.problems.some((p) => p.severity === 'error')) return undefined;
   return { title, date, region, teaser, slug, draft, aliases, ...(topics.length > 0 ? { topics } : {}), ...(attachments.length > 0 ? { attachments } : {}), ...(contact ? { contact } : {}), ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
+}
+
+/** A frontmatter that cannot be read, in the site's words. */
+function frontmatterText(fault: FrontmatterFault, language: string): ProblemText {
+  const t = rulesIn(language).frontmatter;
+  return 'detail' in fault ? t[fault.kind]({ detail: fault.detail }) : t[fault.kind]();
 }
 
 /** Parses and validates one source file. Pure: the same bytes and options give the same result. */
@@ -121,11 +128,11 @@ export function validateSource(source: SourceFile, timeZone: string, language = 
     if (err instanceof YamlSyntaxError) return { kind: 'invalid', problems: [yamlHintProblem(source.display, err.hint, language)] };
     return {
       kind: 'invalid',
-      problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', reason: err.message, fix: 'frontmatter is YAML between two lines "---" at the top of the file', severity: 'error' }],
+      problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', ...frontmatterText(err.fault, language), severity: 'error' }],
     };
   }
-  const check = new FieldChecker(source, fm);
-  const limit = checkBodyLimits(fm.body);
+  const check = new FieldChecker(source, fm, language);
+  const limit = checkBodyLimits(fm.body, language);
   if (limit) {
     return {
       kind: 'invalid',

@@ -1,3 +1,5 @@
+import { rulesIn, type MessageCatalogue, type ProblemText } from '../model/messages.js';
+
 /**
  * Cheap checks of a Markdown body before it is parsed. The Markdown parser recurses once per
  * nesting level and some constructs cost quadratic time, so a single pasted or hostile file could
@@ -44,6 +46,14 @@ export interface LimitViolation {
   readonly fix: string;
 }
 
+type TooComplex = MessageCatalogue['rules']['too-complex'];
+/** A violation before it is put into words: which message of rule `too-complex`, with what numbers. */
+interface Found {
+  readonly line: number;
+  readonly column: number;
+  readonly say: (t: TooComplex) => ProblemText;
+}
+
 const CONTAINER = /^[ \t]{0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 function indentColumns(line: string): number {
@@ -81,25 +91,22 @@ const SCREENS = [
 ];
 
 // Counted per file rather than per line: each line is harmless, thousands of them are not.
-const COUNTED: readonly { re: RegExp; limit: number; reason: (n: number) => string; fix: string }[] = [
+const COUNTED: readonly { re: RegExp; limit: number; say: (t: TooComplex, max: number) => ProblemText }[] = [
   {
     // Inside quotes and list items too: `> ===` costs the same.
     re: /^(?:[ \t]*>)*[ \t]*(?:=+|-+)[ \t]*$/gm,
     limit: MAX_UNDERLINE_LINES,
-    reason: (n) => `more than ${n} lines consist only of "=" or "-" (heading underlines or rules)`,
-    fix: 'write headings as "## Heading" and remove the extra lines',
+    say: (t, max) => t.underlines({ max }),
   },
   {
     re: /^ {0,3}\[\^[^\]\n]*\]:/gm,
     limit: MAX_FOOTNOTES,
-    reason: (n) => `more than ${n} footnotes`,
-    fix: 'split the text or publish the notes as a linked document',
+    say: (t, max) => t.footnotes({ max }),
   },
   {
     re: /^ {0,3}\[[^\]\n]*\]:/gm,
     limit: MAX_DEFINITIONS,
-    reason: (n) => `more than ${n} link definitions ("[name]: address")`,
-    fix: 'write the links inline or publish the list as a linked document',
+    say: (t, max) => t.definitions({ max }),
   },
 ];
 
@@ -118,24 +125,24 @@ function overLimit(body: string, needle: string, limit: number): number {
 }
 
 /** Where the first counted construct goes over its limit. Linear: one scan each. */
-function countedViolation(body: string): LimitViolation | undefined {
+function countedViolation(body: string): Found | undefined {
   const footnoteRef = overLimit(body, '[^', MAX_FOOTNOTE_REFERENCES);
   if (footnoteRef !== -1) {
-    return { line: lineAt(body, footnoteRef), column: 1, reason: `more than ${MAX_FOOTNOTE_REFERENCES} footnote marks ("[^…]", references and definitions)`, fix: 'split the text or publish the notes as a linked document' };
+    return { line: lineAt(body, footnoteRef), column: 1, say: (t) => t.footnoteMarks({ max: MAX_FOOTNOTE_REFERENCES }) };
   }
   const bracket = overLimit(body, '[', MAX_BRACKETS);
   if (bracket !== -1) {
-    return { line: lineAt(body, bracket), column: 1, reason: `more than ${MAX_BRACKETS} links, images or brackets ("[")`, fix: 'split the text or publish long link lists as a linked document' };
+    return { line: lineAt(body, bracket), column: 1, say: (t) => t.brackets({ max: MAX_BRACKETS }) };
   }
   const dense = denseViolation(body);
   if (dense) return dense;
-  for (const { re, limit, reason, fix } of COUNTED) {
+  for (const { re, limit, say } of COUNTED) {
     re.lastIndex = 0;
     let count = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {
       if (m[0].length === 0) re.lastIndex++;
       if (++count > limit) {
-        return { line: lineAt(body, m.index), column: 1, reason: reason(limit), fix };
+        return { line: lineAt(body, m.index), column: 1, say: (t) => say(t, limit) };
       }
     }
   }
@@ -143,7 +150,7 @@ function countedViolation(body: string): LimitViolation | undefined {
 }
 
 /** Emphasis characters per paragraph and lines with text, in one pass over the body. */
-function denseViolation(body: string): LimitViolation | undefined {
+function denseViolation(body: string): Found | undefined {
   let textLines = 0;
   let emphasis = 0;
   let line = 1;
@@ -159,7 +166,7 @@ function denseViolation(body: string): LimitViolation | undefined {
         blockStart = 0;
       }
       else if (++textLines > MAX_TEXT_LINES) {
-        return { line, column: 1, reason: `more than ${MAX_TEXT_LINES} lines of text`, fix: 'split the text or publish it as a linked document (PDF)' };
+        return { line, column: 1, say: (t) => t.lines({ max: MAX_TEXT_LINES }) };
       }
       line++;
       lineHasText = false;
@@ -170,7 +177,7 @@ function denseViolation(body: string): LimitViolation | undefined {
       lineHasText = true;
     }
     if ((c === 42 || c === 95 || c === 126) && ++emphasis > MAX_EMPHASIS_PER_BLOCK) {
-      return { line: blockStart, column: 1, reason: `more than ${MAX_EMPHASIS_PER_BLOCK} emphasis characters ("*", "_", "~") in one paragraph`, fix: 'remove the repeated emphasis or split the paragraph with blank lines' };
+      return { line: blockStart, column: 1, say: (t) => t.emphasis({ max: MAX_EMPHASIS_PER_BLOCK }) };
     }
   }
   return undefined;
@@ -184,8 +191,15 @@ function mayExceed(body: string): boolean {
   return false;
 }
 
-/** The first limit the body exceeds, or undefined. Linear in the size of the body. */
-export function checkBodyLimits(body: string): LimitViolation | undefined {
+/** The first limit the body exceeds, in the site's language, or undefined. Linear in the size of the body. */
+export function checkBodyLimits(body: string, language = 'de'): LimitViolation | undefined {
+  const found = firstViolation(body);
+  if (!found) return undefined;
+  const { reason, fix = '' } = found.say(rulesIn(language)['too-complex']);
+  return { line: found.line, column: found.column, reason, fix };
+}
+
+function firstViolation(body: string): Found | undefined {
   const counted = countedViolation(body);
   if (counted) return counted;
   if (!mayExceed(body)) return undefined;
@@ -196,27 +210,27 @@ export function checkBodyLimits(body: string): LimitViolation | undefined {
     const at = (index: number) => ({ line: n + 1, column: index + 1 });
     const indent = indentColumns(line);
     if (indent > MAX_INDENT_COLUMNS) {
-      return { ...at(0), reason: `line is indented by ${indent} columns; at most ${MAX_INDENT_COLUMNS} are allowed (deeply nested lists make the build slow)`, fix: 'flatten the list or remove the leading spaces' };
+      return { ...at(0), say: (t) => t.indent({ indent, max: MAX_INDENT_COLUMNS }) };
     }
     let rest = line;
     let depth = 0;
     for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
       rest = rest.slice(m[0].length);
       if (++depth > MAX_NESTING_DEPTH) {
-        return { ...at(0), reason: `quotes or lists are nested more than ${MAX_NESTING_DEPTH} levels deep`, fix: 'flatten the quotes or lists; a news text needs a few levels at most' };
+        return { ...at(0), say: (t) => t.nesting({ max: MAX_NESTING_DEPTH }) };
       }
     }
     const delim = longestRun(line, '*_~[]');
     if (delim.length > MAX_DELIMITER_RUN) {
-      return { ...at(delim.index), reason: `${delim.length} emphasis or bracket characters in a row; at most ${MAX_DELIMITER_RUN} are allowed`, fix: 'remove the repeated characters or put them in a code block' };
+      return { ...at(delim.index), say: (t) => t.delimiterRun({ count: delim.length, max: MAX_DELIMITER_RUN }) };
     }
     const ticks = longestRun(line, '`');
     if (ticks.length > MAX_BACKTICK_RUN) {
-      return { ...at(ticks.index), reason: `${ticks.length} backticks in a row; at most ${MAX_BACKTICK_RUN} are allowed`, fix: 'use a fenced code block with three backticks' };
+      return { ...at(ticks.index), say: (t) => t.backtickRun({ count: ticks.length, max: MAX_BACKTICK_RUN }) };
     }
     for (const ch of line) if (ch === '|') pipes++;
     if (pipes > MAX_TABLE_CELLS) {
-      return { ...at(0), reason: `tables with more than ${MAX_TABLE_CELLS} cells ("|") are not allowed`, fix: 'split the table or publish the data as a file (CSV) linked from the article' };
+      return { ...at(0), say: (t) => t.tableCells({ max: MAX_TABLE_CELLS }) };
     }
   }
   return undefined;

@@ -17,14 +17,20 @@ export class ConfigError extends Error {
 }
 
 /** A frontmatter block could not be read as YAML (or was not YAML at all). */
+/** What is wrong with a frontmatter, by the name of its message under rule `frontmatter` in the catalogue. */
+export type FrontmatterFault = { readonly kind: 'missing' | 'notClosed' | 'notMapping' | 'aliases' } | { readonly kind: 'invalid' | 'tag' | 'otherLanguage'; readonly detail: string };
+
 export class FrontmatterError extends Error {
   override readonly name = 'FrontmatterError';
+  /** The fault, for the message in the site's language; `message` is its English text. */
+  readonly fault: FrontmatterFault;
   constructor(
     message: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { fault?: FrontmatterFault },
   ) {
     super(message, options);
+    this.fault = options?.fault ?? { kind: 'invalid', detail: message };
   }
 }

@@ -14,7 +14,10 @@ export interface SiteDate {
   readonly iso: string;
 }
 
-export type DateParseResult = { ok: true; date: SiteDate } | { ok: false; reason: string };
+/** Why a text is no date: the messages of each language say it in their words (rule `invalid-date`). */
+export type DateFault = 'notADate' | 'notRealDay' | 'badTime' | 'badOffset';
+/** `reason` is the English text of `fault`, kept for the library's users. */
+export type DateParseResult = { ok: true; date: SiteDate } | { ok: false; reason: string; fault: DateFault };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -166,15 +169,15 @@ function parseUncached(value: string, timeZone: string): DateParseResult {
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
     const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
-    if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date' };
+    if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date', fault: 'notRealDay' };
     const epochMs = zonedToEpoch({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
     return { ok: true, date: { day: text, epochMs, hasTime: false, iso: text } };
   }
   const dt = DATE_TIME.exec(text);
-  if (!dt) return { ok: false, reason: 'is not a date; expected YYYY-MM-DD or an ISO date-time such as 2025-02-13T09:30:00+01:00' };
+  if (!dt) return { ok: false, reason: 'is not a date; expected YYYY-MM-DD or an ISO date-time such as 2025-02-13T09:30:00+01:00', fault: 'notADate' };
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(dt[i] ?? 0)) as [number, number, number, number, number, number];
-  if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date' };
-  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'has an impossible time of day' };
+  if (!isRealDay(year, month, day)) return { ok: false, reason: 'is not a real calendar date', fault: 'notRealDay' };
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'has an impossible time of day', fault: 'badTime' };
   const zone = dt[8];
   let epochMs: number;
   if (zone === undefined) {
@@ -186,7 +189,7 @@ function parseUncached(value: string, timeZone: string): DateParseResult {
       const sign = digits.startsWith('-') ? -1 : 1;
       const hh = Number(digits.slice(1, 3));
       const mm = Number(digits.slice(3, 5));
-      if (hh > 14 || mm > 59) return { ok: false, reason: 'has an impossible time-zone offset' };
+      if (hh > 14 || mm > 59) return { ok: false, reason: 'has an impossible time-zone offset', fault: 'badOffset' };
       offset = sign * (hh * 60 + mm);
     }
     epochMs = utcMs(year, month - 1, day, hour, minute, second) - offset * 60000;

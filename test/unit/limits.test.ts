@@ -34,7 +34,7 @@ const cases: { name: string; at: string; over: string; line: number; column?: nu
 describe('checkBodyLimits', () => {
   it.each(cases)('$name: at the limit passes, one over fails where it goes over', ({ at, over, line, column, reason }) => {
     expect(checkBodyLimits(at)).toBeUndefined();
-    const violation = checkBodyLimits(over);
+    const violation = checkBodyLimits(over, 'en');
     expect(violation).toMatchObject({ line, ...(column ? { column } : {}) });
     expect(violation?.reason).toContain(reason);
     expect(violation?.fix.length).toBeGreaterThan(0);

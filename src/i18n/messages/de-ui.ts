@@ -19,6 +19,11 @@ export const uiDe = {
     didYouMean: ({ name }: { name: S }) => `Meinten Sie „${name}“? Dateinamen unterscheiden Groß- und Kleinschreibung`,
     internal: ({ detail }: { detail: S }) => `stadtbote: unerwarteter Fehler: ${detail}`,
   },
+  found: {
+    empty: 'ein leerer Wert',
+    list: 'eine Liste',
+    mapping: 'eine Gruppe von Angaben (schlüssel: wert)',
+  },
   build: {
     progress: ({ done, total, percent, eta }: { done: N; total: N; percent: N; eta: S }) => `Baue ${done}/${total} Quellen · ${percent} % · noch ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }: { pages: N; articles: N; seconds: S; files: N; writes: S; cache: S }) =>

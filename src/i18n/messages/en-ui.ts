@@ -13,6 +13,11 @@ export const uiEn = {
     didYouMean: ({ name }) => `did you mean "${name}"? File names are case-sensitive`,
     internal: ({ detail }) => `stadtbote: unexpected error: ${detail}`,
   },
+  found: {
+    empty: 'an empty value',
+    list: 'a list',
+    mapping: 'a mapping',
+  },
   build: {
     progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
