@@ -124,7 +124,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems });
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
-    problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath));
+    problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
     stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
     let search: SearchStatus | 'off' = 'off';

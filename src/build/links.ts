@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import { suggestSource } from './addresses.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
@@ -72,9 +73,10 @@ export class LinkResolver {
       line: l.line,
       column: l.column,
       ruleId: 'broken-link',
-      reason: exists ? `link to ${displayPrefix}${l.target}, which is not published (draft, scheduled, expired or invalid)` : `link to ${displayPrefix}${l.target}, which does not exist`,
       // A file name that differs only in case or by a typo gets a "did you mean".
-      fix: (exists ? undefined : suggestSource(l.target, display.slice(displayPrefix.length), this.sourceRels, this.input.language)) ?? 'check the file name and folder of the linked article',
+      ...(exists
+        ? rulesIn(this.input.language)['broken-link'].unpublished({ target: displayPrefix + l.target })
+        : rulesIn(this.input.language)['broken-link'].missing({ target: displayPrefix + l.target, suggestion: suggestSource(l.target, display.slice(displayPrefix.length), this.sourceRels, this.input.language) ?? '' })),
       severity: 'error',
     });
     return '#';

@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import path from 'node:path';
 import type { ResolvedSite } from '../config/config.js';
 import { displayOldAddress, parseOldAddress, placeOldAddress } from '../content/aliases.js';
@@ -20,6 +21,7 @@ export function checkAliases(site: ResolvedSite, articles: readonly ArticleMeta[
   const host = new URL(site.config.baseUrl).host;
   const prefix = displayPrefixOf(site.paths.content, site.paths.root);
   const problems: Problem[] = [];
+  const t = rulesIn(site.config.language);
   const serverOnly: string[] = [];
   const seen = new Map<string, { src: string; url: string; written: string; exact: string }>();
   for (const a of articles) {
@@ -29,12 +31,12 @@ export function checkAliases(site: ResolvedSite, articles: readonly ArticleMeta[
       if (!parsed.ok) return; // reported by validation
       const placed = placeOldAddress(parsed.address, host, site.basePath);
       if (placed.kind === 'other-host') {
-        problems.push({ ...at(i), ruleId: 'alias-other-host', reason: `alias "${written}" is an address on another host (${placed.host}); this site is served from ${host}`, fix: `only old addresses of ${host} can be redirected here: write the path (${displayOldAddress(parsed.address)}) if the old page was on this host, or remove the alias`, severity: 'error' });
+        problems.push({ ...at(i), ruleId: 'alias-other-host', ...t['alias-other-host'].otherHost({ alias: written, aliasHost: placed.host, host, path: displayOldAddress(parsed.address) }), severity: 'error' });
         return;
       }
       if (placed.doubledBasePath) {
         const single = parsed.address.path.slice(site.basePath.length - 1);
-        problems.push({ ...at(i), ruleId: 'alias-doubled-base-path', reason: `alias "${written}" repeats the base path ${site.basePath}; an alias is the old address as it was, from the host root, and is no longer put below the base path`, fix: `write ${single}${parsed.address.query !== undefined ? `?${parsed.address.query}` : ''} if that was the old address`, severity: 'warning' });
+        problems.push({ ...at(i), ruleId: 'alias-doubled-base-path', ...t['alias-doubled-base-path'].doubled({ alias: written, basePath: site.basePath, single: `${single}${parsed.address.query !== undefined ? `?${parsed.address.query}` : ''}` }), severity: 'warning' });
       }
       if (placed.pageAt === undefined) serverOnly.push(displayOldAddress(parsed.address));
       const exact = `${parsed.address.decodedPath}?${parsed.address.query ?? ''}`;
@@ -42,7 +44,7 @@ export function checkAliases(site: ResolvedSite, articles: readonly ArticleMeta[
       if (!before) seen.set(exact.toLowerCase(), { src: a.src, url: a.url, written, exact });
       // Two redirect pages at the very same path are reported by the output claims already.
       else if (before.url !== a.url && !(placed.pageAt !== undefined && before.exact === exact)) {
-        problems.push({ ...at(i), ruleId: 'alias-clash', reason: `alias "${written}" is also an alias of ${prefix}${before.src} ("${before.written}"); servers cannot tell the two apart (upper and lower case count as one)`, fix: 'keep the alias in one article only', severity: 'error' });
+        problems.push({ ...at(i), ruleId: 'alias-clash', ...t['alias-clash'].clash({ alias: written, file: prefix + before.src, other: before.written }), severity: 'error' });
       }
     });
   }

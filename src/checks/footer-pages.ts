@@ -1,6 +1,7 @@
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
+import { rulesIn } from '../model/messages.js';
 import { outputPathFor } from '../model/urls.js';
 import { relativePath } from '../util/files.js';
 
@@ -22,8 +23,7 @@ export function missingFooterPages(site: ResolvedSite, produces: (outputPath: st
       file: configFile,
       ruleId: 'missing-footer-page',
       field: 'footerLinks',
-      reason: `footer link "${link.label}" points to ${link.href}, which no source produces`,
-      fix: `create ${displayPrefixOf(site.paths.content, site.paths.root)}pages/${rel}.md with a title, or change footerLinks in the config`,
+      ...rulesIn(site.config.language)['missing-footer-page'].missing({ label: link.label, href: link.href, file: `${displayPrefixOf(site.paths.content, site.paths.root)}pages/${rel}.md` }),
       severity: 'warning',
     });
   }

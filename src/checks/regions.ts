@@ -3,11 +3,15 @@ import { unknownName } from './did-you-mean.js';
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf, fieldPosition } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import type { ArticleMeta } from '../model/types.js';
 
 /** What to say about a region the config does not list: a suggestion when one is close, else the list. */
-export function unknownRegion(region: string, known: readonly string[]): { reason: string; fix: string } {
-  return unknownName('Region', region, known, 'regions', (nearest) => `write region: ${nearest}`);
+export function unknownRegion(region: string, known: readonly string[], language: string): ProblemText {
+  const t = rulesIn(language)['unknown-region'];
+  const said = unknownName(region, known);
+  if (said.kind === 'noneListed') return t.noneListed({ region });
+  return said.kind === 'suggest' ? t.suggest({ region, nearest: said.nearest }) : t.unknown({ region, known: said.known });
 }
 
 /** Articles whose region is not one of the configured ones, with the nearest known name. */
@@ -20,7 +24,7 @@ export function unknownRegions(site: ResolvedSite, articles: readonly ArticleMet
   for (const a of articles) {
     const region = a.data.region;
     if (knownSet.has(region)) continue;
-    problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'unknown-region', field: 'region', ...unknownRegion(region, known), severity: 'error' });
+    problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'unknown-region', field: 'region', ...unknownRegion(region, known, site.config.language), severity: 'error' });
   }
   return problems;
 }
@@ -34,7 +38,7 @@ export function regionSpelling(site: ResolvedSite, articles: readonly ArticleMet
     const seen = regionNames.get(a.regionSlug);
     if (!seen) regionNames.set(a.regionSlug, { name: a.data.region, src: a.src });
     else if (seen.name !== a.data.region) {
-      problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'region-spelling', field: 'region', reason: `region "${a.data.region}" is spelled "${seen.name}" in ${prefix}${seen.src}`, fix: `use one spelling, e.g. region: ${seen.name}`, severity: 'error' });
+      problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), 'region'), ruleId: 'region-spelling', field: 'region', ...rulesIn(site.config.language)['region-spelling'].spelled({ region: a.data.region, seen: seen.name, file: prefix + seen.src }), severity: 'error' });
     }
   }
   return problems;

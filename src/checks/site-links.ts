@@ -1,5 +1,6 @@
 import { outputPathFor } from '../model/urls.js';
 import type { Problem } from '../model/problem.js';
+import { rulesIn } from '../model/messages.js';
 import type { PendingLink } from '../model/types.js';
 
 /** A link of a body to a site path (`/impressum/`), with the file it is in. */
@@ -12,7 +13,7 @@ export interface SiteLink {
  * Site-absolute links of bodies that point at nothing the build writes. Checked after every output
  * is claimed (pages, lists, feeds, media, redirect pages), so a link to a feed or a region page counts.
  */
-export function brokenSiteLinks(links: readonly SiteLink[], written: (outPath: string) => boolean, basePath: string): Problem[] {
+export function brokenSiteLinks(links: readonly SiteLink[], written: (outPath: string) => boolean, basePath: string, language: string): Problem[] {
   const problems: Problem[] = [];
   for (const { display, link } of links) {
     const rel = outputPathFor(link.sitePath);
@@ -24,8 +25,7 @@ export function brokenSiteLinks(links: readonly SiteLink[], written: (outPath: s
       line: link.line,
       column: link.column,
       ruleId: 'broken-link',
-      reason: `link "${shown}" points to a page of this site that does not exist`,
-      fix: 'check the address; to link an article, link its Markdown file (../2025/datei.md)',
+      ...rulesIn(language)['broken-link'].sitePage({ href: shown }),
       severity: 'error',
     });
   }

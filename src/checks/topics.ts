@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf, fieldPosition } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
+import { rulesIn } from '../model/messages.js';
 import type { ArticleMeta } from '../model/types.js';
 import { unknownName } from './did-you-mean.js';
 
@@ -14,12 +15,14 @@ export function unknownTopics(site: ResolvedSite, articles: readonly ArticleMeta
   const knownSet = new Set(known);
   const prefix = displayPrefixOf(site.paths.content, site.paths.root);
   const problems: Problem[] = [];
+  const t = rulesIn(site.config.language)['unknown-topic'];
   for (const a of articles) {
     (a.data.topics ?? []).forEach((topic, i) => {
       if (knownSet.has(topic)) return;
       const field = `topics.${i}`;
-      const said = unknownName('Topic', topic, known, 'topics', (nearest) => `write ${nearest} in topics`);
-      problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), field), ruleId: 'unknown-topic', field, ...said, severity: 'error' });
+      const said = unknownName(topic, known);
+      const text = said.kind === 'noneListed' ? t.noneListed({ topic }) : said.kind === 'suggest' ? t.suggest({ topic, nearest: said.nearest }) : t.unknown({ topic, known: said.known });
+      problems.push({ file: prefix + a.src, ...fieldPosition(path.join(site.paths.content, a.src), field), ruleId: 'unknown-topic', field, ...text, severity: 'error' });
     });
   }
   return problems;

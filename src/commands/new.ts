@@ -69,8 +69,9 @@ export function newArticle(options: NewArticleOptions): NewArticle {
   const region = requireText('--region', options.region);
   // The same rule as `check`: a typo is caught before the file exists, not after.
   if (site.config.regions.length > 0 && !site.config.regions.includes(region)) {
-    const { reason, fix } = unknownRegion(region, site.config.regions);
-    throw usage('--region', reason, fix.replace('write region: ', '--region '));
+    const { reason, fix = '' } = unknownRegion(region, site.config.regions, site.config.language);
+    // The fix names the frontmatter line; on the command line the same name goes after --region.
+    throw usage('--region', reason, fix.replace('region: ', '--region '));
   }
   const teaser = options.teaser === undefined ? TEASER_PLACEHOLDER : requireText('--teaser', options.teaser);
   let date: string;

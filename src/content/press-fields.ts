@@ -15,7 +15,7 @@ const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61
 function listOf(check: FieldChecker, field: string, value: unknown, example: string): unknown[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    check.report('invalid-type', field, `${field} must be a list, found ${describe(value)}`, example);
+    check.say('invalid-type', field, (t) => t.notList({ field, found: describe(value, check.language), example }));
     return [];
   }
   return value;
@@ -23,12 +23,12 @@ function listOf(check: FieldChecker, field: string, value: unknown, example: str
 
 function mappingOf(check: FieldChecker, field: string, value: unknown, known: readonly string[], example: string): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    check.report('invalid-type', field, `${field} must be a mapping with ${known.join(', ')}, found ${describe(value)}`, example);
+    check.say('invalid-type', field, (t) => t.notMapping({ field, found: describe(value, check.language), example }));
     return undefined;
   }
   const map = value as Record<string, unknown>;
   for (const key of Object.keys(map)) {
-    if (!known.includes(key)) check.report('unknown-key', `${field}.${key}`, `unknown key "${field}.${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
+    if (!known.includes(key)) check.say('unknown-key', `${field}.${key}`, (t) => t.unknown({ key: `${field}.${key}`, known: known.join(', ') }), 'warning');
   }
   return map;
 }
@@ -40,7 +40,7 @@ export function validateTopics(check: FieldChecker, value: unknown): string[] {
   list.forEach((item, i) => {
     const topic = check.text(`topics.${i}`, item, true);
     if (topic === undefined) return;
-    if (topics.includes(topic)) check.report('invalid-field', `topics.${i}`, `topic "${topic}" is listed twice`, 'list each topic once', 'warning');
+    if (topics.includes(topic)) check.say('invalid-field', `topics.${i}`, (t) => t.topicTwice({ topic }), 'warning');
     else topics.push(topic);
   });
   return topics;
@@ -69,9 +69,9 @@ export function validateContact(check: FieldChecker, value: unknown): ContactDat
   let uri: string | undefined;
   if (phone !== undefined) {
     uri = phoneUri(phone);
-    if (uri === undefined) check.report('invalid-field', 'contact.phone', `contact.phone "${phone}" is not a possible phone number`, 'write it with area code, e.g. phone: "0331 289-1234" or "+49 331 289-1234"');
+    if (uri === undefined) check.say('invalid-field', 'contact.phone', (t) => t.phone({ phone }));
   }
-  if (email !== undefined && !EMAIL.test(email)) check.report('invalid-field', 'contact.email', `contact.email "${email}" is not an e-mail address`, 'write it as name@example.org, without "mailto:" or spaces');
+  if (email !== undefined && !EMAIL.test(email)) check.say('invalid-field', 'contact.email', (t) => t.email({ email }));
   if (name === undefined) return undefined;
   return { name, ...(role ? { role } : {}), ...(phone && uri ? { phone, phoneUri: uri } : {}), ...(email && EMAIL.test(email) ? { email } : {}) };
 }

@@ -4,7 +4,7 @@ import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
 import { urlSchemeOf } from '../util/url-ref.js';
 import { forEachElement } from './walk.js';
-import { editorMessages } from '../i18n/editor.js';
+import { messages, rulesIn, type ProblemText } from '../model/messages.js';
 import { closestFile, referenceFrom } from '../util/suggest.js';
 import { fileSizeLabel, fileTypeLabel } from '../util/file-size.js';
 import type { VFile } from 'vfile';
@@ -45,7 +45,7 @@ function place(node: Element): { line?: number; column?: number } {
 /** "Did you mean …?" for a file that differs only in case or by a typo from one that exists. */
 function didYouMean(refs: ReferenceData, rel: string): string | undefined {
   const close = closestFile(rel, refs.assets.keys());
-  return close === undefined ? undefined : editorMessages(refs.language).didYouMean(referenceFrom(refs.src, close));
+  return close === undefined ? undefined : messages(refs.language).ui.report.didYouMean({ name: referenceFrom(refs.src, close) });
 }
 
 /**
@@ -71,20 +71,21 @@ export default function rehypeSiteReferences() {
   return (tree: Root, file: VFile): void => {
     const refs = file.data.references;
     if (!refs) return;
-    const fail = (node: Element, reason: string, ruleId: RuleId, fix: string): void => {
-      const message = file.message(reason, { place: node.position, ruleId, source: 'stadtbote' });
+    const t = rulesIn(refs.language);
+    const fail = (node: Element, text: ProblemText, ruleId: RuleId): void => {
+      const message = file.message(text.reason, { place: node.position, ruleId, source: 'stadtbote' });
       message.fatal = true;
-      message.note = fix;
+      if (text.fix) message.note = text.fix;
     };
     forEachElement(tree, (node) => {
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         const href = node.properties.href;
         const scheme = urlSchemeOf(href);
         // `javascript:` and `data:` links run code or smuggle documents in the reader's browser.
-        if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return fail(node, `link "${href.slice(0, 60)}" uses the ${scheme}: scheme, which is not allowed`, 'unsafe-link', 'link to an http(s) address, mailto: or tel:');
+        if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return fail(node, t['unsafe-link'].scheme({ href: href.slice(0, 60), scheme }), 'unsafe-link');
         if (!isLocalReference(href)) return;
         const target = resolveReference(refs.src, href);
-        if (!target.ok) return fail(node, `link "${href}" ${target.reason}`, 'link-outside', 'link to a file inside the content folder, or use a full URL');
+        if (!target.ok) return fail(node, t['link-outside'].outside({ href }), 'link-outside');
         if (/\.md$/i.test(target.rel)) {
           const token = `${refs.tokenPrefix}${refs.links.length}`;
           refs.links.push({ token, target: target.rel, fragment: target.fragment, ...place(node) });
@@ -101,7 +102,7 @@ export default function rehypeSiteReferences() {
           node.properties.href = token;
           return;
         }
-        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', didYouMean(refs, target.rel) ?? 'check the file name, or remove the link');
+        if (!asset) return fail(node, t['missing-file'].link({ href, suggestion: didYouMean(refs, target.rel) ?? '' }), 'missing-file');
         node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
         // A download says what it is before it is opened: type and size inside the link, so screen readers read them with it.
         if (asset.bytes !== undefined && !asset.width) {
@@ -112,7 +113,7 @@ export default function rehypeSiteReferences() {
       if (node.tagName === 'img' && typeof node.properties.src === 'string') {
         const src = node.properties.src;
         const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
-        if (alt === '') fail(node, `image "${src}" has no alt text`, 'missing-alt', 'describe the image between the brackets: ![Beschreibung](bild.jpg)');
+        if (alt === '') fail(node, t['missing-alt'].body({ src }), 'missing-alt');
         if (!isLocalReference(src)) {
           let host = '';
           try {
@@ -121,15 +122,15 @@ export default function rehypeSiteReferences() {
             /* reported below */
           }
           if (!isAllowed(host, refs.allowedHosts)) {
-            fail(node, `image "${src}" is loaded from another host (${host || 'unknown'})`, 'external-resource', 'copy the image into the content folder, or list the host under allowedHosts in the config');
+            fail(node, t['external-resource'].bodyImage({ src, host: host || '?' }), 'external-resource');
           }
           return;
         }
         const target = resolveReference(refs.src, src);
-        if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
+        if (!target.ok) return fail(node, t['image-outside'].body({ src }), 'image-outside');
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', didYouMean(refs, target.rel) ?? `check the file name; looked for content/${target.rel}`);
+        if (!asset) return fail(node, t['missing-image'].body({ src, looked: `content/${target.rel}`, suggestion: didYouMean(refs, target.rel) ?? '' }), 'missing-image');
         if (asset.unreadable) return;
         node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {

@@ -1,4 +1,4 @@
-import { editorMessages } from '../i18n/editor.js';
+import { messages, rulesIn, type ProblemText } from '../model/messages.js';
 import { closestFile, referenceFrom } from '../util/suggest.js';
 import { resolveReference } from '../markdown/resolve.js';
 import type { Problem } from '../model/problem.js';
@@ -20,21 +20,23 @@ export function frontmatterImage(
 ): { info?: ImageInfo; problem?: Problem } {
   const target = resolveReference(source.rel, src);
   if (target.ok) used.add(target.rel);
-  const problem = (reason: string, ruleId: RuleId, fix: string): { problem: Problem } => ({
-    problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
+  const t = rulesIn(language);
+  const problem = (text: ProblemText, ruleId: RuleId): { problem: Problem } => ({
+    problem: { file: source.display, ...at, ruleId, field: 'image.src', ...text, severity: 'error' },
   });
   if (isUrl(src)) {
-    return problem(`image.src "${src}" is an address, not a file: images are published from the content folder, never loaded from another host`, 'external-image', 'save the image next to the article and give its file name');
+    return problem(t['external-image'].url({ src }), 'external-image');
   }
-  if (!target.ok) return problem(`image.src "${src}" ${target.reason}`, 'image-outside', 'put the image next to the article or in the content folder');
+  if (!target.ok) return problem(t['image-outside'].frontmatter({ src }), 'image-outside');
   const asset = assets.get(target.rel);
   if (!asset) {
     // A name that differs only in case or by a typo gets a "did you mean".
     const close = closestFile(target.rel, assets.keys());
-    const fix = close === undefined ? 'check the file name and folder' : editorMessages(language).didYouMean(referenceFrom(source.rel, close));
-    return problem(`image.src "${src}" does not exist (looked for ${source.display.slice(0, source.display.length - source.rel.length)}${target.rel})`, 'missing-image', fix);
+    const suggestion = close === undefined ? '' : messages(language).ui.report.didYouMean({ name: referenceFrom(source.rel, close) });
+    const looked = `${source.display.slice(0, source.display.length - source.rel.length)}${target.rel}`;
+    return problem(t['missing-image'].frontmatter({ src, looked, suggestion }), 'missing-image');
   }
   if (asset.unreadable) return {};
-  if (!asset.width || !asset.height) return problem(`image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, 'invalid-image', 'use a raster image');
+  if (!asset.width || !asset.height) return problem(t['invalid-image'].notRaster({ src }), 'invalid-image');
   return { info: { url: asset.url, width: asset.width, height: asset.height, variants: asset.variants ?? [], ...(asset.social ? { social: asset.social } : {}) } };
 }

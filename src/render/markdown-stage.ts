@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import { VFile } from 'vfile';
 import type { UiStrings } from '../i18n/index.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
@@ -69,16 +70,15 @@ export class MarkdownStage {
     } catch (err) {
       // Last line of defence behind markdown/limits.ts: structure deeper than the parser's recursion.
       if (!(err instanceof RangeError)) throw err;
-      return { html: '', links, usedAssets, problems: [{ file: source.display, line: bodyLine, column: 1, ruleId: 'too-complex', reason: 'the text is nested too deeply to be read', fix: 'flatten quotes, lists and emphasis', severity: 'error' }] };
+      return { html: '', links, usedAssets, problems: [{ file: source.display, line: bodyLine, column: 1, ruleId: 'too-complex', ...rulesIn(this.options.language)['too-complex'].nestedTooDeep(), severity: 'error' }] };
     }
     const problems: Problem[] = file.messages.map((m) => ({
       file: source.display,
       line: m.line ?? undefined,
       column: m.column ?? undefined,
-      // Our plugins name registered rules; anything else the parser says is a plain Markdown problem.
-      ruleId: isRuleId(m.ruleId) ? m.ruleId : 'markdown',
-      reason: m.reason,
-      fix: m.note ?? undefined,
+      // Our plugins name registered rules, in the site's words; anything else the parser says is a
+      // plain Markdown problem, framed in the site's language around the parser's own (English) detail.
+      ...(isRuleId(m.ruleId) ? { ruleId: m.ruleId, reason: m.reason, fix: m.note ?? undefined } : { ruleId: 'markdown' as const, ...rulesIn(this.options.language).markdown.parser({ detail: m.reason }) }),
       severity: m.fatal ? 'error' : 'warning',
     }));
     return { html, links, usedAssets, problems };
