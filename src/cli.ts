@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { build, type BuildOptions } from './build/build.js';
 import { VERSION } from './version.js';
 import { EXIT, type SiteFlags, addSiteOptions, addPublishingOptions, publishingOptions, siteOptions } from './cli/options.js';
-import { type Output, defaultOutput, reportFailure, progressLine, serverOnlyLine, printWarnings, builtSummary } from './cli/output.js';
+import { type Output, defaultOutput, reportFailure, progressLine, serverOnlyLine, printWarnings, builtSummary, publishingLines } from './cli/output.js';
+import { siteLanguage } from './config/language.js';
 import { addCheckCommand, addInitCommand, addNewCommand } from './cli/editing.js';
 import { addDevCommand } from './cli/dev.js';
 import { addImportCommand } from './cli/import.js';
@@ -45,16 +46,16 @@ Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config error
     .action(async (flags: SiteFlags & { drafts?: boolean; future?: boolean; search: boolean; cache: boolean; quiet?: boolean; verbose?: boolean }) => {
       const options: BuildOptions = { ...siteOptions(flags), ...publishingOptions(flags), noCache: !flags.cache };
       if (!flags.search) options.search = false;
-      const progress = flags.quiet ? undefined : progressLine(io);
+      // Every line in the site's language (`language:` of its config).
+      const language = siteLanguage(flags);
+      const progress = flags.quiet ? undefined : progressLine(io, language);
       if (progress) options.onProgress = progress;
       const report = await build(options);
-      if (!flags.quiet) printWarnings(report.warnings, io, !!flags.verbose);
+      if (!flags.quiet) printWarnings(report.warnings, io, !!flags.verbose, language);
       if (!flags.quiet) {
-        io.out(builtSummary(report));
-        const ex = report.excluded;
-        if (ex.drafts + ex.future + ex.expired > 0) io.out(`Not published: ${ex.drafts} draft(s), ${ex.future} scheduled, ${ex.expired} expired.`);
-        if (report.nextScheduled) io.out(`Next scheduled article goes live on ${report.nextScheduled.date} (${report.nextScheduled.src}); rebuild then.`);
-        const serverOnly = serverOnlyLine(report.serverOnlyAliases, !!flags.verbose);
+        io.out(builtSummary(report, language));
+        for (const line of publishingLines(report, language)) io.out(line);
+        const serverOnly = serverOnlyLine(report.serverOnlyAliases, !!flags.verbose, language);
         if (serverOnly) io.out(serverOnly);
       }
     });
@@ -71,13 +72,17 @@ export async function main(argv: readonly string[], io: Output = defaultOutput):
   const program = createProgram(io);
   // Code frames read the problem's file relative to the site root the command was given.
   let root = '.';
+  // Failures are reported in the site's language: the config's `language:`, else German (config/language.ts).
+  let language: string | undefined;
   program.hook('preAction', (_program, command) => {
-    root = command.opts<{ root?: string }>().root ?? '.';
+    const opts = command.opts<{ root?: string; config?: string }>();
+    root = opts.root ?? '.';
+    language = siteLanguage(opts);
   });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (err) {
-    return reportFailure(err, io, root);
+    return reportFailure(err, io, root, language);
   }
 }

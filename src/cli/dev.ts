@@ -2,40 +2,43 @@ import { Command } from 'commander';
 import { formatText } from '../report/format.js';
 import { startDevServer, type DevEvent } from '../dev/server.js';
 import { EXIT, type SiteFlags, addSiteOptions, addPublishingOptions, publishingOptions, siteOptions } from './options.js';
-import { type Output, CommandExit, progressLine, printWarnings, builtSummary, count, type OutputFlags } from './output.js';
+import { type Output, CommandExit, progressLine, printWarnings, builtSummary, type OutputFlags } from './output.js';
+import { siteLanguage } from '../config/language.js';
+import { messages } from '../model/messages.js';
 
 /** `stadtbote dev`: the live preview, and what it tells the terminal. */
-function devReporter(io: Output, flags: OutputFlags): (event: DevEvent) => void {
+function devReporter(io: Output, flags: OutputFlags, language: string): (event: DevEvent) => void {
+  const t = messages(language).ui.dev;
   return (event) => {
     switch (event.type) {
       case 'listening':
-        io.out(`Stadtbote dev server: ${event.url} (Ctrl-C to stop)`);
+        io.out(t.started({ url: event.url }));
         break;
       case 'exposed':
-        io.err(`stadtbote: warning: --host ${event.host} makes the preview (drafts included) reachable from the network; use --host 127.0.0.1 to keep it on this machine`);
+        io.err(t.exposed({ host: event.host }));
         break;
       case 'change':
-        if (flags.verbose) io.out(`Changed: ${event.files.join(', ')}`);
-        else if (!flags.quiet) io.out(`Rebuilding (${event.files.length} changed file${event.files.length === 1 ? '' : 's'})…`);
+        if (flags.verbose) io.out(t.changed({ files: event.files.join(', ') }));
+        else if (!flags.quiet) io.out(t.rebuilding({ count: event.files.length }));
         break;
       case 'built':
         if (!flags.quiet) {
-          printWarnings(event.report.warnings, io, !!flags.verbose);
-          io.out(builtSummary(event.report));
+          printWarnings(event.report.warnings, io, !!flags.verbose, language);
+          io.out(builtSummary(event.report, language));
         }
         break;
       case 'search-indexed':
-        if (!flags.quiet) io.out(`Search index updated (${count(event.report.articles, 'article')}).`);
+        if (!flags.quiet) io.out(t.searchUpdated({ articles: event.report.articles }));
         break;
       case 'problems':
         // The same text as `build` prints, so an editor recognises it wherever it appears.
-        io.err(formatText(event.problems, event.root, { frames: io.isTTY, color: false }));
+        io.err(formatText(event.problems, event.root, { frames: io.isTTY, color: false, language }));
         break;
       case 'failed':
-        io.err(`stadtbote: ${event.error instanceof Error ? event.error.message : String(event.error)}`);
+        io.err(t.failed({ detail: event.error instanceof Error ? event.error.message : String(event.error) }));
         break;
       case 'cms':
-        io.out(`Web editor: ${event.url} (saves into this folder)`);
+        io.out(t.cms({ url: event.url }));
         break;
       case 'cms-log':
         io.err(`decap-server: ${event.line}`);
@@ -70,14 +73,16 @@ and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
     )
     .action(async (flags: SiteFlags & OutputFlags & { port: string; host: string; drafts?: boolean; future?: boolean; cms?: boolean; cmsPort: string }) => {
       const port = Number(flags.port);
+      // Every line in the site's language (`language:` of its config).
+      const language = siteLanguage(flags);
       for (const [flag, value] of [['--port', flags.port], ['--cms-port', flags.cmsPort]] as const) {
         if (!/^\d+$/.test(value) || Number(value) > 65535) {
-          io.err(`stadtbote: ${flag} "${value}" is not a port number (0–65535)`);
+          io.err(messages(language).ui.dev.badPort({ flag, value }));
           throw new CommandExit(EXIT.usage);
         }
       }
       const { baseUrl: _ignored, ...site } = siteOptions(flags);
-      const progress = flags.quiet ? undefined : progressLine(io);
+      const progress = flags.quiet ? undefined : progressLine(io, language);
       // Listen for Ctrl-C before anything starts, so that a signal during the first build still stops cleanly.
       const stopped = new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -95,17 +100,17 @@ and ::1 (and the machine's own addresses with --host 0.0.0.0).`,
         ...(flags.cms ? { cms: { port: Number(flags.cmsPort) } } : {}),
         ...publishingOptions(flags),
         ...(progress ? { onProgress: progress } : {}),
-        onEvent: devReporter(io, flags),
+        onEvent: devReporter(io, flags, language),
       }).catch((err: unknown) => {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES') {
-          io.err(`stadtbote: cannot listen on ${flags.host}:${flags.port} (${code}); choose another with --port or --host`);
+          io.err(messages(language).ui.dev.cannotListen({ host: flags.host, port: flags.port, code: code ?? '' }));
           throw new CommandExit(EXIT.usage);
         }
         throw err;
       });
       await stopped;
       await server.close();
-      if (!flags.quiet) io.out('Dev server stopped.');
+      if (!flags.quiet) io.out(messages(language).ui.dev.stopped);
     });
 }

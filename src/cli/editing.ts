@@ -5,6 +5,8 @@ import { newArticle } from '../commands/new.js';
 import { initFromFlags, type InitFlags } from '../commands/init-interactive.js';
 import { EXIT, type SiteFlags, addSiteOptions, addPublishingOptions, publishingOptions, siteOptions } from './options.js';
 import { type Output, CommandExit, progressLine, type OutputFlags, FORMATS } from './output.js';
+import { siteLanguage } from '../config/language.js';
+import { messages } from '../model/messages.js';
 
 /** The editors' commands: check, init, new. */
 export function addCheckCommand(program: Command, io: Output): void {
@@ -29,19 +31,22 @@ Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or config 
     )
     .action(async (flags: SiteFlags & OutputFlags & { format: string; drafts?: boolean; future?: boolean; strict?: boolean }) => {
       const format = flags.format as ReportFormat;
+      // Every line in the site's language (`language:` of its config).
+      const language = siteLanguage(flags);
       if (!FORMATS.includes(format)) {
-        io.err(`stadtbote: --format "${flags.format}" is not supported; use ${FORMATS.join(', ')}`);
+        const text = messages(language).rules['invalid-option'].format({ given: flags.format, known: FORMATS.join(', ') });
+        io.err(formatText([{ file: '--format', ruleId: 'invalid-option', ...text, severity: 'error' }], '.', { language }));
         throw new CommandExit(EXIT.usage);
       }
       const options = { ...siteOptions(flags), ...publishingOptions(flags), search: false, strict: !!flags.strict };
-      const progress = flags.quiet || format !== 'text' ? undefined : progressLine(io);
+      const progress = flags.quiet || format !== 'text' ? undefined : progressLine(io, language);
       const result = await checkSite(progress ? { ...options, onProgress: progress } : options);
       const shown = flags.quiet ? result.problems.filter((p) => p.severity === 'error') : result.problems;
       if (format === 'json') io.out(formatProblems(result.problems, 'json', result.root));
       else if (format === 'github') {
         if (shown.length > 0) io.out(formatProblems(shown, 'github', result.root));
-      } else if (shown.length > 0) io.err(formatText(shown, result.root, { frames: io.isTTY }));
-      else if (!flags.quiet && flags.verbose) io.out('No problems found.');
+      } else if (shown.length > 0) io.err(formatText(shown, result.root, { frames: io.isTTY, language }));
+      else if (!flags.quiet && flags.verbose) io.out(messages(language).ui.check.noProblems);
       if (result.errors > 0) throw new CommandExit(EXIT.content);
     });
 }

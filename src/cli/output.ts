@@ -7,6 +7,7 @@ import type { BuildReport } from '../build/build.js';
 import { fsProblem, isFsError } from '../model/fs-errors.js';
 import { ALWAYS_SHOWN_RULES } from '../model/editor-rules.js';
 import { EXIT } from './options.js';
+import { messages } from '../model/messages.js';
 
 /** What the commands print: summaries, warnings, progress, and failures as problems with an exit code. */
 export interface Output {
@@ -29,25 +30,25 @@ export class CommandExit extends Error {
   }
 }
 
-/** Turns any failure into a message and an exit code; a stack trace only for our own bugs. */
-export function reportFailure(err: unknown, io: Output, root: string): number {
+/** Turns any failure into a message and an exit code, in the site's language; a stack trace only for our own bugs. */
+export function reportFailure(err: unknown, io: Output, root: string, language?: string): number {
   if (err instanceof CommandExit) return err.code;
   if (err instanceof ArticleExistsError) {
-    io.err(`stadtbote: ${err.message}`);
+    io.err(messages(language).ui.new.exists({ file: err.file }));
     return EXIT.content;
   }
   if (err instanceof ContentError) {
-    io.err(formatText(err.problems, root, { frames: io.isTTY, color: false }));
+    io.err(formatText(err.problems, root, { frames: io.isTTY, color: false, language }));
     return EXIT.content;
   }
   if (err instanceof ConfigError) {
-    io.err(formatText(err.problems, root));
+    io.err(formatText(err.problems, root, { language }));
     return EXIT.usage;
   }
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   // Wherever a file-system failure escaped to, it is reported like every other problem.
   if (isFsError(err)) {
-    io.err(formatText([fsProblem(err, root)], root));
+    io.err(formatText([fsProblem(err, root, undefined, undefined, language)], root, { language }));
     return EXIT.content;
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -56,7 +57,7 @@ export function reportFailure(err: unknown, io: Output, root: string): number {
   return EXIT.internal;
 }
 
-export function progressLine(io: Output): ((done: number, total: number) => void) | undefined {
+export function progressLine(io: Output, language?: string): ((done: number, total: number) => void) | undefined {
   if (!io.isTTY) return undefined;
   let start: number | undefined;
   return (done, total) => {
@@ -64,7 +65,8 @@ export function progressLine(io: Output): ((done: number, total: number) => void
     start ??= performance.now();
     const elapsed = (performance.now() - start) / 1000;
     const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
-    process.stderr.write(`\r\x1b[2Krendering ${done}/${total} · ${Math.round((done / total) * 100)}% · ETA ${eta.toFixed(1)} s`);
+    const line = messages(language).ui.build.progress({ done, total, percent: Math.round((done / total) * 100), eta: eta.toFixed(1) });
+    process.stderr.write(`\r\x1b[2K${line}`);
     if (done === total) {
       process.stderr.write('\r\x1b[2K');
       start = undefined;
@@ -73,32 +75,38 @@ export function progressLine(io: Output): ((done: number, total: number) => void
 }
 
 /** One line naming the old addresses that only server files redirect (all of them with --verbose). */
-export function serverOnlyLine(aliases: readonly string[], verbose: boolean): string | undefined {
+export function serverOnlyLine(aliases: readonly string[], verbose: boolean, language?: string): string | undefined {
   if (aliases.length === 0) return undefined;
   const shown = verbose ? aliases : aliases.slice(0, 3);
-  const more = aliases.length - shown.length;
-  return `${aliases.length} old address${aliases.length === 1 ? '' : 'es'} outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): ${shown.join(', ')}${more > 0 ? ` and ${more} more (--verbose lists them)` : ''}`;
+  return messages(language).ui.build.serverOnly({ count: aliases.length, list: shown.join(', '), more: aliases.length - shown.length });
 }
 
-export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean): void {
+export function printWarnings(warnings: readonly Problem[], io: Output, verbose: boolean, language?: string): void {
   if (warnings.length === 0) return;
   // Without code frames the site root plays no part in the text.
-  if (verbose) return io.err(formatText(warnings, '.'));
+  if (verbose) return io.err(formatText(warnings, '.', { language }));
   // A moved address or a leftover placeholder asks for a change in a file: always shown in full.
   const shown = warnings.filter((w) => ALWAYS_SHOWN_RULES.has(w.ruleId));
-  if (shown.length > 0) io.err(formatText(shown, '.').split('\n').slice(0, -1).join('\n'));
+  if (shown.length > 0) io.err(formatText(shown, '.', { language }).split('\n').slice(0, -1).join('\n'));
   const rest = warnings.length - shown.length;
-  if (rest > 0) io.err(`${rest} ${shown.length > 0 ? 'more ' : ''}warning${rest === 1 ? '' : 's'} (run with --verbose to list them)`);
+  if (rest > 0) io.err(messages(language).ui.report.moreWarnings({ count: rest, more: shown.length > 0 ? 'yes' : 'no' }));
 }
 
-export function builtSummary(report: BuildReport): string {
+export function builtSummary(report: BuildReport, language?: string): string {
+  const t = messages(language).ui.build;
   const w = report.write;
-  const writes = w ? `, ${w.written} written, ${w.linked} unchanged carried over, ${w.removed} removed` : '';
-  return `Built ${count(report.pages, 'page')} from ${count(report.articles, 'article')} in ${(report.durationMs / 1000).toFixed(2)} s (${count(report.files, 'file')}${writes}; cache: ${report.cache}).`;
+  const writes = w ? t.writes({ written: w.written, linked: w.linked, removed: w.removed }) : '';
+  return t.summary({ pages: report.pages, articles: report.articles, seconds: (report.durationMs / 1000).toFixed(2), files: report.files, writes, cache: t.cache({ state: report.cache }) });
 }
 
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** What a build left out, and when the next scheduled article goes live: the lines after the summary. */
+export function publishingLines(report: BuildReport, language?: string): string[] {
+  const t = messages(language).ui.build;
+  const ex = report.excluded;
+  const lines: string[] = [];
+  if (ex.drafts + ex.future + ex.expired > 0) lines.push(t.excluded({ drafts: ex.drafts, future: ex.future, expired: ex.expired }));
+  if (report.nextScheduled) lines.push(t.nextScheduled({ date: report.nextScheduled.date, file: report.nextScheduled.src }));
+  return lines;
 }
 
 export interface OutputFlags {

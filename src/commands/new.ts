@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveSite, type SiteOptions } from '../config/config.js';
@@ -42,15 +43,16 @@ export interface NewArticle {
   readonly display: string;
 }
 
-function usage(flag: string, reason: string, fix: string): ConfigError {
-  const problem: Problem = { file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), reason, fix, severity: 'error' };
+function usage(flag: string, text: ProblemText): ConfigError {
+  const problem: Problem = { file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), ...text, severity: 'error' };
   return new ConfigError([problem]);
 }
 
-function requireText(flag: string, value: string | undefined): string {
+function requireText(flag: string, value: string | undefined, language: string): string {
   const text = value?.trim() ?? '';
-  if (text === '') throw usage(flag, `${flag} must not be empty`, `give a text, e.g. ${flag} "…"`);
-  if (CONTROL_CHARACTER_IN_TEXT.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
+  const t = rulesIn(language)['invalid-option'];
+  if (text === '') throw usage(flag, t.empty({ flag }));
+  if (CONTROL_CHARACTER_IN_TEXT.test(text)) throw usage(flag, t.control({ flag }));
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
@@ -65,34 +67,36 @@ export function articleSource(fields: { title: string; date: string; region: str
  */
 export function newArticle(options: NewArticleOptions): NewArticle {
   const site = resolveSite(options);
-  const title = requireText('title', options.title);
-  const region = requireText('--region', options.region);
+  const language = site.config.language;
+  const t = rulesIn(language)['invalid-option'];
+  const title = requireText('title', options.title, language);
+  const region = requireText('--region', options.region, language);
   // The same rule as `check`: a typo is caught before the file exists, not after.
   if (site.config.regions.length > 0 && !site.config.regions.includes(region)) {
     const { reason, fix = '' } = unknownRegion(region, site.config.regions, site.config.language);
     // The fix names the frontmatter line; on the command line the same name goes after --region.
-    throw usage('--region', reason, fix.replace('region: ', '--region '));
+    throw usage('--region', { reason, fix: fix.replace('region: ', '--region ') });
   }
-  const teaser = options.teaser === undefined ? TEASER_PLACEHOLDER : requireText('--teaser', options.teaser);
+  const teaser = options.teaser === undefined ? TEASER_PLACEHOLDER : requireText('--teaser', options.teaser, language);
   let date: string;
   if (options.date === undefined) date = dayOf(options.now ?? Date.now(), site.config.timezone);
   else {
     const given = options.date.trim();
     const parsed = parseSiteDate(given, site.config.timezone);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw usage('--date', `--date "${options.date}" is not a date of the form YYYY-MM-DD`, 'for example --date 2025-02-13');
-    if (!parsed.ok) throw usage('--date', `--date "${options.date}" ${parsed.reason}`, 'for example --date 2025-02-13');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw usage('--date', t.dateForm({ given: options.date }));
+    if (!parsed.ok) throw usage('--date', rulesIn(language)['invalid-date'][parsed.fault]({ field: '--date', value: options.date }));
     date = given;
   }
   if (options.slug !== undefined && !isSafeSlug(options.slug)) {
-    throw usage('--slug', `--slug "${options.slug}" may contain only lowercase letters a–z, digits and single hyphens`, `for example --slug ${slugify(options.slug) || 'meine-meldung'}`);
+    throw usage('--slug', t.slug({ given: options.slug, example: slugify(options.slug) || 'meine-meldung' }));
   }
   const slug = options.slug ?? (slugify(title) || 'meldung');
   const file = path.join(site.paths.content, ...articleFileRel(date, slug).split('/'));
   const display = relativePath(site.paths.root, file);
   const text = articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) });
-  refuseWhatTheBuildRejects(text, file, display, site.config.timezone);
+  refuseWhatTheBuildRejects(text, file, display, site.config.timezone, language);
   mkdirSync(path.dirname(file), { recursive: true });
-  refuseLinkOut(site.paths.content, path.dirname(file), display);
+  refuseLinkOut(site.paths.content, path.dirname(file), display, language);
   try {
     // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.
     writeFileSync(file, text, { flag: 'wx' });
@@ -108,8 +112,8 @@ export function newArticle(options: NewArticleOptions): NewArticle {
  * refuse (a NEL in the title, 5,000 characters, a zero-width space in the region) is refused here,
  * with the same words, instead of a file that breaks the next build.
  */
-function refuseWhatTheBuildRejects(text: string, file: string, display: string, timeZone: string): void {
-  const validated = validateSource({ rel: path.basename(file), abs: file, display, hash: hashOf(text), text }, timeZone);
+function refuseWhatTheBuildRejects(text: string, file: string, display: string, timeZone: string, language: string): void {
+  const validated = validateSource({ rel: path.basename(file), abs: file, display, hash: hashOf(text), text }, timeZone, language);
   const errors = validated.problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) return;
   const flagOf = (field: string | undefined): string => (field === 'title' ? 'title' : `--${field ?? 'title'}`);
@@ -117,9 +121,9 @@ function refuseWhatTheBuildRejects(text: string, file: string, display: string, 
 }
 
 /** The year folder may be a link, but not one that leads out of the content folder. */
-function refuseLinkOut(contentDir: string, dir: string, display: string): void {
+function refuseLinkOut(contentDir: string, dir: string, display: string, language: string): void {
   const real = realpathSync(dir);
   if (!isInside(realpathSync(contentDir), real)) {
-    throw usage('--date', `the folder of ${display} is a symbolic link that leads out of the content folder (to ${real})`, 'replace the link with a real folder, or remove it');
+    throw usage('--date', rulesIn(language)['invalid-option'].linkOut({ file: display, target: real }));
   }
 }

@@ -54,6 +54,11 @@ export const configDe = {
     overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt innerhalb von' : 'wäre zugleich'}: ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),
   },
   'invalid-option': {
+    empty: ({ flag }: { flag: S }) => ({ reason: `${flag} darf nicht leer sein`, fix: `einen Text angeben, z. B. ${flag} "…"` }),
+    control: ({ flag }: { flag: S }) => ({ reason: `${flag} enthält Steuerzeichen`, fix: 'den Text ohne sie neu tippen' }),
+    dateForm: ({ given }: { given: S }) => ({ reason: `--date „${given}“ ist kein Datum der Form JJJJ-MM-TT`, fix: 'zum Beispiel --date 2025-02-13' }),
+    slug: ({ given, example }: { given: S; example: S }) => ({ reason: `--slug „${given}“ darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten`, fix: `zum Beispiel --slug ${example}` }),
+    linkOut: ({ file, target }: { file: S; target: S }) => ({ reason: `der Ordner von ${file} ist eine Verknüpfung aus dem Inhaltsordner hinaus (nach ${target})`, fix: 'die Verknüpfung durch einen echten Ordner ersetzen oder entfernen' }),
     option: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: detail, fix }),
     format: ({ given, known }: { given: S; known: S }) => ({ reason: `--format „${given}“ wird nicht unterstützt`, fix: `eines davon angeben: ${known}` }),
     date: ({ given }: { given: S }) => ({ reason: `--date „${given}“ ist kein gültiges Datum`, fix: 'zum Beispiel --date 2025-02-13' }),

@@ -24,6 +24,8 @@ export const uiDe = {
     list: 'eine Liste',
     mapping: 'eine Gruppe von Angaben (schlüssel: wert)',
   },
+  /** How a file-system problem names what could not be done: `… kann nicht gelesen werden`. */
+  fsAction: { open: 'geöffnet', read: 'gelesen', write: 'geschrieben', mkdir: 'als Ordner angelegt', rename: 'umbenannt', scandir: 'aufgelistet', stat: 'angesehen', lstat: 'angesehen', link: 'verknüpft', unlink: 'entfernt', rmdir: 'entfernt', realpath: 'verfolgt', use: 'benutzt' } as Record<S, S>,
   build: {
     progress: ({ done, total, percent, eta }: { done: N; total: N; percent: N; eta: S }) => `Baue ${done}/${total} Quellen · ${percent} % · noch ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }: { pages: N; articles: N; seconds: S; files: N; writes: S; cache: S }) =>
@@ -39,10 +41,14 @@ export const uiDe = {
     noProblems: 'Keine Probleme gefunden.',
   },
   new: {
-    created: ({ file }: { file: S }) => `Neue Meldung angelegt: ${file}`,
     exists: ({ file }: { file: S }) => `stadtbote: ${file} gibt es schon; nichts wurde geschrieben`,
   },
   dev: {
+    exposed: ({ host }: { host: S }) => `stadtbote: Warnung: --host ${host} macht die Vorschau (mit Entwürfen) im Netz erreichbar; mit --host 127.0.0.1 bleibt sie auf diesem Rechner`,
+    failed: ({ detail }: { detail: S }) => `stadtbote: der Bau ist fehlgeschlagen: ${detail}`,
+    cms: ({ url }: { url: S }) => `Web-Editor: ${url} (speichert in diesen Ordner)`,
+    badPort: ({ flag, value }: { flag: S; value: S }) => `stadtbote: ${flag} „${value}“ ist keine Portnummer (0–65535)`,
+    cannotListen: ({ host, port, code }: { host: S; port: S; code: S }) => `stadtbote: auf ${host}:${port} kann nicht gelauscht werden (${code}); mit --port oder --host einen anderen wählen`,
     started: ({ url }: { url: S }) => `Stadtbote-Vorschau: ${url} (Strg-C beendet sie)`,
     rebuilding: ({ count }: { count: N }) => `Baue neu (${plural(count, 'geänderte Datei', 'geänderte Dateien')}) …`,
     changed: ({ files }: { files: S }) => `Geändert: ${files}`,

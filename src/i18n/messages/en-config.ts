@@ -49,6 +49,11 @@ export const configEn = {
     overlaps: ({ out, inside, what, where }) => ({ reason: `the output folder ${out} ${inside === 'yes' ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`, fix: 'write the output to a folder of its own, e.g. --out dist' }),
   },
   'invalid-option': {
+    empty: ({ flag }) => ({ reason: `${flag} must not be empty`, fix: `give a text, e.g. ${flag} "…"` }),
+    control: ({ flag }) => ({ reason: `${flag} contains control characters`, fix: 'type the text again without them' }),
+    dateForm: ({ given }) => ({ reason: `--date "${given}" is not a date of the form YYYY-MM-DD`, fix: 'for example --date 2025-02-13' }),
+    slug: ({ given, example }) => ({ reason: `--slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, fix: `for example --slug ${example}` }),
+    linkOut: ({ file, target }) => ({ reason: `the folder of ${file} is a symbolic link that leads out of the content folder (to ${target})`, fix: 'replace the link with a real folder, or remove it' }),
     option: ({ detail, fix }) => ({ reason: detail, fix }),
     format: ({ given, known }) => ({ reason: `--format "${given}" is not supported`, fix: `use one of: ${known}` }),
     date: ({ given }) => ({ reason: `--date "${given}" is not a valid date`, fix: 'for example --date 2025-02-13' }),

@@ -18,6 +18,7 @@ export const uiEn = {
     list: 'a list',
     mapping: 'a mapping',
   },
+  fsAction: { open: 'open', read: 'read', write: 'write', mkdir: 'create the folder', rename: 'rename', scandir: 'list the folder', stat: 'look at', lstat: 'look at', link: 'link', unlink: 'remove', rmdir: 'remove', realpath: 'follow', use: 'use' },
   build: {
     progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
@@ -32,10 +33,14 @@ export const uiEn = {
     noProblems: 'No problems found.',
   },
   new: {
-    created: ({ file }) => `New article written: ${file}`,
     exists: ({ file }) => `stadtbote: ${file} already exists; nothing was written`,
   },
   dev: {
+    exposed: ({ host }) => `stadtbote: warning: --host ${host} makes the preview (drafts included) reachable from the network; use --host 127.0.0.1 to keep it on this machine`,
+    failed: ({ detail }) => `stadtbote: the build failed: ${detail}`,
+    cms: ({ url }) => `Web editor: ${url} (saves into this folder)`,
+    badPort: ({ flag, value }) => `stadtbote: ${flag} "${value}" is not a port number (0–65535)`,
+    cannotListen: ({ host, port, code }) => `stadtbote: cannot listen on ${host}:${port} (${code}); choose another with --port or --host`,
     started: ({ url }) => `Stadtbote dev server: ${url} (Ctrl-C to stop)`,
     rebuilding: ({ count }) => `Rebuilding (${plural(count, 'changed file', 'changed files')})…`,
     changed: ({ files }) => `Changed: ${files}`,
