@@ -166,7 +166,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.close();
     writer?.abort();
     // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
-    if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out)].sort(compareProblems), { cause: err });
+    if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out, site.config.language)].sort(compareProblems), { cause: err });
     throw err;
   }
 }

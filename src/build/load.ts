@@ -1,3 +1,4 @@
+import { messages } from '../model/messages.js';
 import type { ResolvedSite } from '../config/config.js';
 import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
 import { displayPrefixOf, listContent, readSource } from '../content/load.js';
@@ -25,17 +26,19 @@ export interface LoadedContent {
 export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<string, ProcessedAsset>): Promise<LoadedContent> {
   const { paths } = site;
   const displayPrefix = displayPrefixOf(paths.content, paths.root);
-  const listing = listContent(paths.content, paths.root);
-  const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets, site.config.images);
+  const language = site.config.language; // messages in the site's language
+  const folders = messages(language).ui.folders;
+  const listing = listContent(paths.content, paths.root, language);
+  const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets, site.config.images, language);
   // static/ and templates/ are walked with the content: a link the walk does not follow is reported before anything is written.
   const staticListing = walkFiles(paths.static);
-  const skippedIn = (dir: string, folder: FileListing, words: string): Problem[] => folder.skipped.map((e) => skippedEntryProblem(e, `${relativePath(paths.root, dir)}/`, words));
+  const skippedIn = (dir: string, folder: FileListing, words: string): Problem[] => folder.skipped.map((e) => skippedEntryProblem(e, `${relativePath(paths.root, dir)}/`, words, language));
   return {
     displayPrefix,
     sources: listing.sources,
     assets,
     staticFiles: staticListing.files,
-    problems: [...listing.problems, ...assets.problems, ...skippedIn(paths.static, staticListing, 'static/'), ...skippedIn(paths.templates, walkFiles(paths.templates), 'the templates folder')],
-    read: (rel) => readSource(paths.content, rel, displayPrefix),
+    problems: [...listing.problems, ...assets.problems, ...skippedIn(paths.static, staticListing, folders.static), ...skippedIn(paths.templates, walkFiles(paths.templates), folders.templates)],
+    read: (rel) => readSource(paths.content, rel, displayPrefix, language),
   };
 }

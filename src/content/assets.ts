@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageConfig } from '../config/images.js';
@@ -62,11 +63,12 @@ function downloadName(rel: string, hash: string, mediaDir: string, ext: string):
  */
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif']);
 
-/** Why the bytes cannot be published under the image name `ext`, or undefined when they can. */
-function formatMismatch(ext: string, format: string | undefined): string | undefined {
+/** Why the bytes cannot be published under the image name `ext` (in the site's words), or undefined when they can. */
+function formatMismatch(ext: string, format: string | undefined, language: string): { ruleId: 'active-content' | 'invalid-image'; text: ProblemText } | undefined {
   if (format !== undefined && IMAGE_FORMATS.has(format)) return undefined;
-  const found = format === 'svg' ? 'SVG (an XML document that can hold scripts)' : format ? `a ${format.toUpperCase()} file` : 'of an unknown format';
-  return `file is named ${ext} but is ${found}; it is not published as an image`;
+  const t = rulesIn(language);
+  if (format === 'svg') return { ruleId: 'active-content', text: t['active-content'].svg({ ext }) };
+  return { ruleId: 'invalid-image', text: t['invalid-image'].mismatch({ ext, format: format?.toUpperCase() ?? '' }) };
 }
 
 /** Plans, and for the share image encodes, every file published for one raster image. */
@@ -107,7 +109,9 @@ export async function processAssets(
   mediaDir: string,
   cached: ReadonlyMap<string, ProcessedAsset>,
   config: ImageConfig,
+  language = 'de',
 ): Promise<AssetsResult> {
+  const t = rulesIn(language);
   const assets = new Map<string, AssetInfo>();
   const outputs: AssetOutput[] = [];
   const problems: Problem[] = [];
@@ -124,7 +128,7 @@ export async function processAssets(
     } catch (err) {
       // Reported with every other problem of the run; references to it stay quiet.
       if (!isFsError(err)) throw err;
-      problems.push(fsProblem(err, '', displayPrefix + rel));
+      problems.push(fsProblem(err, '', displayPrefix + rel, undefined, language));
       assets.set(rel, { url: `/${outputName(rel, '00000000', mediaDir, '', path.posix.extname(rel).toLowerCase())}`, unreadable: true });
       continue;
     }
@@ -140,15 +144,15 @@ export async function processAssets(
         try {
           const facts = await readImageFacts(bytes);
           // The bytes decide, not the name: SVG (scripts) or any other format under an image name is refused.
-          const mismatch = formatMismatch(ext, facts.format);
+          const mismatch = formatMismatch(ext, facts.format, language);
           if (mismatch) {
-            problems.push({ file: displayPrefix + rel, ruleId: facts.format === 'svg' ? 'active-content' : 'invalid-image', reason: mismatch, fix: 'export the image again as JPEG, PNG or WebP under a matching name; an SVG the site owner vouches for goes into static/', severity: 'error' });
+            problems.push({ file: displayPrefix + rel, ruleId: mismatch.ruleId, ...mismatch.text, severity: 'error' });
             assets.set(rel, { url: `/${outputName(rel, hash, mediaDir, '', ext)}`, unreadable: true });
             continue;
           }
           entry = await processImage(bytes, facts, rel, hash, ext, mediaDir, config, optionsKey);
         } catch (err) {
-          problems.push({ file: displayPrefix + rel, ruleId: 'invalid-image', reason: `image cannot be read: ${(err as Error).message}`, fix: 'export the image again as JPEG, PNG or WebP', severity: 'error' });
+          problems.push({ file: displayPrefix + rel, ruleId: 'invalid-image', ...t['invalid-image'].unreadable({ detail: (err as Error).message }), severity: 'error' });
           assets.set(rel, { url: `/${outputName(rel, hash, mediaDir, '', ext)}`, unreadable: true });
           continue;
         }
@@ -166,7 +170,7 @@ export async function processAssets(
       if (earlier && earlier.hash === out.hash) continue;
       if (earlier) {
         // Names carry a hash of the bytes, so this takes a hash collision; say so rather than overwrite.
-        problems.push({ file: owner, ruleId: 'duplicate-url', reason: `${owner} would be published as /${out.path}, which ${earlier.owner} (different bytes) is published as too`, fix: 'rename one of the two files', severity: 'error' });
+        problems.push({ file: owner, ruleId: 'duplicate-url', ...t['duplicate-url'].sameOutput({ owner, path: out.path, other: earlier.owner }), severity: 'error' });
         continue;
       }
       const spec = out.spec;

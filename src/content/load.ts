@@ -1,3 +1,4 @@
+import { messages, rulesIn, type ProblemText } from '../model/messages.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from './frontmatter.js';
@@ -23,7 +24,7 @@ export interface ContentListing {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads and decodes one source file. */
-export function readSource(contentDir: string, rel: string, displayPrefix: string): SourceFile {
+export function readSource(contentDir: string, rel: string, displayPrefix: string, language = 'de'): SourceFile {
   const abs = path.join(contentDir, rel);
   const display = `${displayPrefix}${rel}`;
   let bytes: Buffer;
@@ -32,22 +33,23 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   } catch (err) {
     // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
     if (!isFsError(err)) throw err;
-    return { rel, abs, display, hash: '', text: undefined, unreadable: fsProblem(err, '', display) };
+    return { rel, abs, display, hash: '', text: undefined, unreadable: fsProblem(err, '', display, undefined, language) };
   }
   const hash = hashOf(bytes);
-  const unreadable = (reason: string, fix: string): SourceFile => ({
+  const t = rulesIn(language)['unreadable-file'];
+  const unreadable = ({ reason, fix }: ProblemText): SourceFile => ({
     rel, abs, display, hash, text: undefined,
     unreadable: { file: display, line: 1, column: 1, ruleId: 'unreadable-file', reason, fix, severity: 'error' },
   });
   if (bytes.length > MAX_SOURCE_BYTES) {
-    return unreadable(`file is ${(bytes.length / 1048576).toFixed(1)} MB; a source may be at most ${MAX_SOURCE_BYTES / 1048576} MB`, 'split the text or move attachments out of the Markdown');
+    return unreadable(t.tooLarge({ megabytes: (bytes.length / 1048576).toFixed(1), max: MAX_SOURCE_BYTES / 1048576 }));
   }
-  if (bytes.includes(0)) return unreadable('file is binary, not Markdown text', 'remove the file or give it another extension than .md');
+  if (bytes.includes(0)) return unreadable(t.binary());
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return unreadable('file is not valid UTF-8 text', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
+    return unreadable(t.notUtf8());
   }
   return { rel, abs, display, hash, text: normalizeNewlines(text) };
 }
@@ -64,16 +66,17 @@ export const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojs
  * build (`readSource`), so that an unchanged source's text need not stay in memory. Symbolic links
  * to files inside the content folder are followed; other links are reported, never followed.
  */
-export function listContent(contentDir: string, root: string): ContentListing {
+export function listContent(contentDir: string, root: string, language = 'de'): ContentListing {
+  const m = messages(language);
   const problems: Problem[] = [];
   const displayPrefix = displayPrefixOf(contentDir, root);
   if (!existsSync(contentDir)) {
-    return { sources: [], assets: [], problems: [{ file: displayPrefix, ruleId: 'content-missing', reason: `content folder ${contentDir} does not exist`, fix: 'create it or pass --content DIR', severity: 'error' }] };
+    return { sources: [], assets: [], problems: [{ file: displayPrefix, ruleId: 'content-missing', ...m.rules['content-missing'].missing({ folder: contentDir }), severity: 'error' }] };
   }
   const markdown: string[] = [];
   const assets: string[] = [];
   const listing = walkFiles(contentDir, { skipHidden: true });
-  for (const entry of listing.skipped) problems.push(skippedEntryProblem(entry, displayPrefix, 'the content folder'));
+  for (const entry of listing.skipped) problems.push(skippedEntryProblem(entry, displayPrefix, m.ui.folders.content, language));
   for (const rel of listing.files) {
     const name = rel.slice(rel.lastIndexOf('/') + 1);
     if (name.toLowerCase().endsWith('.md')) markdown.push(rel);
@@ -82,8 +85,7 @@ export function listContent(contentDir: string, root: string): ContentListing {
       problems.push({
         file: displayPrefix + rel,
         ruleId: 'active-content',
-        reason: 'this kind of file is not published from the content folder: HTML, SVG, XML, scripts and unknown types could run scripts on the site\'s own address',
-        fix: 'attach documents as PDF or office files and graphics as PNG or JPEG; a file the site owner vouches for goes into static/',
+        ...m.rules['active-content'].notPublished(),
         severity: 'error',
       });
     }
@@ -92,10 +94,10 @@ export function listContent(contentDir: string, root: string): ContentListing {
 }
 
 /** Lists and reads every source at once: for tools and benchmarks; the build streams instead. */
-export function loadContent(contentDir: string, root: string): { sources: SourceFile[]; assets: readonly string[]; problems: readonly Problem[] } {
-  const listing = listContent(contentDir, root);
+export function loadContent(contentDir: string, root: string, language = 'de'): { sources: SourceFile[]; assets: readonly string[]; problems: readonly Problem[] } {
+  const listing = listContent(contentDir, root, language);
   const prefix = displayPrefixOf(contentDir, root);
-  return { ...listing, sources: listing.sources.map((rel) => readSource(contentDir, rel, prefix)) };
+  return { ...listing, sources: listing.sources.map((rel) => readSource(contentDir, rel, prefix, language)) };
 }
 
 /** How paths under the content folder are shown in messages: relative to the site root. */

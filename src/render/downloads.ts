@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { resolveReference } from '../markdown/resolve.js';
 import type { Problem } from '../model/problem.js';
 import type { AssetInfo, AttachmentData, SourceFile } from '../model/types.js';
@@ -15,20 +16,22 @@ export function downloadsOf(
   used: Set<string>,
   positionOf: (field: string) => { line: number; column: number } | undefined,
   locale: string,
+  language = 'de',
 ): { downloads: DownloadView[]; problems: Problem[] } {
+  const t = rulesIn(language)['missing-file'];
   const downloads: DownloadView[] = [];
   const problems: Problem[] = [];
   attachments.forEach((attachment, i) => {
     const field = `attachments.${i}.src`;
     const at = positionOf(field) ?? { line: 1, column: 1 };
-    const problem = (reason: string, fix: string): void => {
-      problems.push({ file: source.display, ...at, ruleId: 'missing-file', field, reason, fix, severity: 'error' });
+    const problem = (text: ProblemText): void => {
+      problems.push({ file: source.display, ...at, ruleId: 'missing-file', field, ...text, severity: 'error' });
     };
     const target = resolveReference(source.rel, attachment.src);
-    if (!target.ok) return problem(`${field} "${attachment.src}" ${target.reason}`, 'put the file next to the article or in the content folder');
+    if (!target.ok) return problem(t.downloadOutside({ field, src: attachment.src }));
     used.add(target.rel);
     const asset = assets.get(target.rel);
-    if (!asset) return problem(`${field} "${attachment.src}" does not exist`, 'check the file name and folder');
+    if (!asset) return problem(t.download({ field, src: attachment.src, suggestion: '' }));
     if (asset.unreadable) return;
     // Images are encoded anew; their full-size copy is what a download of them gives.
     const type = fileTypeLabel(asset.url);

@@ -127,7 +127,7 @@ export class Renderer {
       if (found.problem) problems.push(found.problem);
       image = found.info;
     }
-    const attached = downloadsOf(source, data.attachments ?? [], this.assets, md.usedAssets, validated.positionOf, this.strings.locale);
+    const attached = downloadsOf(source, data.attachments ?? [], this.assets, md.usedAssets, validated.positionOf, this.strings.locale, this.strings.language /* messages */);
     problems.push(...attached.problems);
     if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
     const regionSlug = this.regionSlug(data.region);

@@ -23,18 +23,18 @@ export const contentDe = {
     dangling: () => ({ reason: 'die Verknüpfung (symbolischer Link) zeigt ins Leere', fix: 'die Verknüpfung löschen' }),
   },
   'symlink-outside': {
-    outside: ({ folder }: { folder: S }) => ({ reason: `die Verknüpfung (symbolischer Link) führt aus ${folder} hinaus`, fix: `die Datei nach ${folder} kopieren statt sie zu verknüpfen` }),
+    outside: ({ folder }: { folder: S }) => ({ reason: `die Verknüpfung (symbolischer Link) führt aus ${folder} hinaus`, fix: `die Datei selbst in ${folder} ablegen, statt sie zu verknüpfen` }),
   },
   'symlink-folder': {
     folder: () => ({ reason: 'einer Verknüpfung auf einen Ordner wird nicht gefolgt: seine Dateien stünden doppelt oder endlos in der Liste', fix: 'die Dateien einzeln verknüpfen oder den Ordner hierher verschieben' }),
   },
   'active-content': {
     notPublished: () => ({ reason: 'diese Art Datei wird aus dem Inhaltsordner nicht veröffentlicht: HTML, SVG, XML, Skripte und unbekannte Typen könnten unter der Adresse der Seite Programme ausführen', fix: 'Bilder als JPEG, PNG oder WebP, Dokumente als PDF ablegen; eigene Dateien der Seite gehören nach static/' }),
-    svg: ({ detail }: { detail: S }) => ({ reason: `SVG-Grafiken werden aus dem Inhaltsordner nicht veröffentlicht (${detail})`, fix: 'die Grafik als PNG oder WebP exportieren; ein geprüftes SVG kommt nach static/' }),
+    svg: ({ ext }: { ext: S }) => ({ reason: `die Datei heißt ${ext}, ist aber eine SVG-Grafik (ein XML-Dokument, das Skripte enthalten kann); sie wird nicht als Bild veröffentlicht`, fix: 'die Grafik als PNG oder WebP exportieren; ein geprüftes SVG kommt nach static/' }),
   },
   'invalid-image': {
     unreadable: ({ detail }: { detail: S }) => ({ reason: `das Bild kann nicht gelesen werden: ${detail}`, fix: 'das Bild neu als JPEG, PNG oder WebP exportieren' }),
-    mismatch: ({ detail }: { detail: S }) => ({ reason: `Dateiendung und Inhalt des Bildes passen nicht zusammen: ${detail}`, fix: 'das Bild neu als JPEG, PNG oder WebP unter passendem Namen exportieren' }),
+    mismatch: ({ ext, format }: { ext: S; format: S }) => ({ reason: `die Datei heißt ${ext}, ist aber ${format === '' ? 'in einem unbekannten Format' : `eine ${format}-Datei`}; sie wird nicht als Bild veröffentlicht`, fix: 'das Bild neu als JPEG, PNG oder WebP unter passendem Namen exportieren' }),
     notRaster: ({ src }: { src: S }) => ({ reason: `image.src „${src}“ ist kein JPEG-, PNG-, WebP-, AVIF- oder GIF-Bild`, fix: 'ein Foto oder eine Grafik als JPEG, PNG oder WebP angeben' }),
   },
   // frontmatter

@@ -26,6 +26,8 @@ export const uiDe = {
   },
   /** How a file-system problem names what could not be done: `… kann nicht gelesen werden`. */
   fsAction: { open: 'geöffnet', read: 'gelesen', write: 'geschrieben', mkdir: 'als Ordner angelegt', rename: 'umbenannt', scandir: 'aufgelistet', stat: 'angesehen', lstat: 'angesehen', link: 'verknüpft', unlink: 'entfernt', rmdir: 'entfernt', realpath: 'verfolgt', use: 'benutzt' } as Record<S, S>,
+  /** The site's folders as problems name them: `führt aus dem Inhaltsordner hinaus`. */
+  folders: { content: 'dem Inhaltsordner', templates: 'dem Vorlagenordner', static: 'static/' },
   build: {
     progress: ({ done, total, percent, eta }: { done: N; total: N; percent: N; eta: S }) => `Baue ${done}/${total} Quellen · ${percent} % · noch ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }: { pages: N; articles: N; seconds: S; files: N; writes: S; cache: S }) =>

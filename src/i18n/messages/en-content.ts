@@ -22,11 +22,11 @@ export const contentEn = {
   },
   'active-content': {
     notPublished: () => ({ reason: "this kind of file is not published from the content folder: HTML, SVG, XML, scripts and unknown types could run scripts on the site's own address", fix: "store images as JPEG, PNG or WebP and documents as PDF; the site's own files go into static/" }),
-    svg: ({ detail }) => ({ reason: `SVG graphics are not published from the content folder (${detail})`, fix: 'export the graphic as PNG or WebP; an SVG the site owner vouches for goes into static/' }),
+    svg: ({ ext }) => ({ reason: `file is named ${ext} but is SVG (an XML document that can hold scripts); it is not published as an image`, fix: 'export the graphic as PNG or WebP; an SVG the site owner vouches for goes into static/' }),
   },
   'invalid-image': {
     unreadable: ({ detail }) => ({ reason: `image cannot be read: ${detail}`, fix: 'export the image again as JPEG, PNG or WebP' }),
-    mismatch: ({ detail }) => ({ reason: `the image's extension and content do not match: ${detail}`, fix: 'export the image again as JPEG, PNG or WebP under a matching name' }),
+    mismatch: ({ ext, format }) => ({ reason: `file is named ${ext} but is ${format === '' ? 'of an unknown format' : `a ${format} file`}; it is not published as an image`, fix: 'export the image again as JPEG, PNG or WebP under a matching name' }),
     notRaster: ({ src }) => ({ reason: `image.src "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, fix: 'name a photo or graphic in JPEG, PNG or WebP' }),
   },
   frontmatter: {

@@ -19,6 +19,7 @@ export const uiEn = {
     mapping: 'a mapping',
   },
   fsAction: { open: 'open', read: 'read', write: 'write', mkdir: 'create the folder', rename: 'rename', scandir: 'list the folder', stat: 'look at', lstat: 'look at', link: 'link', unlink: 'remove', rmdir: 'remove', realpath: 'follow', use: 'use' },
+  folders: { content: 'the content folder', templates: 'the templates folder', static: 'static/' },
   build: {
     progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
