@@ -45,10 +45,10 @@ export function openCache(input: CacheStageInput): CacheStage {
     previous: loaded?.data ?? emptyCache(),
     next,
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
-    writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
+    writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems, config.language) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
     save: () => {
-      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);
+      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems, config.language);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import type { Piscina } from 'piscina';
 import type { Problem } from '../model/problem.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
@@ -31,17 +32,10 @@ export const DEFAULT_RENDER_BUDGET: RenderBudget = { ms: 20_000, mb: 1024 };
  */
 export const LOCAL_SOURCE_BYTES = 16 * 1024;
 
-const FIX: Readonly<Record<string, string>> = {
-  de: 'Teilen Sie den Text auf mehrere Meldungen auf oder vereinfachen Sie sein Markdown (sehr lange Listen, gehäufte Hervorhebungen, tiefe Verschachtelung); lange Dokumente gehören als PDF-Anhang zur Meldung',
-  en: 'split the text into several articles or simplify its Markdown (very long lists, piled-up emphasis, deep nesting); attach long documents as a PDF instead',
-};
-
 export function budgetProblem(source: SourceFile, exceeded: 'time' | 'memory', budget: RenderBudget, language: string): Problem {
-  const reason =
-    exceeded === 'time'
-      ? `rendering this file took longer than ${budget.ms / 1000} s and was stopped (render budget)`
-      : `rendering this file needed more than ${budget.mb} MB of memory and was stopped (render budget)`;
-  return { file: source.display, line: 1, column: 1, ruleId: 'render-budget', reason, fix: FIX[language] ?? FIX.en, severity: 'error' };
+  const t = rulesIn(language)['render-budget'];
+  const text = exceeded === 'time' ? t.time({ seconds: budget.ms / 1000 }) : t.memory({ megabytes: budget.mb });
+  return { file: source.display, line: 1, column: 1, ruleId: 'render-budget', ...text, severity: 'error' };
 }
 
 /** Slot a render thread writes its progress to: [index of the source it renders + 1, when it started (ms)]. */

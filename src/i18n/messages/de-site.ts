@@ -91,7 +91,8 @@ export const siteDe = {
     problem: ({ src, detail }: { src: S; detail: S }) => ({ reason: `logo.src „${src}“: ${detail}`, fix: 'den Pfad eines Bildes im Inhaltsordner oder in static/ angeben, z. B. /bilder/wappen.png' }),
   },
   'render-budget': {
-    overBudget: ({ detail }: { detail: S }) => ({ reason: `die Datei braucht zu lange oder zu viel Speicher, um gelesen zu werden (${detail}); ihr Arbeitsprozess wurde beendet`, fix: 'den Text kürzen oder teilen; tief verschachtelte Listen, Zitate und sehr lange Tabellen vereinfachen' }),
+    time: ({ seconds }: { seconds: N }) => ({ reason: `die Datei braucht länger als ${seconds} s, um gelesen zu werden, und wurde angehalten (Zeitbudget)`, fix: 'den Text auf mehrere Meldungen aufteilen oder sein Markdown vereinfachen (sehr lange Listen, gehäufte Hervorhebungen, tiefe Verschachtelung); lange Dokumente gehören als PDF-Anhang zur Meldung' }),
+    memory: ({ megabytes }: { megabytes: N }) => ({ reason: `die Datei braucht mehr als ${megabytes} MB Speicher, um gelesen zu werden, und wurde angehalten (Speicherbudget)`, fix: 'den Text auf mehrere Meldungen aufteilen oder sein Markdown vereinfachen (sehr lange Listen, gehäufte Hervorhebungen, tiefe Verschachtelung); lange Dokumente gehören als PDF-Anhang zur Meldung' }),
   },
   'file-system': {
     EACCES: ({ action, file }: { action: S; file: S }) => ({ reason: `${file} kann nicht ${action} werden: keine Berechtigung`, fix: 'dem Benutzer, der die Seite baut, Zugriff geben (chmod/chown) oder einen anderen Ordner wählen' }),
@@ -109,7 +110,8 @@ export const siteDe = {
     other: ({ action, file, code }: { action: S; file: S; code: S }) => ({ reason: `${file} kann nicht ${action} werden (${code})`, fix: 'Pfad und Datenträger prüfen, dann neu bauen' }),
   },
   'cache-unwritable': {
-    unwritable: ({ detail }: { detail: S }) => ({ reason: `der Zwischenspeicher (Build-Cache) kann nicht geschrieben werden (${detail}); die Seite wird trotzdem veröffentlicht, der nächste Bau ist langsamer`, fix: 'die Datei oder den Ordner im Weg entfernen, Schreibrechte geben oder in der Konfiguration ein anderes cacheDir wählen' }),
+    notWritten: ({ detail }: { detail: S }) => ({ reason: `der Zwischenspeicher (Build-Cache) konnte nicht geschrieben werden; die Seite ist veröffentlicht, der nächste Bau beginnt ohne ihn (${detail})`, fix: 'die Datei oder den Ordner im Weg entfernen, Schreibrechte geben oder in der Konfiguration ein anderes cacheDir wählen' }),
+    folderUnusable: ({ detail }: { detail: S }) => ({ reason: `der Ordner des Zwischenspeichers (Build-Cache) ist nicht nutzbar; es wird ohne ihn gebaut (${detail})`, fix: 'die Datei oder den Ordner im Weg entfernen, Schreibrechte geben oder in der Konfiguration ein anderes cacheDir wählen' }),
   },
   'invalid-url': {
     characters: ({ url, detail }: { url: S; detail: S }) => ({ reason: `die Adresse „${url}“ enthält Zeichen, die eine Adresse nicht tragen kann (${detail})`, fix: 'slug, Titel oder Dateinamen ohne #, ?, %, // und unsichtbare Zeichen schreiben' }),

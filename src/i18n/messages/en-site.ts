@@ -85,7 +85,8 @@ export const siteEn = {
     problem: ({ src, detail }) => ({ reason: `logo.src "${src}": ${detail}`, fix: 'give the path of an image in the content folder or in static/, e.g. /images/crest.png' }),
   },
   'render-budget': {
-    overBudget: ({ detail }) => ({ reason: `the file takes too long or too much memory to render (${detail}); its thread was ended`, fix: 'shorten or split the text; simplify deeply nested lists, quotes and very long tables' }),
+    time: ({ seconds }) => ({ reason: `rendering this file took longer than ${seconds} s and was stopped (render budget)`, fix: 'split the text into several articles or simplify its Markdown (very long lists, piled-up emphasis, deep nesting); attach long documents as a PDF instead' }),
+    memory: ({ megabytes }) => ({ reason: `rendering this file needed more than ${megabytes} MB of memory and was stopped (render budget)`, fix: 'split the text into several articles or simplify its Markdown (very long lists, piled-up emphasis, deep nesting); attach long documents as a PDF instead' }),
   },
   'file-system': {
     EACCES: ({ action, file }) => ({ reason: `cannot ${action} ${file}: permission denied`, fix: 'give the user that runs the build access to it (chmod/chown), or choose another folder' }),
@@ -103,7 +104,8 @@ export const siteEn = {
     other: ({ action, file, code }) => ({ reason: `cannot ${action} ${file}: failed (${code})`, fix: 'check the path and the disk, then build again' }),
   },
   'cache-unwritable': {
-    unwritable: ({ detail }) => ({ reason: `the build cache cannot be written (${detail}); the site is published, the next build is slower`, fix: 'remove the file or folder in the way, give write permission, or set another cacheDir' }),
+    notWritten: ({ detail }) => ({ reason: `the build cache could not be written; the site was published, the next build starts without cache (${detail})`, fix: 'remove the file or folder in the way, give write permission, or set another cacheDir' }),
+    folderUnusable: ({ detail }) => ({ reason: `the build cache folder cannot be used; building without it (${detail})`, fix: 'remove the file or folder in the way, give write permission, or set another cacheDir' }),
   },
   'invalid-url': {
     characters: ({ url, detail }) => ({ reason: `the address "${url}" holds characters a URL cannot carry as they are (${detail})`, fix: 'write slug, title or file name without #, ?, %, // and invisible characters' }),
