@@ -73,7 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
   try {
-    const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems);
+    const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems, site.config.language /* messages */);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     // Generated files are known up front: clashes with them come in the same run as all others.
@@ -83,7 +83,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means
     // these very templates built the site last time: no need to parse them all.
-    const templateProblems = cache.status === 'hit' ? [] : pool.local().theme.check(paths.root);
+    const templateProblems = cache.status === 'hit' ? [] : pool.local().theme.check(paths.root, site.config.language /* messages */);
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.

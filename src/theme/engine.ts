@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +98,7 @@ export class Theme {
    * and reports each syntax error at its file, line and column before anything is rendered: a broken
    * template is a mistake in the site, named like any other, not a crash.
    */
-  check(root: string): Problem[] {
+  check(root: string, language = 'de'): Problem[] {
     const problems: Problem[] = [];
     const seen = new Set<string>();
     for (const dir of [...new Set(this.options.templateDirs.map((d) => path.resolve(d)))]) {
@@ -115,8 +116,7 @@ export class Theme {
             file: display,
             ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),
             ruleId: 'template',
-            reason: `template error: ${message.replace(/, file:.*$/s, '')}`,
-            fix: 'correct the Liquid syntax ({{ value }}, {% tag %} … {% endtag %}); the default theme in the Stadtbote package shows every template',
+            ...rulesIn(language).template.syntax({ detail: message.replace(/, file:.*$/s, '') }),
             severity: 'error',
           });
         }

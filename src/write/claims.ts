@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import path from 'node:path';
 import type { OutputSource } from '../model/outputs.js';
 import { fieldPosition } from '../content/load.js';
@@ -25,6 +26,8 @@ export class OutputClaims {
   constructor(
     private readonly content: { readonly dir: string; readonly displayPrefix: string },
     private readonly problems: Problem[],
+    /** The site's language, for the problems' words. */
+    private readonly language = 'de',
   ) {}
 
   /** Keeps a folder for `owner`, whose files are claimed only after the duplicate check (the search bundle). */
@@ -57,7 +60,8 @@ export class OutputClaims {
   claim(outPath: string, owner: string, source?: OutputSource): boolean {
     const invalid = outputPathProblem(outPath);
     if (invalid !== undefined) {
-      this.report(owner, source, 'invalid-url', `${owner} would write /${outPath}, which ${invalid}`, source?.field?.startsWith('aliases.') ? 'change the alias' : 'rename the file using letters, digits and "-"');
+      const alias = source?.field?.startsWith('aliases.') ? 'yes' : 'no';
+      this.report(owner, source, 'invalid-url', rulesIn(this.language)['invalid-url'].characters({ owner, path: outPath, detail: invalid, alias }));
       return false;
     }
     const key = sameFileKey(outPath);
@@ -74,30 +78,25 @@ export class OutputClaims {
     }
     const existing = this.owners.get(clash) ?? this.reserved.get(clash)!;
     const other = this.spelled.get(clash) ?? clash;
-    const reason =
-      clash === key
-        ? other === outPath
-          ? `${owner} writes /${outPath}, which ${existing} writes too`
-          : `${owner} writes /${outPath}, and ${existing} writes /${other}: one file on hosts that ignore case or Unicode normalisation`
-        : `${owner} writes /${outPath}, but /${other} of ${existing} cannot be a file and a folder at once`;
     // An old address (alias) gives way to a page: blame the alias, whichever was claimed first.
     const theirs = this.sources.get(clash);
     const blame = theirs?.field?.startsWith('aliases.') && !source?.field?.startsWith('aliases.') ? theirs : source ?? theirs;
-    const fix = blame?.field?.startsWith('aliases.') ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name';
-    this.report(owner, blame, 'duplicate-url', reason, fix, existing);
+    const t = rulesIn(this.language)['duplicate-url'];
+    const said = { owner, path: outPath, existing, other, alias: blame?.field?.startsWith('aliases.') ? 'yes' : 'no' };
+    const text = clash === key ? (other === outPath ? t.samePath(said) : t.spelling(said)) : t.fileAndFolder(said);
+    this.report(owner, blame, 'duplicate-url', text, existing);
     return false;
   }
 
   /** Names the content file an editor can change: the claiming one's, else the other's. */
-  private report(owner: string, blame: OutputSource | undefined, ruleId: RuleId, reason: string, fix: string, existing?: string): void {
+  private report(owner: string, blame: OutputSource | undefined, ruleId: RuleId, text: ProblemText, existing?: string): void {
     const { dir, displayPrefix } = this.content;
     const file = blame ? displayPrefix + blame.src : [owner, existing].find((o) => o?.startsWith('static/')) ?? displayPrefix;
     this.problems.push({
       file,
       ...(blame?.field ? { ...fieldPosition(path.join(dir, blame.src), blame.field), field: blame.field } : {}),
       ruleId,
-      reason,
-      fix,
+      ...text,
       severity: 'error',
     });
   }

@@ -114,11 +114,13 @@ export const siteDe = {
     folderUnusable: ({ detail }: { detail: S }) => ({ reason: `der Ordner des Zwischenspeichers (Build-Cache) ist nicht nutzbar; es wird ohne ihn gebaut (${detail})`, fix: 'die Datei oder den Ordner im Weg entfernen, Schreibrechte geben oder in der Konfiguration ein anderes cacheDir wählen' }),
   },
   'invalid-url': {
-    characters: ({ url, detail }: { url: S; detail: S }) => ({ reason: `die Adresse „${url}“ enthält Zeichen, die eine Adresse nicht tragen kann (${detail})`, fix: 'slug, Titel oder Dateinamen ohne #, ?, %, // und unsichtbare Zeichen schreiben' }),
+    characters: ({ owner, path, detail, alias }: { owner: S; path: S; detail: S; alias: S }) => ({ reason: `${owner} würde /${path} schreiben; diese Adresse ${detail}`, fix: alias === 'yes' ? 'die alte Adresse ändern' : 'die Datei umbenennen: nur Buchstaben, Ziffern und „-“' }),
   },
   'duplicate-url': {
-    sameOutput: ({ owner, path, other }: { owner: S; path: S; other: S }) => ({ reason: `${owner} würde als /${path} veröffentlicht, ebenso wie ${other}`, fix: 'einer der beiden Dateien einen anderen Namen, slug oder ein anderes Datum geben' }),
-    alias: ({ owner, path, other }: { owner: S; path: S; other: S }) => ({ reason: `eine alte Adresse von ${owner} würde als /${path} geschrieben, ebenso wie ${other}`, fix: 'die alte Adresse entfernen oder ändern' }),
+    sameOutput: ({ owner, path, other }: { owner: S; path: S; other: S }) => ({ reason: `${owner} würde als /${path} veröffentlicht, ebenso wie ${other} (mit anderem Inhalt)`, fix: 'eine der beiden Dateien umbenennen' }),
+    samePath: ({ owner, path, existing, alias }: { owner: S; path: S; existing: S; alias: S }) => ({ reason: `${owner} schreibt /${path}, und ${existing} schreibt dieselbe Adresse`, fix: alias === 'yes' ? 'die alte Adresse entfernen oder ändern' : 'einer der beiden Meldungen einen anderen slug, ein anderes Datum oder einen anderen Dateinamen geben' }),
+    spelling: ({ owner, path, existing, other, alias }: { owner: S; path: S; existing: S; other: S; alias: S }) => ({ reason: `${owner} schreibt /${path} und ${existing} schreibt /${other}: auf Servern, die Groß- und Kleinschreibung oder Unicode-Schreibweisen nicht unterscheiden, ist das eine Datei`, fix: alias === 'yes' ? 'die alte Adresse entfernen oder ändern' : 'einer der beiden Meldungen einen anderen slug, ein anderes Datum oder einen anderen Dateinamen geben' }),
+    fileAndFolder: ({ owner, path, existing, other, alias }: { owner: S; path: S; existing: S; other: S; alias: S }) => ({ reason: `${owner} schreibt /${path}, aber /${other} von ${existing} kann nicht zugleich Datei und Ordner sein`, fix: alias === 'yes' ? 'die alte Adresse entfernen oder ändern' : 'einer der beiden Meldungen einen anderen slug, ein anderes Datum oder einen anderen Dateinamen geben' }),
   },
   'missing-footer-page': {
     missing: ({ label, href, file }: { label: S; href: S; file: S }) => ({ reason: `der Link „${label}“ in der Fußzeile zeigt auf ${href}, diese Seite gibt es nicht`, fix: `${file} mit einem title anlegen oder footerLinks in der Konfiguration ändern` }),

@@ -108,11 +108,13 @@ export const siteEn = {
     folderUnusable: ({ detail }) => ({ reason: `the build cache folder cannot be used; building without it (${detail})`, fix: 'remove the file or folder in the way, give write permission, or set another cacheDir' }),
   },
   'invalid-url': {
-    characters: ({ url, detail }) => ({ reason: `the address "${url}" holds characters a URL cannot carry as they are (${detail})`, fix: 'write slug, title or file name without #, ?, %, // and invisible characters' }),
+    characters: ({ owner, path, detail, alias }) => ({ reason: `${owner} would write /${path}, which ${detail}`, fix: alias === 'yes' ? 'change the alias' : 'rename the file using letters, digits and "-"' }),
   },
   'duplicate-url': {
-    sameOutput: ({ owner, path, other }) => ({ reason: `${owner} would be published as /${path}, which ${other} is published as too`, fix: 'give one of the two files another name, slug or date' }),
-    alias: ({ owner, path, other }) => ({ reason: `an alias of ${owner} would be written as /${path}, which ${other} is written as too`, fix: 'remove the alias or change it' }),
+    sameOutput: ({ owner, path, other }) => ({ reason: `${owner} would be published as /${path}, which ${other} (different bytes) is published as too`, fix: 'rename one of the two files' }),
+    samePath: ({ owner, path, existing, alias }) => ({ reason: `${owner} writes /${path}, which ${existing} writes too`, fix: alias === 'yes' ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name' }),
+    spelling: ({ owner, path, existing, other, alias }) => ({ reason: `${owner} writes /${path}, and ${existing} writes /${other}: one file on hosts that ignore case or Unicode normalisation`, fix: alias === 'yes' ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name' }),
+    fileAndFolder: ({ owner, path, existing, other, alias }) => ({ reason: `${owner} writes /${path}, but /${other} of ${existing} cannot be a file and a folder at once`, fix: alias === 'yes' ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name' }),
   },
   'missing-footer-page': {
     missing: ({ label, href, file }) => ({ reason: `footer link "${label}" points to ${href}, which no source produces`, fix: `create ${file} with a title, or change footerLinks in the config` }),
