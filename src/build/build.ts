@@ -78,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     // Generated files are known up front: clashes with them come in the same run as all others.
     for (const [file, owner] of fixedOutputs(pool.local().urls, config.search)) claims.reserveFile(file, owner);
-    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p));
+    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */);
     const output = new SiteOutput(writer, writer ? [externals] : []);
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means

@@ -34,7 +34,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
   // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
-  input.problems.push(...(await copiedImageMetadata(generated)));
+  input.problems.push(...(await copiedImageMetadata(generated, input.snapshot.site.config.language)));
   for (const file of generated) {
     if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
     output.put(file.path, file.content);

@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { RASTER_EXTENSIONS } from '../content/images.js';
@@ -16,7 +17,7 @@ const COPIED = ['static/', 'templates/assets/', 'templates/icons/'];
  * would publish its camera's serial number or GPS position. Each one that carries EXIF, XMP or IPTC
  * is a warning naming it (photos of the content folder are cleaned by content/images.ts).
  */
-export async function copiedImageMetadata(files: readonly CopiedFile[]): Promise<Problem[]> {
+export async function copiedImageMetadata(files: readonly CopiedFile[], language = 'de'): Promise<Problem[]> {
   const images = files.flatMap((f) =>
     f.owner && COPIED.some((p) => f.owner!.startsWith(p)) && RASTER_EXTENSIONS.has(path.posix.extname(f.owner).toLowerCase()) && typeof f.content !== 'string' ? [{ display: f.owner, content: f.content }] : [],
   );
@@ -35,8 +36,7 @@ export async function copiedImageMetadata(files: readonly CopiedFile[]): Promise
     problems.push({
       file: file.display,
       ruleId: 'image-metadata',
-      reason: `${file.display} is published byte for byte with its ${blocks.join(', ')} metadata, which can hold the camera's serial number, the author and the GPS position`,
-      fix: 'put photos into the content folder, where they are published without metadata, or remove it first (exiftool -all= FILE)',
+      ...rulesIn(language)['image-metadata'].copied({ file: file.display, blocks: blocks.join(', ') }),
       severity: 'warning',
     });
   }

@@ -1,3 +1,4 @@
+import { rulesIn } from '../model/messages.js';
 import type { Problem } from '../model/problem.js';
 import { namesHost } from '../util/url-ref.js';
 import { isAllowed } from '../util/hosts.js';
@@ -129,6 +130,8 @@ export class ExternalResourceCheck implements WrittenFileCheck {
     private readonly allowedHosts: readonly string[],
     /** Who produced an output path, for the message (a source file, a template, `static/…`). */
     private readonly ownerOf: (outPath: string) => string | undefined = () => undefined,
+    /** The site's language, for the problems' words. */
+    private readonly language = 'de',
   ) {}
 
   inspect(outPath: string, content: string | Uint8Array): void {
@@ -149,12 +152,10 @@ export class ExternalResourceCheck implements WrittenFileCheck {
   problems(): Problem[] {
     return [...this.seen.values()].map(({ resource, first, count }) => {
       const owner = this.ownerOf(first);
-      const where = `/${first}${count > 1 ? ` and ${count - 1} more file${count > 2 ? 's' : ''}` : ''}`;
       return {
         file: owner && !owner.startsWith('the ') ? owner : first,
         ruleId: 'external-resource',
-        reason: `${where} ${count > 1 ? 'load' : 'loads'} a ${resource.kind} from another host (${resource.host}): ${resource.url}`,
-        fix: `copy the file into the site (templates/assets/ or static/), or list "${resource.host}" under allowedHosts in the config`,
+        ...rulesIn(this.language)['external-resource'].page({ first, more: count - 1, kind: resource.kind, host: resource.host, url: resource.url }),
         severity: 'error' as const,
       };
     });

@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedSite } from '../config/config.js';
@@ -60,21 +61,22 @@ export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string
   const wanted = site.config.logo;
   if (!wanted) return { problems: [] };
   const file = site.paths.configFile ? path.relative(site.paths.root, site.paths.configFile).split(path.sep).join('/') : 'config';
-  const fail = (reason: string, fix: string): { problems: Problem[] } => ({
-    problems: [{ file, ...srcPosition(site.paths.configFile), ruleId: 'logo-image', field: 'logo.src', reason: `logo.src "${wanted.src}" ${reason}`, fix, severity: 'error' }],
+  const t = rulesIn(site.config.language)['logo-image'];
+  const fail = (say: (p: { src: string }) => ProblemText): { problems: Problem[] } => ({
+    problems: [{ file, ...srcPosition(site.paths.configFile), ruleId: 'logo-image', field: 'logo.src', ...say({ src: wanted.src }), severity: 'error' }],
   });
   const target = logoPath(wanted.src);
-  if (!target.ok) return fail(target.reason, 'give the path of an image in the content folder or in static/, e.g. /bilder/wappen.png');
+  if (!target.ok) return fail(t.outside);
 
   const asset = assets.get(target.rel);
   if (asset) {
     // An unreadable image has its own error (invalid-image) naming the file.
     if (asset.unreadable) return { problems: [] };
-    if (asset.width === undefined || asset.height === undefined) return fail('is not an image', 'use a PNG, JPEG, WebP or AVIF of the logo, or an SVG in static/');
+    if (asset.width === undefined || asset.height === undefined) return fail(t.notImage);
     return { logo: { url: asset.url, width: asset.width, height: asset.height, alt: wanted.alt, variants: asset.variants ?? [] }, problems: [] };
   }
   if (staticFiles.includes(target.rel)) {
-    if (!STATIC_IMAGE.test(target.rel)) return fail('is not an image', 'use an SVG, PNG, JPEG, WebP or AVIF file');
+    if (!STATIC_IMAGE.test(target.rel)) return fail(t.notImage);
     try {
       const bytes = readFileSync(path.join(site.paths.static, target.rel));
       const facts = await readImageFacts(bytes);
@@ -86,9 +88,9 @@ export async function resolveLogo(site: ResolvedSite, assets: ReadonlyMap<string
     } catch {
       // Reported below: a file sharp cannot read is no image a browser shows either.
     }
-    return fail('cannot be read as an image, or has no size', 'export it again; an SVG needs width and height or a viewBox on its <svg> element');
+    return fail(t.unreadable);
   }
-  return fail('does not exist in the content folder nor in static/', "check the file name and folder, from the folder's root (content/bilder/wappen.png is /bilder/wappen.png)");
+  return fail(t.missing);
 }
 
 /**

@@ -54,7 +54,7 @@ export const siteDe = {
   },
   'external-resource': {
     bodyImage: ({ src, host }: { src: S; host: S }) => ({ reason: `das Bild „${src}“ wird von einem fremden Server geladen (${host})`, fix: 'das Bild in den Inhaltsordner kopieren oder den Server in der Konfiguration unter allowedHosts eintragen' }),
-    page: ({ where, kind, host, url }: { where: S; kind: S; host: S; url: S }) => ({ reason: `${where} lädt ${kind} von einem fremden Server (${host}): ${url}`, fix: `die Datei in die Seite kopieren (templates/assets/ oder static/) oder „${host}“ in der Konfiguration unter allowedHosts eintragen` }),
+    page: ({ first, more, kind, host, url }: { first: S; more: N; kind: S; host: S; url: S }) => ({ reason: `/${first}${more === 0 || more === '0' ? '' : ` und ${more} weitere Dateien`} ${more === 0 || more === '0' ? 'lädt' : 'laden'} ${({ script: 'ein Skript', style: 'ein Stylesheet', font: 'eine Schrift', image: 'ein Bild', iframe: 'einen Rahmen (iframe)', media: 'ein Video oder Audio', connection: 'Daten' } as Record<S, S>)[kind] ?? kind} von einem fremden Server (${host}): ${url}`, fix: `die Datei in die Seite kopieren (templates/assets/ oder static/) oder „${host}“ in der Konfiguration unter allowedHosts eintragen` }),
   },
   // the site as a whole
   'unknown-region': {
@@ -88,7 +88,10 @@ export const siteDe = {
     notRaster: ({ src }: { src: S }) => ({ reason: `images.default „${src}“ ist kein JPEG-, PNG-, WebP-, AVIF- oder GIF-Bild`, fix: 'ein Foto oder eine Grafik als JPEG, PNG oder WebP angeben' }),
   },
   'logo-image': {
-    problem: ({ src, detail }: { src: S; detail: S }) => ({ reason: `logo.src „${src}“: ${detail}`, fix: 'den Pfad eines Bildes im Inhaltsordner oder in static/ angeben, z. B. /bilder/wappen.png' }),
+    outside: ({ src }: { src: S }) => ({ reason: `logo.src „${src}“ liegt außerhalb des Inhaltsordners und von static/`, fix: 'den Pfad eines Bildes im Inhaltsordner oder in static/ angeben, z. B. /bilder/wappen.png' }),
+    notImage: ({ src }: { src: S }) => ({ reason: `logo.src „${src}“ ist kein Bild`, fix: 'das Logo als SVG (in static/), PNG, JPEG, WebP oder AVIF angeben' }),
+    unreadable: ({ src }: { src: S }) => ({ reason: `logo.src „${src}“ lässt sich nicht als Bild lesen oder hat keine Größe`, fix: 'das Logo neu exportieren; ein SVG braucht width und height oder eine viewBox am <svg>-Element' }),
+    missing: ({ src }: { src: S }) => ({ reason: `logo.src „${src}“ gibt es weder im Inhaltsordner noch in static/`, fix: 'Dateinamen und Ordner prüfen, gerechnet ab dem Ordner (content/bilder/wappen.png ist /bilder/wappen.png)' }),
   },
   'render-budget': {
     time: ({ seconds }: { seconds: N }) => ({ reason: `die Datei braucht länger als ${seconds} s, um gelesen zu werden, und wurde angehalten (Zeitbudget)`, fix: 'den Text auf mehrere Meldungen aufteilen oder sein Markdown vereinfachen (sehr lange Listen, gehäufte Hervorhebungen, tiefe Verschachtelung); lange Dokumente gehören als PDF-Anhang zur Meldung' }),

@@ -49,7 +49,7 @@ export const siteEn = {
   },
   'external-resource': {
     bodyImage: ({ src, host }) => ({ reason: `image "${src}" is loaded from another host (${host})`, fix: 'copy the image into the content folder, or list the host under allowedHosts in the config' }),
-    page: ({ where, kind, host, url }) => ({ reason: `${where} loads ${kind} from another host (${host}): ${url}`, fix: `copy the file into the site (templates/assets/ or static/), or list "${host}" under allowedHosts in the config` }),
+    page: ({ first, more, kind, host, url }) => ({ reason: `/${first}${more === 0 || more === '0' ? '' : ` and ${more} more file${more === 1 || more === '1' ? '' : 's'}`} ${more === 0 || more === '0' ? 'loads' : 'load'} a ${kind} from another host (${host}): ${url}`, fix: `copy the file into the site (templates/assets/ or static/), or list "${host}" under allowedHosts in the config` }),
   },
   'unknown-region': {
     suggest: ({ region, nearest }) => ({ reason: `region "${region}" is not known. Did you mean "${nearest}"?`, fix: `write region: ${nearest}` }),
@@ -82,7 +82,10 @@ export const siteEn = {
     notRaster: ({ src }) => ({ reason: `images.default "${src}" is not a JPEG, PNG, WebP, AVIF or GIF image`, fix: 'name a photo or graphic in JPEG, PNG or WebP' }),
   },
   'logo-image': {
-    problem: ({ src, detail }) => ({ reason: `logo.src "${src}": ${detail}`, fix: 'give the path of an image in the content folder or in static/, e.g. /images/crest.png' }),
+    outside: ({ src }) => ({ reason: `logo.src "${src}" leads out of the content folder and static/`, fix: 'give the path of an image in the content folder or in static/, e.g. /images/crest.png' }),
+    notImage: ({ src }) => ({ reason: `logo.src "${src}" is not an image`, fix: 'use an SVG (in static/), PNG, JPEG, WebP or AVIF of the logo' }),
+    unreadable: ({ src }) => ({ reason: `logo.src "${src}" cannot be read as an image, or has no size`, fix: 'export it again; an SVG needs width and height or a viewBox on its <svg> element' }),
+    missing: ({ src }) => ({ reason: `logo.src "${src}" does not exist in the content folder nor in static/`, fix: "check the file name and folder, from the folder's root (content/images/crest.png is /images/crest.png)" }),
   },
   'render-budget': {
     time: ({ seconds }) => ({ reason: `rendering this file took longer than ${seconds} s and was stopped (render budget)`, fix: 'split the text into several articles or simplify its Markdown (very long lists, piled-up emphasis, deep nesting); attach long documents as a PDF instead' }),
