@@ -231,7 +231,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, ...t.forbiddenKey({ key }), severity: 'error' });
   }
   const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
-  const failWith = (key: string, text: { reason: string; fix: string }): void => fail(key, text.reason, text.fix);
+  const failWith = (key: string, text: { reason: string; fix?: string }): void => fail(key, text.reason, text.fix);
   const warnings: Problem[] = [];
   const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
 
@@ -288,7 +288,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (Array.isArray(value) && value.every((r) => typeof r === 'string')) config[key] = value as string[];
     else failWith(key, t[key]());
   }
-  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => failWith('topics', t.topics({ detail: reason }))) ?? config.topics;
+  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (text) => failWith('topics', text), language) ?? config.topics;
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;
     if (Array.isArray(list) && list.every((l) => l && typeof l === 'object' && typeof (l as FooterLink).label === 'string' && typeof (l as FooterLink).href === 'string')) {
@@ -305,7 +305,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     else failWith('rawHtml', t.rawHtml({ value: String(raw.rawHtml) }));
   }
   // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
-  config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
+  config.images = parseImageConfig(raw.images, (text) => failWith('images', text), (text) => warn('images', text.reason, text.fix ?? ''), language);
   const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
     (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
   };

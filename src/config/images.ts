@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 /** The `images` key of the site configuration: how photos of the content folder are published. */
 export interface ImageConfig {
   /** No published image is wider than this (px); larger photos are scaled down. */
@@ -21,10 +22,11 @@ const MAX_WIDTH = 8000;
  * Reads the `images` mapping. `fail` reports an error and `warn` a warning at the key; the result
  * holds the defaults for anything that is missing or wrong.
  */
-export function parseImageConfig(raw: unknown, fail: (reason: string, fix: string) => void, warn: (reason: string, fix: string) => void): ImageConfig {
+export function parseImageConfig(raw: unknown, fail: (text: ProblemText) => void, warn: (text: ProblemText) => void, language = 'de'): ImageConfig {
   if (raw === undefined) return DEFAULT_IMAGE_CONFIG;
+  const t = rulesIn(language);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('images must be a mapping', 'images:\n  maxWidth: 2400\n  default: /bilder/wappen.png');
+    fail(t['config-value'].images());
     return DEFAULT_IMAGE_CONFIG;
   }
   const value = raw as Record<string, unknown>;
@@ -32,16 +34,16 @@ export function parseImageConfig(raw: unknown, fail: (reason: string, fix: strin
   if (value.maxWidth !== undefined) {
     const w = value.maxWidth;
     if (typeof w === 'number' && Number.isInteger(w) && w >= MIN_WIDTH && w <= MAX_WIDTH) maxWidth = w;
-    else fail(`images.maxWidth must be a whole number of pixels from ${MIN_WIDTH} to ${MAX_WIDTH}, not ${JSON.stringify(w)}`, 'for example maxWidth: 2400');
+    else fail(t['config-value'].maxWidth({ min: MIN_WIDTH, max: MAX_WIDTH, given: JSON.stringify(w) }));
   }
   let fallback: string | undefined;
   if (value.default !== undefined) {
     const d = value.default;
     if (typeof d === 'string' && d.trim() !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(d)) fallback = d.trim();
-    else fail(`images.default must be the path of an image in the content folder, not ${JSON.stringify(d)}`, 'for example default: /bilder/wappen.png (from the content folder\'s root)');
+    else fail(t['config-value'].defaultImage({ given: JSON.stringify(d) }));
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'maxWidth' && key !== 'default') warn(`unknown config key "images.${key}" is ignored`, 'known keys of images: maxWidth, default');
+    if (key !== 'maxWidth' && key !== 'default') warn(t['config-unknown-key'].unknown({ key: `images.${key}`, known: 'maxWidth, default' }));
   }
   return { maxWidth, ...(fallback !== undefined ? { default: fallback } : {}) };
 }

@@ -79,7 +79,6 @@ export const contentDe = {
     phone: ({ phone }: { phone: S }) => ({ reason: `contact.phone „${phone}“ ist keine mögliche Telefonnummer`, fix: 'mit Vorwahl schreiben, z. B. phone: "0331 289-1234" oder "+49 331 289-1234"' }),
     email: ({ email }: { email: S }) => ({ reason: `contact.email „${email}“ ist keine E-Mail-Adresse`, fix: 'als name@example.org schreiben, ohne „mailto:“ und ohne Leerzeichen' }),
     alias: ({ alias, detail, fix }: { alias: S; detail: S; fix: S }) => ({ reason: `alte Adresse „${alias}“: ${detail}`, fix }),
-    value: ({ field, detail, fix }: { field: S; detail: S; fix: S }) => ({ reason: `${field}: ${detail}`, fix }),
   },
   'invalid-date': {
     yearOnly: ({ field, value, example }: { field: S; value: S; example: S }) => ({ reason: `${field} ${value} ist nur eine Jahreszahl oder Zahl; erwartet wird ein ganzes Datum JJJJ-MM-TT`, fix: `z. B. ${field}: ${example}-01-31 schreiben` }),

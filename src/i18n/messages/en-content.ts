@@ -70,7 +70,6 @@ export const contentEn = {
     phone: ({ phone }) => ({ reason: `contact.phone "${phone}" is not a possible phone number`, fix: 'write it with area code, e.g. phone: "0331 289-1234" or "+49 331 289-1234"' }),
     email: ({ email }) => ({ reason: `contact.email "${email}" is not an e-mail address`, fix: 'write it as name@example.org, without "mailto:" or spaces' }),
     alias: ({ alias, detail, fix }) => ({ reason: `alias "${alias}": ${detail}`, fix }),
-    value: ({ field, detail, fix }) => ({ reason: `${field}: ${detail}`, fix }),
   },
   'invalid-date': {
     yearOnly: ({ field, value, example }) => ({ reason: `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, fix: `write e.g. ${field}: ${example}-01-31` }),
