@@ -185,6 +185,38 @@ function locateConfigFile(root: string, options: SiteOptions): string | undefine
   return configFile;
 }
 
+/**
+ * The config file's keys and values (an empty mapping when there is no file or it does not parse),
+ * its YAML document for positions, and the language its messages are in: the config's `language:`,
+ * read even from a text that does not parse.
+ */
+function readConfigFile(configFile: string | undefined, displayFile: string, counter: LineCounter, problems: Problem[]): { raw: Record<string, unknown>; doc?: Document; language: string } {
+  // Without a prototype, a key "__proto__" is an ordinary (refused) key, never the object's prototype.
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  if (!configFile) return { raw, language: defaultLanguage() };
+  const text = readFileSync(configFile, 'utf8');
+  const language = languageOfConfigText(text);
+  const t = rulesIn(language);
+  if (configFile.endsWith('.json')) {
+    try {
+      Object.assign(raw, JSON.parse(text) as Record<string, unknown>);
+    } catch (err) {
+      problems.push({ file: displayFile, ruleId: 'config-syntax', ...t['config-syntax'].json({ detail: (err as Error).message }), severity: 'error' });
+    }
+    return { raw, language };
+  }
+  const doc = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: true });
+  for (const e of doc.errors) {
+    problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', ...t['config-syntax'].yaml({ detail: e.message.split('\n')[0] ?? '' }), severity: 'error' });
+  }
+  if (doc.errors.length === 0) {
+    const value = configValue(doc, displayFile, problems, language);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
+    else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', ...t['config-shape'].notMapping(), severity: 'error' });
+  }
+  return { raw, doc, language };
+}
+
 /** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
 export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const root = path.resolve(options.root ?? '.');
@@ -195,35 +227,11 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const configFile = locateConfigFile(root, options);
 
   const problems: Problem[] = [];
-  // Without a prototype, a key "__proto__" is an ordinary (refused) key, never the object's prototype.
-  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  let doc: Document | undefined;
   const counter = new LineCounter();
   const displayFile = configFile ? relativePath(root, configFile) : '';
-  // The messages' language: the config's `language:`, read even from a text that does not parse.
-  let language: string = defaultLanguage();
-  if (configFile) {
-    const text = readFileSync(configFile, 'utf8');
-    language = languageOfConfigText(text);
-    if (configFile.endsWith('.json')) {
-      try {
-        Object.assign(raw, JSON.parse(text) as Record<string, unknown>);
-      } catch (err) {
-        problems.push({ file: displayFile, ruleId: 'config-syntax', ...rulesIn(language)['config-syntax'].json({ detail: (err as Error).message }), severity: 'error' });
-      }
-    } else {
-      doc = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: true });
-      for (const e of doc.errors) {
-        problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', ...rulesIn(language)['config-syntax'].yaml({ detail: e.message.split('\n')[0] ?? '' }), severity: 'error' });
-      }
-      if (doc.errors.length === 0) {
-        const value = configValue(doc, displayFile, problems, language);
-        if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
-        else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', ...rulesIn(language)['config-shape'].notMapping(), severity: 'error' });
-      }
-    }
-  }
-
+  const read = readConfigFile(configFile, displayFile, counter, problems);
+  const { raw, doc } = read;
+  let language = read.language;
   if (raw.language === 'de' || raw.language === 'en') language = raw.language;
   const t = rulesIn(language)['config-value'];
   const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});

@@ -20,15 +20,27 @@ function emittedRuleIds(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   // `RuleId` as the checker sees it: a union holding every registered id (the alias name is not always kept).
   const registered = Object.keys(RULES);
-  const isRuleIdType = (type: ts.Type | undefined): boolean =>
+  const isRuleIdUnion = (type: ts.Type | undefined): boolean =>
     type !== undefined && type.isUnion() && registered.every((id) => type.types.some((t) => t.isStringLiteral() && t.value === id));
+  // A generic helper's `R extends RuleId` (FieldChecker.say) counts as typed so: its constraint is the union.
+  const isRuleIdType = (type: ts.Type | undefined): boolean =>
+    isRuleIdUnion(type) || (type !== undefined && (type.flags & ts.TypeFlags.TypeParameter) !== 0 && isRuleIdUnion(checker.getBaseConstraintOfType(type)));
+  /** The declared type of the parameter a call argument goes to (before inference): `R` of `say<R extends RuleId>(ruleId: R, …)`. */
+  const declaredParameterType = (node: ts.Node): ts.Type | undefined => {
+    const call = node.parent;
+    if (!ts.isCallExpression(call)) return undefined;
+    const index = call.arguments.indexOf(node as ts.Expression);
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    const parameter = declaration && !ts.isJSDocSignature(declaration) ? declaration.parameters[index] : undefined;
+    return parameter?.type ? checker.getTypeFromTypeNode(parameter.type) : undefined;
+  };
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.startsWith(srcDir) || file.fileName.endsWith(path.join('model', 'rules.ts'))) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
         const parent = node.parent;
         const asRuleIdProperty = ts.isPropertyAssignment(parent) && parent.initializer === node && parent.name.getText(file) === 'ruleId';
-        if (asRuleIdProperty || isRuleIdType(checker.getContextualType(node))) {
+        if (asRuleIdProperty || isRuleIdType(checker.getContextualType(node)) || isRuleIdType(declaredParameterType(node))) {
           const where = `${path.relative(REPO, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
           found.set(node.text, [...(found.get(node.text) ?? []), where]);
         }
