@@ -118,10 +118,10 @@ describe('addresses that change', () => {
     renameSync(path.join(ci, 'content/2025/2025-02-13-kreistag.md'), path.join(ci, 'content/2025/2025-02-13-sitzung.md'));
     const loose = runCli(['check', '--root', ci]);
     expect(loose.code).toBe(0);
-    expect(loose.stderr).toContain('content/2025/2025-02-13-sitzung.md:6:1: warning: die Adresse der Meldung hat sich geändert');
+    expect(loose.stderr).toContain('content/2025/2025-02-13-sitzung.md:6:1: Warnung: die Adresse der Meldung hat sich geändert');
     const strict = runCli(['check', '--strict', '--root', ci]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('error: die Adresse der Meldung hat sich geändert');
+    expect(strict.stderr).toContain('Fehler: die Adresse der Meldung hat sich geändert');
     expect(strict.stderr).toContain('aliases:');
     // build shows it without --verbose, since it asks for a change in a file.
     const built = runCli(['build', '--root', ci]);

@@ -39,7 +39,7 @@ describe('checkSite', () => {
       line: 4,
       field: 'region',
       ruleId: 'unknown-region',
-      reason: 'Region "Postdam" is not known. Did you mean "Potsdam"?',
+      reason: 'die Region „Postdam“ ist nicht bekannt. Meinten Sie „Potsdam“?',
       severity: 'error',
     });
   });
@@ -47,7 +47,7 @@ describe('checkSite', () => {
   it('lists the known regions instead of a far-fetched suggestion', async () => {
     const root = site({ 'content/2025/a.md': article({ region: 'Hamburg' }) });
     const [problem] = (await checkSite({ root })).problems;
-    expect(problem?.reason).toBe('Region "Hamburg" is not known.');
+    expect(problem?.reason).toBe('die Region „Hamburg“ ist nicht bekannt');
     expect(problem?.fix).toContain('Potsdam, Cottbus, Brandenburg an der Havel');
   });
 
@@ -83,9 +83,9 @@ describe('checkSite', () => {
     expect(result.errors).toBe(0);
     const footer = result.problems.filter((p) => p.ruleId === 'missing-footer-page');
     expect(footer.map((p) => p.reason)).toEqual([
-      'footer link "Datenschutz" points to /datenschutz/, which no source produces',
-      'footer link "Barrierefreiheit" points to /barrierefreiheit/, which no source produces',
-      'footer link "Leichte Sprache" points to /leichte-sprache/, which no source produces',
+      'der Link „Datenschutz“ in der Fußzeile zeigt auf /datenschutz/, diese Seite gibt es nicht',
+      'der Link „Barrierefreiheit“ in der Fußzeile zeigt auf /barrierefreiheit/, diese Seite gibt es nicht',
+      'der Link „Leichte Sprache“ in der Fußzeile zeigt auf /leichte-sprache/, diese Seite gibt es nicht',
     ]);
     expect(footer.every((p) => p.severity === 'warning')).toBe(true);
   });
@@ -110,7 +110,7 @@ describe('stadtbote check (CLI)', () => {
     const broken = site({ 'content/2025/a.md': article({ region: 'Postdam' }) });
     const b = runCli(['check', '--root', broken]);
     expect(b.code).toBe(1);
-    expect(b.stderr).toContain('content/2025/a.md:4:1: error: Region "Postdam" is not known. Did you mean "Potsdam"? (region) [unknown-region]');
+    expect(b.stderr).toContain('content/2025/a.md:4:1: Fehler: die Region „Postdam“ ist nicht bekannt. Meinten Sie „Potsdam“? (region) [unknown-region]');
     expect(existsSync(path.join(broken, 'dist'))).toBe(false);
   });
 
@@ -121,7 +121,7 @@ describe('stadtbote check (CLI)', () => {
     expect(checked.code).toBe(1);
     expect(built.code).toBe(1);
     const line = checked.stderr.split('\n').find((l) => l.includes('invalid-date'));
-    expect(line).toMatch(/^content\/2025\/a\.md:3:1: error: date "2025-13-01"/);
+    expect(line).toMatch(/^content\/2025\/a\.md:3:1: Fehler: date „2025-13-01“/);
     expect(built.stderr).toContain(line!);
   });
 
@@ -140,7 +140,7 @@ describe('stadtbote check (CLI)', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^::error file=content\/2025\/a\.md,line=4,col=1,title=unknown-region::Region "Postdam" is not known\. Did you mean "Potsdam"\?/);
+    expect(lines[0]).toMatch(/^::error file=content\/2025\/a\.md,line=4,col=1,title=unknown-region::die Region „Postdam“ ist nicht bekannt\. Meinten Sie „Potsdam“\?/);
   });
 
   it('--quiet hides warnings; an unknown --format is a usage error', () => {
@@ -162,7 +162,7 @@ describe('paths in messages', () => {
       const github = runCli(['check', '--root', sub, '--format', 'github'], { cwd: parent });
       expect(github.stdout).toContain(`::error file=${sub}/content/2025/a.md,line=`);
       const text = runCli(['build', '--root', sub], { cwd: parent });
-      expect(text.stderr).toMatch(new RegExp(`^${sub}/content/2025/a\\.md:\\d+:\\d+: error: `, 'm'));
+      expect(text.stderr).toMatch(new RegExp(`^${sub}/content/2025/a\\.md:\\d+:\\d+: Fehler: `, 'm'));
       // From the site folder itself they stay as they were.
       expect(runCli(['check', '--format', 'github'], { cwd: root }).stdout).toContain('::error file=content/2025/a.md,line=');
     } finally {

@@ -54,7 +54,7 @@ describe('suggestions for file names', () => {
   it('guesses nothing when no name is close', async () => {
     const root = site({ 'content/2025/foto.jpg': JPEG, [A]: article({ title: 'K' }, '![Plan](lageplan-rathaus.png)\n') });
     const { problems } = await checkSite({ root });
-    expect(problems.find((p) => p.ruleId === 'missing-image')!.fix).toBe('check the file name; looked for content/2025/lageplan-rathaus.png');
+    expect(problems.find((p) => p.ruleId === 'missing-image')!.fix).toBe('den Dateinamen prüfen oder das Bild in den Ordner legen');
   });
 });
 
@@ -80,7 +80,7 @@ describe('dates and placeholders', () => {
     expect(runCli(['check', '--root', root]).code).toBe(0);
     const strict = runCli(['check', '--strict', '--root', root]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('2 errors, 0 warnings');
+    expect(strict.stderr).toContain('2 Fehler, 0 Warnungen');
   }, 30_000);
 });
 

@@ -90,7 +90,7 @@ describe('stadtbote new (CLI)', () => {
 
     const again = runCli(['new', 'Neue Digitalstrategie vorgestellt', '--region', 'Potsdam', '--date', '2025-02-13', '--root', root]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('gibt es schon; nichts wurde geschrieben');
 
     const bad = runCli(['new', 'Anderer Titel', '--region', 'Potsdam', '--date', '2025-02-30', '--root', root]);
     expect(bad.code).toBe(2);
@@ -108,7 +108,7 @@ describe('stadtbote new with known regions', () => {
     try {
       const typo = runCli(['new', 'Tippfehler', '--region', 'Postdam', '--date', '2025-02-13', '--root', root]);
       expect(typo.code).toBe(2);
-      expect(typo.stderr).toContain('Did you mean "Potsdam"?');
+      expect(typo.stderr).toContain('Meinten Sie „Potsdam“?');
       expect(existsSync(path.join(root, 'content/2025/2025-02-13-tippfehler.md'))).toBe(false);
       expect(runCli(['new', 'Richtig', '--region', 'Potsdam', '--date', '2025-02-13', '--root', root]).code).toBe(0);
     } finally {
