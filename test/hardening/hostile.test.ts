@@ -18,12 +18,12 @@ hostileSuite('hostile content', cases.filter((c) => !isSlow(c)));
 describe('hostile content through the CLI', () => {
   // Problems about a whole file (a link, a URL clash) have no line to point at.
   const cliCases: [string, RegExp][] = [
-    ['broken YAML: unclosed flow list', /^content\/2025\/a\.md:\d+:\d+: error: /m],
-    ['JavaScript frontmatter (---js) is refused, not run', /^content\/2025\/a\.md:1:1: error: /m],
-    ['10,000 levels of block quotes', /^content\/2025\/a\.md:7:1: error: .*\[too-complex\]/m],
-    ['Latin-1 bytes (not UTF-8)', /^content\/2025\/a\.md:1:1: error: /m],
-    ['symlinked file leading out of the content folder', /^content\/2025\/link\.md: error: /m],
-    ['two articles with the same URL', /^content\/2025\/b\.md(:\d+:\d+)?: error: .*content\/2025\/a\.md/m],
+    ['broken YAML: unclosed flow list', /^content\/2025\/a\.md:\d+:\d+: Fehler: /m],
+    ['JavaScript frontmatter (---js) is refused, not run', /^content\/2025\/a\.md:1:1: Fehler: /m],
+    ['10,000 levels of block quotes', /^content\/2025\/a\.md:7:1: Fehler: .*\[too-complex\]/m],
+    ['Latin-1 bytes (not UTF-8)', /^content\/2025\/a\.md:1:1: Fehler: /m],
+    ['symlinked file leading out of the content folder', /^content\/2025\/link\.md: Fehler: /m],
+    ['two articles with the same URL', /^content\/2025\/b\.md(:\d+:\d+)?: Fehler: .*content\/2025\/a\.md/m],
   ];
 
   it.each(cliCases)('%s: exit 1, file:line:col message, no stack trace, no output', (name, format) => {
@@ -46,7 +46,7 @@ describe('hostile content through the CLI', () => {
     writeFileSync(path.join(root, 'content/2025/b.md'), '---\ntitle: [kaputt\n---\n');
     const r = runCli(['build', '--root', root, '--no-search']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^content\/2025\/b\.md:\d+:\d+: error: /m);
+    expect(r.stderr).toMatch(/^content\/2025\/b\.md:\d+:\d+: Fehler: /m);
     expect(readTree(path.join(root, 'dist'))).toEqual(before);
   });
 });
