@@ -31,7 +31,7 @@ describe('prototype keys in the config (issue 16, finding 9)', () => {
   ])('%s: refused with a problem, perPage untouched', (_kind, name, text) => {
     const root = site({ [name]: text });
     const err = configError(() => resolveSite({ root }));
-    expect(err.problems.some((p) => p.ruleId === 'config-value' && p.file === name && /is not allowed/.test(p.reason))).toBe(true);
+    expect(err.problems.some((p) => p.ruleId === 'config-value' && p.file === name && /ist nicht erlaubt/.test(p.reason))).toBe(true);
     expect(({} as Record<string, unknown>).perPage).toBeUndefined();
   });
 
@@ -47,7 +47,7 @@ describe('credentials in the base URL (issue 16, finding 9)', () => {
     const root = site();
     const r = runCli(['build', '--root', root, '--no-search', '--base-url', 'https://redakteur:geheim123@example.org/presse/']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/user name or password/);
+    expect(r.stderr).toMatch(/ohne Benutzername und Passwort/);
     expect(r.stderr).not.toContain('geheim123');
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('new writes only what the build accepts, only inside content/ (issue 16
     made.push(outside);
     symlinkSync(outside, path.join(root, 'content/2026'));
     const err = configError(() => newArticle({ root, title: 'Titel', region: 'Potsdam', date: '2026-03-01' }));
-    expect(err.problems[0]!.reason).toMatch(/leads out of the content folder/);
+    expect(err.problems[0]!.reason).toMatch(/Verknüpfung aus dem Inhaltsordner hinaus/);
     expect(readdirSync(outside)).toEqual([]);
   });
 

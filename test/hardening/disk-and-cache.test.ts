@@ -47,7 +47,7 @@ describe.skipIf(!isRoot)('a full disk (issue 16, finding 5)', () => {
     writeFileSync(path.join(root, 'content/2025/gross.pdf'), Buffer.alloc(600 * 1024, 7));
     const r = runCli(['build', '--root', root, '--out', out, '--no-search', '--no-cache']);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/error: cannot write .*dist.* the disk is full \[file-system\]/);
+    expect(r.stderr).toMatch(/Fehler: .*dist.* kann nicht geschrieben werden: der Datenträger ist voll \[file-system\]/);
     expect(r.stderr).not.toMatch(/ENOSPC|    at /);
     expect(readdirSync(disk)).toEqual(['dist']);
     expect(readTree(out)).toEqual(before);
@@ -59,7 +59,7 @@ describe.skipIf(!isRoot)('a full disk (issue 16, finding 5)', () => {
     const root = site();
     const r = runCli(['build', '--root', root, '--cache-dir', path.join(disk, 'cache'), '--no-search', '-v']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/warning: the build cache could not be written.*\[cache-unwritable\]/);
+    expect(r.stderr).toMatch(/Warnung: der Zwischenspeicher \(Build-Cache\) konnte nicht geschrieben werden.*\[cache-unwritable\]/);
     expect(existsSync(path.join(root, 'dist/2025/02-13-a/index.html'))).toBe(true);
     const left = existsSync(path.join(disk, 'cache')) ? readdirSync(path.join(disk, 'cache')) : [];
     expect(left.filter((f) => f.includes('.tmp'))).toEqual([]);
@@ -122,14 +122,14 @@ describe('file-system errors are problems (issue 16, finding 7)', () => {
     const root = site();
     const r = runCli(['build', '--root', root, '--config', '/dev/zero', '--no-search']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\/dev\/zero.*not a regular file/);
+    expect(r.stderr).toMatch(/\/dev\/zero ist keine gewöhnliche Datei/);
   });
 
   it('--config naming a folder is refused', () => {
     const root = site();
     const r = runCli(['build', '--root', root, '--config', path.join(root, 'content'), '--no-search']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not a regular file/);
+    expect(r.stderr).toMatch(/ist keine gewöhnliche Datei/);
   });
 
   it('a billion-laughs config is refused naming the file', () => {
@@ -137,15 +137,15 @@ describe('file-system errors are problems (issue 16, finding 7)', () => {
     const root = site({ 'stadtbote.config.yaml': `title: Test\n${laughs}\n` });
     const r = runCli(['build', '--root', root, '--no-search']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^stadtbote\.config\.yaml:1(:\d+)?: error: config uses too many YAML aliases/m);
+    expect(r.stderr).toMatch(/^stadtbote\.config\.yaml:1(:\d+)?: Fehler: die Konfiguration verwendet zu viele YAML-Verweise/m);
   });
 
   it('--content naming a file (ENOTDIR): exit 1, the path and a fix, no errno line', () => {
     const root = site({ 'notizen.txt': 'x' });
     const r = runCli(['build', '--root', root, '--content', path.join(root, 'notizen.txt'), '--no-search']);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/notizen\.txt: error: cannot list the folder .*file where a folder is needed \[file-system\]/);
-    expect(r.stderr).toMatch(/fix: /);
+    expect(r.stderr).toMatch(/notizen\.txt: Fehler: .*kann nicht aufgelistet werden: ein Teil des Pfads ist eine Datei, wo ein Ordner sein müsste \[file-system\]/);
+    expect(r.stderr).toMatch(/Lösung: /);
     expect(r.stderr).not.toMatch(/ENOTDIR|    at /);
   });
 

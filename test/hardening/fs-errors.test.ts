@@ -36,9 +36,9 @@ describe('unreadable files and folders (issue 16, finding 7)', () => {
     const problems = (err as ContentError).problems.filter((p) => p.ruleId === 'file-system');
     expect(problems.map((p) => p.file).sort()).toEqual(['content/2025/EACCES-geheim.md', 'content/2025/EIO-plan.pdf', 'content/2025/ENOENT-weg.md', 'content/EACCES-ordner']);
     const byFile = new Map(problems.map((p) => [p.file, p]));
-    expect(byFile.get('content/2025/EACCES-geheim.md')!.reason).toMatch(/permission denied/);
-    expect(byFile.get('content/2025/ENOENT-weg.md')!.reason).toMatch(/does not exist/);
-    expect(byFile.get('content/EACCES-ordner')!.reason).toMatch(/cannot list the folder/);
+    expect(byFile.get('content/2025/EACCES-geheim.md')!.reason).toMatch(/keine Berechtigung/);
+    expect(byFile.get('content/2025/ENOENT-weg.md')!.reason).toMatch(/die Datei gibt es nicht/);
+    expect(byFile.get('content/EACCES-ordner')!.reason).toMatch(/kann nicht aufgelistet werden/);
     for (const p of problems) {
       expect(p.fix).toBeTruthy();
       expect(p.reason).not.toMatch(/EACCES:|ENOENT:|EIO:/);

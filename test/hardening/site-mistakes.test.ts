@@ -27,7 +27,7 @@ describe('the output folder never replaces the site', () => {
     const missing = path.join(tempDir(), 'tippfehler');
     const result = runCli(['build', '--root', missing]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('does not exist');
+    expect(result.stderr).toContain('existiert nicht');
     expect(existsSync(missing)).toBe(false);
   });
 });
@@ -38,7 +38,7 @@ describe('a broken template', () => {
     try {
       const result = runCli(['build', '--root', root]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: error: template error: .*\[template\]$/m);
+      expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: Fehler: Fehler in einer Vorlage \(Template\): .*\[template\]$/m);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(path.join(root, 'dist'))).toBe(false);
     } finally {
