@@ -68,8 +68,8 @@ describe('old addresses in a build under /presse/', () => {
       const text = files!.get(file)!.toString();
       for (const needle of ['aktuelles/2019/y', 'alt/z', 'meldung']) expect(text, `${file} ${needle}`).toContain(needle);
     }
-    expect(serverOnlyLine(serverOnly!, false)).toBe('3 old addresses outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /alt/z.html, /presse/meldung.php?id=7');
-    expect(serverOnlyLine(['/a', '/b', '/c', '/d'], false)).toContain('and 1 more (--verbose lists them)');
+    expect(serverOnlyLine(serverOnly!, false)).toBe('3 alte Adressen außerhalb des Basispfads oder mit Abfrage (?…) werden nur von den Server-Dateien umgeleitet (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /alt/z.html, /presse/meldung.php?id=7');
+    expect(serverOnlyLine(['/a', '/b', '/c', '/d'], false)).toContain('und 1 weitere (--verbose listet sie)');
   });
 
   it('stadtbote build prints the server-only list as one line', () => {
@@ -77,8 +77,8 @@ describe('old addresses in a build under /presse/', () => {
     try {
       const r = runCli(['build', '--root', root, '--no-search', '--base-url', BASE]);
       expect(r.code, r.stderr).toBe(0);
-      const lines = r.stdout.split('\n').filter((l) => l.includes('old address'));
-      expect(lines).toEqual(['2 old addresses outside the base path or with a query redirect only with the server files (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /presse/meldung.php?id=7']);
+      const lines = r.stdout.split('\n').filter((l) => l.includes('alte Adresse'));
+      expect(lines).toEqual(['2 alte Adressen außerhalb des Basispfads oder mit Abfrage (?…) werden nur von den Server-Dateien umgeleitet (nginx-*.conf, .htaccess, _redirects): /aktuelles/2019/y.html, /presse/meldung.php?id=7']);
     } finally {
       cleanup(root);
     }
@@ -95,7 +95,7 @@ describe('old addresses in a build under /presse/', () => {
     const { problems, files } = await problemsOf({ 'content/2025/a.md': withAliases(['/presse/presse/alt/x.html']) });
     const p = problems.find((x) => x.ruleId === 'alias-doubled-base-path');
     expect(p).toMatchObject({ field: 'aliases.0', severity: 'warning' });
-    expect(p!.fix).toBe('write /presse/alt/x.html if that was the old address');
+    expect(p!.fix).toBe('/presse/alt/x.html schreiben, wenn das die alte Adresse war');
     expect(files).toBeDefined();
   });
 

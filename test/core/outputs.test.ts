@@ -14,7 +14,7 @@ describe('site-wide outputs', () => {
     });
     try {
       const report = await buildSite(root);
-      expect(report.warnings.filter((p) => p.ruleId === 'missing-footer-page').map((p) => p.reason)).toEqual(['footer link "Fehlt" points to /fehlt/, which no source produces']);
+      expect(report.warnings.filter((p) => p.ruleId === 'missing-footer-page').map((p) => p.reason)).toEqual(['der Link „Fehlt“ in der Fußzeile zeigt auf /fehlt/, diese Seite gibt es nicht']);
     } finally {
       cleanup(root);
     }
@@ -78,8 +78,8 @@ describe('OutputClaims', () => {
     expect(claims.claim('feed.xml/index.html', 'content/2025/a.md (alias /feed.xml/)', { src: '2025/a.md', field: 'aliases.0' })).toBe(false);
     expect(claims.claim('alt/index.html', 'static/alt/index.html')).toBe(true);
     expect(claims.claim('alt', 'static/alt')).toBe(false);
-    expect(problems.map((p) => p.reason)).toEqual([expect.stringContaining('cannot be a file and a folder'), expect.stringContaining('cannot be a file and a folder')]);
-    expect(problems[0]).toMatchObject({ file: 'content/2025/a.md', field: 'aliases.0', fix: 'remove the alias or change it' });
+    expect(problems.map((p) => p.reason)).toEqual([expect.stringContaining('nicht zugleich Datei und Ordner sein'), expect.stringContaining('nicht zugleich Datei und Ordner sein')]);
+    expect(problems[0]).toMatchObject({ file: 'content/2025/a.md', field: 'aliases.0', fix: 'die alte Adresse entfernen oder ändern' });
   });
 
   it('keeps a reserved folder for its owner alone', () => {

@@ -91,18 +91,18 @@ describe('validation messages', () => {
 
   it('names file, line, field and what was expected for an impossible date', () => {
     expect(problemsOf('---\ntitle: T\nregion: R\ndate: 2025-02-30\nteaser: A\n---\nText')).toEqual([
-      'content/2025/x.md:4:1 error invalid-date date: date "2025-02-30" is not a real calendar date',
+      'content/2025/x.md:4:1 error invalid-date date: date „2025-02-30“ gibt es im Kalender nicht',
     ]);
   });
 
   it('reports every problem of a file at once', () => {
     const problems = problemsOf('---\ntitle: [a, b]\ndate: 2025\nfarbe: rot\n---\n');
     expect(problems).toEqual([
-      'content/2025/x.md:2:1 error invalid-type title: title must be text, found a list',
-      'content/2025/x.md:3:1 error invalid-date date: date 2025 has only a year or a number; expected a full date YYYY-MM-DD',
-      'content/2025/x.md:1:1 error missing-field region: region is missing',
-      'content/2025/x.md:1:1 error missing-field teaser: teaser is missing',
-      'content/2025/x.md:4:1 warning unknown-key farbe: unknown key "farbe" is ignored',
+      'content/2025/x.md:2:1 error invalid-type title: title muss ein Text sein, gefunden: eine Liste',
+      'content/2025/x.md:3:1 error invalid-date date: date 2025 ist nur eine Jahreszahl oder Zahl; erwartet wird ein ganzes Datum JJJJ-MM-TT',
+      'content/2025/x.md:1:1 error missing-field region: die Angabe region fehlt',
+      'content/2025/x.md:1:1 error missing-field teaser: die Angabe teaser fehlt',
+      'content/2025/x.md:4:1 warning unknown-key farbe: die Angabe „farbe“ ist unbekannt und wird übergangen',
     ]);
   });
 
@@ -121,13 +121,13 @@ describe('validation messages', () => {
   it('refuses JavaScript frontmatter without running it', () => {
     const marker = `stadtbote_ran_${Date.now()}`;
     const [p] = problemsOf(`---js\n{ title: (globalThis.${marker} = true, 'x') }\n---\n`);
-    expect(p).toContain('frontmatter in "js" is not allowed');
+    expect(p).toContain('der Kopf der Datei ist in einer anderen Sprache geschrieben (js)');
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 
   it('requires alt text for a frontmatter image and accepts an intentionally empty one', () => {
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n---\n')).toEqual([
-      'content/2025/x.md:6:1 error missing-alt image.alt: image has no alt text',
+      'content/2025/x.md:6:1 error missing-alt image.alt: das Bild hat keinen Alternativtext',
     ]);
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n  alt: ""\n---\n')).toEqual([]);
   });

@@ -38,7 +38,7 @@ describe('a broken template', () => {
     try {
       const result = runCli(['build', '--root', root]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: Fehler: Fehler in einer Vorlage \(Template\): .*\[template\]$/m);
+      expect(result.stderr).toMatch(/^templates\/article\.liquid:2:\d+: Fehler: die Vorlage \(Template\) enthält einen Liquid-Fehler: .*\[template\]$/m);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(path.join(root, 'dist'))).toBe(false);
     } finally {

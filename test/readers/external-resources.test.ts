@@ -74,10 +74,10 @@ describe('the build refuses third-party resources', () => {
       const reasons = problems.map((p) => p.reason);
       expect(problems.every((p) => p.severity === 'error')).toBe(true);
       const script = problems.find((p) => p.reason.includes('https://cdn.example.com/x.js'));
-      expect(script?.reason).toMatch(/^\/2025\/03-0\d-meldung-\d\/index\.html and 1 more file load a script from another host \(cdn\.example\.com\)/);
+      expect(script?.reason).toMatch(/^\/2025\/03-0\d-meldung-\d\/index\.html und 1 weitere Datei laden ein Skript von einem fremden Server \(cdn\.example\.com\)/);
       expect(script?.file).toMatch(/^content\/2025\/2025-03-0\d-meldung-\d\.md$/);
       expect(script?.fix).toContain('allowedHosts');
-      expect(reasons.some((r) => r.includes('a style from another host (fonts.example.net)'))).toBe(true);
+      expect(reasons.some((r) => /(?:lädt|laden) ein Stylesheet von einem fremden Server \(fonts\.example\.net\)/.test(r))).toBe(true);
       expect(problems.find((p) => p.reason.includes('maps.example.com'))?.file).toBe('static/karte.html');
       // The link in the article body loads nothing and is not reported.
       expect(reasons.some((r) => r.includes('www.example.com'))).toBe(false);

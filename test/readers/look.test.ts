@@ -129,7 +129,7 @@ describe('brand colour and logo in the config', () => {
       expect(error).toBeInstanceOf(ContentError);
       const problem = (error as ContentError).problems.find((p) => p.ruleId === 'logo-image');
       expect(problem).toMatchObject({ file: 'stadtbote.config.yaml', line: 4, column: 3, field: 'logo.src', severity: 'error' });
-      expect(problem?.reason).toContain('does not exist in the content folder nor in static/');
+      expect(problem?.reason).toContain('gibt es weder im Inhaltsordner noch in static/');
     } finally {
       cleanup(root);
     }

@@ -250,7 +250,7 @@ describe('images copied byte for byte', () => {
       const report = await buildSite(root);
       const warnings = report.warnings.filter((w) => w.ruleId === 'image-metadata');
       expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg', 'templates/icons/apple-touch-icon.png']);
-      expect(warnings[1]!.reason).toMatch(/published byte for byte with its EXIF, XMP(, IPTC)? metadata/);
+      expect(warnings[1]!.reason).toMatch(/wird Byte für Byte mit seinen EXIF, XMP(, IPTC)?-Metadaten veröffentlicht/);
       expect(readFileSync(path.join(root, 'dist/fotos/kamera.jpg'))).toEqual(readFileSync(path.join(root, 'static/fotos/kamera.jpg')));
     } finally {
       cleanup(root);
@@ -272,13 +272,13 @@ describe('the images config', () => {
       expect(error).toBeInstanceOf(ConfigError);
       const reasons = (error as ConfigError).problems.map((p) => `${p.field}: ${p.reason}`);
       expect(reasons).toEqual([
-        'images: images.maxWidth must be a whole number of pixels from 480 to 8000, not 100',
-        'images: images.default must be the path of an image in the content folder, not "https://cdn.example.com/logo.png"',
+        'images: images.maxWidth muss eine ganze Zahl von 480 bis 8000 Pixeln sein, nicht 100',
+        'images: images.default muss der Pfad eines Bildes im Inhaltsordner sein, nicht "https://cdn.example.com/logo.png"',
       ]);
       writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'images:\n  maxWidth: 1600\n  quality: 80\n');
       const site = resolveSite({ root });
       expect(site.config.images).toEqual({ maxWidth: 1600 });
-      expect(site.warnings.map((w) => w.reason)).toEqual(['unknown config key "images.quality" is ignored']);
+      expect(site.warnings.map((w) => w.reason)).toEqual(['der Schlüssel „images.quality“ ist unbekannt und wird übergangen']);
     } finally {
       cleanup(root);
     }

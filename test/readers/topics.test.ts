@@ -103,8 +103,8 @@ describe('topics', () => {
       expect(error).toBeInstanceOf(ContentError);
       const problems = (error as ContentError).problems.filter((p) => p.ruleId === 'unknown-topic');
       expect(problems.map((p) => [p.file, p.line, p.field, p.reason, p.fix])).toEqual([
-        ['content/2025/e.md', 6, 'topics.0', 'Topic "Verkher" is not known. Did you mean "Verkehr"?', 'write Verkehr in topics'],
-        ['content/2025/e.md', 6, 'topics.1', 'Topic "Kultur" is not known.', 'use one of: Verkehr, Gesundheit, Abfall (or add it to topics in the config)'],
+        ['content/2025/e.md', 6, 'topics.0', 'das Thema „Verkher“ ist nicht bekannt. Meinten Sie „Verkehr“?', '„Verkehr“ unter topics schreiben'],
+        ['content/2025/e.md', 6, 'topics.1', 'das Thema „Kultur“ ist nicht bekannt', 'eines dieser Themen schreiben: Verkehr, Gesundheit, Abfall (oder das Thema in der Konfiguration unter topics ergänzen)'],
       ]);
       expect(existsSync(path.join(dir, 'dist'))).toBe(false);
     } finally {

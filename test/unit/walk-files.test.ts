@@ -92,7 +92,7 @@ describe('its users report what it skipped', () => {
     writeFileSync(path.join(outside, 'geheim.txt'), 'x');
     symlinkSync(path.join(outside, 'geheim.txt'), path.join(site, 'static', 'geheim.txt'));
     await expect(buildSite(site, { noCache: true })).rejects.toMatchObject({
-      problems: [expect.objectContaining({ file: 'static/geheim.txt', ruleId: 'symlink-outside', reason: 'symbolic link leads out of static/' })],
+      problems: [expect.objectContaining({ file: 'static/geheim.txt', ruleId: 'symlink-outside', reason: 'die Verknüpfung (symbolischer Link) führt aus static/ hinaus' })],
     });
   });
 });

@@ -54,7 +54,7 @@ export const siteDe = {
   },
   'external-resource': {
     bodyImage: ({ src, host }: { src: S; host: S }) => ({ reason: `das Bild „${src}“ wird von einem fremden Server geladen (${host})`, fix: 'das Bild in den Inhaltsordner kopieren oder den Server in der Konfiguration unter allowedHosts eintragen' }),
-    page: ({ first, more, kind, host, url }: { first: S; more: N; kind: S; host: S; url: S }) => ({ reason: `/${first}${more === 0 || more === '0' ? '' : ` und ${more} weitere Dateien`} ${more === 0 || more === '0' ? 'lädt' : 'laden'} ${({ script: 'ein Skript', style: 'ein Stylesheet', font: 'eine Schrift', image: 'ein Bild', iframe: 'einen Rahmen (iframe)', media: 'ein Video oder Audio', connection: 'Daten' } as Record<S, S>)[kind] ?? kind} von einem fremden Server (${host}): ${url}`, fix: `die Datei in die Seite kopieren (templates/assets/ oder static/) oder „${host}“ in der Konfiguration unter allowedHosts eintragen` }),
+    page: ({ first, more, kind, host, url }: { first: S; more: N; kind: S; host: S; url: S }) => ({ reason: `/${first}${more === 0 || more === '0' ? '' : ` und ${more} weitere ${more === 1 || more === '1' ? 'Datei' : 'Dateien'}`} ${more === 0 || more === '0' ? 'lädt' : 'laden'} ${({ script: 'ein Skript', style: 'ein Stylesheet', font: 'eine Schrift', image: 'ein Bild', iframe: 'einen Rahmen (iframe)', media: 'ein Video oder Audio', connection: 'Daten' } as Record<S, S>)[kind] ?? kind} von einem fremden Server (${host}): ${url}`, fix: `die Datei in die Seite kopieren (templates/assets/ oder static/) oder „${host}“ in der Konfiguration unter allowedHosts eintragen` }),
   },
   // the site as a whole
   'unknown-region': {
@@ -129,7 +129,7 @@ export const siteDe = {
     missing: ({ label, href, file }: { label: S; href: S; file: S }) => ({ reason: `der Link „${label}“ in der Fußzeile zeigt auf ${href}, diese Seite gibt es nicht`, fix: `${file} mit einem title anlegen oder footerLinks in der Konfiguration ändern` }),
   },
   template: {
-    syntax: ({ detail }: { detail: S }) => ({ reason: `Fehler in einer Vorlage (Template): ${detail}`, fix: 'die Liquid-Schreibweise berichtigen ({{ wert }}, {% tag %} … {% endtag %}); das Standard-Theme im Stadtbote-Paket zeigt jede Vorlage' }),
+    syntax: ({ detail }: { detail: S }) => ({ reason: `die Vorlage (Template) enthält einen Liquid-Fehler: ${detail}`, fix: 'die Liquid-Schreibweise berichtigen ({{ wert }}, {% tag %} … {% endtag %}); das Standard-Theme im Stadtbote-Paket zeigt jede Vorlage' }),
   },
   // editors' checks
   'address-changed': {
