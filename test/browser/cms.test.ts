@@ -25,8 +25,8 @@ async function startDevCms(root: string): Promise<{ child: ChildProcess; site: s
   const addresses = await new Promise<{ site: string; admin: string }>((resolve, reject) => {
     child.stdout?.on('data', (c: Buffer) => {
       output += c.toString('utf8');
-      const site = /dev server: (http:\S+)/.exec(output)?.[1];
-      const admin = /Web editor: (http:\S+)/.exec(output)?.[1];
+      const site = /Stadtbote-Vorschau: (http:\S+)/.exec(output)?.[1];
+      const admin = /Web-Editor: (http:\S+)/.exec(output)?.[1];
       if (site && admin) resolve({ site, admin });
     });
     child.once('exit', (code) => reject(new Error(`dev --cms exited with ${String(code)}: ${output}`)));

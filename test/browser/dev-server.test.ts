@@ -86,21 +86,21 @@ describe('new → check → build', () => {
       expect(created.stdout.trim()).toBe('content/2025/2025-03-01-buergerportal-startet.md');
       const checked = runCli(['check', '--root', root]);
       // The placeholders `new` writes are warnings (errors only with --strict), so nothing goes live unnoticed.
-      expect([checked.code, checked.stderr.trim().split('\n').at(-1)]).toEqual([0, '0 errors, 2 warnings']);
+      expect([checked.code, checked.stderr.trim().split('\n').at(-1)]).toEqual([0, '0 Fehler, 2 Warnungen']);
       expect(checked.stderr).toContain('[placeholder]');
       const built = runCli(['build', '--root', root]);
       expect(built.code).toBe(0);
-      expect(built.stdout).toContain('from 1 article in');
+      expect(built.stdout).toContain('aus 1 Meldung gebaut in');
       // A typo is caught by `new` itself; one typed into the file later by check and build alike.
       const typo = runCli(['new', 'Zweite Meldung', '--region', 'Cotbus', '--date', '2025-03-02', '--root', root]);
       expect(typo.code).toBe(2);
-      expect(typo.stderr).toContain('Did you mean "Cottbus"?');
+      expect(typo.stderr).toContain('Meinten Sie „Cottbus“?');
       const file = path.join(root, 'content/2025/2025-03-01-buergerportal-startet.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('region: "Cottbus"', 'region: "Cotbus"'));
       for (const command of ['check', 'build']) {
         const again = runCli([command, '--root', root]);
         expect(again.code, command).toBe(1);
-        expect(again.stderr, command).toMatch(/content\/2025\/2025-03-01-buergerportal-startet\.md:\d+:\d+: error: Region "Cotbus" is not known\. Did you mean "Cottbus"\?/);
+        expect(again.stderr, command).toMatch(/content\/2025\/2025-03-01-buergerportal-startet\.md:\d+:\d+: Fehler: die Region „Cotbus“ ist nicht bekannt\. Meinten Sie „Cottbus“\?/);
       }
     } finally {
       cleanup(root);

@@ -188,7 +188,7 @@ describe('dev server leaves nothing behind', () => {
       child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
       await expect.poll(() => /http:\/\/localhost:\d+\/presse\//.exec(out)?.[0], { timeout: 100_000 }).toBeTruthy();
       const url = /http:\/\/localhost:\d+\/presse\//.exec(out)![0];
-      expect(err).toMatch(/--host 0\.0\.0\.0 makes the preview .* reachable from the network/);
+      expect(err).toMatch(/--host 0\.0\.0\.0 macht die Vorschau .* im Netz erreichbar/);
       const own = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
       if (own) expect((await get(url, '/presse/', { Host: `${own}:${new URL(url).port}` }, own)).status).toBe(200);
       expect((await get(url, '/presse/', { Host: 'evil.example' })).status).toBe(403);

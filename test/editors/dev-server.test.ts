@@ -293,7 +293,7 @@ describe('dev server: rebuilds and live reload', () => {
     await server.idle();
     const payload = JSON.parse(seen.find((e) => e.event === 'problems')!.data) as { problems: { location: string; text: string }[] };
     expect(payload.problems[0]?.location).toMatch(/^content\/2025\/2025-02-13-erste\.md:3:\d+$/);
-    expect(payload.problems[0]?.text).toContain(`${payload.problems[0]?.location}: error: frontmatter is not valid YAML`);
+    expect(payload.problems[0]?.text).toContain(`${payload.problems[0]?.location}: Fehler: der Kopf der Datei ist kein gültiges YAML`);
     // The last good output stays online, and a page opened now learns about the error at once.
     expect((await request(server.url, '/')).status).toBe(200);
     const late = events(server.url, (s) => s.some((e) => e.event === 'problems'));

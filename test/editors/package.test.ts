@@ -67,7 +67,7 @@ describe('the packed package in a site of its own', () => {
     expect(existsSync(path.join(site, 'node_modules', 'stadtbote', 'lib', 'cli.js'))).toBe(true);
 
     const built = await run('npx', ['--no-install', 'stadtbote', 'build'], site, 120_000);
-    expect(built.stdout).toMatch(/Built \d+ pages from 1 article/);
+    expect(built.stdout).toMatch(/\d+ Seiten aus 1 Meldung gebaut/);
     const home = readFileSync(path.join(site, 'dist', 'index.html'), 'utf8');
     expect(home).toContain('Willkommen im Nachrichtenarchiv');
     expect(home).toContain('href="/presse/impressum/"');
@@ -75,6 +75,6 @@ describe('the packed package in a site of its own', () => {
     // The legal pages are fill-in templates: check names every gap, --strict (as in CI) fails on them.
     const check = await exec('npx', ['--no-install', 'stadtbote', 'check', '--strict'], site, 120_000);
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/content\/pages\/impressum\.md:\d+:\d+: error: der Platzhalter „\[bitte ergänzen: Name der Behörde\]“/);
+    expect(check.stderr).toMatch(/content\/pages\/impressum\.md:\d+:\d+: Fehler: der Platzhalter „\[bitte ergänzen: Name der Behörde\]“/);
   }, 600_000);
 });

@@ -167,7 +167,7 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
     const root = site();
     const run = spawnSync(process.execPath, [CLI, 'import', path.join(FEEDS, 'broken.xml'), '--root', root, '--region', 'Sachsen'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('broken.xml:8:1: error: die Datei ist kein gültiges XML');
+    expect(run.stderr).toContain('broken.xml:8:1: Fehler: die Datei ist kein gültiges XML');
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(readTree(root).size).toBe(1);
   });
