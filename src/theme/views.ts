@@ -71,6 +71,15 @@ export interface PageChrome {
 export interface ChromeView {
   readonly header: string;
   readonly footer: string;
+  /** The head's feed, icon and stylesheet links (`partials/head-links`), the same on every page with these feeds. */
+  readonly headLinks: string;
+}
+
+/** What `partials/head-links` sees: the page's feeds and the site (icons, brand). */
+export interface HeadLinksPartialView {
+  readonly site: SiteView;
+  readonly t: UiStrings;
+  readonly feeds: readonly FeedLink[];
 }
 
 /** What `partials/header` and `partials/footer` see; `current` is the navigation entry that is this very page. */
