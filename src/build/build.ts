@@ -21,7 +21,7 @@ import { assetDependencyKey, Renderer, type RenderContext } from '../render/rend
 import type { ArticleMeta, PageMeta, PendingLink, SourceFile, SourceResult } from '../model/types.js';
 import { outputPathFor, withBasePath } from '../model/urls.js';
 import { OutputWriter, type WriteStats } from '../write/writer.js';
-import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
+import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchResult, type SearchStatus } from '../search/pagefind.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 
@@ -64,6 +64,8 @@ export interface BuildReport {
   readonly cache: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
   /** The search index: built again, kept as it was, kept although articles changed, or none. */
   readonly search: SearchStatus | 'off';
+  /** How many parts the search index has and how many of them (and their articles) were indexed again. */
+  readonly searchIndex?: SearchResult;
   /** Day of the next scheduled article, so CI can schedule a rebuild. */
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };
@@ -373,10 +375,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const dupes = problems.filter((p) => p.ruleId === 'duplicate-url' || (p.ruleId === 'external-resource' && p.severity === 'error'));
     if (dupes.length > 0) throw new ContentError([...problems].sort(compareProblems));
 
-    let search: SearchStatus | 'off' = 'off';
+    let searchIndex: SearchResult | undefined;
     if (writer && config.search) {
-      search = await indexSearch({ writer, site, articles: model.articles, previous, next, claim, allowStale: !!options.staleSearch });
+      searchIndex = await indexSearch({ writer, site, articles: model.articles, previous, next, claim, allowStale: !!options.staleSearch });
     }
+    const search: SearchStatus | 'off' = searchIndex?.status ?? 'off';
 
     mark('search');
     const write = writer?.commit();
@@ -394,6 +397,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       durationMs: performance.now() - started,
       cache: loaded?.status ?? 'off',
       search,
+      ...(searchIndex ? { searchIndex } : {}),
       ...(nextScheduled ? { nextScheduled } : {}),
       excluded,
       outDir: paths.out,

@@ -37,6 +37,8 @@ export interface SiteConfig {
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
   readonly search: boolean;
+  /** How the search index is split into parts that are rebuilt on their own (see search/parts.ts). */
+  readonly searchSplit: 'auto' | 'year' | 'none';
   /** Hosts the generated pages may load resources from (none by default). */
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
@@ -89,6 +91,7 @@ const defaults: SiteConfig = {
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
+  searchSplit: 'auto',
   allowedHosts: [],
   rawHtml: 'none',
 };
@@ -235,6 +238,10 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   if (raw.search !== undefined) {
     if (typeof raw.search === 'boolean') config.search = raw.search;
     else fail('search', 'search must be true or false');
+  }
+  if (raw.searchSplit !== undefined) {
+    if (raw.searchSplit === 'auto' || raw.searchSplit === 'year' || raw.searchSplit === 'none') config.searchSplit = raw.searchSplit;
+    else fail('searchSplit', `searchSplit "${String(raw.searchSplit)}" is not supported`, 'use "auto" (default), "year" or "none"');
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;

@@ -15,18 +15,37 @@ if (form && status && list) {
     none: form.dataset.noResults || '',
     more: form.dataset.more || 'more',
   };
-  let pagefind;
+  let loading;
+  const split = Boolean(form.dataset.merge);
   let shown = [];
   let offset = 0;
   let moreButton;
 
-  const load = async () => {
-    if (!pagefind) {
-      pagefind = await import(form.dataset.bundle);
-      // Result URLs are site paths; Pagefind puts the site's base path in front of them.
-      await pagefind.options({ baseUrl: form.dataset.base || '/' });
-    }
+  // Loaded once, on the first search; a second search while it loads waits for the same promise,
+  // so no part of the index is merged twice.
+  const loadIndex = async () => {
+    const pagefind = await import(form.dataset.bundle);
+    // Result URLs are site paths; Pagefind puts the site's base path in front of them.
+    const baseUrl = form.dataset.base || '/';
+    // A large archive's index comes in parts, one per year, newest first, that the build renews on
+    // their own; Pagefind searches them as one and orders the merged results by score. Sorted by
+    // date, a part's scores are its ranks (n … 1); weighted by powers of a base above any part's size,
+    // every result of a newer part scores above every result of an older one, so the merged list
+    // stays newest first. Each part ends in a record older than every article (which would score 0
+    // otherwise), which the search drops. (Guarded by test/browser/search-split.test.ts against one whole index.)
+    const parts = (form.dataset.merge || '').split(' ').filter(Boolean);
+    const base = Number(form.dataset.partBase) || 1;
+    const weight = (i) => (parts.length > 0 ? { indexWeight: base ** (parts.length - i) } : {});
+    await pagefind.options({ baseUrl, ...weight(0) });
+    await Promise.all(parts.map((part, i) => pagefind.mergeIndex(part, { baseUrl, ...weight(i + 1) })));
     return pagefind;
+  };
+  const load = () => {
+    loading ??= loadIndex().catch((err) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
   };
 
   // Excerpts are Pagefind's text with <mark> around hits; rebuild them from text nodes and marks only.
@@ -97,7 +116,7 @@ if (form && status && list) {
     const pf = await load();
     const search = await pf.search(term === '' ? null : term, { filters, sort: { date: 'desc' } });
     if (query !== generation) return;
-    shown = search.results;
+    shown = split ? search.results.filter((r) => r.score > 0) : search.results;
     status.textContent = shown.length === 0 ? text.none : text.results.replace('{n}', String(shown.length));
     await showMore(false, query);
   };

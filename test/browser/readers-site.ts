@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -36,8 +36,9 @@ function fileFor(dist: string, pathname: string): string | undefined {
  * Builds the readers fixture under a base path and serves it on 127.0.0.1 the way a static host
  * would: folders serve their index.html, unknown paths get 404.html with status 404.
  */
-export async function serveReadersSite(options: { search?: boolean } = {}): Promise<ServedSite> {
+export async function serveReadersSite(options: { search?: boolean; extraConfig?: string } = {}): Promise<ServedSite> {
   const root = copyFixture('readers-site');
+  if (options.extraConfig) appendFileSync(path.join(root, 'stadtbote.config.yaml'), `\n${options.extraConfig}\n`);
   const dist = path.join(root, 'dist');
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
