@@ -9,3 +9,4 @@ export { formatProblems, type ReportFormat } from './report/format.js';
 export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
 export { checkSite, type CheckOptions, type CheckResult } from './commands/check.js';
 export { newArticle, ArticleExistsError, type NewArticleOptions, type NewArticle } from './commands/new.js';
+export { runImport, type ImportOptions, type ImportReport } from './commands/import.js';

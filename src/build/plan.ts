@@ -1,33 +1,30 @@
-import type { Renderer, PageChrome } from '../render/renderer.js';
+import type { Renderer } from '../render/renderer.js';
 import type { ArticleMeta } from '../model/types.js';
+import type { RegionSummary, SiteModel } from '../model/site.js';
+import type { FilterView, PageChrome, PaginationView, TemplateJob } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 
+/** A list page's pagination, as the `list` template sees it. */
+export type Pagination = PaginationView;
+
+/** The templates of generated list and overview pages. */
+export type ListTemplate = 'list' | 'regions' | 'topics' | 'archive';
+
 /** A generated list or overview page: what to render and a key of everything it shows. */
-export interface ListPage {
+export type ListPage = TemplateJob<ListTemplate> & {
   readonly url: string;
-  readonly template: string;
-  readonly chrome: PageChrome;
-  readonly data: Record<string, unknown>;
   /** Hash of the page's inputs; equal keys render equal bytes. */
   readonly key: string;
-}
-
-export interface Pagination {
-  readonly current: number;
-  readonly total: number;
-  readonly prev?: string;
-  readonly next?: string;
-  readonly pages: readonly { number?: number; url?: string; current?: boolean; gap?: boolean }[];
-}
+};
 
 /** Newest first; same instant: by source path, so the order never depends on the file system. */
 export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
   return b.data.date.epochMs - a.data.date.epochMs || (a.src < b.src ? -1 : a.src > b.src ? 1 : 0);
 }
 
-function paginationFor(current: number, total: number, urlOf: (n: number) => string): Pagination {
+function paginationFor(current: number, total: number, urlOf: (n: number) => string): PaginationView {
   const numbers = new Set<number>([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= total));
-  const pages: Pagination['pages'][number][] = [];
+  const pages: PaginationView['pages'][number][] = [];
   let last = 0;
   for (const n of [...numbers].sort((a, b) => a - b)) {
     if (n - last > 1) pages.push({ gap: true });
@@ -41,20 +38,6 @@ function paginationFor(current: number, total: number, urlOf: (n: number) => str
     ...(current < total ? { next: urlOf(current + 1) } : {}),
     pages,
   };
-}
-
-export interface RegionSummary {
-  readonly name: string;
-  readonly slug: string;
-  readonly count: number;
-  readonly articles: readonly ArticleMeta[];
-}
-
-export interface SiteModel {
-  /** Published articles, newest first. */
-  readonly articles: readonly ArticleMeta[];
-  readonly regions: readonly RegionSummary[];
-  readonly years: readonly { year: string; articles: readonly ArticleMeta[]; months: readonly { month: string; articles: readonly ArticleMeta[] }[] }[];
 }
 
 function groupBy<K>(items: readonly ArticleMeta[], keyOf: (a: ArticleMeta) => K): Map<K, ArticleMeta[]> {
@@ -72,15 +55,26 @@ function groupBy<K>(items: readonly ArticleMeta[], keyOf: (a: ArticleMeta) => K)
 export function modelSite(published: readonly ArticleMeta[]): SiteModel {
   const articles = [...published].sort(compareNewestFirst);
   const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+  const byName = (a: RegionSummary, b: RegionSummary): number => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
   const regions = [...groupBy(articles, (a) => a.regionSlug).entries()]
     .map(([slug, list]) => ({ name: list[0]!.data.region, slug, count: list.length, articles: list }))
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+    .sort(byName);
+  // An article is listed under each of its topics; names are the config's, so one spelling per slug.
+  const topicLists = new Map<string, { name: string; articles: ArticleMeta[] }>();
+  for (const a of articles) {
+    (a.topicSlugs ?? []).forEach((slug, i) => {
+      const entry = topicLists.get(slug);
+      if (entry) entry.articles.push(a);
+      else topicLists.set(slug, { name: a.data.topics![i]!, articles: [a] });
+    });
+  }
+  const topics = [...topicLists.entries()].map(([slug, t]) => ({ name: t.name, slug, count: t.articles.length, articles: t.articles })).sort(byName);
   const years = [...groupBy(articles, (a) => a.data.date.day.slice(0, 4)).entries()].map(([year, list]) => ({
     year,
     articles: list,
     months: [...groupBy(list, (a) => a.data.date.day.slice(5, 7)).entries()].map(([month, items]) => ({ month, articles: items })),
   }));
-  return { articles, regions, years };
+  return { articles, regions, topics, years };
 }
 
 /** Plans every list and overview page: home, regions, region × year, years, months. */
@@ -95,14 +89,14 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
     if (h === undefined) entryHashes.set(a, (h = hashOf(a.listHtml, a.data.date.iso)));
     return h;
   };
-  const push = (url: string, template: string, chrome: PageChrome, data: Record<string, unknown>, entries: readonly ArticleMeta[] = []): void => {
-    const key = hashOf(template, JSON.stringify(chrome), JSON.stringify({ ...data, items: entries.map(entryHash) }));
-    pages.push({ url, template, chrome, data, key });
+  const push = (url: string, job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[] = []): void => {
+    const key = hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
+    pages.push({ ...job, url, key });
   };
   const paginate = (
     items: readonly ArticleMeta[],
     urlOf: (n: number) => string,
-    base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: unknown },
+    base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: FilterView },
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
     for (let n = 1; n <= total; n++) {
@@ -114,37 +108,53 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       const description = n > 1 ? `${base.description} (${t.pageOf.replace('{n}', String(n)).replace('{total}', String(total))})` : base.description;
       const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
       // `start` keeps the numbering of the ordered list going from page to page.
-      push(urlOf(n), 'list', chrome, { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters }, entries);
+      push(urlOf(n), { template: 'list', chrome, data: { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters } }, entries);
     }
   };
 
   const site = renderer.context.config;
   paginate(model.articles, (n) => urls.home(n), { kind: 'home', section: 'home', heading: t.news, description: site.description, feeds: siteFeeds });
 
+  // Region and topic pages: each paginated, with a page per year and a filter leading between them.
+  const groupPages = (group: RegionSummary, kind: 'region' | 'topic', feeds: PageChrome['feeds'], urlOf: (n: number, year?: string) => string): void => {
+    const byYear = groupBy(group.articles, (a) => a.data.date.day.slice(0, 4));
+    const yearFilter = (current?: string): FilterView => ({
+      label: `${t.year}: ${group.name}`,
+      items: [{ label: t.allYears, url: urlOf(1), current: current === undefined }, ...[...byYear.keys()].map((y) => ({ label: y, url: urlOf(1, y), current: current === y }))],
+    });
+    const description = kind === 'topic' ? `${t.news} ${t.topic}: ${group.name}` : `${t.news}: ${group.name}`;
+    const section = kind === 'topic' ? 'topics' : 'regions';
+    paginate(group.articles, (n) => urlOf(n), { kind, section, heading: group.name, description, feeds, filters: yearFilter() });
+    for (const [year, items] of byYear) {
+      paginate(items, (n) => urlOf(n, year), { kind: `${kind}-year`, section, heading: `${group.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
+    }
+  };
   for (const region of model.regions) {
     const feeds = [...siteFeeds, ...renderer.regionFeeds(region.slug, region.name)];
-    const byYear = groupBy(region.articles, (a) => a.data.date.day.slice(0, 4));
-    const yearFilter = (current?: string) => ({
-      label: `${t.year}: ${region.name}`,
-      items: [
-        { label: t.allYears, url: urls.region(region.slug), current: current === undefined },
-        ...[...byYear.keys()].map((y) => ({ label: y, url: urls.regionYear(region.slug, y), current: current === y })),
-      ],
-    });
-    const description = `${t.news}: ${region.name}`;
-    paginate(region.articles, (n) => urls.region(region.slug, n), { kind: 'region', section: 'regions', heading: region.name, description, feeds, filters: yearFilter() });
-    for (const [year, items] of byYear) {
-      paginate(items, (n) => urls.regionYear(region.slug, year, n), { kind: 'region-year', section: 'regions', heading: `${region.name} ${year}`, description: `${description} ${year}`, feeds, filters: yearFilter(year) });
-    }
+    groupPages(region, 'region', feeds, (n, year) => (year ? urls.regionYear(region.slug, year, n) : urls.region(region.slug, n)));
   }
-  push(urls.regions(), 'regions', { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds } satisfies PageChrome, {
-    regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })),
+  for (const topic of model.topics) {
+    const feeds = [...siteFeeds, ...renderer.topicFeeds(topic.slug, topic.name)];
+    groupPages(topic, 'topic', feeds, (n, year) => (year ? urls.topicYear(topic.slug, year, n) : urls.topic(topic.slug, n)));
+  }
+  // The overview exists whenever the config lists topics: the navigation links to it then.
+  if (site.topics.length > 0) {
+    push(urls.topics(), {
+      template: 'topics',
+      chrome: { kind: 'topics', section: 'topics', title: t.topics, url: urls.topics(), description: t.topicsIntro, feeds: siteFeeds },
+      data: { topics: model.topics.map((r) => ({ name: r.name, url: urls.topic(r.slug), count: r.count })) },
+    });
+  }
+  push(urls.regions(), {
+    template: 'regions',
+    chrome: { kind: 'regions', section: 'regions', title: t.regions, url: urls.regions(), description: t.regionsIntro, feeds: siteFeeds },
+    data: { regions: model.regions.map((r) => ({ name: r.name, url: urls.region(r.slug), count: r.count })) },
   });
 
   for (const y of model.years) {
     const monthName = (month: string): string => t.months[Number(month) - 1] ?? month;
     // Year and month pages lead to each other, as region pages lead to their years.
-    const monthFilter = (current?: string) => ({
+    const monthFilter = (current?: string): FilterView => ({
       label: `${t.month}: ${y.year}`,
       items: [
         { label: t.wholeYear, url: urls.year(y.year), current: current === undefined },
@@ -157,13 +167,17 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${name} ${y.year}`, description: `${t.news} ${name} ${y.year}`, feeds: siteFeeds, filters: monthFilter(m.month) });
     }
   }
-  push(urls.archive(), 'archive', { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds } satisfies PageChrome, {
-    years: model.years.map((y) => ({
-      year: y.year,
-      url: urls.year(y.year),
-      count: y.articles.length,
-      months: y.months.map((m) => ({ month: m.month, url: urls.month(y.year, m.month), count: m.articles.length })),
-    })),
+  push(urls.archive(), {
+    template: 'archive',
+    chrome: { kind: 'archive', section: 'archive', title: t.archive, url: urls.archive(), description: t.archiveIntro, feeds: siteFeeds },
+    data: {
+      years: model.years.map((y) => ({
+        year: y.year,
+        url: urls.year(y.year),
+        count: y.articles.length,
+        months: y.months.map((m) => ({ month: m.month, url: urls.month(y.year, m.month), count: m.articles.length })),
+      })),
+    },
   });
   return pages;
 }

@@ -1,42 +1,15 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { ProcessedAsset } from '../content/assets.js';
-import type { Problem } from '../model/problem.js';
-import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
+import { isWellFormed } from './well-formed.js';
+import type { CacheData, CachedSource } from './types.js';
 
-export interface CachedSource {
-  readonly hash: string;
-  readonly kind: 'article' | 'page';
-  readonly meta: ArticleMeta | PageMeta;
-  readonly problems: readonly Problem[];
-  readonly links: readonly PendingLink[];
-  /** Content files the page refers to, and a key of their state when it was rendered. */
-  readonly assets: readonly string[];
-  readonly assetKey: string;
-  /** Hash of the page as rendered, before links were filled in. */
-  readonly htmlHash: string;
-  /** The rendered page, kept only when it has links to fill in on every build. */
-  readonly html?: string;
-  /** The body, kept only for articles that were in a feed. */
-  readonly bodyHtml?: string;
-}
-
-export interface CachedOutput {
-  readonly key: string;
-  readonly files: readonly (readonly [string, string])[];
-}
-
-export interface CacheData {
-  sources: Map<string, CachedSource>;
-  /** Generated outputs (list pages, feeds, search index…) by name: key of their inputs and files written. */
-  outputs: Map<string, CachedOutput>;
-  assets: Map<string, ProcessedAsset>;
-}
+export type { CachedSource, CachedOutput, CacheData } from './types.js';
 
 const MAGIC = 'stadtbote-cache\n';
-const FORMAT = 2;
+// 3: articles take their address from the file name (not the title); older entries hold title-made URLs.
+const FORMAT = 3;
 /**
  * Sources per serialized chunk. The payload is a sequence of chunks so that saving never holds a
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
@@ -87,15 +60,28 @@ export class BuildCache {
         if (!Array.isArray(chunk)) return { data: emptyCache(), status: 'invalid' };
         for (const [rel, entry] of chunk as [string, CachedSource][]) data.sources.set(rel, entry);
       }
+      // Whole is not the same as true: every path and value is checked before it is used.
+      if (!isWellFormed(data)) return { data: emptyCache(), status: 'invalid' };
       return { data, status: 'hit' };
     } catch {
       return { data: emptyCache(), status: 'invalid' };
     }
   }
 
+  /** Writes the cache; on failure (full disk, read-only folder) it leaves no temporary file and throws. */
   save(data: CacheData): void {
     mkdirSync(this.dir, { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      this.writeFile(tmp, data);
+      renameSync(tmp, this.file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  private writeFile(tmp: string, data: CacheData): void {
     const fd = openSync(tmp, 'w');
     try {
       const writeAll = (part: Uint8Array, position?: number): void => {
@@ -132,7 +118,6 @@ export class BuildCache {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, this.file);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Problem } from '../model/problem.js';
+import { namesHost } from '../util/url-ref.js';
 import { isAllowed } from '../util/hosts.js';
-import type { OutputWriter } from '../write/writer.js';
+import type { WrittenFileCheck } from '../model/outputs.js';
 
 /** One resource a page would make the browser fetch from another host. */
 export interface ExternalResource {
@@ -42,7 +43,7 @@ function decodeAttr(value: string): string {
 function hostOf(raw: string, siteHost: string): string | undefined {
   const value = raw.trim();
   // Relative URLs stay on the site; only absolute and protocol-relative ones can leave it.
-  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value)) return undefined;
+  if (!namesHost(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value, 'https://stadtbote.invalid/');
@@ -114,12 +115,13 @@ export function findExternalCssResources(css: string, siteHost: string): Externa
 }
 
 /**
- * Collects the external resources of every HTML and CSS file a build writes. German site operators
+ * Collects the external resources of every HTML and CSS file a build writes: the build hands it
+ * each written file (write/site-output.ts). German site operators
  * have been held liable for pages that make readers' browsers contact third parties (fonts, CDNs),
  * so each one is an error unless the config lists its host under `allowedHosts`. One problem per
  * resource, naming the first file and how many more use it, keeps a theme-wide mistake readable.
  */
-export class ExternalResourceCheck {
+export class ExternalResourceCheck implements WrittenFileCheck {
   private readonly seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
 
   constructor(
@@ -142,15 +144,6 @@ export class ExternalResourceCheck {
       if (entry) entry.count++;
       else this.seen.set(key, { resource, first: outPath, count: 1 });
     }
-  }
-
-  /** Sees every file the writer is given from now on. */
-  watch(writer: OutputWriter): void {
-    const put = writer.put.bind(writer);
-    writer.put = (rel: string, content: string | Uint8Array, hash?: string) => {
-      this.inspect(rel, content);
-      put(rel, content, hash);
-    };
   }
 
   problems(): Problem[] {

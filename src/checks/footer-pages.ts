@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { ResolvedSite } from '../config/config.js';
 import { displayPrefixOf } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
 import { outputPathFor } from '../model/urls.js';
+import { relativePath } from '../util/files.js';
 
 /**
  * Footer links (Impressum, Datenschutz, …) that lead to a page of this site which the build does
@@ -10,7 +10,7 @@ import { outputPathFor } from '../model/urls.js';
  * so generated pages, standalone pages and static files all count.
  */
 export function missingFooterPages(site: ResolvedSite, produces: (outputPath: string) => boolean): Problem[] {
-  const configFile = site.paths.configFile ? path.relative(site.paths.root, site.paths.configFile).split(path.sep).join('/') : 'config';
+  const configFile = site.paths.configFile ? relativePath(site.paths.root, site.paths.configFile) : 'config';
   const problems: Problem[] = [];
   for (const link of site.config.footerLinks) {
     const href = link.href.split(/[?#]/, 1)[0] ?? '';

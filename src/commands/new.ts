@@ -1,11 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveSite, type SiteOptions } from '../config/config.js';
 import { ConfigError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import { dayOf, parseSiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
+import { CONTROL_CHARACTER_IN_TEXT } from '../util/text.js';
 import { unknownRegion } from '../checks/regions.js';
+import { relativePath } from '../util/files.js';
+import { validateSource } from '../content/validate.js';
+import { hashOf } from '../util/hash.js';
+import { isInside } from '../util/files.js';
+import { articleFileRel, articleFileText } from '../content/source-text.js';
+import { PLACEHOLDERS } from '../content/editor-hints.js';
 
 export interface NewArticleOptions extends SiteOptions {
   readonly title: string;
@@ -18,8 +25,8 @@ export interface NewArticleOptions extends SiteOptions {
   readonly now?: number;
 }
 
-/** Passes the validator but reads as a to-do, so that an editor notices it before publishing. */
-export const TEASER_PLACEHOLDER = 'Kurzbeschreibung ergänzen';
+/** Passes the validator but reads as a to-do; `check` warns about it (`--strict`: error). */
+export const TEASER_PLACEHOLDER = PLACEHOLDERS.teaser;
 
 /** The article file already exists; nothing was written. */
 export class ArticleExistsError extends Error {
@@ -43,17 +50,13 @@ function usage(flag: string, reason: string, fix: string): ConfigError {
 function requireText(flag: string, value: string | undefined): string {
   const text = value?.trim() ?? '';
   if (text === '') throw usage(flag, `${flag} must not be empty`, `give a text, e.g. ${flag} "…"`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
+  if (CONTROL_CHARACTER_IN_TEXT.test(text)) throw usage(flag, `${flag} contains control characters`, 'type the text again without them');
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-/** The article file as text: frontmatter values as JSON strings, which YAML reads as double-quoted text. */
+/** The article file as text; the frontmatter is written as `import` writes it. */
 export function articleSource(fields: { title: string; date: string; region: string; teaser: string; slug?: string }): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `region: ${JSON.stringify(fields.region)}`, `teaser: ${JSON.stringify(fields.teaser)}`];
-  if (fields.slug) lines.push(`slug: ${fields.slug}`);
-  lines.push('---', '', 'Text der Meldung ergänzen.', '');
-  return lines.join('\n');
+  return articleFileText(fields, PLACEHOLDERS.body);
 }
 
 /**
@@ -83,16 +86,39 @@ export function newArticle(options: NewArticleOptions): NewArticle {
     throw usage('--slug', `--slug "${options.slug}" may contain only lowercase letters a–z, digits and single hyphens`, `for example --slug ${slugify(options.slug) || 'meine-meldung'}`);
   }
   const slug = options.slug ?? (slugify(title) || 'meldung');
-  const year = date.slice(0, 4);
-  const file = path.join(site.paths.content, year, `${date}-${slug}.md`);
-  const display = path.relative(site.paths.root, file).split(path.sep).join('/');
+  const file = path.join(site.paths.content, ...articleFileRel(date, slug).split('/'));
+  const display = relativePath(site.paths.root, file);
+  const text = articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) });
+  refuseWhatTheBuildRejects(text, file, display, site.config.timezone);
   mkdirSync(path.dirname(file), { recursive: true });
+  refuseLinkOut(site.paths.content, path.dirname(file), display);
   try {
     // `wx` makes "does it exist?" and "create it" one step, so two editors cannot race.
-    writeFileSync(file, articleSource({ title, date, region, teaser, ...(options.slug ? { slug } : {}) }), { flag: 'wx' });
+    writeFileSync(file, text, { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ArticleExistsError(display);
     throw err;
   }
   return { file, display };
+}
+
+/**
+ * The file is checked by the build's own validator before it is written: whatever the build would
+ * refuse (a NEL in the title, 5,000 characters, a zero-width space in the region) is refused here,
+ * with the same words, instead of a file that breaks the next build.
+ */
+function refuseWhatTheBuildRejects(text: string, file: string, display: string, timeZone: string): void {
+  const validated = validateSource({ rel: path.basename(file), abs: file, display, hash: hashOf(text), text }, timeZone);
+  const errors = validated.problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return;
+  const flagOf = (field: string | undefined): string => (field === 'title' ? 'title' : `--${field ?? 'title'}`);
+  throw new ConfigError(errors.map((p) => ({ ...p, file: flagOf(p.field), line: undefined, column: undefined, ruleId: 'invalid-option' })));
+}
+
+/** The year folder may be a link, but not one that leads out of the content folder. */
+function refuseLinkOut(contentDir: string, dir: string, display: string): void {
+  const real = realpathSync(dir);
+  if (!isInside(realpathSync(contentDir), real)) {
+    throw usage('--date', `the folder of ${display} is a symbolic link that leads out of the content folder (to ${real})`, 'replace the link with a real folder, or remove it');
+  }
 }

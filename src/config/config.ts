@@ -1,11 +1,18 @@
+import { parseTopics } from './topics.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
+import { keyPosition } from '../util/yaml-position.js';
+import { basePathProblem } from './base-path.js';
+import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
+import { LOOK_KEYS, parseLookConfig, type LookConfig } from './look.js';
+import { parseCmsConfig, type CmsSettings } from './cms.js';
 
 export interface FooterLink {
   readonly label: string;
@@ -20,7 +27,7 @@ export interface Publisher {
 }
 
 /** The site configuration as written by the user in `stadtbote.config.yaml`, all keys optional. */
-export interface SiteConfig {
+export interface SiteConfig extends LookConfig {
   readonly title: string;
   readonly description: string;
   /** Absolute URL at which `dist/` is served, ending in `/`, e.g. `https://example.org/presse/`. */
@@ -33,6 +40,8 @@ export interface SiteConfig {
   readonly publisher: Publisher;
   /** Known region names; when given, `check` reports unknown regions with a suggestion. */
   readonly regions: readonly string[];
+  /** Known topics (`topics: [Verkehr, Gesundheit]`); an article's `topics` must be among them. */
+  readonly topics: readonly string[];
   readonly footerLinks: readonly FooterLink[];
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
@@ -43,6 +52,12 @@ export interface SiteConfig {
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
   readonly rawHtml: 'none' | 'sanitize';
+  /** Write `.gz` and `.br` copies of text files for servers to send precompressed. */
+  readonly compress: boolean;
+  /** How photos are published: maximum width, default share image (config/images.ts). */
+  readonly images: ImageConfig;
+  /** The web editor at `/admin/` (Decap CMS); off (false) by default. */
+  readonly cms: CmsSettings | false;
 }
 
 /** Where a build reads and writes, resolved to absolute paths. */
@@ -88,12 +103,17 @@ const defaults: SiteConfig = {
   feedItems: 50,
   publisher: { name: 'Stadtbote' },
   regions: [],
+  topics: [],
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
   searchSplit: 'auto',
   allowedHosts: [],
   rawHtml: 'none',
+  compress: false,
+  images: DEFAULT_IMAGE_CONFIG,
+  listThumbnails: false,
+  cms: false,
 };
 
 function defaultFooterLinks(strings: UiStrings): FooterLink[] {
@@ -107,21 +127,27 @@ function defaultFooterLinks(strings: UiStrings): FooterLink[] {
 
 export const CONFIG_FILE_NAMES = ['stadtbote.config.yaml', 'stadtbote.config.yml', 'stadtbote.config.json'] as const;
 
-function lineOfKey(doc: Document, counter: LineCounter, key: string): { line?: number; column?: number } {
-  if (!isMap(doc.contents)) return {};
-  for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-      const pos = counter.linePos(pair.key.range[0]);
-      return { line: pos.line, column: pos.col };
-    }
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Keys that would reach an object's prototype; refused wherever they appear at the top. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+/** The YAML config as data; a few aliases are fine, thousands ("billion laughs") are refused. */
+function configValue(doc: Document, displayFile: string, problems: Problem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    if (!/alias/i.test((err as Error).message)) throw err;
+    problems.push({ file: displayFile, line: 1, ruleId: 'config-syntax', reason: 'config uses too many YAML aliases (*name)', fix: 'write the values out instead of repeating aliases', severity: 'error' });
+    return undefined;
   }
-  return {};
 }
 
 export function normalizeBaseUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    // A user name or password would be published in every canonical URL, feed and sitemap entry.
+    if (url.username !== '' || url.password !== '') return undefined;
     url.search = '';
     url.hash = '';
     if (!url.pathname.endsWith('/')) url.pathname += '/';
@@ -131,13 +157,13 @@ export function normalizeBaseUrl(raw: string): string | undefined {
   }
 }
 
-/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
-export function resolveSite(options: SiteOptions = {}): ResolvedSite {
-  const root = path.resolve(options.root ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
-  }
-  const fromRoot = (p: string): string => path.resolve(root, p);
+/** The URL with any `user:password@` replaced, so that a message never repeats a password. */
+function redactCredentials(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1…@');
+}
+
+/** The config file to read: --config, else the first of CONFIG_FILE_NAMES in the root; only a regular file of sensible size. */
+function locateConfigFile(root: string, options: SiteOptions): string | undefined {
   let configFile: string | undefined;
   if (options.config) {
     configFile = path.resolve(options.config);
@@ -147,12 +173,33 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   } else {
     configFile = CONFIG_FILE_NAMES.map((n) => path.join(root, n)).find((p) => existsSync(p));
   }
+  if (configFile) {
+    // A device (/dev/zero), a pipe or a folder would hang or fail the read: only a regular file is read.
+    const st = statSync(configFile);
+    const given = options.config ?? path.basename(configFile);
+    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) {
+      const reason = st.isFile() ? `config file ${given} is larger than ${MAX_CONFIG_BYTES / 1024} KB` : `config file ${given} is not a regular file`;
+      throw new ConfigError([{ file: given, ruleId: 'config-missing', reason, fix: 'use a stadtbote.config.yaml or .json file (with --config FILE)', severity: 'error' }]);
+    }
+  }
+  return configFile;
+}
+
+/** Reads and validates the configuration; every problem is reported at once as a ConfigError. */
+export function resolveSite(options: SiteOptions = {}): ResolvedSite {
+  const root = path.resolve(options.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ConfigError([{ file: options.root ?? '.', ruleId: 'root-missing', reason: `the site folder ${options.root ?? root} does not exist`, fix: 'check --root', severity: 'error' }]);
+  }
+  const fromRoot = (p: string): string => path.resolve(root, p);
+  const configFile = locateConfigFile(root, options);
 
   const problems: Problem[] = [];
-  const raw: Record<string, unknown> = {};
+  // Without a prototype, a key "__proto__" is an ordinary (refused) key, never the object's prototype.
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let doc: Document | undefined;
   const counter = new LineCounter();
-  const displayFile = configFile ? path.relative(root, configFile).split(path.sep).join('/') : '';
+  const displayFile = configFile ? relativePath(root, configFile) : '';
   if (configFile) {
     const text = readFileSync(configFile, 'utf8');
     if (configFile.endsWith('.json')) {
@@ -167,17 +214,20 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
         problems.push({ file: displayFile, line: e.linePos?.[0].line, column: e.linePos?.[0].col, ruleId: 'config-syntax', reason: `config is not valid YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
       }
       if (doc.errors.length === 0) {
-        const value: unknown = doc.toJS();
+        const value = configValue(doc, displayFile, problems);
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
         else if (value != null) problems.push({ file: displayFile, line: 1, ruleId: 'config-shape', reason: 'config must be a mapping of keys to values', severity: 'error' });
       }
     }
   }
 
-  const at = (key: string): { line?: number; column?: number } => (doc ? lineOfKey(doc, counter, key) : {});
-  const fail = (key: string, reason: string, fix?: string): void => {
-    problems.push({ file: displayFile || 'config', ...at(key), ruleId: 'config-value', field: key, reason, fix, severity: 'error' });
-  };
+  const at = (key: string): { line?: number; column?: number } => (doc ? (keyPosition(doc, counter, key) ?? {}) : {});
+  for (const key of FORBIDDEN_KEYS) {
+    if (Object.hasOwn(raw, key)) problems.push({ file: displayFile, ...at(key), ruleId: 'config-value', field: key, reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"`, severity: 'error' });
+  }
+  const fail = (key: string, reason: string, fix?: string, ruleId: RuleId = 'config-value'): void => void problems.push({ file: displayFile || 'config', ...at(key), ruleId, field: key, reason, fix, severity: 'error' });
+  const warnings: Problem[] = [];
+  const warn = (key: string, reason: string, fix: string): void => void warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason, fix, severity: 'warning' });
 
   const config: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...defaults };
   const str = (key: keyof SiteConfig): void => {
@@ -206,10 +256,15 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const baseUrlRaw = options.baseUrl ?? raw.baseUrl;
   if (baseUrlRaw !== undefined) {
     const normalized = typeof baseUrlRaw === 'string' ? normalizeBaseUrl(baseUrlRaw) : undefined;
-    if (normalized) config.baseUrl = normalized;
+    // The base path reaches the server files (nginx, Apache): refuse what servers would interpret.
+    const unsafe = normalized ? basePathProblem(normalized) : undefined;
+    if (normalized && unsafe) {
+      if (options.baseUrl !== undefined) problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}": ${unsafe}`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
+      else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}": ${unsafe}`, 'for example https://example.org/presse/');
+    } else if (normalized) config.baseUrl = normalized;
     else if (options.baseUrl !== undefined) {
-      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${options.baseUrl}" is not an absolute http(s) URL`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
-    } else fail('baseUrl', `baseUrl "${String(baseUrlRaw)}" is not an absolute http(s) URL`, 'for example https://example.org/presse/');
+      problems.push({ file: '--base-url', ruleId: 'config-value', field: 'baseUrl', reason: `--base-url "${redactCredentials(options.baseUrl)}" is not an absolute http(s) URL without a user name or password`, fix: 'for example --base-url https://example.org/presse/', severity: 'error' });
+    } else fail('baseUrl', `baseUrl "${redactCredentials(String(baseUrlRaw))}" is not an absolute http(s) URL without a user name or password`, 'for example https://example.org/presse/');
   }
   if (raw.publisher !== undefined) {
     const p = raw.publisher as Record<string, unknown> | null;
@@ -221,23 +276,23 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
       };
     } else fail('publisher', 'publisher must be a mapping with at least a name', 'publisher:\n  name: Landeshauptstadt Musterstadt');
   }
-  if (raw.regions !== undefined) {
-    if (Array.isArray(raw.regions) && raw.regions.every((r) => typeof r === 'string')) config.regions = raw.regions as string[];
-    else fail('regions', 'regions must be a list of region names');
+  for (const [key, what] of [['regions', 'region names'], ['allowedHosts', 'host names']] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.every((r) => typeof r === 'string')) config[key] = value as string[];
+    else fail(key, `${key} must be a list of ${what}`);
   }
+  if (raw.topics !== undefined) config.topics = parseTopics(raw.topics, (reason) => fail('topics', reason, 'topics:\n  - Verkehr\n  - Gesundheit')) ?? config.topics;
   if (raw.footerLinks !== undefined) {
     const list = raw.footerLinks;
     if (Array.isArray(list) && list.every((l) => l && typeof l === 'object' && typeof (l as FooterLink).label === 'string' && typeof (l as FooterLink).href === 'string')) {
       config.footerLinks = list as FooterLink[];
     } else fail('footerLinks', 'footerLinks must be a list of { label, href }');
   }
-  if (raw.allowedHosts !== undefined) {
-    if (Array.isArray(raw.allowedHosts) && raw.allowedHosts.every((r) => typeof r === 'string')) config.allowedHosts = raw.allowedHosts as string[];
-    else fail('allowedHosts', 'allowedHosts must be a list of host names');
-  }
-  if (raw.search !== undefined) {
-    if (typeof raw.search === 'boolean') config.search = raw.search;
-    else fail('search', 'search must be true or false');
+  for (const key of ['search', 'compress'] as const) {
+    const value = raw[key];
+    if (typeof value === 'boolean') config[key] = value;
+    else if (value !== undefined) fail(key, `${key} must be true or false`);
   }
   if (raw.searchSplit !== undefined) {
     if (raw.searchSplit === 'auto' || raw.searchSplit === 'year' || raw.searchSplit === 'none') config.searchSplit = raw.searchSplit;
@@ -247,14 +302,21 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;
     else fail('rawHtml', `rawHtml "${String(raw.rawHtml)}" is not supported`, 'use "none" (default) or "sanitize"');
   }
+  // The images and cms mappings have keys of their own: config/images.ts and config/cms.ts read and check them.
+  config.images = parseImageConfig(raw.images, (reason, fix) => fail('images', reason, fix), (reason, fix) => warn('images', reason, fix));
+  const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
+    (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
+  };
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
+  // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
+  Object.assign(config, parseLookConfig(raw, fail, warn));
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 
-  const warnings: Problem[] = [];
-  const known = new Set(Object.keys(defaults));
+  const known = new Set([...Object.keys(defaults), ...LOOK_KEYS]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {
-      warnings.push({ file: displayFile, ...at(key), ruleId: 'config-unknown-key', field: key, reason: `unknown config key "${key}" is ignored`, fix: `known keys: ${[...known].join(', ')}`, severity: 'warning' });
+      warn(key, `unknown config key "${key}" is ignored`, `known keys: ${[...known].join(', ')}`);
     }
   }
   if (problems.length > 0) throw new ConfigError([...problems].sort(compareProblems));

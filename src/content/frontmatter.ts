@@ -1,11 +1,11 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar } from 'yaml';
+import { keyLookup, keyPosition, type Position } from '../util/yaml-position.js';
 import { FrontmatterError } from '../model/errors.js';
+import { explainYamlError, YamlSyntaxError } from './yaml-hints.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+export type { Position };
 
 export interface ParsedFrontmatter {
   readonly data: Record<string, unknown>;
@@ -14,6 +14,11 @@ export interface ParsedFrontmatter {
   readonly bodyLine: number;
   /** Where a (dotted) key starts in the file, for messages. */
   readonly positionOf: (field: string) => Position | undefined;
+  /**
+   * The text of a plain (unquoted) scalar exactly as written, e.g. `01067` where YAML reads the
+   * number 1067: text fields keep what the editor wrote.
+   */
+  readonly writtenText: (field: string) => string | undefined;
 }
 
 function refuse(language: string): never {
@@ -48,7 +53,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     if (first) {
       const pos = first.pos[0] >= 0 ? counter.linePos(first.pos[0]) : undefined;
       const detail = first.code === 'DUPLICATE_KEY' ? 'a key appears twice' : first.message.split('\n')[0];
-      throw new FrontmatterError(`frontmatter is not valid YAML: ${detail}`, pos ? pos.line : 2, pos?.col ?? 1);
+      const message = `frontmatter is not valid YAML: ${detail}`;
+      // The mistakes editors make most (a colon in a title, a tab, an open quote) get a hint of their own.
+      const hint = explainYamlError(source, first.code, pos ? pos.line : 2, pos?.col ?? 1, first.message);
+      if (hint) throw new YamlSyntaxError(message, hint);
+      throw new FrontmatterError(message, pos ? pos.line : 2, pos?.col ?? 1);
     }
     const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
     if (tag) {
@@ -95,30 +104,13 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const body = parsed.content;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const parsedDoc = doc;
-  const positionOf = (field: string): Position | undefined => {
-    if (!parsedDoc) return undefined;
-    let node: unknown = parsedDoc.contents;
-    let keyNode: YamlNode | undefined;
-    for (const part of field.split('.')) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
-        if (!pair) return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
-        keyNode = pair.key as YamlNode;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(part)];
-        if (!item) break;
-        keyNode = item as YamlNode;
-        node = item;
-      } else break;
-    }
-    return keyNode?.range ? toPos(keyNode.range[0]) : undefined;
-  };
   // gray-matter hands the engine the text from the end of the opening fence, so the YAML's
   // line 1 is the fence line itself and its line numbers are already the file's.
-  const toPos = (offset: number): Position => {
-    const p = counter.linePos(offset);
-    return { line: p.line, column: p.col };
+  const positionOf = (field: string): Position | undefined => (parsedDoc ? keyPosition(parsedDoc, counter, field) : undefined);
+  // A plain scalar as the editor wrote it (`01067`, `1.50`), which YAML would read as a number.
+  const writtenText = (field: string): string | undefined => {
+    const value = parsedDoc ? keyLookup(parsedDoc, field).value : undefined;
+    return isScalar(value) && value.type === 'PLAIN' && typeof value.source === 'string' ? value.source : undefined;
   };
-  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf };
+  return { data: parsed.data as Record<string, unknown>, body, bodyLine, positionOf, writtenText };
 }

@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from './frontmatter.js';
+import { relativePath, walkFiles } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
+import { normalizeNewlines } from '../util/text.js';
 import type { Problem } from '../model/problem.js';
+import { skippedEntryProblem } from '../model/fs-errors.js';
 import type { SourceFile } from '../model/types.js';
+import { fsProblem, isFsError } from '../model/fs-errors.js';
 
 /** A single source larger than this is refused: no news item is 5 MB of text. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -18,15 +22,18 @@ export interface ContentListing {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Reads and decodes one source file. */
 export function readSource(contentDir: string, rel: string, displayPrefix: string): SourceFile {
   const abs = path.join(contentDir, rel);
   const display = `${displayPrefix}${rel}`;
-  const bytes = readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
+    if (!isFsError(err)) throw err;
+    return { rel, abs, display, hash: '', text: undefined, unreadable: fsProblem(err, '', display) };
+  }
   const hash = hashOf(bytes);
   const unreadable = (reason: string, fix: string): SourceFile => ({
     rel, abs, display, hash, text: undefined,
@@ -42,76 +49,45 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   } catch {
     return unreadable('file is not valid UTF-8 text', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // CRLF from Windows editors and lone CR from old Mac files count as one line break each.
-  text = text.replace(/\r\n?/g, '\n');
-  return { rel, abs, display, hash, text };
+  return { rel, abs, display, hash, text: normalizeNewlines(text) };
 }
 
-/**
- * Load stage: lists every file under the content folder. Sources are read one at a time by the
- * build (`readSource`), so that an unchanged source's text need not stay in memory.
- * Symbolic links that lead out of the content folder are reported, never followed.
- */
 /**
  * Attachments the content folder may publish: images, documents, data, audio and video. An allow-list,
  * because servers map many other extensions (`.xht`, `.rss`, `.mml`, `.svg`, …) to types a browser
  * renders with scripts on the site's own address (stored cross-site scripting).
  */
-const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojson|docx?|xlsx?|pptx?|odt|ods|odp|odg|rtf|epub|zip|7z|gz|tgz|tar|mp3|m4a|oga|ogg|opus|wav|flac|mp4|m4v|webm|ogv|mov|ics|vcf)$/i;
+export const ATTACHMENT = /\.(jpe?g|png|webp|avif|gif|pdf|txt|csv|tsv|json|geojson|docx?|xlsx?|pptx?|odt|ods|odp|odg|rtf|epub|zip|7z|gz|tgz|tar|mp3|m4a|oga|ogg|opus|wav|flac|mp4|m4v|webm|ogv|mov|ics|vcf)$/i;
 
+/**
+ * Load stage: lists every file under the content folder. Sources are read one at a time by the
+ * build (`readSource`), so that an unchanged source's text need not stay in memory. Symbolic links
+ * to files inside the content folder are followed; other links are reported, never followed.
+ */
 export function listContent(contentDir: string, root: string): ContentListing {
   const problems: Problem[] = [];
   const displayPrefix = displayPrefixOf(contentDir, root);
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(contentDir);
-  } catch {
+  if (!existsSync(contentDir)) {
     return { sources: [], assets: [], problems: [{ file: displayPrefix, ruleId: 'content-missing', reason: `content folder ${contentDir} does not exist`, fix: 'create it or pass --content DIR', severity: 'error' }] };
   }
   const markdown: string[] = [];
   const assets: string[] = [];
-  const walk = (relDir: string): void => {
-    const entries = readdirSync(path.join(contentDir, relDir), { withFileTypes: true });
-    for (const entry of entries) {
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (entry.name.startsWith('.')) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const abs = path.join(contentDir, rel);
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          problems.push({ file: displayPrefix + rel, ruleId: 'broken-symlink', reason: 'symbolic link points to nothing', fix: 'remove the link', severity: 'error' });
-          continue;
-        }
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          problems.push({ file: displayPrefix + rel, ruleId: 'symlink-outside', reason: 'symbolic link leads out of the content folder', fix: 'copy the file into the content folder instead of linking it', severity: 'error' });
-          continue;
-        }
-        const st = statSync(target);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-        if (isDir) continue; // a link to a folder inside content would list its files twice
-      }
-      if (isDir) walk(rel);
-      else if (isFile && entry.name.toLowerCase().endsWith('.md')) markdown.push(rel);
-      else if (isFile && !ATTACHMENT.test(entry.name)) {
-        problems.push({
-          file: displayPrefix + rel,
-          ruleId: 'active-content',
-          reason: 'this kind of file is not published from the content folder: HTML, SVG, XML, scripts and unknown types could run scripts on the site\'s own address',
-          fix: 'attach documents as PDF or office files and graphics as PNG or JPEG; a file the site owner vouches for goes into static/',
-          severity: 'error',
-        });
-      } else if (isFile) assets.push(rel);
+  const listing = walkFiles(contentDir, { skipHidden: true });
+  for (const entry of listing.skipped) problems.push(skippedEntryProblem(entry, displayPrefix, 'the content folder'));
+  for (const rel of listing.files) {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    if (name.toLowerCase().endsWith('.md')) markdown.push(rel);
+    else if (ATTACHMENT.test(name)) assets.push(rel);
+    else {
+      problems.push({
+        file: displayPrefix + rel,
+        ruleId: 'active-content',
+        reason: 'this kind of file is not published from the content folder: HTML, SVG, XML, scripts and unknown types could run scripts on the site\'s own address',
+        fix: 'attach documents as PDF or office files and graphics as PNG or JPEG; a file the site owner vouches for goes into static/',
+        severity: 'error',
+      });
     }
-  };
-  walk('');
-  markdown.sort(compareCodePoints);
-  assets.sort(compareCodePoints);
+  }
   return { sources: markdown, assets, problems };
 }
 
@@ -124,13 +100,13 @@ export function loadContent(contentDir: string, root: string): { sources: Source
 
 /** How paths under the content folder are shown in messages: relative to the site root. */
 export function displayPrefixOf(contentDir: string, root: string): string {
-  return (path.relative(root, contentDir).split(path.sep).join('/') || '.') + '/';
+  return (relativePath(root, contentDir) || '.') + '/';
 }
 
 /** Line and column of a frontmatter field (`region`, `aliases.2`) in a source file, read again only for a message; never throws. */
 export function fieldPosition(file: string, field: string): { line?: number; column?: number } {
   try {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const text = normalizeNewlines(readFileSync(file, 'utf8'));
     const pos = parseFrontmatter(text).positionOf(field);
     return pos ? { line: pos.line, column: pos.column } : {};
   } catch {

@@ -1,17 +1,21 @@
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
-import { parseSiteDate, type SiteDate } from '../util/dates.js';
 import { isSafeSlug, slugify } from '../util/slug.js';
 import { checkBodyLimits } from '../markdown/limits.js';
+import { parseOldAddress } from './aliases.js';
+import { describe, FieldChecker } from './field-checker.js';
+import { invisibleCharacter } from '../util/invisible.js';
+import { validateAttachments, validateContact, validateTopics } from './press-fields.js';
 import { FrontmatterError } from '../model/errors.js';
+import { slugFromFileName } from './file-name.js';
+import { YamlSyntaxError } from './yaml-hints.js';
+import { editorHints, yamlHintProblem } from './editor-hints.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleData, ImageData, PageData, SourceFile } from '../model/types.js';
 
-export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases'] as const;
+export const ARTICLE_KEYS = ['title', 'date', 'region', 'teaser', 'slug', 'image', 'draft', 'expires', 'updated', 'aliases', 'topics', 'contact', 'attachments'] as const;
 export const PAGE_KEYS = ['title', 'description', 'updated'] as const;
 const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
 
-/** Longest title, teaser or region we accept; longer text is almost always a paste error. */
-const MAX_FIELD_LENGTH = 2000;
 
 export type Validated =
   /** `body` when the frontmatter could be read, so that the body's own problems are found in the same run. */
@@ -22,203 +26,90 @@ export type Validated =
 /** Sources under this folder of the content folder are standalone pages, not articles. */
 export const PAGES_DIR = 'pages/';
 
-function describe(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
-  return String(value);
-}
-
-class FieldChecker {
-  readonly problems: Problem[] = [];
-  constructor(
-    private readonly source: SourceFile,
-    private readonly fm: ParsedFrontmatter,
-  ) {}
-
-  report(field: string, reason: string, fix?: string, severity: Problem['severity'] = 'error'): void {
-    const pos = this.fm.positionOf(field) ?? { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, line: pos.line, column: pos.column, ruleId: ruleFor(reason), field, reason, fix, severity });
-  }
-
-  text(field: string, value: unknown, required: boolean, allowEmpty = false): string | undefined {
-    if (value === undefined || value === null) {
-      if (required) this.missing(field);
-      return undefined;
-    }
-    if (typeof value === 'number') {
-      // YAML reads 1e400 as Infinity and long digit strings lose digits: the page would show another text.
-      if (!Number.isFinite(value) || !/^-?\d+(\.\d+)?$/.test(String(value)) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
-        this.report(field, `${field} is a number YAML cannot keep exactly (${String(value)})`, `put the text in quotes: ${field}: "…"`);
-        return undefined;
-      }
-      return String(value);
-    }
-    if (typeof value !== 'string') {
-      this.report(field, `${field} must be text, found ${describe(value)}`, `write ${field}: "…" on one line`);
-      return undefined;
-    }
-    const trimmed = value.trim();
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(trimmed);
-    if (control) {
-      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.report(field, `${field} contains the invisible control character U+${code}`, 'retype the text; control characters often come from copying out of other programs');
-      return undefined;
-    }
-    if (!allowEmpty && trimmed === '') {
-      this.report(field, `${field} is empty`, `give the ${field} a text`);
-      return undefined;
-    }
-    if (trimmed.length > MAX_FIELD_LENGTH) {
-      this.report(field, `${field} is ${trimmed.length} characters long; at most ${MAX_FIELD_LENGTH} are allowed`, 'shorten it; the body is the place for long text');
-      return undefined;
-    }
-    return trimmed;
-  }
-
-  missing(field: string): void {
-    const pos = { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, reason: `${field} is missing`, fix: `add a line "${field}: …" to the frontmatter`, severity: 'error' });
-  }
-
-  date(field: string, value: unknown, required: boolean, timeZone: string): SiteDate | undefined {
-    if (value === undefined || value === null) {
-      if (required) this.missing(field);
-      return undefined;
-    }
-    if (typeof value === 'number') {
-      this.report(field, `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, `write e.g. ${field}: ${Number.isInteger(value) && value > 999 && value < 10000 ? value : 2025}-01-31`);
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      this.report(field, `${field} must be a date, found ${describe(value)}`, 'write YYYY-MM-DD');
-      return undefined;
-    }
-    const result = parseSiteDate(value, timeZone);
-    if (!result.ok) {
-      this.report(field, `${field} "${value}" ${result.reason}`, 'write YYYY-MM-DD, e.g. 2025-02-13');
-      return undefined;
-    }
-    return result.date;
-  }
-
-  unknownKeys(data: Record<string, unknown>, known: readonly string[]): void {
-    for (const key of Object.keys(data)) {
-      if (!known.includes(key)) this.report(key, `unknown key "${key}" is ignored`, `known keys: ${known.join(', ')}`, 'warning');
-    }
-  }
-}
-
-function ruleFor(reason: string): string {
-  if (reason.includes('calendar date') || reason.includes('not a date') || reason.includes('only a year') || reason.includes('time')) return 'invalid-date';
-  if (reason.startsWith('unknown key')) return 'unknown-key';
-  if (reason.includes('must be')) return 'invalid-type';
-  return 'invalid-field';
-}
-
-/** A site path given by an editor (alias): absolute, no `..`, nothing a static file cannot be. */
-export function checkSitePath(value: string): string | undefined {
-  if (!value.startsWith('/')) return 'must start with "/"';
-  if (value.includes('\\')) return 'must not contain a backslash';
-  if (/[?#]/.test(value)) return 'must not contain "?" or "#" (a static host cannot serve a query string)';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'must not contain control characters';
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return 'is not a valid URL path';
-  }
-  if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return 'must not contain "." or ".." segments';
-  // `%5C` is a backslash once decoded: a folder separator on Windows.
-  if (decoded.includes('\\')) return 'must not contain a backslash, not even encoded as %5C';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(decoded)) return 'must not contain encoded control characters such as %00';
-  if (decoded.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`;
-  if (Buffer.byteLength(decoded) > MAX_SITE_PATH_BYTES) return `is longer than ${MAX_SITE_PATH_BYTES} bytes`;
-  return undefined;
-}
-
-/** Longest part of an output path; file systems allow 255 bytes per name, and hosts add suffixes. */
-export const MAX_PATH_SEGMENT_BYTES = 200;
-/** Longest output path; Linux allows 4096 bytes, Windows tools far fewer. */
-const MAX_SITE_PATH_BYTES = 1024;
 /** Longest explicit slug, so that `MM-DD-slug` stays one valid file name. */
 export const MAX_SLUG_LENGTH = 150;
 
 function validateImage(check: FieldChecker, value: unknown): ImageData | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    check.report('image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
+    check.report('invalid-type', 'image', `image must be a mapping with src and alt, found ${describe(value)}`, 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"');
     return undefined;
   }
   const img = value as Record<string, unknown>;
   const src = check.text('image.src', img.src, true);
   let alt: string | undefined;
   if (img.alt === undefined || img.alt === null) {
-    check.report('image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
+    check.report('missing-alt', 'image.alt', 'image has no alt text', 'describe the image in "alt: …"; for a purely decorative image write alt: ""');
   } else {
     alt = check.text('image.alt', img.alt, true, true);
   }
   const caption = check.text('image.caption', img.caption, false);
   const credit = check.text('image.credit', img.credit, false);
   for (const key of Object.keys(img)) {
-    if (!IMAGE_KEYS.includes(key)) check.report(`image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
+    if (!IMAGE_KEYS.includes(key)) check.report('unknown-key', `image.${key}`, `unknown key "image.${key}" is ignored`, `known keys: ${IMAGE_KEYS.join(', ')}`, 'warning');
   }
   if (src === undefined || alt === undefined) return undefined;
   return { src, alt, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 
-function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string): ArticleData | undefined {
+function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZone: string, rel: string): ArticleData | undefined {
   const title = check.text('title', d.title, true);
   const date = check.date('date', d.date, true, timeZone);
-  const region = check.text('region', d.region, true);
+  // NFC: "Müller" typed on macOS (NFD) and elsewhere (NFC) is one region with one page.
+  const region = check.text('region', d.region, true)?.normalize('NFC');
   const teaser = check.text('teaser', d.teaser, true);
   let slug: string | undefined;
   if (d.slug !== undefined) {
     const given = check.text('slug', d.slug, true);
     if (given !== undefined && !isSafeSlug(given)) {
-      check.report('slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
+      check.report('invalid-field', 'slug', `slug "${given}" may contain only lowercase letters a–z, digits and single hyphens`, `for example slug: ${slugify(given) || 'meine-meldung'}`);
     } else if (given !== undefined && given.length > MAX_SLUG_LENGTH) {
-      check.report('slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
+      check.report('invalid-field', 'slug', `slug is ${given.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed`, 'shorten it; a few words are enough');
     } else slug = given;
-  } else if (title !== undefined) {
-    slug = slugify(title) || 'meldung';
+  } else {
+    // The address comes from the file name, never the headline: fixing a title never moves a page.
+    slug = slugFromFileName(rel);
   }
   if (region !== undefined && slugify(region) === '') {
-    check.report('region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
+    check.report('invalid-field', 'region', `region "${region}" has no letters or digits to build its URL from`, 'use the region’s name, e.g. region: Potsdam');
   }
+  // A region with a zero-width space would be a second region that looks exactly like the first.
+  const invisibleInRegion = region === undefined ? undefined : invisibleCharacter(region);
+  if (invisibleInRegion) check.report('invalid-field', 'region', `region "${region}" contains the invisible character ${invisibleInRegion}`, 'type the region’s name again; invisible characters come from copying out of other programs');
   const image = validateImage(check, d.image);
   let draft = false;
   if (d.draft !== undefined) {
     if (typeof d.draft === 'boolean') draft = d.draft;
-    else check.report('draft', `draft must be true or false, found ${describe(d.draft)}`);
+    else check.report('invalid-type', 'draft', `draft must be true or false, found ${describe(d.draft)}`);
   }
   const expires = check.date('expires', d.expires, false, timeZone);
   const updated = check.date('updated', d.updated, false, timeZone);
   const aliases: string[] = [];
   if (d.aliases !== undefined) {
     const list = typeof d.aliases === 'string' ? [d.aliases] : d.aliases;
-    if (!Array.isArray(list)) check.report('aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
+    if (!Array.isArray(list)) check.report('invalid-type', 'aliases', `aliases must be a list of old URLs, found ${describe(d.aliases)}`, 'aliases:\n  - /alt/meldung-123.html');
     else {
       list.forEach((a, i) => {
-        if (typeof a !== 'string') return check.report(`aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
-        const why = checkSitePath(a);
-        if (why) check.report(`aliases.${i}`, `alias "${a}" ${why}`, 'write the old site path, e.g. /archiv/meldung-123.html');
-        else aliases.push(a);
+        if (typeof a !== 'string') return check.report('invalid-type', `aliases.${i}`, `alias must be a URL path, found ${describe(a)}`);
+        // The old address's syntax; its host and place on the site are checked with the config (checks/aliases.ts).
+        const parsed = parseOldAddress(a);
+        if (!parsed.ok) check.report('invalid-field', `aliases.${i}`, `alias "${a}" ${parsed.reason}`, parsed.fix);
+        else aliases.push(parsed.address.written);
       });
     }
   }
+  // Press-release fields (content/press-fields.ts): topics, the press contact, downloads.
+  const topics = validateTopics(check, d.topics);
+  const contact = validateContact(check, d.contact);
+  const attachments = validateAttachments(check, d.attachments);
   check.unknownKeys(d, ARTICLE_KEYS);
   if (title === undefined || date === undefined || region === undefined || teaser === undefined || slug === undefined) return undefined;
   if (check.problems.some((p) => p.severity === 'error')) return undefined;
-  return { title, date, region, teaser, slug, draft, aliases, ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
+  return { title, date, region, teaser, slug, draft, aliases, ...(topics.length > 0 ? { topics } : {}), ...(attachments.length > 0 ? { attachments } : {}), ...(contact ? { contact } : {}), ...(image ? { image } : {}), ...(expires ? { expires } : {}), ...(updated ? { updated } : {}) };
 }
 
 /** Parses and validates one source file. Pure: the same bytes and options give the same result. */
-export function validateSource(source: SourceFile, timeZone: string): Validated {
+export function validateSource(source: SourceFile, timeZone: string, language = 'de'): Validated {
   if (source.unreadable || source.text === undefined) {
     return { kind: 'invalid', problems: source.unreadable ? [source.unreadable] : [] };
   }
@@ -227,6 +118,7 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     fm = parseFrontmatter(source.text);
   } catch (err) {
     if (!(err instanceof FrontmatterError)) throw err;
+    if (err instanceof YamlSyntaxError) return { kind: 'invalid', problems: [yamlHintProblem(source.display, err.hint, language)] };
     return {
       kind: 'invalid',
       problems: [{ file: source.display, line: err.line, column: err.column, ruleId: 'frontmatter', reason: err.message, fix: 'frontmatter is YAML between two lines "---" at the top of the file', severity: 'error' }],
@@ -246,9 +138,11 @@ export function validateSource(source: SourceFile, timeZone: string): Validated 
     const updated = check.date('updated', fm.data.updated, false, timeZone);
     check.unknownKeys(fm.data, PAGE_KEYS);
     if (title === undefined || check.problems.some((p) => p.severity === 'error')) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+    const hints = editorHints(source, fm, undefined, language); // placeholders left in the page
+    return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
   }
-  const data = validateArticle(check, fm.data, timeZone);
+  const data = validateArticle(check, fm.data, timeZone, source.rel);
   if (!data) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
-  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: check.problems, positionOf: fm.positionOf };
+  const hints = editorHints(source, fm, data, language); // file-name date, placeholders
+  return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
 }

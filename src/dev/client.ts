@@ -3,8 +3,10 @@
  * page after a good build and shows an overlay while the content has errors. Served only by the
  * dev server and injected only into its HTML responses, never written to the output folder.
  */
-export const CLIENT_PATH = '/__stadtbote/client.js';
-export const EVENTS_PATH = '/__stadtbote/events';
+/** The dev server's own paths, below the site's base path like everything it serves. */
+export function devPaths(basePath: string): { client: string; events: string } {
+  return { client: `${basePath}__stadtbote/client.js`, events: `${basePath}__stadtbote/events` };
+}
 
 /** What the overlay shows for one problem; `text` is the same line the terminal prints. */
 export interface OverlayProblem {
@@ -15,7 +17,8 @@ export interface OverlayProblem {
 
 // Plain ES5-style script so that it runs in any browser an editor uses; DOM built with
 // textContent only, because problem messages quote content and must never become markup.
-export const CLIENT_SCRIPT = `(function () {
+export function clientScript(eventsPath: string): string {
+  return `(function () {
   'use strict';
   if (window.__stadtboteDev) return;
   window.__stadtboteDev = true;
@@ -64,10 +67,17 @@ export const CLIENT_SCRIPT = `(function () {
     box.appendChild(close);
     (document.body || document.documentElement).appendChild(box);
   }
-  var source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  var source = new EventSource(${JSON.stringify(eventsPath)});
   // Lets tests (and the curious) see that this tab will follow rebuilds.
   source.addEventListener('open', function () { window.__stadtboteDevConnected = true; });
-  source.addEventListener('reload', function () { location.reload(); });
+  // A tab whose article moved to a new address (file renamed, slug or date edited) follows it.
+  source.addEventListener('reload', function (e) {
+    var moved = {};
+    try { moved = JSON.parse(e.data).moved || {}; } catch (err) { moved = {}; }
+    var to = moved[location.pathname];
+    if (to) location.replace(to + location.search + location.hash);
+    else location.reload();
+  });
   // A new search index replaces the files the search page has loaded parts of: only that page reloads.
   source.addEventListener('search-index', function () { if (document.getElementById('search-form')) location.reload(); });
   source.addEventListener('problems', function (e) { showOverlay(JSON.parse(e.data)); });
@@ -80,11 +90,11 @@ export const CLIENT_SCRIPT = `(function () {
   });
 })();
 `;
-
-const TAG = `<script src="${CLIENT_PATH}" defer></script>`;
+}
 
 /** Adds the client script to an HTML document, before `</body>` when there is one. */
-export function injectClient(html: string): string {
+export function injectClient(html: string, clientPath: string): string {
+  const tag = `<script src="${clientPath}" defer></script>`;
   const at = html.toLowerCase().lastIndexOf('</body');
-  return at === -1 ? html + TAG : html.slice(0, at) + TAG + html.slice(at);
+  return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }

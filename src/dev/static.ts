@@ -3,7 +3,9 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { isInside } from '../util/files.js';
+import { guardPath } from '../util/path-guard.js';
 import { lookup } from 'mrmime';
+import parseRange from 'range-parser';
 
 /** Where a request path leads inside the output folder. */
 export type Resolution =
@@ -13,26 +15,13 @@ export type Resolution =
   | { readonly kind: 'missing' };
 
 /**
- * Encoded dots, slashes and backslashes have no business in a site path: a static host would
- * never produce them, and decoding them is how traversal slips past naive checks.
+ * Splits a raw request path into safe, decoded segments, or undefined when it is not one. Encoded
+ * dots and slashes are refused too: a static host never produces them, and decoding them is how
+ * traversal slips past naive checks.
  */
-// eslint-disable-next-line no-control-regex
-const SUSPICIOUS_RAW = /%2e|%2f|%5c|%00|\\|[\u0000-\u001f\u007f]/i;
-
-/** Splits a raw request path into safe, decoded segments, or undefined when it is not one. */
 export function pathSegments(rawPath: string): string[] | undefined {
-  if (!rawPath.startsWith('/') || SUSPICIOUS_RAW.test(rawPath)) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return undefined;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) return undefined;
-  return segments;
+  const guarded = guardPath(rawPath, { absolute: true, strictEncoding: true });
+  return guarded.ok ? [...guarded.segments] : undefined;
 }
 
 
@@ -108,7 +97,20 @@ export function sendText(req: IncomingMessage, res: ServerResponse, status: numb
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
-/** Sends a file; HTML passes through `transformHtml` (the dev server injects its client there). */
+/** The byte range a `Range` header asks for: one range, none (send it all), or none that fits (416). */
+export function requestedRange(header: string | undefined, size: number): { start: number; end: number } | 'all' | 'unsatisfiable' {
+  if (header === undefined) return 'all';
+  const ranges = parseRange(size, header, { combine: true });
+  // A syntactically broken range and one beyond the end are both refused; other units are ignored.
+  if (ranges === -1 || ranges === -2) return /^\s*bytes\s*=/i.test(header) || ranges === -1 ? 'unsatisfiable' : 'all';
+  if (ranges.type !== 'bytes' || ranges.length !== 1) return 'all'; // several ranges: the whole file is a valid answer
+  return { start: ranges[0]!.start, end: ranges[0]!.end };
+}
+
+/**
+ * Sends a file; HTML passes through `transformHtml` (the dev server injects its client there).
+ * Other files answer `Range` requests, which Safari needs to play video and audio.
+ */
 export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
@@ -123,13 +125,22 @@ export async function sendFile(
     return;
   }
   const info = await stat(file);
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': info.size });
-  if (req.method === 'HEAD') {
+  const range = status === 200 ? requestedRange(req.headers.range, info.size) : 'all';
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { 'Content-Range': `bytes */${info.size}`, 'Accept-Ranges': 'bytes', 'Content-Length': 0 });
+    res.end();
+    return;
+  }
+  const part = range === 'all' ? undefined : range;
+  const headers: Record<string, string | number> = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Content-Length': part ? part.end - part.start + 1 : info.size };
+  if (part) headers['Content-Range'] = `bytes ${part.start}-${part.end}/${info.size}`;
+  res.writeHead(part ? 206 : status, headers);
+  if (req.method === 'HEAD' || info.size === 0) {
     res.end();
     return;
   }
   await new Promise<void>((resolve) => {
-    const stream = createReadStream(file);
+    const stream = createReadStream(file, part ? { start: part.start, end: part.end } : {});
     stream.on('error', () => {
       res.destroy();
       resolve();

@@ -25,6 +25,16 @@ export const MAX_DEFINITIONS = 2_000;
 export const MAX_FOOTNOTE_REFERENCES = 1_000;
 /** Opening brackets (links, images, references): 20,000 cost about 3 s, 100,000 minutes. */
 export const MAX_BRACKETS = 20_000;
+/**
+ * Emphasis characters (`*`, `_`, `~`) in one paragraph: micromark pairs them by splicing the
+ * paragraph's event list, quadratic in their number (`*a* ` × 80,000: 65 s; 10,000: about 0.3 s).
+ */
+export const MAX_EMPHASIS_PER_BLOCK = 10_000;
+/**
+ * Lines with text: every block costs the parser about 0.1 ms and a few kilobytes (166,000 paragraphs
+ * peaked at 2.7 GB, 500,000 headings took 202 s); a long statute has a few thousand.
+ */
+export const MAX_TEXT_LINES = 20_000;
 
 export interface LimitViolation {
   /** 1-based line within the body. */
@@ -117,6 +127,8 @@ function countedViolation(body: string): LimitViolation | undefined {
   if (bracket !== -1) {
     return { line: lineAt(body, bracket), column: 1, reason: `more than ${MAX_BRACKETS} links, images or brackets ("[")`, fix: 'split the text or publish long link lists as a linked document' };
   }
+  const dense = denseViolation(body);
+  if (dense) return dense;
   for (const { re, limit, reason, fix } of COUNTED) {
     re.lastIndex = 0;
     let count = 0;
@@ -125,6 +137,40 @@ function countedViolation(body: string): LimitViolation | undefined {
       if (++count > limit) {
         return { line: lineAt(body, m.index), column: 1, reason: reason(limit), fix };
       }
+    }
+  }
+  return undefined;
+}
+
+/** Emphasis characters per paragraph and lines with text, in one pass over the body. */
+function denseViolation(body: string): LimitViolation | undefined {
+  let textLines = 0;
+  let emphasis = 0;
+  let line = 1;
+  let lineHasText = false;
+  /** First line of the paragraph being counted; 0 between paragraphs. */
+  let blockStart = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10) {
+      // A line without text ends the paragraph: emphasis never pairs across it.
+      if (!lineHasText) {
+        emphasis = 0;
+        blockStart = 0;
+      }
+      else if (++textLines > MAX_TEXT_LINES) {
+        return { line, column: 1, reason: `more than ${MAX_TEXT_LINES} lines of text`, fix: 'split the text or publish it as a linked document (PDF)' };
+      }
+      line++;
+      lineHasText = false;
+      continue;
+    }
+    if (c !== 32 && c !== 9 && c !== 13) {
+      if (blockStart === 0) blockStart = line;
+      lineHasText = true;
+    }
+    if ((c === 42 || c === 95 || c === 126) && ++emphasis > MAX_EMPHASIS_PER_BLOCK) {
+      return { line: blockStart, column: 1, reason: `more than ${MAX_EMPHASIS_PER_BLOCK} emphasis characters ("*", "_", "~") in one paragraph`, fix: 'remove the repeated emphasis or split the paragraph with blank lines' };
     }
   }
   return undefined;

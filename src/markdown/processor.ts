@@ -4,6 +4,8 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { unified, type Processor } from 'unified';
 import rehypeClobberedFragments from './rehype-clobbered-fragments.js';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
@@ -13,12 +15,15 @@ import rehypeSiteReferences from './rehype-site-references.js';
 import type { Syntax } from './needs-gfm.js';
 import remarkGfmTables from './remark-gfm-tables.js';
 import rehypeTaskListLabels from './rehype-task-list-labels.js';
+import { listItemHandler } from './list-item-handler.js';
 
 export type RawHtmlPolicy = 'none' | 'sanitize';
 
-// Any processor of the pipeline; the concrete generic types of unified are not part of our API.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type MarkdownProcessor = Processor<any, any, any, any, string>;
+/**
+ * Every variant of the pipeline: parses Markdown (mdast), runs to HTML (hast), compiles to text.
+ * unified's inferred type differs per variant (which plugins were added); this is what they share.
+ */
+export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 
 const processors = new Map<string, MarkdownProcessor>();
 
@@ -28,9 +33,11 @@ export interface MarkdownStrings {
   readonly footnotes: string;
   /** Name of a footnote's link back to the text; `{n}` is the footnote's number. */
   readonly footnoteBack: string;
+  /** Name of a table's scrollable region; `{n}` is the table's number in the text. */
+  readonly tableRegion: string;
 }
 
-const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back to the text of footnote {n}' };
+const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back to the text of footnote {n}', tableRegion: 'Table {n}' };
 
 /**
  * The Markdown pipeline, built once per policy and frozen: remark-parse → remark-gfm →
@@ -39,12 +46,14 @@ const ENGLISH: MarkdownStrings = { footnotes: 'Footnotes', footnoteBack: 'Back t
  * `syntax` picks full GFM, GFM tables only or plain CommonMark, for bodies that `gfmNeeds` clears.
  */
 export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Syntax = 'gfm', strings: MarkdownStrings = ENGLISH): MarkdownProcessor {
-  const key = `${rawHtml}:${syntax}:${strings.footnotes}:${strings.footnoteBack}`;
+  const key = `${rawHtml}:${syntax}:${strings.footnotes}:${strings.footnoteBack}:${strings.tableRegion}`;
   let processor = processors.get(key);
   if (!processor) {
     const parse = unified().use(remarkParse);
     const base = syntax === 'gfm' ? parse.use(remarkGfm) : syntax === 'tables' ? parse.use(remarkGfmTables) : parse;
     const toHtml = {
+      // Looseness once per list instead of once per item (quadratic upstream): see list-item-handler.ts.
+      handlers: { listItem: listItemHandler },
       footnoteLabel: strings.footnotes,
       footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
         strings.footnoteBack.replace('{n}', `${referenceIndex + 1}${rereferenceIndex > 1 ? `.${rereferenceIndex}` : ''}`),
@@ -60,9 +69,9 @@ export function markdownProcessor(rawHtml: RawHtmlPolicy = 'none', syntax: Synta
       .use(rehypeDemoteHeadings)
       .use(rehypeHeadingIds)
       .use(rehypeSiteReferences)
-      .use(rehypeReadableBlocks)
+      .use(rehypeReadableBlocks, { tableRegion: strings.tableRegion })
       .use(rehypeStringify)
-      .freeze() as unknown as MarkdownProcessor;
+      .freeze() as MarkdownProcessor;
     processors.set(key, processor);
   }
   return processor;

@@ -1,9 +1,15 @@
 import type { Element, Root } from 'hast';
+import type { RuleId } from '../model/rules.js';
 import { withBasePath } from '../model/urls.js';
 import { isAllowed } from '../util/hosts.js';
+import { urlSchemeOf } from '../util/url-ref.js';
 import { forEachElement } from './walk.js';
+import { editorMessages } from '../i18n/editor.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
+import { fileSizeLabel, fileTypeLabel } from '../util/file-size.js';
 import type { VFile } from 'vfile';
-import { type AssetInfo, isLocalReference, resolveReference } from './resolve.js';
+import type { AssetInfo } from '../model/types.js';
+import { isLocalReference, resolveReference } from './resolve.js';
 
 /** Per-file input of the plugin, passed through `file.data` because the processor is frozen. */
 export interface ReferenceData {
@@ -14,10 +20,14 @@ export interface ReferenceData {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
+  /** Locale of the site's number format, for the size of linked downloads ("PDF, 245 KB"). */
+  readonly locale: string;
   /** Every content file the body refers to, found or not: the rendered HTML depends on them. */
   readonly usedAssets: Set<string>;
-  /** Collected links to other Markdown sources. */
-  readonly links: { token: string; target: string; fragment: string; line?: number; column?: number }[];
+  /** The site's language, for the "did you mean" hint of a missing file. */
+  readonly language?: string;
+  /** Collected links to other Markdown sources and to site paths. */
+  readonly links: { token: string; target: string; sitePath?: string; fragment: string; line?: number; column?: number }[];
 }
 
 declare module 'vfile' {
@@ -32,6 +42,24 @@ function place(node: Element): { line?: number; column?: number } {
 }
 
 
+/** "Did you mean …?" for a file that differs only in case or by a typo from one that exists. */
+function didYouMean(refs: ReferenceData, rel: string): string | undefined {
+  const close = closestFile(rel, refs.assets.keys());
+  return close === undefined ? undefined : editorMessages(refs.language).didYouMean(referenceFrom(refs.src, close));
+}
+
+/**
+ * The site path a site-absolute link means: `/presse/2025/x/` under the base path `/presse/` is
+ * `/2025/x/` (never prefixed twice), `/impressum/` is itself. A query or fragment is kept apart.
+ */
+export function sitePathOf(href: string, basePath: string): { sitePath: string; fragment: string } {
+  const cut = href.search(/[?#]/);
+  const pathPart = cut === -1 ? href : href.slice(0, cut);
+  const fragment = cut === -1 ? '' : href.slice(cut);
+  if (basePath !== '/' && (pathPart.startsWith(basePath) || `${pathPart}/` === basePath)) return { sitePath: `/${pathPart.slice(basePath.length)}`, fragment };
+  return { sitePath: pathPart, fragment };
+}
+
 /**
  * Rewrites links and images that point at files of the content folder: a link to another
  * article's `.md` becomes a placeholder resolved to its URL once all URLs are known; images and
@@ -43,7 +71,7 @@ export default function rehypeSiteReferences() {
   return (tree: Root, file: VFile): void => {
     const refs = file.data.references;
     if (!refs) return;
-    const fail = (node: Element, reason: string, ruleId: string, fix: string): void => {
+    const fail = (node: Element, reason: string, ruleId: RuleId, fix: string): void => {
       const message = file.message(reason, { place: node.position, ruleId, source: 'stadtbote' });
       message.fatal = true;
       message.note = fix;
@@ -51,7 +79,7 @@ export default function rehypeSiteReferences() {
     forEachElement(tree, (node) => {
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         const href = node.properties.href;
-        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+        const scheme = urlSchemeOf(href);
         // `javascript:` and `data:` links run code or smuggle documents in the reader's browser.
         if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return fail(node, `link "${href.slice(0, 60)}" uses the ${scheme}: scheme, which is not allowed`, 'unsafe-link', 'link to an http(s) address, mailto: or tel:');
         if (!isLocalReference(href)) return;
@@ -65,13 +93,20 @@ export default function rehypeSiteReferences() {
         }
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        // `/impressum/` is a page of the site, not a file of the content folder.
+        // `/impressum/` is a page of the site, not a file of the content folder; so is `/presse/2025/…`
+        // copied from the address bar with the base path. Checked once every output is known.
         if (!asset && href.startsWith('/')) {
-          node.properties.href = withBasePath(refs.basePath, href);
+          const token = `${refs.tokenPrefix}${refs.links.length}`;
+          refs.links.push({ token, target: '', ...sitePathOf(href, refs.basePath), ...place(node) });
+          node.properties.href = token;
           return;
         }
-        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', 'check the file name, or remove the link');
+        if (!asset) return fail(node, `link "${href}" points to a file that does not exist`, 'missing-file', didYouMean(refs, target.rel) ?? 'check the file name, or remove the link');
         node.properties.href = withBasePath(refs.basePath, asset.url) + target.fragment;
+        // A download says what it is before it is opened: type and size inside the link, so screen readers read them with it.
+        if (asset.bytes !== undefined && !asset.width) {
+          node.children.push({ type: 'text', value: ' ' }, { type: 'element', tagName: 'span', properties: { className: ['file-info'] }, children: [{ type: 'text', value: `(${fileTypeLabel(asset.url)}, ${fileSizeLabel(asset.bytes, refs.locale)})` }] });
+        }
         return;
       }
       if (node.tagName === 'img' && typeof node.properties.src === 'string') {
@@ -94,7 +129,7 @@ export default function rehypeSiteReferences() {
         if (!target.ok) return fail(node, `image "${src}" ${target.reason}`, 'image-outside', 'put the image inside the content folder');
         refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
-        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', `check the file name; looked for content/${target.rel}`);
+        if (!asset) return fail(node, `image "${src}" does not exist`, 'missing-image', didYouMean(refs, target.rel) ?? `check the file name; looked for content/${target.rel}`);
         if (asset.unreadable) return;
         node.properties.src = withBasePath(refs.basePath, asset.url);
         if (asset.width && asset.height) {

@@ -1,21 +1,12 @@
 import path from 'node:path';
-
-/** What the renderer knows of a non-Markdown file under the content folder. */
-export interface AssetInfo {
-  /** Site path of the copied file. */
-  readonly url: string;
-  readonly width?: number;
-  readonly height?: number;
-  readonly variants?: readonly { readonly url: string; readonly width: number }[];
-  /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
-  readonly unreadable?: true;
-}
+import { guardPath } from '../util/path-guard.js';
+import { isUrl } from '../util/url-ref.js';
 
 export type ResolvedTarget = { ok: true; rel: string; fragment: string } | { ok: false; reason: string };
 
 /** Whether an href/src points at a file of this site rather than at a URL. */
 export function isLocalReference(ref: string): boolean {
-  return ref !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('//') && !ref.startsWith('#');
+  return ref !== '' && !isUrl(ref) && !ref.startsWith('#');
 }
 
 /**
@@ -27,13 +18,10 @@ export function resolveReference(fromRel: string, ref: string): ResolvedTarget {
   const hashAt = ref.indexOf('#');
   const rawPath = hashAt === -1 ? ref : ref.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : ref.slice(hashAt);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath.split('?')[0] ?? '');
-  } catch {
-    return { ok: false, reason: 'is not a valid path' };
-  }
-  if (decoded.includes('\\') || decoded.includes('\0')) return { ok: false, reason: 'must use forward slashes' };
+  // `..` is resolved below against the referring file and bounded by the content folder.
+  const guarded = guardPath(rawPath.split('?')[0] ?? '', { dotSegments: true });
+  if (!guarded.ok) return guarded;
+  const { decoded } = guarded;
   const joined = decoded.startsWith('/') ? path.posix.normalize(decoded.slice(1)) : path.posix.join(path.posix.dirname(fromRel), decoded);
   if (joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(joined)) {
     return { ok: false, reason: 'leads out of the content folder' };

@@ -1,4 +1,5 @@
 import { VFileMessage } from 'vfile-message';
+import type { RuleId } from './rules.js';
 
 /**
  * One content or configuration problem. Plain data so that it crosses worker threads unchanged;
@@ -9,8 +10,8 @@ export interface Problem {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  /** Stable identifier of the rule that failed, e.g. `invalid-date`. */
-  readonly ruleId: string;
+  /** Stable identifier of the rule that failed, e.g. `invalid-date`: one of `RULES` (model/rules.ts). */
+  readonly ruleId: RuleId;
   /** Frontmatter field the problem is about, dotted for nested keys (`image.alt`). */
   readonly field?: string;
   readonly reason: string;
@@ -36,3 +37,4 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
+

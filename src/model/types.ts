@@ -23,6 +23,23 @@ export interface ImageData {
   readonly credit?: string;
 }
 
+/** The press contact of a press release (`contact:`); phone and e-mail are validated for `tel:` and `mailto:`. */
+export interface ContactData {
+  readonly name: string;
+  readonly role?: string;
+  /** As written, for display (`+49 331 289-1234`). */
+  readonly phone?: string;
+  /** The phone number as a `tel:` URI (RFC 3966 global number, `tel:+493312891234`). */
+  readonly phoneUri?: string;
+  readonly email?: string;
+}
+
+/** A download listed in the frontmatter (`attachments:`): a file of the content folder and its link text. */
+export interface AttachmentData {
+  readonly src: string;
+  readonly title: string;
+}
+
 /** Validated frontmatter of a news article. */
 export interface ArticleData {
   readonly title: string;
@@ -35,6 +52,10 @@ export interface ArticleData {
   readonly expires?: SiteDate;
   readonly updated?: SiteDate;
   readonly aliases: readonly string[];
+  /** Topics (`topics:`), each one of the config's `topics`; empty when none are given. */
+  readonly topics?: readonly string[];
+  readonly contact?: ContactData;
+  readonly attachments?: readonly AttachmentData[];
 }
 
 /** Validated frontmatter of a standalone page (`content/pages/…`). */
@@ -45,6 +66,21 @@ export interface PageData {
   readonly updated?: SiteDate;
 }
 
+/** What the renderer knows of a non-Markdown file under the content folder (an image or attachment). */
+export interface AssetInfo {
+  /** Site path of the copied file. */
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly variants?: readonly { readonly url: string; readonly width: number }[];
+  /** The share image (`og:image`, JSON-LD, feed enclosure): at most 1200 px wide, JPEG or PNG. */
+  readonly social?: SocialImage;
+  /** Size of the published file in bytes (downloads show it: "PDF, 245 KB"). */
+  readonly bytes?: number;
+  /** The file is there but is not a readable image; its own error names it, so references stay quiet. */
+  readonly unreadable?: true;
+}
+
 /** A rendered output image with its responsive variants. */
 export interface ImageInfo {
   /** Site path of the full-size file, e.g. `/medien/potsdam-3fa2c1d0.jpg`. */
@@ -53,6 +89,20 @@ export interface ImageInfo {
   readonly height: number;
   /** Resized WebP variants, smallest first. */
   readonly variants: readonly { readonly url: string; readonly width: number }[];
+  /** The share image: `og:image`, JSON-LD `image`, feed enclosures. */
+  readonly social?: SocialImage;
+}
+
+/** An image for link previews and feeds, with what `og:image:*` and an RSS enclosure state. */
+export interface SocialImage {
+  /** Site path, or an absolute URL (a publisher logo on another host). */
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** Media type, e.g. `image/jpeg`. */
+  readonly type?: string;
+  /** Size of the file in bytes. */
+  readonly bytes?: number;
 }
 
 /**
@@ -65,6 +115,8 @@ export interface ArticleMeta {
   readonly url: string;
   readonly data: ArticleData;
   readonly regionSlug: string;
+  /** URL slugs of `data.topics`, in the same order. */
+  readonly topicSlugs?: readonly string[];
   readonly image?: ImageInfo;
   /**
    * The article's entry in list pages, rendered once with `partials/article-item` and reused on
@@ -84,8 +136,11 @@ export interface PageMeta {
 export interface PendingLink {
   /** Placeholder written into the HTML in place of the URL. */
   readonly token: string;
-  /** Target source path relative to the content folder. */
+  /** Target source path relative to the content folder; empty for a link to a site path. */
   readonly target: string;
+  /** A link to a page of the site (`/impressum/`, without the base path), checked once every output is known. */
+  readonly sitePath?: string;
+  /** What follows the path in the link: `#fragment`, or for a site path also `?query`. */
   readonly fragment: string;
   readonly line?: number;
   readonly column?: number;
@@ -93,7 +148,8 @@ export interface PendingLink {
 
 /** The result of processing one source file: a pure function of its bytes and the render context. */
 export type SourceResult =
-  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[] }
+  /** `links` to other sources are checked all the same, so that broken links show in the same run as the rest. */
+  | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[]; readonly links?: readonly PendingLink[] }
   | {
       readonly kind: 'article';
       readonly meta: ArticleMeta;

@@ -16,7 +16,8 @@ export class UrlScheme {
 
   page(rel: string): string {
     // content/pages/impressum.md → /impressum/, content/pages/info/kontakt.md → /info/kontakt/
-    const withoutExt = rel.replace(/^pages\//, '').replace(/\.md$/i, '');
+    // NFC: a name saved as NFD (macOS) and one saved as NFC are one page, with one spelling of its URL.
+    const withoutExt = rel.normalize('NFC').replace(/^pages\//, '').replace(/\.md$/i, '');
     const parts = withoutExt.split('/').filter((p) => p !== 'index');
     return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
   }
@@ -41,6 +42,18 @@ export class UrlScheme {
     return this.paginated(`/${this.strings.url.regions}/${regionSlug}/${year}/`, page);
   }
 
+  topics(): string {
+    return `/${this.strings.url.topics}/`;
+  }
+
+  topic(topicSlug: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.topics}/${topicSlug}/`, page);
+  }
+
+  topicYear(topicSlug: string, year: string, page = 1): string {
+    return this.paginated(`/${this.strings.url.topics}/${topicSlug}/${year}/`, page);
+  }
+
   archive(): string {
     return `/${this.strings.url.archive}/`;
   }
@@ -57,11 +70,19 @@ export class UrlScheme {
     return `/${this.strings.url.search}/`;
   }
 
-  /** Feeds of the whole site (`scope` undefined) or of one region. */
+  /** Feeds of the whole site (`regionSlug` undefined) or of one region. */
   feed(kind: 'rss' | 'atom' | 'json', regionSlug?: string): string {
-    const base = regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/';
-    return base + (kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json');
+    return (regionSlug ? `/${this.strings.url.regions}/${regionSlug}/` : '/') + feedFile(kind);
   }
+
+  /** Feeds of one topic, beside its page. */
+  topicFeed(kind: 'rss' | 'atom' | 'json', topicSlug: string): string {
+    return `/${this.strings.url.topics}/${topicSlug}/${feedFile(kind)}`;
+  }
+}
+
+function feedFile(kind: 'rss' | 'atom' | 'json'): string {
+  return kind === 'rss' ? 'feed.xml' : kind === 'atom' ? 'atom.xml' : 'feed.json';
 }
 
 /** A site path (`/2025/…`) as written into pages: with the base path in front (`/presse/2025/…`). */

@@ -1,4 +1,9 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { absoluteUrl, withBasePath } from '../model/urls.js';
+import { LONE_SURROGATE } from '../util/text.js';
 import type { SiteSnapshot } from './types.js';
 
 /** Turns site paths (`/2025/…`, without the base path) into absolute URLs under the base URL. */
@@ -14,19 +19,30 @@ export function withBasePathFor(s: SiteSnapshot): (sitePath: string) => string {
 }
 
 // Lone surrogates cannot be encoded in UTF-8: JSON feeds drop them here, XML output in `xmlEscape`.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function dropLoneSurrogates(text: string): string {
   return text.replace(LONE_SURROGATE, '');
 }
 
-const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite|action)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
-const SRCSET_ATTRIBUTE = /(\s(?:srcset)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+/** hast property names of the attributes that hold one URL. */
+const URL_PROPERTIES = ['href', 'src', 'poster', 'cite', 'action'] as const;
+
+/**
+ * Whether parsing can find anything to rewrite. Bodies come from hast-util-to-html, which writes
+ * `name="value"` and joins srcset candidates with `, `: a value that starts with `/` or `#` follows
+ * `="` (or `='`) or `, `. Most feed bodies have none and skip the parse; a screen only, the rewrite
+ * itself is decided on the tree.
+ */
+function mayHoldSitePath(html: string): boolean {
+  return ['="/', '="#', "='/", "='#", ', /'].some((needle) => html.includes(needle));
+}
 
 /**
  * Makes the URLs inside rendered body HTML absolute, because feed readers show the HTML away from
  * the site: links like `/presse/medien/x.jpg` (already with the base path) get the origin, and
- * `#fragment` links point into the article page.
+ * `#fragment` links point into the article page. Works on the parsed tree, so markup shown as text
+ * (a code span with `<a href="/x">`) stays as written. Returns the input itself when nothing changes,
+ * so bodies without site links keep their bytes.
  */
 export function absolutizeHtml(html: string, origin: string, pageUrl: string): string {
   const fix = (value: string): string => {
@@ -34,17 +50,35 @@ export function absolutizeHtml(html: string, origin: string, pageUrl: string): s
     if (value.startsWith('#')) return pageUrl + value;
     return value;
   };
-  return html
-    .replace(URL_ATTRIBUTE, (_m, head: string, dq: string | undefined, sq: string | undefined) => (dq !== undefined ? `${head}"${fix(dq)}"` : `${head}'${fix(sq ?? '')}'`))
-    .replace(SRCSET_ATTRIBUTE, (_m, head: string, dq: string | undefined, sq: string | undefined) => {
-      const list = (dq ?? sq ?? '')
+  if (!mayHoldSitePath(html)) return html;
+  const tree = fromHtml(html, { fragment: true });
+  let changed = false;
+  visit(tree, 'element', (node: Element) => {
+    const props = node.properties;
+    for (const name of URL_PROPERTIES) {
+      const value = props[name];
+      if (typeof value !== 'string') continue;
+      const fixed = fix(value);
+      if (fixed !== value) {
+        props[name] = fixed;
+        changed = true;
+      }
+    }
+    // `srcset` is a comma-separated list of "URL descriptor" candidates; hast keeps it as one text.
+    if (typeof props.srcSet === 'string') {
+      const fixed = props.srcSet
         .split(',')
-        .map((part) => {
-          const trimmed = part.trim();
-          const space = trimmed.search(/\s/);
-          return space === -1 ? fix(trimmed) : fix(trimmed.slice(0, space)) + trimmed.slice(space);
+        .map((candidate) => {
+          const text = candidate.trim();
+          const space = text.search(/\s/);
+          return space === -1 ? fix(text) : fix(text.slice(0, space)) + text.slice(space);
         })
         .join(', ');
-      return dq !== undefined ? `${head}"${list}"` : `${head}'${list}'`;
-    });
+      if (fixed !== props.srcSet) {
+        props.srcSet = fixed;
+        changed = true;
+      }
+    }
+  });
+  return changed ? toHtml(tree) : html;
 }

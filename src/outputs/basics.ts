@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { listFiles } from '../util/files.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
-/** Stylesheets and other theme assets from every template folder's `assets/`, site first. */
+/**
+ * Stylesheets and other theme assets from every template folder's `assets/` (site first, subfolders
+ * too, hidden files not), under content-hashed names (theme/assets.ts).
+ */
 export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
-  const seen = new Map<string, GeneratedFile>();
-  for (const dir of s.renderer.context.templateDirs) {
-    const assetsDir = path.join(dir, 'assets');
-    // Subfolders (fonts/, icons/) are copied too; hidden files are not.
-    for (const name of listFiles(assetsDir)) {
-      if (seen.has(name) || name.split('/').some((part) => part.startsWith('.'))) continue;
-      // The search script is only useful with the search index beside it.
-      if (name === 'search.js' && !s.site.config.search) continue;
-      seen.set(name, { path: `assets/${name}`, content: readFileSync(path.join(assetsDir, name)), owner: `templates/assets/${name}` });
-    }
+  const files: GeneratedFile[] = [];
+  for (const asset of s.renderer.theme.assets.values()) {
+    // The search script is only useful with the search index beside it.
+    if (asset.name === 'search.js' && !s.site.config.search) continue;
+    // A generated asset (theme/brand.ts) comes from the config, not from a template folder.
+    const owner = asset.dir === 'generated' ? `the config (assets/${asset.name})` : `templates/assets/${asset.name}`;
+    files.push({ path: `assets/${asset.published}`, content: asset.bytes, owner });
   }
-  return [...seen.values()];
+  return files;
 }
 
 /** The 404 page static hosts serve for unknown paths (GitHub/GitLab Pages, Netlify; Apache/nginx via ErrorDocument). */

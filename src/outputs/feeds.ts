@@ -1,7 +1,9 @@
 import type { ArticleMeta } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import { xmlEscape } from '../theme/engine.js';
-import { rfc3339, rfc822 } from '../util/dates.js';
+import { rfc3339 } from '../util/dates.js';
+import { rfc822InZone } from '../util/rfc822.js';
+import type { SocialImage } from '../model/types.js';
 import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
@@ -29,9 +31,12 @@ interface FeedItem {
   readonly title: string;
   readonly teaser: string;
   readonly region: string;
+  /** The region and the article's topics: RSS and Atom `category`, JSON Feed `tags`. */
+  readonly categories: readonly string[];
   readonly published: number;
   readonly modified?: number;
-  readonly image?: string;
+  /** The article photo's share image (1200 px): JSON Feed `image`, RSS and Atom enclosure. */
+  readonly image?: SocialImage & { readonly absoluteUrl: string };
   readonly contentHtml: string;
 }
 
@@ -49,19 +54,22 @@ function feedItem(s: SiteSnapshot, meta: ArticleMeta, absolute: (p: string) => s
   const url = absolute(meta.url);
   const body = s.feedBodies.get(meta.src) ?? `<p>${text(data.teaser)}</p>`;
   let figure = '';
-  if (meta.image && data.image) {
+  // The share image (at most 1200 px) is plenty for a feed reader's column and keeps feeds light.
+  const share = meta.image ? (meta.image.social ?? { url: meta.image.url, width: meta.image.width, height: meta.image.height }) : undefined;
+  if (share && data.image) {
     // The article image is part of the page, not of the Markdown body; readers should see it too.
     const caption = [data.image.caption, data.image.credit ? `${s.renderer.strings.photoCredit}: ${data.image.credit}` : undefined].filter(Boolean).join(' – ');
-    figure = `<figure><img src="${text(absolute(meta.image.url))}" width="${meta.image.width}" height="${meta.image.height}" alt="${text(data.image.alt)}">${caption ? `<figcaption>${text(caption)}</figcaption>` : ''}</figure>\n`;
+    figure = `<figure><img src="${text(absolute(share.url))}" width="${share.width}" height="${share.height}" alt="${text(data.image.alt)}">${caption ? `<figcaption>${text(caption)}</figcaption>` : ''}</figure>\n`;
   }
   return {
     url,
     title: data.title,
     teaser: data.teaser,
     region: data.region,
+    categories: [data.region, ...(data.topics ?? [])],
     published: data.date.epochMs,
     ...(data.updated ? { modified: data.updated.epochMs } : {}),
-    ...(meta.image ? { image: absolute(meta.image.url) } : {}),
+    ...(share ? { image: { ...share, absoluteUrl: absolute(share.url) } } : {}),
     contentHtml: dropLoneSurrogates(figure + absolutizeHtml(body, origin, url)),
   };
 }
@@ -105,10 +113,33 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       items: newest(region.articles),
     });
   }
+  for (const topic of s.model.topics) {
+    const files = (['rss', 'atom', 'json'] as const).map((kind) => urls.topicFeed(kind, topic.slug));
+    result.push({
+      title: `${strings.topic} ${topic.name} – ${config.title}`,
+      description: `${strings.news} ${strings.topic}: ${topic.name}`,
+      pageUrl: absolute(urls.topic(topic.slug)),
+      rss: absolute(files[0]!),
+      atom: absolute(files[1]!),
+      json: absolute(files[2]!),
+      files: [outputPathFor(files[0]!), outputPathFor(files[1]!), outputPathFor(files[2]!)],
+      owner: `the feeds of topic ${topic.name}`,
+      items: newest(topic.articles),
+    });
+  }
   return result;
 }
 
-function rssFeed(scope: FeedScope, language: string): string {
+/** RSS needs type and length on an enclosure; an image whose size is unknown (an old cache) gets none. */
+function rssEnclosure(image: FeedItem['image']): string[] {
+  return image?.type && image.bytes !== undefined ? [`<enclosure url="${text(image.absoluteUrl)}" length="${image.bytes}" type="${text(image.type)}"/>`] : [];
+}
+
+function atomEnclosure(image: FeedItem['image']): string[] {
+  return image ? [`<link rel="enclosure" href="${text(image.absoluteUrl)}"${image.type ? ` type="${text(image.type)}"` : ''}${image.bytes !== undefined ? ` length="${image.bytes}"` : ''}/>`] : [];
+}
+
+function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
   const updated = lastChange(scope.items);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -119,7 +150,7 @@ function rssFeed(scope: FeedScope, language: string): string {
     `<description>${text(scope.description)}</description>`,
     `<language>${text(language)}</language>`,
     `<generator>${GENERATOR}</generator>`,
-    ...(scope.items.length > 0 ? [`<pubDate>${rfc822(scope.items[0]!.published)}</pubDate>`, `<lastBuildDate>${rfc822(updated)}</lastBuildDate>`] : []),
+    ...(scope.items.length > 0 ? [`<pubDate>${rfc822InZone(scope.items[0]!.published, timeZone)}</pubDate>`, `<lastBuildDate>${rfc822InZone(updated, timeZone)}</lastBuildDate>`] : []),
     `<atom:link href="${text(scope.rss)}" rel="self" type="application/rss+xml"/>`,
   ];
   for (const item of scope.items) {
@@ -128,9 +159,10 @@ function rssFeed(scope: FeedScope, language: string): string {
       `<title>${text(item.title)}</title>`,
       `<link>${text(item.url)}</link>`,
       `<guid isPermaLink="true">${text(item.url)}</guid>`,
-      `<pubDate>${rfc822(item.published)}</pubDate>`,
-      `<category>${text(item.region)}</category>`,
+      `<pubDate>${rfc822InZone(item.published, timeZone)}</pubDate>`,
+      ...item.categories.map((c) => `<category>${text(c)}</category>`),
       `<description>${text(item.teaser)}</description>`,
+      ...rssEnclosure(item.image),
       `<content:encoded>${text(item.contentHtml)}</content:encoded>`,
       '</item>',
     );
@@ -160,8 +192,9 @@ function atomFeed(scope: FeedScope, language: string, timeZone: string, publishe
       `<link rel="alternate" type="text/html" href="${text(item.url)}"/>`,
       `<published>${rfc3339(item.published, timeZone)}</published>`,
       `<updated>${rfc3339(item.modified ?? item.published, timeZone)}</updated>`,
-      `<category term="${text(item.region)}"/>`,
+      ...item.categories.map((c) => `<category term="${text(c)}"/>`),
       `<summary type="text">${text(item.teaser)}</summary>`,
+      ...atomEnclosure(item.image),
       `<content type="html">${text(item.contentHtml)}</content>`,
       '</entry>',
     );
@@ -188,21 +221,21 @@ function jsonFeed(scope: FeedScope, language: string, timeZone: string, publishe
       content_html: item.contentHtml,
       date_published: rfc3339(item.published, timeZone),
       ...(item.modified !== undefined ? { date_modified: rfc3339(item.modified, timeZone) } : {}),
-      ...(item.image ? { image: item.image } : {}),
-      tags: [clean(item.region)],
+      ...(item.image ? { image: item.image.absoluteUrl } : {}),
+      tags: item.categories.map(clean),
     })),
   };
   return JSON.stringify(feed, null, 2) + '\n';
 }
 
-/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site and for every region. */
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, every region and every topic. */
 export function feeds(s: SiteSnapshot): GeneratedFile[] {
   const { config } = s.renderer.context;
   const language = s.renderer.strings.locale;
   const files: GeneratedFile[] = [];
   for (const scope of scopes(s)) {
     files.push(
-      { path: scope.files[0], content: rssFeed(scope, language), owner: scope.owner },
+      { path: scope.files[0], content: rssFeed(scope, language, config.timezone), owner: scope.owner },
       { path: scope.files[1], content: atomFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
       { path: scope.files[2], content: jsonFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
     );

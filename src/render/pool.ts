@@ -1,9 +1,11 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { RenderContext, PageChrome } from './renderer.js';
+import type { RenderContext } from './renderer.js';
 import { Renderer } from './renderer.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
-import type { WorkerTask } from './worker.js';
+import type { WorkerTask } from './messages.js';
+import type { TemplateJob } from '../theme/views.js';
+import { BudgetedSources, DEFAULT_RENDER_BUDGET, LOCAL_SOURCE_BYTES, type RenderBudget } from './budget.js';
 
 /** Below this many items to render, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -11,19 +13,16 @@ const SOURCE_BATCH = 64;
 const PAGE_BATCH = 32;
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** A page rendered from a template with given data: list pages, overviews. */
-export interface TemplateJob {
-  readonly template: string;
-  readonly chrome: PageChrome;
-  readonly data: Record<string, unknown>;
-}
-
 /**
  * Renders on all cores: worker threads for large builds, this thread for small ones. The threads
  * are started on first use and kept for the build's later stages (list pages after articles).
  */
 export class RenderPool {
   private pool: Piscina | undefined;
+  /** One thread for the large sources of a build too small for the pool: the budget needs a thread to end. */
+  private isolated: Piscina | undefined;
+  private readonly budgeted: BudgetedSources;
+  private isolatedUsed = false;
   private started = false;
   private localRenderer: Renderer | undefined;
   private readonly threads: number;
@@ -33,13 +32,15 @@ export class RenderPool {
     private readonly context: RenderContext,
     private readonly contextKey: string,
     private readonly workers?: number,
+    private readonly budget: RenderBudget = DEFAULT_RENDER_BUDGET,
   ) {
     this.threads = workers ?? Math.max(1, Math.min(os.availableParallelism(), 8));
+    this.budgeted = new BudgetedSources(budget, context.config.language);
   }
 
   /** Worker threads that have rendered so far; 0 when everything ran in this thread. */
   get threadsUsed(): number {
-    return this.started ? this.threads : 0;
+    return this.started ? this.threads : this.isolatedUsed ? 1 : 0;
   }
 
   /** The renderer of this thread, for small jobs. */
@@ -50,20 +51,29 @@ export class RenderPool {
   private parallel(count: number): Piscina | undefined {
     if (this.threads === 0) return undefined;
     if (!this.pool && this.workers === undefined && (count < PARALLEL_THRESHOLD || this.threads === 1)) return undefined;
-    const ts = import.meta.url.endsWith('.ts');
     this.started = true;
-    this.pool ??= new Piscina({
+    this.pool ??= this.newPool(this.threads);
+    return this.pool;
+  }
+
+  private newPool(threads: number): Piscina {
+    const ts = import.meta.url.endsWith('.ts');
+    return new Piscina({
       filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href,
-      minThreads: this.threads,
-      maxThreads: this.threads,
+      minThreads: threads,
+      maxThreads: threads,
       // Under the TypeScript test runner the worker needs the same loader as the main thread.
       execArgv: ts ? ['--import', 'tsx'] : [],
       idleTimeout: 1000,
       // V8 sizes a thread's young generation for throughput (up to 48 MB each, most of it garbage
       // between scavenges); 8 MB keeps a 10,000-article build some 80 MB smaller for about the same time.
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      // The old generation is the render budget's memory limit: a source that needs more ends its thread.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.budget.mb },
     });
-    return this.pool;
+  }
+
+  private sourcesTask(sources: readonly SourceFile[], progress: SharedArrayBuffer): WorkerTask {
+    return { kind: 'sources', contextKey: this.contextKey, context: this.context, sources, progress };
   }
 
   /**
@@ -82,18 +92,19 @@ export class RenderPool {
       const renderer = this.local();
       for (const item of items) {
         const source = load(item);
-        await onResult(renderer.renderSource(source), source);
+        // Only a thread can be ended: a source too large to be surely quick renders in one, under the budget.
+        const large = source.text !== undefined && source.text.length > LOCAL_SOURCE_BYTES;
+        this.isolatedUsed ||= large;
+        const result = large ? (await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p)))[0]! : renderer.renderSource(source);
+        await onResult(result, source);
       }
       return;
     }
-    const { context, contextKey } = this;
     function* batches(): Generator<Batch<SourceFile>> {
-      for (let i = 0; i < items.length; i += SOURCE_BATCH) {
-        const sources = items.slice(i, i + SOURCE_BATCH).map(load);
-        yield { items: sources, task: { kind: 'sources', contextKey, context, sources } };
-      }
+      for (let i = 0; i < items.length; i += SOURCE_BATCH) yield { items: items.slice(i, i + SOURCE_BATCH).map(load) };
     }
-    await streamBatches<SourceFile, SourceResult>(pool, this.threads * 4, batches(), onResult);
+    const run = (sources: readonly SourceFile[]): Promise<SourceResult[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p));
+    await streamBatches<SourceFile, SourceResult>(run, this.threads * 4, batches(), onResult);
   }
 
   /** Renders template pages, calling `onPage` with each page's HTML. */
@@ -106,24 +117,29 @@ export class RenderPool {
     }
     const { context, contextKey } = this;
     function* batches(): Generator<Batch<J>> {
-      for (let i = 0; i < jobs.length; i += PAGE_BATCH) {
-        const batch = jobs.slice(i, i + PAGE_BATCH);
-        yield { items: batch, task: { kind: 'pages', contextKey, context, pages: batch.map(({ template, chrome, data }) => ({ template, chrome, data })) } };
-      }
+      for (let i = 0; i < jobs.length; i += PAGE_BATCH) yield { items: jobs.slice(i, i + PAGE_BATCH) };
     }
-    await streamBatches<J, string>(pool, this.threads * 4, batches(), (html, job) => onPage(job, html));
+    const run = (batch: readonly J[]): Promise<string[]> =>
+      pool.run({ kind: 'pages', contextKey, context, pages: batch.map(jobOnly) } satisfies WorkerTask) as Promise<string[]>;
+    await streamBatches<J, string>(run, this.threads * 4, batches(), (html, job) => onPage(job, html));
   }
 
   async close(): Promise<void> {
-    await this.pool?.destroy();
+    await Promise.all([this.pool?.destroy(), this.isolated?.destroy()]);
     this.pool = undefined;
+    this.isolated = undefined;
   }
 }
 
-/** Items sent to a thread together, and the task that carries them. */
+/** The job without what callers add to it (URL, cache key): less to copy to the thread. */
+function jobOnly({ template, chrome, data }: TemplateJob): TemplateJob {
+  // Taking the union apart loses which data goes with which template; it is the same job's.
+  return { template, chrome, data } as TemplateJob;
+}
+
+/** Items sent to a thread together. */
 interface Batch<T> {
   readonly items: readonly T[];
-  readonly task: WorkerTask;
 }
 
 /**
@@ -131,10 +147,10 @@ interface Batch<T> {
  * `onResult` as batches come back. Batches are taken from the iterable only when there is room, so
  * items that are read or built per batch, and their results, never pile up in memory.
  */
-async function streamBatches<T, R>(pool: Piscina, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
+async function streamBatches<T, R>(run: (items: readonly T[]) => Promise<R[]>, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
   const inFlight = new Set<Promise<void>>();
-  for (const { items, task } of batches) {
-    const job = (pool.run(task) as Promise<R[]>).then(async (results) => {
+  for (const { items } of batches) {
+    const job = run(items).then(async (results) => {
       for (let j = 0; j < results.length; j++) await onResult(results[j]!, items[j]!);
     });
     inFlight.add(job);

@@ -1,10 +1,7 @@
-import type { TemplateJob } from './pool.js';
-import { Renderer, type RenderContext } from './renderer.js';
-import type { SourceFile, SourceResult } from '../model/types.js';
-
-export type WorkerTask =
-  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[] }
-  | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };
+import type { WorkerTask } from './messages.js';
+import { Renderer } from './renderer.js';
+import type { SourceResult } from '../model/types.js';
+import { markSourceStart } from './budget.js';
 
 let renderer: Renderer | undefined;
 let rendererKey = '';
@@ -16,6 +13,7 @@ export default function runTask(task: WorkerTask): SourceResult[] | string[] {
     rendererKey = task.contextKey;
   }
   const r = renderer;
-  if (task.kind === 'sources') return task.sources.map((s) => r.renderSource(s));
+  // The render budget's watchdog reads which source runs since when (render/budget.ts).
+  if (task.kind === 'sources') return task.sources.map((s, i) => (markSourceStart(task.progress, i), r.renderSource(s)));
   return task.pages.map((p) => r.renderPage(p.template, p.chrome, p.data));
 }

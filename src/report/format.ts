@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
 import type { Problem } from '../model/problem.js';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
+import { normalizeNewlines } from '../util/text.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
@@ -15,7 +16,7 @@ export function location(p: Problem): string {
 function codeFrame(p: Problem, root: string, color: boolean): string | undefined {
   if (p.line === undefined) return undefined;
   try {
-    const text = readFileSync(path.resolve(root, p.file), 'utf8').replace(/\r\n?/g, '\n');
+    const text = normalizeNewlines(readFileSync(path.resolve(root, p.file), 'utf8'));
     if (text.length > 2_000_000) return undefined;
     return codeFrameColumns(text, { start: { line: p.line, column: p.column ?? 1 } }, { highlightCode: false, forceColor: color, linesAbove: 1, linesBelow: 1 });
   } catch {
@@ -37,7 +38,7 @@ export function formatProblem(p: Problem): string {
 function fromWorkingFolder(p: Problem, root: string, cwd: string): Problem {
   const abs = path.resolve(root, p.file);
   if (path.resolve(root) === cwd || !isInside(cwd, abs) || !existsSync(abs)) return p;
-  return { ...p, file: path.relative(cwd, abs).split(path.sep).join('/') };
+  return { ...p, file: relativePath(cwd, abs) };
 }
 
 export interface FormatOptions {

@@ -3,14 +3,15 @@ import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
 import type { ArticleMeta } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
-import type { OutputWriter } from '../write/writer.js';
+import type { SiteOutput } from '../write/site-output.js';
 import { hashOf } from '../util/hash.js';
 import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
 
 export { SEARCH_DIR };
 
 export interface SearchInput {
-  readonly writer: OutputWriter;
+  /** Where the bundle goes; the article pages are read back from it. */
+  readonly writer: SiteOutput;
   readonly site: ResolvedSite;
   readonly articles: readonly ArticleMeta[];
   readonly previous: CacheData;

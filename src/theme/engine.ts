@@ -5,9 +5,12 @@ import { Liquid, type Template } from 'liquidjs';
 import type { UiStrings } from '../i18n/index.js';
 import { absoluteUrl, withBasePath } from '../model/urls.js';
 import { formatDay } from '../util/dates.js';
-import { isInside, listFiles } from '../util/files.js';
+import { isInside, listFiles, relativePath } from '../util/files.js';
 import type { Problem } from '../model/problem.js';
 import { hashOf } from '../util/hash.js';
+import { NOT_XML_CHARACTER } from '../util/text.js';
+import { isUrl } from '../util/url-ref.js';
+import { publishedAssetPath, themeAssetManifest, type ThemeAsset } from './assets.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -17,6 +20,8 @@ export interface ThemeOptions {
   readonly basePath: string;
   readonly baseUrl: string;
   readonly strings: UiStrings;
+  /** Assets the build makes (theme/brand.ts), published like the theme's own unless a template folder has one of the name. */
+  readonly generatedAssets?: ReadonlyMap<string, Buffer>;
 }
 
 /** Makes text safe inside `<script type="application/ld+json">`: nothing can close the element. */
@@ -29,13 +34,10 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-// Characters XML 1.0 does not allow, lone surrogates (not encodable in UTF-8) included.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Escapes text for XML character data and attribute values, dropping what XML cannot hold. */
 export function xmlEscape(value: unknown): string {
-  return String(value ?? '').replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(value ?? '').replace(NOT_XML_CHARACTER, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -45,6 +47,11 @@ export function xmlEscape(value: unknown): string {
 export class Theme {
   private readonly liquid: Liquid;
   private readonly parsed = new Map<string, Template[]>();
+  private assetManifest: Map<string, ThemeAsset> | undefined;
+  /** The theme's assets under their content-hashed names (theme/assets.ts), read on first use. */
+  get assets(): ReadonlyMap<string, ThemeAsset> {
+    return (this.assetManifest ??= themeAssetManifest(this.options.templateDirs, this.options.generatedAssets));
+  }
 
   constructor(readonly options: ThemeOptions) {
     const { basePath, baseUrl, strings } = options;
@@ -64,13 +71,15 @@ export class Theme {
     });
     const toSitePath = (url: unknown): string => {
       const s = String(url ?? '');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//')) return s;
-      return withBasePath(basePath, s);
+      if (isUrl(s)) return s;
+      // `/assets/stadtbote.css` is published as `/assets/stadtbote.3fa2c1d0.css`.
+      return withBasePath(basePath, publishedAssetPath(this.assets, s));
     };
     this.liquid.registerFilter('url', toSitePath);
+    this.liquid.registerFilter('asset', (name: unknown) => toSitePath(`/assets/${String(name ?? '').replace(/^\/+/, '')}`));
     this.liquid.registerFilter('absolute_url', (url: unknown) => {
       const s = String(url ?? '');
-      return /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('//') ? s : absoluteUrl(baseUrl, s);
+      return isUrl(s) ? s : absoluteUrl(baseUrl, s);
     });
     this.liquid.registerFilter('date_display', (day: unknown) => formatDay(String(day ?? ''), strings.language));
     this.liquid.registerFilter('fmt', (template: unknown, key: unknown, value: unknown) => String(template ?? '').replaceAll(`{${String(key)}}`, String(value ?? '')));
@@ -101,7 +110,7 @@ export class Theme {
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           const at = /line:(\d+), col:(\d+)/.exec(message);
-          const display = isInside(path.resolve(root), file) ? path.relative(root, file).split(path.sep).join('/') : file;
+          const display = isInside(path.resolve(root), file) ? relativePath(root, file) : file;
           problems.push({
             file: display,
             ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),
@@ -116,8 +125,8 @@ export class Theme {
     return problems;
   }
 
-  /** Renders a template by name (`article`, `list`, …) with the given data. */
-  render(name: string, data: Record<string, unknown>): string {
+  /** Renders a template by name (`article`, `list`, …) with the given data (typed per template in views.ts). */
+  render(name: string, data: object): string {
     let templates = this.parsed.get(name);
     if (!templates) {
       templates = this.liquid.parseFileSync(name);

@@ -27,6 +27,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      // The era tells 1 BC from AD 1: the day before 1 January of year 1 is in year 0 (astronomically).
+      era: 'short',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -57,13 +59,27 @@ interface WallClock {
   second: number;
 }
 
+/**
+ * `Date.UTC` without its two-digit rule: `Date.UTC(99, …)` is 1999, so a date in the years
+ * 0001–0099 would silently move by 1900 years.
+ */
+function utcMs(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
 function wallClock(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const p of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    if (p.type === 'era') beforeChrist = p.value === 'BC';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
+  const year = parts.year ?? 0;
   return {
-    year: parts.year ?? 0,
+    year: beforeChrist ? 1 - year : year,
     month: parts.month ?? 0,
     day: parts.day ?? 0,
     hour: parts.hour ?? 0,
@@ -75,21 +91,39 @@ function wallClock(epochMs: number, timeZone: string): WallClock {
 /** Offset of the time zone from UTC at an instant, in minutes. */
 function offsetMinutes(epochMs: number, timeZone: string): number {
   const w = wallClock(epochMs, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = utcMs(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given time (first match around DST). */
+const DAY_MS = 86_400_000;
+
+function sameWallClock(a: WallClock, b: WallClock): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows the given time. Around a clock change the
+ * rule is the one of RFC 5545 and Temporal's "compatible": a time that happens twice (the autumn
+ * overlap) is the earlier instant, in summer time; a time that does not exist (the spring gap) moves
+ * forward by the length of the gap (02:30 on the Berlin spring day is 03:30 CEST), in every zone.
+ */
 function zonedToEpoch(w: WallClock, timeZone: string): number {
-  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  let epoch = guess - offsetMinutes(guess, timeZone) * 60000;
-  epoch = guess - offsetMinutes(epoch, timeZone) * 60000;
-  return epoch;
+  const asUtc = utcMs(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  // The offsets in force a day before and a day after: equal unless the clocks change in between.
+  const before = offsetMinutes(asUtc - DAY_MS, timeZone);
+  const after = offsetMinutes(asUtc + DAY_MS, timeZone);
+  const withBefore = asUtc - before * 60000;
+  if (before === after) return withBefore;
+  const withAfter = asUtc - after * 60000;
+  const matches = [withBefore, withAfter].filter((epoch) => sameWallClock(wallClock(epoch, timeZone), w));
+  // No match: the time lies in the gap; read with the offset before the change, it lands after the gap.
+  return matches.length === 0 ? withBefore : Math.min(...matches);
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Year 0000 does not exist in the calendar the site shows (1 BC is followed by AD 1).
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const last = new Date(utcMs(year, month, 0)).getUTCDate();
   return day <= last;
 }
 
@@ -155,7 +189,7 @@ function parseUncached(value: string, timeZone: string): DateParseResult {
       if (hh > 14 || mm > 59) return { ok: false, reason: 'has an impossible time-zone offset' };
       offset = sign * (hh * 60 + mm);
     }
-    epochMs = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60000;
+    epochMs = utcMs(year, month - 1, day, hour, minute, second) - offset * 60000;
   }
   return { ok: true, date: { day: dayOf(epochMs, timeZone), epochMs, hasTime: true, iso: isoInZone(epochMs, timeZone) } };
 }
@@ -165,11 +199,6 @@ export function formatDay(day: string, language: string): string {
   const [y, m, d] = day.split('-');
   if (language === 'en') return `${y}-${m}-${d}`;
   return `${d}.${m}.${y}`;
-}
-
-/** RFC 822 date for RSS, in UTC (`Thu, 13 Feb 2025 00:00:00 GMT`). */
-export function rfc822(epochMs: number): string {
-  return new Date(epochMs).toUTCString();
 }
 
 /** RFC 3339 instant for Atom, JSON Feed and sitemaps, expressed in the site's time zone. */

@@ -1,20 +1,26 @@
 import path from 'node:path';
-import type { OutputSource } from '../outputs/types.js';
+import type { OutputSource } from '../model/outputs.js';
 import { fieldPosition } from '../content/load.js';
 import type { Problem } from '../model/problem.js';
+import type { RuleId } from '../model/rules.js';
+import { outputPathProblem, sameFileKey } from './output-names.js';
 
 /**
  * Who writes which output path. Every path has one owner, and no path may be a file for one owner
  * and a folder for another (`/feed.xml/` as an alias): both become `duplicate-url` problems before
- * anything is written, naming the content file an editor can change.
+ * anything is written, naming the content file an editor can change. Paths that differ only in
+ * case or Unicode normalisation are the same file here, as they are on many hosts; a path a URL
+ * cannot hold (`#`, `?`, `%`, `//`, invisible characters) is an `invalid-url` problem.
  */
 export class OutputClaims {
   private readonly owners = new Map<string, string>();
   private readonly sources = new Map<string, OutputSource>();
   /** Folder of claimed paths → one path inside it. */
   private readonly dirs = new Map<string, string>();
-  /** Folders held for an owner whose files come later, and who may write inside them. */
+  /** Folders (and files) held for an owner whose files come later, and who may write inside them. */
   private readonly reserved = new Map<string, string>();
+  /** Same-file key → the path as first spelled, for messages. */
+  private readonly spelled = new Map<string, string>();
 
   constructor(
     private readonly content: { readonly dir: string; readonly displayPrefix: string },
@@ -23,15 +29,24 @@ export class OutputClaims {
 
   /** Keeps a folder for `owner`, whose files are claimed only after the duplicate check (the search bundle). */
   reserveFolder(dir: string, owner: string): void {
-    this.reserved.set(dir, owner);
+    this.reserved.set(sameFileKey(dir), owner);
+  }
+
+  /**
+   * Keeps a file for a generator that runs after the duplicate check (search page, feeds, sitemap),
+   * so that a source clashing with it is reported in the same run as every other clash.
+   */
+  reserveFile(outPath: string, owner: string): void {
+    this.reserved.set(sameFileKey(outPath), owner);
+    this.spelled.set(sameFileKey(outPath), outPath);
   }
 
   ownerOf(outPath: string): string | undefined {
-    return this.owners.get(outPath);
+    return this.owners.get(sameFileKey(outPath));
   }
 
   has(outPath: string): boolean {
-    return this.owners.has(outPath);
+    return this.owners.has(sameFileKey(outPath));
   }
 
   get size(): number {
@@ -40,37 +55,76 @@ export class OutputClaims {
 
   /** Takes `outPath` for `owner`; on a clash records the problem and returns false. */
   claim(outPath: string, owner: string, source?: OutputSource): boolean {
-    const clash = this.clashWith(outPath, owner);
+    const invalid = outputPathProblem(outPath);
+    if (invalid !== undefined) {
+      this.report(owner, source, 'invalid-url', `${owner} would write /${outPath}, which ${invalid}`, source?.field?.startsWith('aliases.') ? 'change the alias' : 'rename the file using letters, digits and "-"');
+      return false;
+    }
+    const key = sameFileKey(outPath);
+    const clash = this.clashWith(key, owner);
     if (clash === undefined) {
-      this.owners.set(outPath, owner);
-      if (source) this.sources.set(outPath, source);
-      for (let d = path.posix.dirname(outPath); d !== '.' && !this.dirs.has(d); d = path.posix.dirname(d)) this.dirs.set(d, outPath);
+      this.owners.set(key, owner);
+      this.spelled.set(key, outPath);
+      if (source) this.sources.set(key, source);
+      for (const d of parentsOf(key)) {
+        if (this.dirs.has(d)) break;
+        this.dirs.set(d, key);
+      }
       return true;
     }
     const existing = this.owners.get(clash) ?? this.reserved.get(clash)!;
-    // Name the content file an editor can change: this one's, else the other's.
-    const blame = source ?? this.sources.get(clash);
+    const other = this.spelled.get(clash) ?? clash;
+    const reason =
+      clash === key
+        ? other === outPath
+          ? `${owner} writes /${outPath}, which ${existing} writes too`
+          : `${owner} writes /${outPath}, and ${existing} writes /${other}: one file on hosts that ignore case or Unicode normalisation`
+        : `${owner} writes /${outPath}, but /${other} of ${existing} cannot be a file and a folder at once`;
+    // An old address (alias) gives way to a page: blame the alias, whichever was claimed first.
+    const theirs = this.sources.get(clash);
+    const blame = theirs?.field?.startsWith('aliases.') && !source?.field?.startsWith('aliases.') ? theirs : source ?? theirs;
+    const fix = blame?.field?.startsWith('aliases.') ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name';
+    this.report(owner, blame, 'duplicate-url', reason, fix, existing);
+    return false;
+  }
+
+  /** Names the content file an editor can change: the claiming one's, else the other's. */
+  private report(owner: string, blame: OutputSource | undefined, ruleId: RuleId, reason: string, fix: string, existing?: string): void {
     const { dir, displayPrefix } = this.content;
-    const file = blame ? displayPrefix + blame.src : [owner, existing].find((o) => o.startsWith('static/')) ?? displayPrefix;
+    const file = blame ? displayPrefix + blame.src : [owner, existing].find((o) => o?.startsWith('static/')) ?? displayPrefix;
     this.problems.push({
       file,
       ...(blame?.field ? { ...fieldPosition(path.join(dir, blame.src), blame.field), field: blame.field } : {}),
-      ruleId: 'duplicate-url',
-      reason: clash === outPath ? `${owner} writes /${outPath}, which ${existing} writes too` : `${owner} writes /${outPath}, but /${clash} of ${existing} cannot be a file and a folder at once`,
-      fix: blame?.field?.startsWith('aliases.') ? 'remove the alias or change it' : 'give one of them another slug, title or date, or another file name',
+      ruleId,
+      reason,
+      fix,
       severity: 'error',
     });
-    return false;
   }
 
   /** The claimed path or folder `outPath` collides with, if any. */
   private clashWith(outPath: string, owner: string): string | undefined {
-    if (this.owners.has(outPath) || this.reserved.has(outPath)) return outPath;
+    // The same owner may claim its path again (alias pages are claimed early and again when written).
+    const holder = this.owners.get(outPath) ?? this.reserved.get(outPath);
+    if (holder !== undefined && holder !== owner) return outPath;
     if (this.dirs.has(outPath)) return this.dirs.get(outPath);
-    for (let d = path.posix.dirname(outPath); d !== '.'; d = path.posix.dirname(d)) {
-      const holder = this.reserved.get(d);
-      if (this.owners.has(d) || (holder !== undefined && holder !== owner)) return d;
+    for (const d of parentsOf(outPath)) {
+      const folderHolder = this.reserved.get(d);
+      if (this.owners.has(d) || (folderHolder !== undefined && folderHolder !== owner)) return d;
     }
     return undefined;
+  }
+}
+
+/**
+ * The folders above an output path, innermost first. Ends at the top however the path is spelled:
+ * `dirname('/')` is `'/'`, so a loop that waited for `'.'` never ended on an absolute path.
+ */
+function* parentsOf(outPath: string): Generator<string> {
+  for (let d = path.posix.dirname(outPath); d !== '.' && d !== '/' && d !== ''; ) {
+    yield d;
+    const up = path.posix.dirname(d);
+    if (up === d) return;
+    d = up;
   }
 }

@@ -1,6 +1,6 @@
 import { constants, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../util/files.js';
+import { isInside, relativePath } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 
 interface TreeState {
@@ -33,11 +33,25 @@ function readState(file: string | undefined, dir: string): TreeState | undefined
   }
 }
 
+/**
+ * Writes a manifest. Manifests only save work: when one cannot be written (full disk) there is
+ * none, and the next build compares the files themselves; the output it describes is complete.
+ */
 function writeState(file: string | undefined, dir: string, files: Map<string, string>): void {
   if (!file) return;
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+    rmSync(file, { force: true });
+  }
+}
+
+/** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
+export function outputStateDir(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'output', hashOf(out).slice(0, 16));
 }
 
 /**
@@ -58,6 +72,8 @@ export class OutputWriter {
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
   private readonly pendingLinks = new Set<string>();
+  /** Files written by this build: written again (an article page finished later) in place, as no live file links to them. */
+  private readonly writtenNow = new Set<string>();
   /** Folders of the shadow known to exist. */
   private readonly dirs = new Set<string>();
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
@@ -139,7 +155,7 @@ export class OutputWriter {
   }
 
   private relOf(abs: string): string {
-    return path.relative(this.shadow, abs).split(path.sep).join('/');
+    return relativePath(this.shadow, abs);
   }
 
   /**
@@ -185,8 +201,11 @@ export class OutputWriter {
     const existing = this.shadowFiles.delete(rel);
     const dest = path.join(this.shadow, rel);
     this.ensureDir(path.dirname(dest));
-    if (existing) rmSync(dest, { force: true });
+    // An older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
+    if (existing && !this.writtenNow.has(rel)) rmSync(dest, { force: true });
     this.replacingFolder(dest, () => writeFileSync(dest, content));
+    if (this.writtenNow.has(rel)) this.stats.written--;
+    this.writtenNow.add(rel);
     this.stats.written++;
     this.shadowFiles.set(rel, hash);
   }
@@ -244,6 +263,11 @@ export class OutputWriter {
     return this.target.has(rel);
   }
 
+  /** Every file of the new output so far, with its content hash (for steps that derive files from others). */
+  entries(): [string, string][] {
+    return [...this.target];
+  }
+
   /** Whether the new output is exactly the live one, so there is nothing to swap. */
   private sameAsLive(): boolean {
     if (!existsSync(this.out)) return false;
@@ -253,7 +277,12 @@ export class OutputWriter {
     return false;
   }
 
-  /** Waits for pending writes, removes what is no longer produced and swaps the new output in. */
+  /**
+   * Finishes the new output and swaps it in. Every `put` has already written its file (writes are
+   * synchronous); here the files kept unchanged from the live output are hard-linked into the shadow,
+   * files no longer produced are removed from it, and the two folders trade places. A build that
+   * changed nothing swaps nothing.
+   */
   commit(): WriteStats {
     this.stats.files = this.target.size;
     if (this.live) this.stats.removed = [...this.live.files.keys()].filter((rel) => !this.target.has(rel)).length;
@@ -293,9 +322,13 @@ export class OutputWriter {
     return this.stats;
   }
 
-  /** Leaves the live output untouched; the shadow is left for the next build to reuse or rebuild. */
+  /**
+   * Leaves the live output untouched. A shadow this build has written to is removed: its manifest
+   * is gone, so the next build could not reuse it anyway, and on a full disk it is what fills it.
+   */
   abort(): void {
     this.closed = true;
+    if (this.shadowTouched) rmSync(this.shadow, { recursive: true, force: true });
     this.release();
   }
 

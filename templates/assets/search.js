@@ -8,8 +8,8 @@ const list = document.getElementById('search-results');
 
 if (form && status && list) {
   const input = form.elements.namedItem('q');
-  const region = form.elements.namedItem('region');
-  const year = form.elements.namedItem('year');
+  // The filters of the form, each a select named like its Pagefind filter; the topic select exists only on sites with topics.
+  const selects = ['region', 'topic', 'year'].map((name) => form.elements.namedItem(name)).filter(Boolean);
   const text = {
     results: form.dataset.results || '{n}',
     none: form.dataset.noResults || '',
@@ -103,8 +103,7 @@ if (form && status && list) {
     const query = ++generation;
     const term = input.value.trim();
     const filters = {};
-    if (region.value) filters.region = region.value;
-    if (year.value) filters.year = year.value;
+    for (const select of selects) if (select.value) filters[select.name] = select.value;
     list.replaceChildren();
     shown = [];
     offset = 0;
@@ -125,14 +124,12 @@ if (form && status && list) {
   const fromAddress = () => {
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
-    region.value = params.get('region') || '';
-    year.value = params.get('year') || '';
+    for (const select of selects) select.value = params.get(select.name) || '';
   };
   const toAddress = () => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
-    if (region.value) params.set('region', region.value);
-    if (year.value) params.set('year', year.value);
+    for (const select of selects) if (select.value) params.set(select.name, select.value);
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   };
@@ -167,8 +164,7 @@ if (form && status && list) {
     clearTimeout(typing);
     typing = setTimeout(search, 300);
   });
-  region.addEventListener('change', search);
-  year.addEventListener('change', search);
+  for (const select of selects) select.addEventListener('change', search);
   if (noScript) noScript.hidden = true;
   form.hidden = false;
   fromAddress();

@@ -141,7 +141,7 @@ describe('the CLI with --base-url', () => {
       expect(r.code, r.stderr).toBe(0);
       const files = readTree(out);
       const home = files.get('index.html')!.toString();
-      expect(home).toContain('<link rel="stylesheet" href="/presse/assets/stadtbote.css">');
+      expect(home).toMatch(/<link rel="stylesheet" href="\/presse\/assets\/stadtbote\.[0-9a-f]{8}\.css">/);
       expect(files.get('robots.txt')!.toString()).toContain('Sitemap: https://example.org/presse/sitemap.xml');
       const broken: string[] = [];
       for (const url of urlsInHtml(home)) {

@@ -48,9 +48,9 @@ describe('GitHub Actions workflow for GitHub Pages', () => {
   const steps = wf.jobs.build!.steps;
   const step = (action: string): Step | undefined => steps.find((s) => s.uses?.startsWith(`${action}@`));
 
-  it('checks out, sets up Node 20, restores the build cache and uploads dist', () => {
+  it('checks out, sets up Node 24, restores the build cache and uploads dist', () => {
     expect(step('actions/checkout')).toBeDefined();
-    expect(String(step('actions/setup-node')?.with?.['node-version'])).toBe('20');
+    expect(String(step('actions/setup-node')?.with?.['node-version'])).toBe('24');
     expect(step('actions/configure-pages')?.id).toBe('pages');
     // The previous output is cached too, so unchanged pages are neither rendered nor rewritten.
     expect(String(step('actions/cache')?.with?.path).trim().split('\n')).toEqual(['.stadtbote-cache', 'dist']);
@@ -70,7 +70,7 @@ describe('GitHub Actions workflow for GitHub Pages', () => {
       const r = runBuildScript(root, args);
       expect(r.code, r.stderr).toBe(0);
       const files = readTree(path.join(root, 'dist'));
-      expect(files.get('index.html')!.toString()).toContain('href="/repo/assets/stadtbote.css"');
+      expect(files.get('index.html')!.toString()).toMatch(/href="\/repo\/assets\/stadtbote\.[0-9a-f]{8}\.css"/);
       expect(files.get('robots.txt')!.toString()).toContain('Sitemap: https://owner.github.io/repo/sitemap.xml');
     } finally {
       cleanup(root);
@@ -82,8 +82,8 @@ describe('GitLab CI for GitLab Pages', () => {
   const ci = load<Record<string, GitlabJob | string>>('.gitlab-ci.yml');
   const pages = ci.pages as GitlabJob;
 
-  it('has a pages job on Node 20 that publishes public/ and keeps the build cache', () => {
-    expect(pages.image ?? ci.image).toBe('node:20');
+  it('has a pages job on Node 24 that publishes public/ and keeps the build cache', () => {
+    expect(pages.image ?? ci.image).toBe('node:24');
     expect(pages.artifacts.paths).toEqual(['public']);
     expect(pages.cache.paths.map((p) => p.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['.stadtbote-cache', 'public']));
   });

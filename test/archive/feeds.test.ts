@@ -57,8 +57,9 @@ describe('RSS 2.0', () => {
     expect(items[0]!.pubdate?.toISOString()).toBe('2025-02-28T23:00:00.000Z');
     expect(items[1]!.pubdate?.toISOString()).toBe('2025-02-13T08:30:00.000Z');
     const pubDates = [...xml.matchAll(/<pubDate>([^<]*)<\/pubDate>/g)].map((m) => m[1]!);
-    for (const d of pubDates) expect(d).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-    expect(xml).toContain('<lastBuildDate>Fri, 28 Feb 2025 23:00:00 GMT</lastBuildDate>');
+    // In the site's zone with its offset: an article of 1 March is dated 1 March, not 28 February.
+    for (const d of pubDates) expect(d).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0100$/);
+    expect(xml).toContain('<lastBuildDate>Sat, 01 Mar 2025 00:00:00 +0100</lastBuildDate>');
   });
 
   it('keeps hostile characters intact in titles, teasers and content', async () => {

@@ -39,7 +39,7 @@ describe('redirect pages at old URLs', () => {
 });
 
 describe('server redirect rules', () => {
-  it('_redirects for Netlify and Cloudflare Pages: one 301 line per alias, with the base path', () => {
+  it('_redirects for Netlify and Cloudflare Pages: one 301 line per old address, to the path of the new one', () => {
     const rules = site
       .text('_redirects')
       .split('\n')
@@ -47,72 +47,78 @@ describe('server redirect rules', () => {
     expect(rules).toEqual([`/presse/alt/meldung-1.html ${target} 301`, `/presse/archiv-alt/ ${target} 301`, `/presse/cms/meldung/1 ${target} 301`]);
   });
 
-  it('.htaccess for Apache: anchored 301 rules to the absolute new URL', () => {
-    const rules = site
-      .text('.htaccess')
-      .split('\n')
-      .filter((l) => l.startsWith('RedirectMatch'));
+  it('.htaccess for Apache: anchored mod_rewrite rules to the new path (no production host), old query dropped', () => {
+    const text = site.text('.htaccess');
+    expect(text).toContain('ErrorDocument 404 /presse/404.html');
+    const rules = text.split('\n').filter((l) => l.startsWith('Rewrite'));
     expect(rules).toEqual([
-      `RedirectMatch 301 "^/presse/alt/meldung-1[.]html$" "${PUBLISHED.aelteste.url}"`,
-      `RedirectMatch 301 "^/presse/archiv-alt/$" "${PUBLISHED.aelteste.url}"`,
-      `RedirectMatch 301 "^/presse/cms/meldung/1$" "${PUBLISHED.aelteste.url}"`,
+      'RewriteEngine On',
+      'RewriteCond %{REQUEST_URI} ^/presse/alt/meldung-1\\.html$',
+      `RewriteRule "^" "${target}" [R=301,L,NE,QSD]`,
+      'RewriteCond %{REQUEST_URI} ^/presse/archiv-alt/$',
+      `RewriteRule "^" "${target}" [R=301,L,NE,QSD]`,
+      'RewriteCond %{REQUEST_URI} ^/presse/cms/meldung/1$',
+      `RewriteRule "^" "${target}" [R=301,L,NE,QSD]`,
     ]);
-    // the pattern matches the old path and nothing longer
-    const pattern = new RegExp(/"(\^[^"]*)"/.exec(rules[0]!)![1]!);
-    expect(pattern.test('/presse/alt/meldung-1.html')).toBe(true);
-    expect(pattern.test('/presse/alt/meldung-1xhtml')).toBe(false);
-    expect(pattern.test('/presse/alt/meldung-1.html/x')).toBe(false);
+    expect(rules.join('\n')).not.toContain('https://');
   });
 
-  it('nginx map with instructions how to include it', () => {
-    const map = site.text('nginx-redirects.map');
-    expect(map).toMatch(/^# .*include .*nginx-redirects\.map;$/m);
-    expect(map).toContain('return 301 $stadtbote_redirect;');
-    const body = /map \$uri \$stadtbote_redirect \{\n([\s\S]*?)\n\}/.exec(map)?.[1];
-    expect(body?.split('\n').map((l) => l.trim())).toEqual([
-      'default "";',
-      `"/presse/alt/meldung-1.html" "${target}";`,
-      `"/presse/archiv-alt/" "${target}";`,
-      `"/presse/cms/meldung/1" "${target}";`,
-    ]);
+  it('nginx: maps in nginx-http.conf, the redirect and the site in nginx-server.conf, with instructions', () => {
+    const http = site.text('nginx-http.conf');
+    expect(http).toMatch(/^# .*include .*nginx-http\.conf;$/m);
+    const body = /map \$uri \$stadtbote_presse_redirect \{\n([\s\S]*?)\n\}/.exec(http)?.[1];
+    expect(body?.split('\n').map((l) => l.trim())).toEqual(['default "";', `"/presse/alt/meldung-1.html" "${target}";`, `"/presse/archiv-alt/" "${target}";`, `"/presse/cms/meldung/1" "${target}";`]);
+    const server = site.text('nginx-server.conf');
+    expect(server).toContain('if ($stadtbote_presse_redirect) { return 301 $stadtbote_presse_redirect; }');
+    expect(server).toContain('error_page 404 /presse/404.html;');
+    expect(server).toContain('charset utf-8;');
   });
 
   it('leaves out aliases of unpublished articles', () => {
     expect(site.files.has('entwurf-alt/index.html')).toBe(false);
-    for (const file of ['_redirects', '.htaccess', 'nginx-redirects.map']) expect(site.text(file)).not.toContain('entwurf');
+    for (const file of ['_redirects', '.htaccess', 'nginx-http.conf']) expect(site.text(file)).not.toContain('entwurf');
   });
 });
 
 describe('aliases in small sites', () => {
-  it('writes no server rule files when no article has aliases', async () => {
+  it('writes the server files also when no article has aliases', async () => {
     const root = makeSite({ 'content/2025/a.md': article() });
     try {
       await buildSite(root, { search: false, noCache: true });
       const files = readTree(`${root}/dist`);
-      expect(files.has('_redirects')).toBe(false);
-      expect(files.has('.htaccess')).toBe(false);
-      expect(files.has('nginx-redirects.map')).toBe(false);
+      for (const file of ['_redirects', '_headers', '.htaccess', 'nginx-http.conf', 'nginx-server.conf']) expect(files.has(file), file).toBe(true);
+      expect(files.get('nginx-http.conf')!.toString()).toContain('map $uri $stadtbote_redirect {\n    default "";\n}');
     } finally {
       cleanup(root);
     }
   });
 
   it('encodes aliases with spaces for line-based formats and stores the decoded file name', async () => {
-    const root = makeSite({ 'content/2025/a.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/a%20b.html"]\n') });
+    const root = makeSite({ 'content/2025/eins.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/a%20b.html"]\n') });
     try {
       await buildSite(root, { search: false, noCache: true, baseUrl: 'https://example.org/' });
       const files = readTree(`${root}/dist`);
       expect(files.has('alt/a b.html')).toBe(true);
       expect(files.get('_redirects')!.toString()).toContain('/alt/a%20b.html /2025/02-13-eins/ 301');
-      expect(files.get('nginx-redirects.map')!.toString()).toContain('"/alt/a b.html" "/2025/02-13-eins/";');
+      expect(files.get('nginx-http.conf')!.toString()).toContain('"/alt/a b.html" "/2025/02-13-eins/";');
     } finally {
       cleanup(root);
     }
   });
 
+  it('_redirects encodes what Netlify reads as a splat, a placeholder or a comment', async () => {
+    const root = makeSite({ 'content/2025/eins.md': article({ title: 'Eins' }).replace('---\n', '---\naliases: ["/alt/*", "/alt/:name/x.html", "/alt/a?b=*&c=:d"]\n') });
+    try {
+      await buildSite(root, { search: false, noCache: true, baseUrl: 'https://example.org/' });
+      const rules = readTree(`${root}/dist`).get('_redirects')!.toString().split('\n').filter((l) => l && !l.startsWith('#'));
+      expect(rules).toEqual(['/alt/%2A /2025/02-13-eins/ 301', '/alt/%3Aname/x.html /2025/02-13-eins/ 301', '/alt/a b=%2A c=%3Ad /2025/02-13-eins/ 301!']);
+    } finally {
+      cleanup(root);
+    }
+  });
   it('reports an alias that collides with another page, naming the article', async () => {
     const root = makeSite({
-      'content/2025/a.md': article({ title: 'Eins' }),
+      'content/2025/eins.md': article({ title: 'Eins' }),
       'content/2025/b.md': article({ title: 'Zwei' }).replace('---\n', '---\naliases: ["/2025/02-13-eins/"]\n'),
     });
     try {

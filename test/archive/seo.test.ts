@@ -108,7 +108,7 @@ describe('canonical, description, Open Graph and JSON-LD', () => {
     expect(attr(html, /<meta property="og:image:alt" content="([^"]*)">/)).toBe('Das sanierte Rathaus von vorn');
   });
 
-  it('articles carry NewsArticle JSON-LD that parses, with dateModified only when updated', () => {
+  it('articles carry NewsArticle JSON-LD that parses, with dates in the site\'s zone and an image on every article', () => {
     const ld = (file: string): Record<string, unknown> => {
       const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(site.text(file));
       expect(m, file).not.toBeNull();
@@ -119,7 +119,7 @@ describe('canonical, description, Open Graph and JSON-LD', () => {
     expect(rathaus['@type']).toBe('NewsArticle');
     expect(rathaus.headline).toBe('Rathaus saniert');
     expect(rathaus.datePublished).toBe('2024-11-05T10:15:00+01:00');
-    expect(rathaus.dateModified).toBe('2024-12-01');
+    expect(rathaus.dateModified).toBe('2024-12-01T00:00:00+01:00');
     expect((rathaus.image as string[])[0]).toMatch(/^https:\/\/example\.org\/presse\/medien\/rathaus-/);
     expect(rathaus.publisher).toMatchObject({ '@type': 'Organization', name: 'Stadt Prüfhausen & Partner' });
     expect(rathaus.author).toMatchObject({ '@type': 'Organization', name: 'Stadt Prüfhausen & Partner' });
@@ -127,8 +127,10 @@ describe('canonical, description, Open Graph and JSON-LD', () => {
 
     const tarif = ld('2025/01-10-tarif-neu/index.html');
     expect(tarif.headline).toBe(`Tarif <neu> & "Preise" ]]> 'Test'`);
-    expect(tarif.datePublished).toBe('2025-01-10');
-    expect(tarif).not.toHaveProperty('dateModified');
-    expect(tarif).not.toHaveProperty('image');
+    expect(tarif.datePublished).toBe('2025-01-10T00:00:00+01:00');
+    // Without an update, the last change is the publication itself.
+    expect(tarif.dateModified).toBe('2025-01-10T00:00:00+01:00');
+    // Without a photo, the site's share image stands in (here the default touch icon).
+    expect(tarif.image).toEqual([`${BASE_URL}apple-touch-icon.png`]);
   });
 });

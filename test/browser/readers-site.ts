@@ -36,9 +36,10 @@ function fileFor(dist: string, pathname: string): string | undefined {
  * Builds the readers fixture under a base path and serves it on 127.0.0.1 the way a static host
  * would: folders serve their index.html, unknown paths get 404.html with status 404.
  */
-export async function serveReadersSite(options: { search?: boolean; extraConfig?: string } = {}): Promise<ServedSite> {
+export async function serveReadersSite(options: { search?: boolean; config?: string } = {}): Promise<ServedSite> {
   const root = copyFixture('readers-site');
-  if (options.extraConfig) appendFileSync(path.join(root, 'stadtbote.config.yaml'), `\n${options.extraConfig}\n`);
+  // More config keys for a variant of the site (e.g. logo, brand colour, thumbnails), YAML appended as it is.
+  if (options.config) appendFileSync(path.join(root, 'stadtbote.config.yaml'), `\n${options.config}\n`);
   const dist = path.join(root, 'dist');
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -94,6 +95,8 @@ export const PAGES = {
   month: '2023/07/',
   archive: 'archiv/',
   regions: 'regionen/',
+  topic: 'themen/breitband/',
+  topics: 'themen/',
   articleWithImage: '2023/07-17-breitbandausbau-kommt-voran-in-cottbus/',
   articleWithoutImage: '2023/09-13-rathaus-fuehrt-e-akte-ein-in-landkreis-barnim/',
   search: 'suche/?q=Rathaus&region=Potsdam',

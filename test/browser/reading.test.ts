@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, BASE_PATH, fixtureArticles, launchBrowser, PAGES, serveReadersSite, type ServedSite, type TestBrowser } from './readers-site.js';
 
@@ -16,6 +17,34 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A decoded picture: its size, the RGB of a pixel, and how much a region varies (0: one flat colour). */
+async function pixels(png: Buffer): Promise<{ width: number; height: number; at(x: number, y: number): number[]; spread(box: Box): number }> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (x: number, y: number): number[] => {
+    const i = (Math.min(info.height - 1, Math.floor(y)) * info.width + Math.min(info.width - 1, Math.floor(x))) * info.channels;
+    return [data[i]!, data[i + 1]!, data[i + 2]!];
+  };
+  const spread = (box: Box): number => {
+    let max = 0;
+    const first = at(box.x, box.y);
+    for (let y = Math.floor(box.y); y < box.y + box.height; y += 2) {
+      for (let x = Math.floor(box.x); x < box.x + box.width; x += 2) {
+        const p = at(x, y);
+        max = Math.max(max, ...p.map((v, c) => Math.abs(v - first[c]!)));
+      }
+    }
+    return max;
+  };
+  return { width: info.width, height: info.height, at, spread };
+}
 
 /** Fails the test on any request that leaves the test server. */
 async function openPage(options: Parameters<TestBrowser['newContext']>[0] = {}): Promise<{ page: Page; foreign: string[]; close: () => Promise<void> }> {
@@ -129,6 +158,20 @@ describe('reading the site in Chromium', () => {
     await close();
   });
 
+  it('filters by topic with the topic select, and keeps the topic in the address', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${site.url}suche/`);
+    await page.getByLabel('Thema').selectOption('Breitband');
+    // The fixture's Breitband topic is on exactly the articles with "Breitband" in the title.
+    const expected = fixtureArticles().filter((a) => a.title.includes('Breitband'));
+    expect(expected.length).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected.length} Treffer`);
+    const titles = await page.locator('#search-results h2 a').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(titles).toEqual(expected.map((a) => a.title));
+    expect(page.url()).toContain('topic=Breitband');
+    await close();
+  });
+
   it('filters by year and never finds drafts', async () => {
     const { page, close } = await openPage();
     await page.goto(`${site.url}suche/?year=2024`);
@@ -196,21 +239,62 @@ describe('reading the site in Chromium', () => {
     await close();
   });
 
-  it('takes screenshots at 375 px and 1280 px', async () => {
+  // The screenshots are kept in test/artifacts for people; the test asserts what they must show:
+  // the picture is the whole page at the viewport's width, the column sits where the layout puts it
+  // (full width on a phone, a centred 48rem column on a desktop with empty margins), the heading is
+  // drawn, the article photo shows the photo's own colours, and the search page shows its results.
+  // It waits on what the page must show (image decoded, results listed), never on time.
+  it.each([375, 1280])('screenshots at %i px show the layout, the photo and the search results', async (width) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const width of [375, 1280]) {
-      const { page, close } = await openPage({ viewport: { width, height: 900 } });
-      for (const [name, p] of [['home', PAGES.home], ['article', PAGES.articleWithImage], ['search', PAGES.search]] as const) {
-        await page.goto(site.url + p);
-        if (name === 'search') {
-          await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Treffer/);
-          await page.locator('#search-results li').first().waitFor();
-        }
-        const file = path.join(ARTIFACTS, `${name}-${width}.png`);
-        const shot = await page.screenshot({ path: file, fullPage: true });
-        expect(shot.length).toBeGreaterThan(1000);
+    const photo = await pixels(readFileSync(path.join(site.root, 'content', 'bilder', 'rathaus.png')));
+    const { page, close } = await openPage({ viewport: { width, height: 900 } });
+    for (const [name, p] of [['home', PAGES.home], ['article', PAGES.articleWithImage], ['search', PAGES.search]] as const) {
+      await page.goto(site.url + p);
+      if (name === 'article') await page.locator('.article-image img').evaluate((img: HTMLImageElement) => img.decode());
+      if (name === 'search') {
+        await page.locator('#search-results li').first().waitFor();
+        await page.getByRole('status').filter({ hasText: /Treffer/ }).waitFor();
       }
-      await close();
+      const shot = await pixels(await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true }));
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+        };
+        return { height: document.documentElement.scrollHeight, main: box('main'), h1: box('h1') };
+      });
+      const where = `${name} at ${width} px`;
+      expect([shot.width, shot.height], where).toEqual([width, layout.height]);
+      if (width < 768) expect([layout.main.x, layout.main.width], where).toEqual([0, width]);
+      else {
+        expect(layout.main.width, where).toBe(768);
+        expect(layout.main.x, where).toBe((width - 768) / 2);
+        // The margins beside the column are empty page background.
+        // (2 px inside main's box: the borders of header and footer touch its edges).
+        expect(shot.spread({ x: 0, y: layout.main.y + 2, width: layout.main.x - 1, height: layout.main.height - 4 }), `${where}: left margin`).toBeLessThan(1);
+      }
+      expect(shot.spread(layout.h1), `${where}: heading drawn`).toBeGreaterThan(20);
+      if (name === 'article') {
+        const img = await page.locator('.article-image img').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+        });
+        // Shown whole: inside the column, in the photo's own proportions.
+        expect(img.x + img.width, where).toBeLessThanOrEqual(layout.main.x + layout.main.width);
+        expect(img.width / img.height, where).toBeCloseTo(photo.width / photo.height, 1);
+        // Sky, roof and wall of the drawn town hall, where the photo has them.
+        for (const [fx, fy] of [[0.05, 0.1], [0.5, 0.3], [0.5, 0.7]] as const) {
+          const seen = shot.at(img.x + fx * img.width, img.y + fy * img.height);
+          const expected = photo.at(fx * photo.width, fy * photo.height);
+          seen.forEach((v, c) => expect(Math.abs(v - expected[c]!), `${where}: photo colour at ${fx},${fy}`).toBeLessThan(16));
+        }
+      }
+      if (name === 'search') {
+        const results = await page.locator('#search-results').boundingBox();
+        expect(results && results.height, where).toBeGreaterThan(20);
+        expect(shot.spread({ ...results!, y: results!.y + (await page.evaluate(() => scrollY)) }), `${where}: results drawn`).toBeGreaterThan(20);
+      }
     }
+    await close();
   });
 });

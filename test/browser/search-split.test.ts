@@ -10,7 +10,7 @@ let split: ServedSite;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  [whole, split] = await Promise.all([serveReadersSite({ extraConfig: 'searchSplit: none' }), serveReadersSite({ extraConfig: 'searchSplit: year' })]);
+  [whole, split] = await Promise.all([serveReadersSite({ config: 'searchSplit: none' }), serveReadersSite({ config: 'searchSplit: year' })]);
   browser = await launchBrowser();
 });
 afterAll(async () => {

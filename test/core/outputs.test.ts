@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputClaims } from '../../src/write/claims.js';
@@ -29,9 +29,10 @@ describe('site-wide outputs', () => {
     });
     try {
       await buildSite(root);
-      expect(existsSync(path.join(root, 'dist/assets/fonts/hausschrift.woff2'))).toBe(true);
+      // Under content-hashed names: `hausschrift.<8 hex>.woff2`.
+      expect(readdirSync(path.join(root, 'dist/assets/fonts'))).toEqual([expect.stringMatching(/^hausschrift\.[0-9a-f]{8}\.woff2$/)]);
       expect(existsSync(path.join(root, 'dist/assets/.hidden/x.txt'))).toBe(false);
-      expect(existsSync(path.join(root, 'dist/assets/stadtbote.css'))).toBe(true);
+      expect(readdirSync(path.join(root, 'dist/assets'))).toContainEqual(expect.stringMatching(/^stadtbote\.[0-9a-f]{8}\.css$/));
     } finally {
       cleanup(root);
     }

@@ -5,7 +5,8 @@ import { validateSource } from '../../src/content/validate.js';
 import type { SourceFile } from '../../src/model/types.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../../src/markdown/needs-gfm.js';
 import { markdownProcessor } from '../../src/markdown/processor.js';
-import { formatDay, parseSiteDate, rfc822 } from '../../src/util/dates.js';
+import { formatDay, parseSiteDate } from '../../src/util/dates.js';
+import { rfc822InZone } from '../../src/util/rfc822.js';
 import { slugify } from '../../src/util/slug.js';
 import fc from 'fast-check';
 
@@ -70,7 +71,11 @@ describe('dates in the site time zone', () => {
   });
   it('formats for display and feeds', () => {
     expect(formatDay('2025-02-13', 'de')).toBe('13.02.2025');
-    expect(rfc822(Date.UTC(2025, 1, 13))).toBe('Thu, 13 Feb 2025 00:00:00 GMT');
+    // RSS dates carry the site's offset, so the day is the day of publication (winter +0100, summer +0200).
+    expect(rfc822InZone(Date.UTC(2025, 1, 12, 23), 'Europe/Berlin')).toBe('Thu, 13 Feb 2025 00:00:00 +0100');
+    expect(rfc822InZone(Date.UTC(2025, 6, 1, 6, 30), 'Europe/Berlin')).toBe('Tue, 01 Jul 2025 08:30:00 +0200');
+    expect(rfc822InZone(Date.UTC(2025, 1, 13), 'UTC')).toBe('Thu, 13 Feb 2025 00:00:00 +0000');
+    expect(rfc822InZone(Date.UTC(2025, 1, 13, 12), 'America/St_Johns')).toBe('Thu, 13 Feb 2025 08:30:00 -0330');
   });
 });
 
@@ -109,7 +114,8 @@ describe('validation messages', () => {
 
   it('points at the line of broken YAML', () => {
     const [p] = problemsOf('---\ntitle: ok\nregion: "unclosed\ndate: 2025-01-01\n---\n');
-    expect(p).toMatch(/^content\/2025\/x\.md:[34]:\d+ error frontmatter -: frontmatter is not valid YAML/);
+    // The open quote is where the mistake is (line 3), explained in the site's language (German by default).
+    expect(p).toMatch(/^content\/2025\/x\.md:3:9 error frontmatter region: das Anführungszeichen " im Wert von „region“ wird nicht geschlossen/);
   });
 
   it('refuses JavaScript frontmatter without running it', () => {
@@ -121,7 +127,7 @@ describe('validation messages', () => {
 
   it('requires alt text for a frontmatter image and accepts an intentionally empty one', () => {
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n---\n')).toEqual([
-      'content/2025/x.md:6:1 error invalid-field image.alt: image has no alt text',
+      'content/2025/x.md:6:1 error missing-alt image.alt: image has no alt text',
     ]);
     expect(problemsOf('---\ntitle: T\ndate: 2025-01-01\nregion: R\nteaser: A\nimage:\n  src: a.jpg\n  alt: ""\n---\n')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -8,6 +8,11 @@ import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { pathSegments } from '../../src/dev/static.js';
 import { RebuildScheduler } from '../../src/dev/watcher.js';
 import { article, buildSite, CLI, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
+import { themeAssetManifest } from '../../src/theme/assets.js';
+import { DEFAULT_TEMPLATES_DIR } from '../../src/theme/engine.js';
+
+/** The default stylesheet under its content-hashed name. */
+const CSS = `/assets/${themeAssetManifest([DEFAULT_TEMPLATES_DIR]).get('stadtbote.css')!.published}`;
 
 interface Reply {
   status: number;
@@ -15,11 +20,14 @@ interface Reply {
   body: string;
 }
 
-/** A raw request: `fetch` would normalise `..` and backslashes away before they reach the server. */
+/**
+ * A raw request for a path of the site, below the server's base path (`/presse/` + `2025/`): `fetch`
+ * would normalise `..` and backslashes away before they reach the server.
+ */
 function request(base: string, rawPath: string, method = 'GET', agent?: http.Agent): Promise<Reply> {
-  const { hostname, port } = new URL(base);
+  const { hostname, port, pathname } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: rawPath, method, agent }, (res) => {
+    const req = http.request({ host: hostname, port, path: pathname.replace(/\/$/, '') + rawPath, method, agent }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -34,7 +42,7 @@ function request(base: string, rawPath: string, method = 'GET', agent?: http.Age
 function rawRequest(base: string, line: string): Promise<string> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.end(`${line}\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () => socket.end(`${line}\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
     let data = '';
     socket.setEncoding('latin1');
     socket.on('data', (c: string) => (data += c));
@@ -49,7 +57,7 @@ function events(base: string, until: (seen: { event: string; data: string }[]) =
   const ready = new Promise<void>((r) => (markReady = r));
   const done = new Promise<{ event: string; data: string }[]>((resolve, reject) => {
     const seen: { event: string; data: string }[] = [];
-    const req = http.get(new URL('/__stadtbote/events', base), (res) => {
+    const req = http.get(new URL('__stadtbote/events', base), (res) => {
       markReady();
       let buffer = '';
       res.setEncoding('utf8');
@@ -104,7 +112,7 @@ describe('dev server: serving the output folder safely', () => {
   });
 
   it('binds to 127.0.0.1 by default and rewrites links to itself', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/presse\/$/);
     const home = await request(server.url, '/');
     expect(home.status).toBe(200);
     expect(home.body).toContain(`<link rel="canonical" href="${server.url}">`);
@@ -112,22 +120,22 @@ describe('dev server: serving the output folder safely', () => {
   });
 
   it('injects the live-reload client into HTML responses only, never into the output folder', async () => {
-    const page = await request(server.url, '/2025/02-13-erste-meldung/');
+    const page = await request(server.url, '/2025/02-13-erste/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Erste Meldung');
-    expect(page.body).toMatch(/<script src="\/__stadtbote\/client\.js" defer><\/script><\/body>/);
+    expect(page.body).toMatch(/<script src="\/presse\/__stadtbote\/client\.js" defer><\/script><\/body>/);
     const client = await request(server.url, '/__stadtbote/client.js');
     expect(client.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(client.body).toContain('EventSource');
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path.join(server.outDir, '2025/02-13-erste-meldung/index.html'), 'utf8')).not.toContain('__stadtbote');
+    expect(readFileSync(path.join(server.outDir, '2025/02-13-erste/index.html'), 'utf8')).not.toContain('__stadtbote');
     expect((await request(server.url, '/data/info.json')).body).toBe('{"a":1}');
   });
 
   it('sends correct content types and nosniff on every response', async () => {
     const cases: [string, number, string][] = [
       ['/', 200, 'text/html; charset=utf-8'],
-      ['/assets/stadtbote.css', 200, 'text/css; charset=utf-8'],
+      [CSS, 200, 'text/css; charset=utf-8'],
       ['/data/info.json', 200, 'application/json; charset=utf-8'],
       ['/bild.svg', 200, 'image/svg+xml; charset=utf-8'],
       ['/feed.xml', 200, 'text/xml; charset=utf-8'],
@@ -146,7 +154,7 @@ describe('dev server: serving the output folder safely', () => {
   it('serves index.html for folders, redirects folder URLs without a slash, 404.html for unknown paths', async () => {
     const redirect = await request(server.url, '/2025?x=1');
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.location).toBe('/2025/');
+    expect(redirect.headers.location).toBe('/presse/2025/');
     // A protocol-relative redirect would send the browser to another host.
     const doubled = await request(server.url, '//2025');
     expect(doubled.headers.location ?? '').not.toMatch(/^\/\//);
@@ -195,7 +203,7 @@ describe('dev server: serving the output folder safely', () => {
       expect(r.body).not.toContain('GEHEIM');
       expect(r.body).not.toContain('root:');
     }
-    for (const line of ['GET ../secret-in-root.txt HTTP/1.1', 'GET /../secret-in-root.txt HTTP/1.1', 'GET http://x/../secret-in-root.txt HTTP/1.1']) {
+    for (const line of ['GET ../secret-in-root.txt HTTP/1.1', 'GET /../secret-in-root.txt HTTP/1.1', 'GET /presse/../secret-in-root.txt HTTP/1.1', 'GET http://x/../secret-in-root.txt HTTP/1.1']) {
       const reply = await rawRequest(server.url, line);
       expect(reply).not.toContain('GEHEIM');
       expect(reply).toMatch(/^HTTP\/1\.1 (400|404)/);
@@ -214,12 +222,12 @@ describe('dev server: serving the output folder safely', () => {
 
   it('answers 1,000 concurrent requests on loopback without an error', async () => {
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-    const paths = ['/', '/2025/02-13-erste-meldung/', '/assets/stadtbote.css', '/feed.xml', '/nope', '/../x'];
+    const paths = ['/', '/2025/02-13-erste/', CSS, '/feed.xml', '/nope', '/../x'];
     const results = await Promise.allSettled(Array.from({ length: 1000 }, (_, i) => request(server.url, paths[i % paths.length]!, 'GET', agent)));
     agent.destroy();
     const failed = results.filter((r) => r.status === 'rejected');
     expect(failed).toEqual([]);
-    const expected = { '/': 200, '/2025/02-13-erste-meldung/': 200, '/assets/stadtbote.css': 200, '/feed.xml': 200, '/nope': 404, '/../x': 400 } as Record<string, number>;
+    const expected = { '/': 200, '/2025/02-13-erste/': 200, [CSS]: 200, '/feed.xml': 200, '/nope': 404, '/../x': 400 } as Record<string, number>;
     results.forEach((r, i) => {
       const p = paths[i % paths.length]!;
       expect([p, (r as PromiseFulfilledResult<Reply>).value.status]).toEqual([p, expected[p]]);
@@ -245,13 +253,13 @@ describe('dev server: rebuilds and live reload', () => {
     cleanup(root);
   });
 
-  it('rebuilds on a change and tells open pages to reload', async () => {
+  it('rebuilds on a change and tells open pages to reload; a new headline keeps the address', async () => {
     const stream = events(server.url, (seen) => seen.some((e) => e.event === 'reload'));
     await stream.ready;
     writeFileSync(articlePath('2025-02-13-erste.md'), article({ title: 'Erste Meldung, geändert' }));
     await stream.done;
     await server.idle();
-    const page = await request(server.url, '/2025/02-13-erste-meldung-geaendert/');
+    const page = await request(server.url, '/2025/02-13-erste/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Erste Meldung, geändert');
     expect((await request(server.url, '/')).body).toContain('Erste Meldung, geändert');
@@ -263,7 +271,7 @@ describe('dev server: rebuilds and live reload', () => {
     writeFileSync(articlePath('2025-02-15-dritte.md'), article({ title: 'Dritte Meldung', date: '2025-02-15' }));
     await stream.done;
     await server.idle();
-    expect((await request(server.url, '/2025/02-15-dritte-meldung/')).status).toBe(200);
+    expect((await request(server.url, '/2025/02-15-dritte/')).status).toBe(200);
 
     stream = events(server.url, (seen) => seen.some((e) => e.event === 'reload'));
     await stream.ready;
@@ -272,9 +280,9 @@ describe('dev server: rebuilds and live reload', () => {
     rmSync(articlePath('2025-02-14-zweite.md'));
     await stream.done;
     await server.idle();
-    expect((await request(server.url, '/2025/02-14-zweite-meldung/')).status).toBe(404);
+    expect((await request(server.url, '/2025/02-14-zweite/')).status).toBe(404);
     expect((await request(server.url, '/')).body).not.toContain('Zweite Meldung');
-    expect((await request(server.url, '/2025/02-15-dritte-meldung/')).status).toBe(200);
+    expect((await request(server.url, '/2025/02-15-dritte/')).status).toBe(200);
   });
 
   it('keeps running on a content error, reports it to every page, and recovers when fixed', async () => {
@@ -296,7 +304,7 @@ describe('dev server: rebuilds and live reload', () => {
     writeFileSync(articlePath('2025-02-13-erste.md'), article({ title: 'Wieder gut' }));
     await fixed.done;
     await server.idle();
-    expect((await request(server.url, '/2025/02-13-wieder-gut/')).status).toBe(200);
+    expect((await request(server.url, '/2025/02-13-erste/')).status).toBe(200);
   });
 
   it('rebuilds when the config file or a template changes', async () => {
@@ -419,13 +427,15 @@ describe('stadtbote dev (CLI)', () => {
       let out = '';
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (c: string) => (out += c));
-      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0], { timeout: 100_000 }).toBeTruthy();
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)![0];
+      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out)?.[0], { timeout: 100_000 }).toBeTruthy();
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out)![0];
+      expect(url).toMatch(/\/presse\/$/);
       expect((await request(url, '/')).status).toBe(200);
       const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exit).toBe(0);
-      expect(existsSync(path.join(root, '.stadtbote-dev/index.html'))).toBe(true);
+      // Nothing of the preview stays in the site folder: no output, no shadow, no lock.
+      expect(readdirSync(root).sort()).toEqual(['.stadtbote-cache', 'content', 'stadtbote.config.yaml']);
     } finally {
       child.kill('SIGKILL');
       cleanup(root);

@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { withBasePath } from '../model/urls.js';
+import path from 'node:path';
+import { editorMessages } from '../i18n/editor.js';
+import { EDITOR_RULES } from '../model/editor-rules.js';
+import type { Problem } from '../model/problem.js';
+import type { ArticleMeta } from '../model/types.js';
+import { closestFile, referenceFrom } from '../util/suggest.js';
+
+/**
+ * The addresses of the last successful build, so that the next one can tell when an article's
+ * address changed (file renamed or moved, `slug` or `date` edited, article deleted) and say which
+ * `aliases:` line keeps the old address alive. Kept in the cache folder, which CI restores: it is
+ * not the build cache (whose fingerprint changes with every template edit) and survives it.
+ */
+interface LedgerEntry {
+  readonly url: string;
+  readonly title: string;
+  /** Hash of the source's bytes: a file renamed without an edit keeps it. */
+  readonly hash?: string;
+}
+
+interface Ledger {
+  readonly version: 1;
+  /** Source path (relative to the content folder) → site path, headline and content hash of its article. */
+  readonly articles: Readonly<Record<string, LedgerEntry>>;
+}
+
+/** An address that moved, for the dev server's open tabs (site paths, without the base path). */
+export interface MovedAddress {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface AddressCheck {
+  readonly problems: readonly Problem[];
+  readonly moved: readonly MovedAddress[];
+  /** Records this build's addresses for the next one; call after a successful build only. */
+  save(): void;
+}
+
+export interface AddressInput {
+  readonly cacheDir: string;
+  readonly contentDir: string;
+  readonly displayPrefix: string;
+  readonly language: string;
+  /** The site's base path: an alias is the old address as it was on the host, base path included. */
+  readonly basePath: string;
+  /** Drafts and future articles make other sets of addresses: each mode keeps its own ledger. */
+  readonly mode: { readonly drafts: boolean; readonly future: boolean };
+  readonly articles: readonly ArticleMeta[];
+  /** Every source of the content folder, published or not. */
+  readonly sources: ReadonlySet<string>;
+}
+
+function ledgerFile(input: AddressInput): string {
+  const suffix = `${input.mode.drafts ? '-drafts' : ''}${input.mode.future ? '-future' : ''}`;
+  return path.join(input.cacheDir, `addresses${suffix}.json`);
+}
+
+function readLedger(file: string): Ledger | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Ledger;
+    if (raw.version !== 1 || typeof raw.articles !== 'object' || raw.articles === null) return undefined;
+    // A ledger is input like content: entries that are not plain site paths are dropped.
+    const articles: Record<string, LedgerEntry> = {};
+    for (const [src, entry] of Object.entries(raw.articles)) {
+      if (typeof entry?.url !== 'string' || !entry.url.startsWith('/') || typeof entry.title !== 'string') continue;
+      articles[src] = { url: entry.url, title: entry.title, ...(typeof entry.hash === 'string' ? { hash: entry.hash } : {}) };
+    }
+    return { version: 1, articles };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/a/b/`, `/a/b` and `/a/b/index.html` are one address. */
+function sameAddress(url: string): string {
+  return url.replace(/index\.html$/, '').replace(/\/+$/, '');
+}
+
+/** Where the alias line goes: the `aliases:` key when there is one, else the frontmatter's closing `---`. */
+function aliasPlace(contentDir: string, src: string, hasAliases: boolean): { line?: number; column?: number; indent: string } {
+  try {
+    const lines = readFileSync(path.join(contentDir, src), 'utf8').replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+    if (hasAliases) {
+      const at = lines.findIndex((l) => /^aliases\s*:/.test(l));
+      if (at !== -1) return { line: at + 2, column: 1, indent: '' };
+    }
+    const close = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+    return close === -1 ? { indent: 'aliases:\n' } : { line: close + 1, column: 1, indent: 'aliases:\n' };
+  } catch {
+    return { indent: 'aliases:\n' };
+  }
+}
+
+/** Compares this build's article addresses with the last successful build's. */
+export function checkAddresses(input: AddressInput): AddressCheck {
+  const file = ledgerFile(input);
+  const previous = readLedger(file);
+  const t = editorMessages(input.language);
+  const problems: Problem[] = [];
+  const moved: MovedAddress[] = [];
+  const bySrc = new Map(input.articles.map((a) => [a.src, a]));
+  const produced = new Set<string>();
+  // Compared as addresses on the host: aliases are written that way (content/aliases.ts), site URLs get the base path.
+  const onHost = (url: string): string => withBasePath(input.basePath, url);
+  for (const a of input.articles) {
+    produced.add(sameAddress(onHost(a.url)));
+    for (const alias of a.data.aliases) produced.add(sameAddress(alias));
+  }
+  const known = new Set(Object.keys(previous?.articles ?? {}));
+  const report = (article: ArticleMeta, from: string): void => {
+    const place = aliasPlace(input.contentDir, article.src, article.data.aliases.length > 0);
+    const aliasLine = `${place.indent}  - ${onHost(from)}`;
+    const m = t.addressChanged(from, article.url);
+    const { indent: _indent, ...at } = place;
+    problems.push({ file: input.displayPrefix + article.src, ...at, ruleId: EDITOR_RULES.addressChanged, field: 'aliases', reason: m.reason, fix: m.fix(aliasLine), severity: 'warning' });
+    moved.push({ from, to: article.url });
+  };
+  for (const [src, old] of Object.entries(previous?.articles ?? {})) {
+    if (produced.has(sameAddress(onHost(old.url)))) continue;
+    const same = bySrc.get(src);
+    if (same) {
+      report(same, old.url);
+      continue;
+    }
+    // Still there but not published now (draft, expired): leaving the site on purpose is no move.
+    if (input.sources.has(src)) continue;
+    // A renamed or moved file is a new source with the same bytes, else with the same headline.
+    const fresh = input.articles.filter((a) => !known.has(a.src));
+    const renamed = fresh.find((a) => old.hash !== undefined && a.hash === old.hash) ?? fresh.find((a) => a.data.title === old.title);
+    if (renamed) {
+      report(renamed, old.url);
+      continue;
+    }
+    const m = t.addressGone(old.url);
+    problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, reason: m.reason, fix: m.fix(`aliases:\n  - ${onHost(old.url)}`), severity: 'warning' });
+  }
+  return {
+    problems,
+    moved,
+    save: () => {
+      const articles: Record<string, LedgerEntry> = {};
+      for (const a of [...input.articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) articles[a.src] = { url: a.url, title: a.data.title, hash: a.hash };
+      const ledger: Ledger = { version: 1, articles };
+      // A ledger that cannot be written costs only the next build's warnings, never the site.
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(input.cacheDir, { recursive: true });
+        writeFileSync(tmp, JSON.stringify(ledger));
+        renameSync(tmp, file);
+      } catch {
+        // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          /* nothing there to remove */
+        }
+      }
+    },
+  };
+}
+
+/** "Did you mean …?" for a link to a source that does not exist, written as the linking file would. */
+export function suggestSource(target: string, from: string, sources: Iterable<string>, language: string): string | undefined {
+  const close = closestFile(target, sources);
+  return close === undefined ? undefined : editorMessages(language).didYouMean(referenceFrom(from, close));
+}

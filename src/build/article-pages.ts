@@ -1,0 +1,73 @@
+import type { CacheData } from '../cache/cache.js';
+import type { SiteModel } from '../model/site.js';
+import type { ArticleMeta, SourceFile } from '../model/types.js';
+import { outputPathFor } from '../model/urls.js';
+import { fillArticleContext } from '../render/article-context-slot.js';
+import type { Renderer } from '../render/renderer.js';
+import type { ArticleContextView, ArticleLinkView } from '../theme/views.js';
+import { hashOf } from '../util/hash.js';
+import type { SiteOutput } from '../write/site-output.js';
+import { articleNeighbours } from './article-neighbours.js';
+import type { ArticlePage } from './collect.js';
+
+/** The cache's name of an article page's output: its key covers what it shows of other articles. */
+export const articlePageOutput = (url: string): string => `article:${url}`;
+
+export interface ArticlePagesInput {
+  readonly pages: readonly ArticlePage[];
+  readonly model: SiteModel;
+  /** The renderer of this thread: the context partial, and the rare page whose own HTML must be rendered again. */
+  readonly renderer: Renderer;
+  readonly read: (rel: string) => SourceFile;
+  readonly output: SiteOutput;
+  readonly previous: CacheData;
+  readonly next: CacheData;
+}
+
+const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.data.title, date: { day: a.data.date.day, iso: a.data.date.iso } });
+
+/**
+ * The article-page stage: each page gets its links to other articles (related, previous, next,
+ * `partials/article-context`). The page's key is its own HTML's hash and what it shows of the
+ * others (their URLs, titles and dates), so a page is kept from the last build only when neither
+ * changed: editing article B's title changes the key of every page that links to B. A cached page
+ * whose key changed is rendered again here.
+ */
+export function writeArticlePages(input: ArticlePagesInput): { rerendered: number } {
+  const { output, previous, next, renderer } = input;
+  if (output.dryRun) return { rerendered: 0 };
+  const neighbours = articleNeighbours(input.model);
+  let rerendered = 0;
+  for (const page of input.pages) {
+    const n = neighbours.get(page.meta);
+    if (!n) continue;
+    const shown = { related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
+    const outPath = outputPathFor(page.meta.url);
+    // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
+    const own = page.html;
+    // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).
+    const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), JSON.stringify(shown));
+    const name = articlePageOutput(page.meta.url);
+    const last = previous.outputs.get(name);
+    if (own === undefined && !page.written && last && last.key === key && last.files[0] && output.keep(outPath, last.files[0][1])) {
+      next.outputs.set(name, last);
+      continue;
+    }
+    const view: ArticleContextView = { t: renderer.strings, site: renderer.chrome.site, ...shown };
+    const context = renderer.theme.render('partials/article-context', view);
+    let base = own;
+    if (base === undefined && page.written) base = output.read(outPath).toString('utf8');
+    if (base === undefined) {
+      const result = renderer.renderSource(input.read(page.meta.src));
+      rerendered++;
+      base = result.kind === 'article' ? result.html : '';
+    }
+    const html = fillArticleContext(base, context);
+    const hash = hashOf(html);
+    // Its own HTML passed the written-file checks when it was put; the context adds only site links.
+    if (page.written) output.replace(outPath, html, hash);
+    else output.put(outPath, html, hash);
+    next.outputs.set(name, { key, files: [[outPath, hash]] });
+  }
+  return { rerendered };
+}

@@ -1,0 +1,54 @@
+import { outputStateDir } from '../write/writer.js';
+import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
+import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
+import type { Problem } from '../model/problem.js';
+import type { ResolvedSite } from '../config/config.js';
+import { templatesFingerprint } from '../theme/engine.js';
+import { hashOf } from '../util/hash.js';
+import { VERSION } from '../version.js';
+
+export interface CacheStageInput {
+  readonly site: ResolvedSite;
+  readonly templateDirs: readonly string[];
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** What every page's head shows besides templates and config: icons and the default share image (render/share-image.ts). */
+  readonly headKey: string;
+  /** Where a cache folder that cannot be used is reported (a warning: it only costs speed). */
+  readonly problems: Problem[];
+  /** Off for `--no-cache` and dry runs: nothing is read, nothing saved. */
+  readonly enabled: boolean;
+}
+
+/** The build cache of this run: what the last build left, and what this one hands to the next. */
+export interface CacheStage {
+  /** Key of everything that invalidates the whole cache: version, templates, config, base path, drafts, future. */
+  readonly fingerprint: string;
+  readonly status: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
+  readonly previous: CacheData;
+  readonly next: CacheData;
+  /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
+  readonly writerState: string | undefined;
+  save(): void;
+}
+
+export function openCache(input: CacheStageInput): CacheStage {
+  const { site, enabled } = input;
+  const { config, paths } = site;
+  const fingerprint = hashOf(VERSION, templatesFingerprint(input.templateDirs), JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey);
+  const cache = new BuildCache(paths.cache, fingerprint);
+  const loaded = enabled ? cache.load() : undefined;
+  const next = emptyCache();
+  return {
+    fingerprint,
+    status: loaded?.status ?? 'off',
+    previous: loaded?.data ?? emptyCache(),
+    next,
+    // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
+    writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
+    // The site is published by then: a cache that cannot be written is a warning, never a failed build.
+    save: () => {
+      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { CacheData } from '../cache/cache.js';
+import type { HtmlPageEntry, SiteModel } from '../model/site.js';
+import type { PageMeta } from '../model/types.js';
+import { outputPathFor } from '../model/urls.js';
+import type { RenderPool } from '../render/pool.js';
+import { hashOf } from '../util/hash.js';
+import type { OutputClaims } from '../write/claims.js';
+import type { SiteOutput } from '../write/site-output.js';
+import type { ListPage } from './plan.js';
+
+/** Sitemap entries of the articles and standalone pages: the day each last changed. */
+export function sourcePageEntries(model: SiteModel, pages: readonly PageMeta[]): HtmlPageEntry[] {
+  const entries: HtmlPageEntry[] = [];
+  for (const a of model.articles) entries.push({ url: a.url, lastmod: (a.data.updated ?? a.data.date).iso });
+  for (const p of pages) entries.push({ url: p.url, ...(p.data.updated ? { lastmod: p.data.updated.iso } : {}) });
+  return entries;
+}
+
+/** The newest day any article appeared or changed: overviews (regions, archive) change with it. */
+function newestChange(model: SiteModel): string | undefined {
+  let newest: { ms: number; iso: string } | undefined;
+  for (const a of model.articles) {
+    const d = a.data.updated ?? a.data.date;
+    if (!newest || d.epochMs > newest.ms) newest = { ms: d.epochMs, iso: d.iso };
+  }
+  return newest?.iso;
+}
+
+export interface ListPagesInput {
+  readonly lists: readonly ListPage[];
+  readonly model: SiteModel;
+  readonly claims: OutputClaims;
+  readonly output: SiteOutput;
+  readonly pool: RenderPool;
+  readonly previous: CacheData;
+  readonly next: CacheData;
+}
+
+/**
+ * The list-page stage: claims each planned list page, keeps it from the last build when its key is
+ * unchanged, and renders and writes the others on the pool. Returns their sitemap entries.
+ */
+export async function writeListPages(input: ListPagesInput): Promise<{ entries: HtmlPageEntry[]; rendered: number }> {
+  const { claims, output, previous, next } = input;
+  const newest = newestChange(input.model);
+  const entries: HtmlPageEntry[] = [];
+  const toRender: ListPage[] = [];
+  for (const lp of input.lists) {
+    const outPath = outputPathFor(lp.url);
+    if (!claims.claim(outPath, `the generated page ${lp.url}`)) continue;
+    const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
+    entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
+    const cached = previous.outputs.get(`list:${lp.url}`);
+    if (cached && cached.key === lp.key && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
+      next.outputs.set(`list:${lp.url}`, cached);
+    } else toRender.push(lp);
+  }
+  await input.pool.renderPages(toRender, (lp, html) => {
+    const outPath = outputPathFor(lp.url);
+    next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
+    output.put(outPath, html);
+  });
+  return { entries, rendered: toRender.length };
+}

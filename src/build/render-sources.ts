@@ -1,0 +1,82 @@
+import { assetDependencyKey } from '../cache/asset-key.js';
+import type { CachedSource } from '../cache/cache.js';
+import type { Problem } from '../model/problem.js';
+import type { AssetInfo, SourceFile, SourceResult, PendingLink } from '../model/types.js';
+import type { RenderPool } from '../render/pool.js';
+import { hashOf } from '../util/hash.js';
+
+/** Where rendered and cached sources go (the collect stage). */
+export interface SourceSink {
+  /** Takes a source into the site; false when a cache hit's page cannot be had without rendering it. */
+  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): boolean;
+  /** A source that is not valid, with its problems. */
+  reject(problems: readonly Problem[], links: readonly PendingLink[], display: string): void;
+}
+
+export interface SourceStageInput {
+  /** Source paths relative to the content folder, in path order. */
+  readonly sources: readonly string[];
+  readonly read: (rel: string) => SourceFile;
+  /** Images and attachments as they are now: a cached page that refers to a changed one is stale. */
+  readonly assets: ReadonlyMap<string, AssetInfo>;
+  /** Filled with this build's cache entry of every source that was taken. */
+  readonly next: Map<string, CachedSource>;
+}
+
+/**
+ * The cache stage for sources: a source whose bytes and referred files are unchanged is taken from
+ * the cache without rendering, when its page can be had. Returns what must be rendered: paths not
+ * in the cache (read only when rendered), and sources already read whose entry was stale or unusable.
+ */
+export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap<string, CachedSource>, sink: SourceSink): (SourceFile | string)[] {
+  const toRender: (SourceFile | string)[] = [];
+  for (const rel of input.sources) {
+    const hit = previous.get(rel);
+    if (hit === undefined) {
+      toRender.push(rel);
+      continue;
+    }
+    // Read one at a time: the text of a source served from the cache is dropped right away.
+    const source = input.read(rel);
+    const fresh = hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, input.assets);
+    if (fresh && sink.accept(hit, undefined, hit.bodyHtml, source.display)) input.next.set(source.rel, hit);
+    else toRender.push(source);
+  }
+  return toRender;
+}
+
+/**
+ * The render stage: validates and renders sources on the pool (content/validate.ts runs inside each
+ * render task, so it is spread over the threads too) and hands each result to the sink as it comes.
+ */
+export async function renderSources(
+  input: SourceStageInput,
+  pool: RenderPool,
+  toRender: readonly (SourceFile | string)[],
+  sink: SourceSink,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const total = toRender.length;
+  let done = 0;
+  await pool.renderSources(toRender, input.read, (result: SourceResult, source: SourceFile) => {
+    done++;
+    if (onProgress && (done % 50 === 0 || done === total)) onProgress(done, total);
+    if (result.kind === 'invalid') {
+      sink.reject(result.problems, result.links ?? [], source.display);
+      return;
+    }
+    const entry: CachedSource = {
+      hash: source.hash,
+      kind: result.kind,
+      meta: result.meta,
+      problems: result.problems,
+      links: result.links,
+      assets: result.assets,
+      assetKey: assetDependencyKey(result.assets, input.assets),
+      htmlHash: hashOf(result.html),
+      ...(result.links.length > 0 ? { html: result.html } : {}),
+    };
+    input.next.set(source.rel, entry);
+    sink.accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
+  });
+}

@@ -1,0 +1,14 @@
+import type { SourceFile } from '../model/types.js';
+import type { TemplateJob } from '../theme/views.js';
+import type { RenderContext } from './renderer.js';
+import type { ProgressSlot } from './budget.js';
+
+/**
+ * What the render pool sends to its worker threads and what they answer: its own module so that
+ * the pool (main thread) and the worker (thread entry) both depend on it and not on each other.
+ */
+
+/** One batch for a worker thread; `contextKey` says whether its renderer can be reused. */
+export type WorkerTask =
+  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[]; readonly progress?: ProgressSlot }
+  | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };

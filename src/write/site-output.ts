@@ -1,0 +1,50 @@
+import type { WrittenFileCheck } from '../model/outputs.js';
+import type { OutputWriter } from './writer.js';
+
+/**
+ * What the build's stages write through: the output writer, with every file whose bytes are written
+ * handed to the checks of written files (external resources). Files kept from the last build are
+ * not handed over: the cache fingerprint covers templates and config, so they passed the same checks.
+ * A dry run (`check`) has no writer: it writes nothing, keeps nothing and so checks no written file.
+ */
+export class SiteOutput {
+  constructor(
+    readonly writer: OutputWriter | undefined,
+    private readonly checks: readonly WrittenFileCheck[],
+  ) {}
+
+  get dryRun(): boolean {
+    return this.writer === undefined;
+  }
+
+  /** Writes a file of the new output (nothing in a dry run). */
+  put(rel: string, content: string | Uint8Array, hash?: string): void {
+    if (!this.writer) return;
+    for (const check of this.checks) check.inspect(rel, content);
+    this.writer.put(rel, content, hash);
+  }
+
+  /**
+   * Writes a file again that was put in this build already, without handing it to the checks a
+   * second time (they would count it twice): for an article page finished with links to other articles.
+   */
+  replace(rel: string, content: string, hash?: string): void {
+    this.writer?.put(rel, content, hash);
+  }
+
+  /** Carries a file over from the last build; false when its bytes are not there to keep (always in a dry run). */
+  keep(rel: string, hash: string): boolean {
+    return this.writer?.keep(rel, hash) ?? false;
+  }
+
+  /** Whether `keep` would succeed; a dry run has nothing to write, so anything can be had. */
+  canKeep(rel: string, hash: string): boolean {
+    return !this.writer || this.writer.canKeep(rel, hash);
+  }
+
+  /** Bytes of a file written or kept in this build (the search index reads the article pages back). */
+  read(rel: string): Buffer {
+    if (!this.writer) throw new Error(`nothing is written in a dry run: ${rel}`);
+    return this.writer.read(rel);
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { articleNeighbours } from '../../src/build/article-neighbours.js';
+import { modelSite } from '../../src/build/plan.js';
+import type { ArticleMeta } from '../../src/model/types.js';
+import { slugify } from '../../src/util/slug.js';
+import { meta } from './meta.js';
+
+function withTopics(a: ArticleMeta, topics: string[]): ArticleMeta {
+  return { ...a, data: { ...a.data, topics }, topicSlugs: topics.map((t) => slugify(t)) };
+}
+
+const A = withTopics(meta('a.md', '2025-03-05', 'Potsdam'), ['Verkehr', 'Gesundheit']);
+const B = withTopics(meta('b.md', '2025-03-01', 'Cottbus'), ['Verkehr']);
+const C = withTopics(meta('c.md', '2024-01-01', 'Cottbus'), ['Verkehr', 'Gesundheit']);
+const D = meta('d.md', '2025-03-04', 'Potsdam');
+const E = meta('e.md', '2025-03-06', 'Potsdam');
+const F = withTopics(meta('f.md', '2025-03-05', 'Bremen'), ['Abfall']);
+const ALL = [A, B, C, D, E, F];
+
+const srcs = (list: readonly ArticleMeta[]): string[] => list.map((a) => a.src);
+
+describe('articleNeighbours', () => {
+  it('ranks the most shared topics first, then nearest in date, then the same region; at most three', () => {
+    const n = articleNeighbours(modelSite(ALL)).get(A)!;
+    // C shares two topics (though a year away), B one; then Potsdam: D and E are a day away each, the newer one wins.
+    expect(srcs(n.related)).toEqual(['c.md', 'b.md', 'e.md']);
+  });
+
+  it('links previous (older) and next (newer) across the archive, whatever the region', () => {
+    const n = articleNeighbours(modelSite(ALL));
+    // Newest first: e (03-06), then a and f (03-05, by path), d, b, c.
+    expect(n.get(A)!.next?.src).toBe('e.md');
+    expect(n.get(A)!.previous?.src).toBe('f.md');
+    expect(n.get(E)!.next).toBeUndefined();
+    expect(n.get(C)!.previous).toBeUndefined();
+  });
+
+  it('gives an article without topics or region peers no related ones, and is the same whatever order articles arrive in', () => {
+    const once = articleNeighbours(modelSite(ALL));
+    expect(once.get(F)!.related).toEqual([]);
+    const again = articleNeighbours(modelSite([...ALL].reverse()));
+    for (const a of ALL) expect(srcs(again.get(a)!.related)).toEqual(srcs(once.get(a)!.related));
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExternalResourceCheck } from '../../src/checks/external-resources.js';
+import { SiteOutput } from '../../src/write/site-output.js';
+import { OutputWriter } from '../../src/write/writer.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('SiteOutput: the external-resource check is handed the written files', () => {
+  it('sees every file whose bytes are written, and the writer writes them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-site-output-'));
+    made.push(dir);
+    const out = path.join(dir, 'dist');
+    const writer = OutputWriter.open(out, undefined);
+    const check = new ExternalResourceCheck('example.org', []);
+    const output = new SiteOutput(writer, [check]);
+    output.put('index.html', '<!doctype html><script src="https://cdn.example.net/x.js"></script>');
+    output.put('assets/site.css', '@import "https://fonts.example.com/f.css";');
+    output.put('ok.html', '<img src="/bild.jpg" alt="">');
+    writer.commit();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('cdn.example.net');
+    const reasons = check.problems().map((p) => p.reason);
+    expect(reasons).toHaveLength(2);
+    expect(reasons.join('\n')).toContain('cdn.example.net');
+    expect(reasons.join('\n')).toContain('fonts.example.com');
+    // The check is not wired into the writer: writing past SiteOutput reaches no check.
+    expect(Object.prototype.hasOwnProperty.call(writer, 'put')).toBe(false);
+  });
+
+  it('a dry run writes nothing, keeps nothing and checks nothing', () => {
+    const check = new ExternalResourceCheck('example.org', []);
+    const output = new SiteOutput(undefined, [check]);
+    output.put('index.html', '<script src="https://cdn.example.net/x.js"></script>');
+    expect(output.dryRun).toBe(true);
+    expect(output.keep('index.html', 'h')).toBe(false);
+    expect(output.canKeep('index.html', 'h')).toBe(true);
+    expect(check.problems()).toEqual([]);
+  });
+});
