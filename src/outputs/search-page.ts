@@ -19,6 +19,9 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
   const html = renderer.renderPage('search', chrome, {
     bundle: `${primary}pagefind.js`,
     mergedBundles: merged,
+    // Above any part's size: the search script weights the parts by its powers to keep them in date
+    // order and to tell from a result's score which part it came from.
+    partBase: Math.max(0, ...parts.map((p) => p.articles.length)) + 2,
     regions: s.model.regions.map((r) => r.name),
     topics: s.model.topics.map((r) => r.name),
     years: s.model.years.map((y) => y.year),

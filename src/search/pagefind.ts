@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
 import type { ArticleMeta } from '../model/types.js';
@@ -51,8 +53,10 @@ const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|play
 
 function pagefindVersion(): string {
   try {
+    // The package exports no package.json; it is found next to its entry module.
     const require = createRequire(import.meta.url);
-    const pkg = require('pagefind/package.json') as { version?: string };
+    const entry = require.resolve('pagefind');
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -60,13 +64,14 @@ function pagefindVersion(): string {
 }
 
 /**
- * Everything the index depends on besides templates, config and base path (which invalidate the
- * whole build cache): which articles are published, under which URL, with which source bytes.
+ * Everything a part's index depends on: the Pagefind version, the language, and each of its articles'
+ * URL with the hash of the page Pagefind reads (the same bytes readers get). Only a change to a page
+ * of this part changes its key; an edit elsewhere, or a source change that leaves the page as it was,
+ * does not.
  */
-export function searchKey(site: ResolvedSite, articles: readonly ArticleMeta[]): string {
-  // The text a part indexes is its articles' own: another part's change never changes it.
+export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: readonly ArticleMeta[]): string {
   const parts = [pagefindVersion(), site.basePath, site.config.language];
-  for (const a of articles) parts.push(a.url, a.hash, a.image?.url ?? '');
+  for (const a of articles) parts.push(a.url, writer.hashOf(outputPathFor(a.url)) ?? '');
   return hashOf(...parts);
 }
 
@@ -154,7 +159,7 @@ export async function indexSearch(input: SearchInput): Promise<SearchResult> {
 
 async function indexPart(input: SearchInput, part: SearchPart, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
   const { writer, site, previous, next } = input;
-  const key = searchKey(site, part.articles);
+  const key = searchKey(site, writer, part.articles);
   const entry = CACHE_ENTRY + part.name;
   const dir = part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR;
   const cached: CachedOutput | undefined = previous.outputs.get(entry);
