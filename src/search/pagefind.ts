@@ -45,6 +45,9 @@ const PART_END_WORD = 'qxqxqxqxqx';
 // Before year 1 (-62,135,596,800,000 ms), and small enough for the number type Pagefind sorts with.
 const PART_END_SORT = '-99999999999999';
 
+/** The files that load and run the search: needed once, in the primary part. */
+const LOADER = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
+
 /**
  * Bundle files the theme never loads: Pagefind's own UIs (our search page has its own accessible
  * one) and the playground. Leaving them out keeps the output small and free of unused scripts.
@@ -148,7 +151,7 @@ export async function indexSearch(input: SearchInput): Promise<SearchResult> {
   const statuses: SearchStatus[] = [];
   let indexedArticles = 0;
   for (const part of parts) {
-    const status = await indexPart(input, part, claimOnce, allowStale);
+    const status = await indexPart(input, part, part === parts[0], claimOnce, allowStale);
     if (status === 'indexed') indexedArticles += part.articles.length;
     statuses.push(status);
   }
@@ -157,9 +160,10 @@ export async function indexSearch(input: SearchInput): Promise<SearchResult> {
   return { status, parts: parts.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles };
 }
 
-async function indexPart(input: SearchInput, part: SearchPart, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
+async function indexPart(input: SearchInput, part: SearchPart, primary: boolean, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
   const { writer, site, previous, next } = input;
-  const key = searchKey(site, writer, part.articles);
+  // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
+  const key = hashOf(searchKey(site, writer, part.articles), primary ? 'primary' : 'merged');
   const entry = CACHE_ENTRY + part.name;
   const dir = part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR;
   const cached: CachedOutput | undefined = previous.outputs.get(entry);
@@ -179,7 +183,8 @@ async function indexPart(input: SearchInput, part: SearchPart, claimOnce: (rel: 
     }
   }
 
-  const files = await buildIndex(input, part.articles, part.name !== '');
+  // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
+  const files = (await buildIndex(input, part.articles, part.name !== '')).filter((f) => primary || !LOADER.test(f.path));
   const written: [string, string][] = [];
   for (const f of files) {
     const rel = `${dir}/${f.path}`;
