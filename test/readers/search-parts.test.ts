@@ -1,6 +1,7 @@
-import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/model/errors.js';
 import { buildSite, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
 
 /**
@@ -92,5 +93,15 @@ describe('search index in parts', () => {
     const tree = readTree(path.join(root, 'dist', 'pagefind'));
     expect([...tree.keys()].some((rel) => rel.startsWith('2024/'))).toBe(false);
     expect(tree.has('2023/pagefind.js')).toBe(true);
+  });
+
+  it('refuses an unknown searchSplit with a problem that names the field and the choices', async () => {
+    const root = site();
+    writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Teile\nbaseUrl: https://example.org/presse/\nsearchSplit: month\n');
+    const err = await buildSite(root).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    const problem = (err as ConfigError).problems.find((p) => p.field === 'searchSplit');
+    expect(problem?.reason).toContain('month');
+    expect(problem?.fix).toContain('"year"');
   });
 });
