@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
 import type { ArticleMeta } from '../model/types.js';
@@ -56,9 +56,8 @@ const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|play
 
 function pagefindVersion(): string {
   try {
-    // The package exports no package.json; it is found next to its entry module.
-    const require = createRequire(import.meta.url);
-    const entry = require.resolve('pagefind');
+    // The package exports no package.json; it is found beside the folder of its entry module.
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
     const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
