@@ -34,7 +34,7 @@ export interface SearchResult {
   readonly indexedArticles: number;
 }
 
-/** Cache entries of the parts: `search:` for a single index, `search:2024` for a year's part. */
+/** Cache entries of the parts: `search:` for a single index, `search:2022-2024` for a part of those years. */
 const CACHE_ENTRY = 'search:';
 /** Who writes the search bundle, in messages about paths that collide with it. */
 export const SEARCH_OWNER = 'the search index';
@@ -133,9 +133,9 @@ async function buildIndex(input: SearchInput, articles: readonly ArticleMeta[], 
 
 /**
  * Builds the Pagefind index of all published articles into `<out>/pagefind/` (or one bundle per part,
- * `<out>/pagefind/<year>/`, see ./parts.ts). Pages other than articles are not indexed (only article
- * pages carry `data-pagefind-body`), drafts are never written. A part whose articles are the same as
- * in the last build keeps its previous bundle as it is.
+ * `<out>/pagefind/<years>/`, see ./parts.ts). Pages other than articles are not indexed (only article
+ * pages carry `data-pagefind-body`), drafts are never written. A part whose pages are the same as in
+ * the last build, in the same role, keeps its previous bundle as it is.
  */
 export async function indexSearch(input: SearchInput): Promise<SearchResult> {
   const { claim, allowStale = false } = input;
