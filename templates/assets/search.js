@@ -26,7 +26,7 @@ if (form && status && list) {
     const pagefind = await import(form.dataset.bundle);
     // Result URLs are site paths; Pagefind puts the site's base path in front of them.
     const baseUrl = form.dataset.base || '/';
-    // A large archive's index comes in parts, one per year, newest first, that the build renews on
+    // A large archive's index comes in parts of whole years, newest first, that the build renews on
     // their own; Pagefind searches them as one and orders the merged results by score. Sorted by
     // date, a part's scores are its ranks (n … 1); weighted by powers of a base above any part's size,
     // every result of a newer part scores above every result of an older one, so the merged list
