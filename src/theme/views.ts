@@ -253,6 +253,12 @@ export interface ArchiveView {
 
 /** `search`: the filter options and where readers without JavaScript go instead. */
 export interface SearchView {
+  /** Site path of the Pagefind script of the primary (newest) part of the index. */
+  readonly bundle: string;
+  /** Site paths of the other parts' bundles, newest first, merged at query time (search/parts.ts). */
+  readonly mergedBundles: readonly string[];
+  /** Above any part's number of records (articles and the closing record): the base of the parts' weights. */
+  readonly partBase: number;
   readonly regions: readonly string[];
   /** Topics with published articles; the topic filter is left out when there are none. */
   readonly topics: readonly string[];
