@@ -1,5 +1,5 @@
 import { parseTopics } from './topics.js';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../model/errors.js';
@@ -9,9 +9,10 @@ import { defaultLanguage, rulesIn } from '../model/messages.js';
 import { languageOfConfigText } from './language.js';
 import { isValidTimeZone } from '../util/dates.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import { isInside, relativePath } from '../util/files.js';
+import { relativePath } from '../util/files.js';
 import { keyPosition } from '../util/yaml-position.js';
 import { basePathProblem } from './base-path.js';
+import { checkOutputFolder } from './output-folder.js';
 import { DEFAULT_IMAGE_CONFIG, parseImageConfig, type ImageConfig } from './images.js';
 import { LOOK_KEYS, parseLookConfig, type LookConfig } from './look.js';
 import { parseCmsConfig, type CmsSettings } from './cms.js';
@@ -351,54 +352,6 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     cache: fromRoot(config.cacheDir),
     ...(configFile ? { configFile } : {}),
   };
-  checkOutputFolder(paths, options, language);
+  checkOutputFolder(paths, options.out, language);
   return { config, paths, strings, basePath: new URL(config.baseUrl).pathname, warnings };
-}
-
-/** A path with symbolic links resolved as far as it exists, so that two spellings of one folder compare equal. */
-function realPath(p: string): string {
-  const missing: string[] = [];
-  let at = p;
-  for (;;) {
-    try {
-      return path.join(realpathSync(at), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(at);
-      if (parent === at) return p;
-      missing.push(path.basename(at));
-      at = parent;
-    }
-  }
-}
-
-/**
- * Every build replaces the output folder as a whole. An output folder that is the site itself, or
- * holds or sits inside its sources, would be replaced with them: refuse before anything is touched.
- */
-function checkOutputFolder(paths: SitePaths, options: SiteOptions, language: string): void {
-  const out = realPath(paths.out);
-  const given = options.out ?? path.relative(paths.root, paths.out);
-  type Named = { de: string; en: string };
-  const guarded: [Named, string][] = [
-    [{ de: 'Ordner der Seite', en: 'the site folder' }, paths.root],
-    [{ de: 'Inhaltsordner', en: 'the content folder' }, paths.content],
-    [{ de: 'Vorlagenordner', en: 'the templates folder' }, paths.templates],
-    [{ de: 'Ordner static/', en: 'the static folder' }, paths.static],
-    [{ de: 'Zwischenspeicher', en: 'the build cache' }, paths.cache],
-    ...(paths.configFile ? ([[{ de: 'Konfigurationsdatei', en: 'the config file' }, paths.configFile]] as [Named, string][]) : []),
-  ];
-  for (const [what, where] of guarded) {
-    const real = realPath(where);
-    // The output may live inside the site folder (dist/), never the other way round.
-    if (isInside(out, real) || (where !== paths.root && isInside(real, out))) {
-      throw new ConfigError([
-        {
-          file: given,
-          ruleId: 'output-overlaps-site',
-          ...rulesIn(language)['output-overlaps-site'].overlaps({ out: given, inside: isInside(real, out) && real !== out ? 'yes' : 'no', what: what[language === 'en' ? 'en' : 'de'], where }),
-          severity: 'error',
-        },
-      ]);
-    }
-  }
 }
