@@ -327,7 +327,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   };
   config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
   // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
-  Object.assign(config, parseLookConfig(raw, fail, warn));
+  Object.assign(config, parseLookConfig(raw, fail, warn, language));
   if (options.search === false) config.search = false;
   if (options.cacheDir) config.cacheDir = options.cacheDir;
 

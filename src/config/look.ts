@@ -1,5 +1,6 @@
 import { converter, formatHex, parse, wcagContrast } from 'culori';
 import type { RuleId } from '../model/rules.js';
+import { rulesIn, type ProblemText } from '../model/messages.js';
 
 /**
  * The config keys of the site's look: `logo` (coat of arms or logo in the header), `brand` (the
@@ -35,13 +36,20 @@ export const AA_NORMAL_TEXT = 4.5;
  * The default theme's colours the brand colour meets (templates/assets/stadtbote.css): white text
  * on the header bar and on buttons, and the brand colour as link text on the page and the footer.
  */
-export const BRAND_COUNTERPARTS: readonly { readonly color: string; readonly role: string }[] = [
-  { color: '#ffffff', role: 'as background of white text (header bar, buttons) and as link colour on the white page' },
-  { color: '#f2f4f7', role: 'as link colour on the light grey of the footer (#f2f4f7)' },
+export const BRAND_COUNTERPARTS: readonly { readonly color: string; readonly role: 'page' | 'footer' }[] = [
+  { color: '#ffffff', role: 'page' },
+  { color: '#f2f4f7', role: 'footer' },
 ];
 
 export type LookProblem = (key: string, reason: string, fix: string, ruleId?: RuleId) => void;
 export type LookWarning = (key: string, reason: string, fix: string) => void;
+
+/** The rule messages of the site's language. */
+type MessagesOf = ReturnType<typeof rulesIn>;
+
+function warnWith(warn: LookWarning, key: string, text: ProblemText): void {
+  warn(key, text.reason, text.fix ?? '');
+}
 
 /** The contrast ratio of two colours as WCAG 2.1 defines it (relative luminance), rounded down to two places. */
 export function contrastRatio(a: string, b: string): number {
@@ -64,45 +72,47 @@ export function darkerShade(hex: string): string {
   return '#000000';
 }
 
-function parseLogo(raw: unknown, problem: LookProblem, warn: LookWarning): LogoConfig | undefined {
-  const example = 'logo:\n  src: /bilder/wappen.png\n  alt: "Wappen des Landkreises"';
+type Say = MessagesOf;
+function parseLogo(raw: unknown, problem: LookProblem, warn: LookWarning, t: Say): LogoConfig | undefined {
+  const say = (key: string, text: ProblemText): void => problem(key, text.reason, text.fix ?? '');
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problem('logo', 'logo must be a mapping with src and alt', example);
+    say('logo', t['config-value'].logo());
     return undefined;
   }
   const value = raw as Record<string, unknown>;
   let ok = true;
   if (typeof value.src !== 'string' || value.src.trim() === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value.src.trim())) {
-    problem('logo.src', `logo.src must be the path of an image in the content folder or in static/, not ${JSON.stringify(value.src)}`, example);
+    say('logo.src', t['config-value'].logoSrc({ given: JSON.stringify(value.src) ?? 'undefined' }));
     ok = false;
   }
   if (typeof value.alt !== 'string') {
-    problem('logo.alt', 'logo.alt is missing: the logo needs a text alternative', 'write what the image shows, e.g. alt: "Wappen des Landkreises", or alt: "" when the site title next to it says it all');
+    say('logo.alt', t['config-value'].logoAlt());
     ok = false;
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'src' && key !== 'alt') warn('logo', `unknown config key "logo.${key}" is ignored`, 'known keys of logo: src, alt');
+    if (key !== 'src' && key !== 'alt') warnWith(warn, 'logo', t['config-unknown-key'].unknown({ key: `logo.${key}`, known: 'src, alt' }));
   }
   return ok ? { src: (value.src as string).trim(), alt: (value.alt as string).trim() } : undefined;
 }
 
-function parseBrand(raw: unknown, problem: LookProblem, warn: LookWarning): BrandConfig | undefined {
+function parseBrand(raw: unknown, problem: LookProblem, warn: LookWarning, t: Say): BrandConfig | undefined {
+  const say = (key: string, text: ProblemText, ruleId?: RuleId): void => problem(key, text.reason, text.fix ?? '', ruleId);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as Record<string, unknown>).color !== 'string') {
-    problem('brand', 'brand must be a mapping with a color', 'brand:\n  color: "#005a9c"');
+    say('brand', t['config-value'].brand());
     return undefined;
   }
   const value = raw as Record<string, unknown>;
   for (const key of Object.keys(value)) {
-    if (key !== 'color') warn('brand', `unknown config key "brand.${key}" is ignored`, 'known keys of brand: color');
+    if (key !== 'color') warnWith(warn, 'brand', t['config-unknown-key'].unknown({ key: `brand.${key}`, known: 'color' }));
   }
   const written = value.color as string;
   const color = parse(written);
   if (!color) {
-    problem('brand.color', `brand.color "${written}" is not a CSS colour`, 'write it as #rrggbb, e.g. color: "#005a9c" (quoted: # starts a comment in YAML)');
+    say('brand.color', t['config-value'].brandColor({ given: written }));
     return undefined;
   }
   if (color.alpha !== undefined && color.alpha < 1) {
-    problem('brand.color', `brand.color "${written}" is transparent: its contrast depends on what is behind it`, 'use an opaque colour, e.g. "#005a9c"');
+    say('brand.color', t['config-value'].brandTransparent({ given: written }));
     return undefined;
   }
   const hex = formatHex(color);
@@ -110,12 +120,8 @@ function parseBrand(raw: unknown, problem: LookProblem, warn: LookWarning): Bran
     const ratio = contrastRatio(hex, counterpart.color);
     if (ratio < AA_NORMAL_TEXT) {
       const shade = darkerShade(hex);
-      problem(
-        'brand.color',
-        `brand.color "${written}" has a contrast of ${ratio.toFixed(2)}:1 with ${counterpart.color} ${counterpart.role}; WCAG 2.1 AA needs ${AA_NORMAL_TEXT}:1 for normal text`,
-        `use a darker shade, e.g. color: "${shade}" (${contrastRatio(shade, counterpart.color).toFixed(2)}:1)`,
-        'brand-contrast',
-      );
+      const text = t['brand-contrast'].contrast({ given: written, ratio: ratio.toFixed(2), counterpart: counterpart.color, role: counterpart.role, needed: String(AA_NORMAL_TEXT), shade, shadeRatio: contrastRatio(shade, counterpart.color).toFixed(2) });
+      say('brand.color', text, 'brand-contrast');
       return undefined;
     }
   }
@@ -123,11 +129,12 @@ function parseBrand(raw: unknown, problem: LookProblem, warn: LookWarning): Bran
 }
 
 /** Reads `logo`, `brand` and `listThumbnails`: every mistake goes to `problem` as an error at its key, unknown keys to `warn`. */
-export function parseLookConfig(raw: Readonly<Record<string, unknown>>, problem: LookProblem, warn: LookWarning): LookConfig {
-  const logo = raw.logo === undefined ? undefined : parseLogo(raw.logo, problem, warn);
-  const brand = raw.brand === undefined ? undefined : parseBrand(raw.brand, problem, warn);
+export function parseLookConfig(raw: Readonly<Record<string, unknown>>, problem: LookProblem, warn: LookWarning, language = 'de'): LookConfig {
+  const t = rulesIn(language);
+  const logo = raw.logo === undefined ? undefined : parseLogo(raw.logo, problem, warn, t);
+  const brand = raw.brand === undefined ? undefined : parseBrand(raw.brand, problem, warn, t);
   let listThumbnails = false;
   if (typeof raw.listThumbnails === 'boolean') listThumbnails = raw.listThumbnails;
-  else if (raw.listThumbnails !== undefined) problem('listThumbnails', 'listThumbnails must be true or false', 'listThumbnails: true');
+  else if (raw.listThumbnails !== undefined) problem('listThumbnails', t['config-value'].listThumbnails().reason, t['config-value'].listThumbnails().fix);
   return { ...(logo ? { logo } : {}), ...(brand ? { brand } : {}), listThumbnails };
 }

@@ -72,7 +72,7 @@ describe('brand colour and logo in the config', () => {
     expect(problems).toHaveLength(1);
     const [p] = problems;
     expect(p).toMatchObject({ file: 'stadtbote.config.yaml', line: 3, field: 'brand.color', ruleId: 'brand-contrast', severity: 'error' });
-    expect(p!.reason).toContain('brand.color "#0088cc" has a contrast of 3.89:1 with #ffffff');
+    expect(p!.reason).toContain('brand.color „#0088cc“ hat einen Kontrast von 3.89:1 zu #ffffff');
     expect(p!.reason).toContain('4.5:1');
     const shade = /color: "(#[0-9a-f]{6})"/.exec(p!.fix ?? '')?.[1];
     expect(shade).toBeDefined();
@@ -83,7 +83,7 @@ describe('brand colour and logo in the config', () => {
   it('a colour that passes on white but not on the footer grey names the footer', () => {
     const [p] = configProblems(`${BASE}brand:\n  color: "#d4380d"\n`);
     expect(p?.ruleId).toBe('brand-contrast');
-    expect(p?.reason).toContain('4.36:1 with #f2f4f7');
+    expect(p?.reason).toContain('4.36:1 zu #f2f4f7');
   });
 
   it('the build and check commands refuse it with exit code 2 and the same words', () => {
@@ -92,7 +92,7 @@ describe('brand colour and logo in the config', () => {
       for (const command of ['build', 'check']) {
         const r = runCli([command, '--root', root]);
         expect(r.code).toBe(2);
-        expect(r.stdout + r.stderr).toContain('brand.color "#0088cc" has a contrast of 3.89:1');
+        expect(r.stdout + r.stderr).toContain('brand.color „#0088cc“ hat einen Kontrast von 3.89:1');
         expect(r.stdout + r.stderr).toContain('[brand-contrast]');
       }
     } finally {
@@ -101,9 +101,9 @@ describe('brand colour and logo in the config', () => {
   });
 
   it('refuses what is no colour, a transparent colour, and a logo without alt text', () => {
-    expect(configProblems(`${BASE}brand:\n  color: blau\n`)[0]).toMatchObject({ field: 'brand.color', ruleId: 'config-value', reason: expect.stringContaining('is not a CSS colour') });
-    expect(configProblems(`${BASE}brand:\n  color: "rgb(0 0 0 / 50%)"\n`)[0]?.reason).toContain('transparent');
-    expect(configProblems(`${BASE}brand: "#005a9c"\n`)[0]).toMatchObject({ field: 'brand', reason: 'brand must be a mapping with a color' });
+    expect(configProblems(`${BASE}brand:\n  color: blau\n`)[0]).toMatchObject({ field: 'brand.color', ruleId: 'config-value', reason: expect.stringContaining('ist keine CSS-Farbe') });
+    expect(configProblems(`${BASE}brand:\n  color: "rgb(0 0 0 / 50%)"\n`)[0]?.reason).toContain('durchscheinend');
+    expect(configProblems(`${BASE}brand: "#005a9c"\n`)[0]).toMatchObject({ field: 'brand', reason: 'brand muss eine Farbe (color:) enthalten' });
     expect(configProblems(`${BASE}logo:\n  src: /wappen.svg\n`)[0]).toMatchObject({ field: 'logo.alt', line: 2 });
     expect(configProblems(`${BASE}logo:\n  src: https://example.org/wappen.png\n  alt: Wappen\n`)[0]?.field).toBe('logo.src');
     expect(configProblems(`${BASE}listThumbnails: ja\n`)[0]?.field).toBe('listThumbnails');

@@ -27,6 +27,13 @@ export const configDe = {
     notMapping: () => ({ reason: 'die Konfiguration besteht nicht aus Angaben der Form „schlüssel: wert“', fix: 'je Zeile eine Angabe schreiben, z. B. title: "Pressemitteilungen"' }),
   },
   'config-value': {
+    logo: () => ({ reason: 'logo muss src und alt enthalten', fix: 'logo:\n  src: /bilder/wappen.png\n  alt: "Wappen des Landkreises"' }),
+    logoSrc: ({ given }: { given: S }) => ({ reason: `logo.src muss der Pfad eines Bildes im Inhaltsordner oder in static/ sein, nicht ${given}`, fix: 'logo:\n  src: /bilder/wappen.png\n  alt: "Wappen des Landkreises"' }),
+    logoAlt: () => ({ reason: 'logo.alt fehlt: das Logo braucht einen Alternativtext', fix: 'beschreiben, was das Bild zeigt, z. B. alt: "Wappen des Landkreises", oder alt: "", wenn der Titel daneben schon alles sagt' }),
+    brand: () => ({ reason: 'brand muss eine Farbe (color:) enthalten', fix: 'eine Farbe angeben:\nbrand:\n  color: "#005a9c"' }),
+    brandColor: ({ given }: { given: S }) => ({ reason: `brand.color „${given}“ ist keine CSS-Farbe`, fix: 'als #rrggbb schreiben, z. B. color: "#005a9c" (in Anführungszeichen: # beginnt in YAML einen Kommentar)' }),
+    brandTransparent: ({ given }: { given: S }) => ({ reason: `brand.color „${given}“ ist durchscheinend: ihr Kontrast hängt davon ab, was dahinter liegt`, fix: 'eine deckende Farbe verwenden, z. B. "#005a9c"' }),
+    listThumbnails: () => ({ reason: 'listThumbnails muss true oder false sein', fix: 'listThumbnails: true oder listThumbnails: false schreiben' }),
     forbiddenKey: ({ key }: { key: S }) => ({ reason: `der Schlüssel „${key}“ ist nicht erlaubt (er bezeichnet einen Teil von JavaScript-Objekten)`, fix: `den Schlüssel „${key}“ entfernen` }),
     notText: ({ key }: { key: S }) => ({ reason: `${key} muss ein nicht leerer Text sein`, fix: `${key}: "…" schreiben` }),
     language: ({ value }: { value: S }) => ({ reason: `die Sprache „${value}“ wird nicht unterstützt`, fix: 'language: de oder language: en schreiben' }),
@@ -53,7 +60,10 @@ export const configDe = {
     unknown: ({ key, known }: { key: S; known: S }) => ({ reason: `der Schlüssel „${key}“ ist unbekannt und wird übergangen`, fix: `Tippfehler prüfen; bekannt sind: ${known}` }),
   },
   'brand-contrast': {
-    contrast: ({ detail, fix }: { detail: S; fix: S }) => ({ reason: `brand.color hat zu wenig Kontrast (WCAG AA verlangt 4,5:1): ${detail}`, fix }),
+    contrast: ({ given, ratio, counterpart, role, needed, shade, shadeRatio }: { given: S; ratio: S; counterpart: S; role: S; needed: S; shade: S; shadeRatio: S }) => ({
+      reason: `brand.color „${given}“ hat einen Kontrast von ${ratio}:1 zu ${counterpart} ${role === 'page' ? 'als Hintergrund weißer Schrift (Kopfleiste, Schaltflächen) und als Linkfarbe auf der weißen Seite' : 'als Linkfarbe auf dem Hellgrau der Fußzeile (#f2f4f7)'}; WCAG 2.1 AA verlangt ${needed}:1 für normalen Text`,
+      fix: `einen dunkleren Ton verwenden, z. B. color: "${shade}" (${shadeRatio}:1)`,
+    }),
   },
   'output-overlaps-site': {
     overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt innerhalb von' : 'wäre zugleich'}: ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),

@@ -22,6 +22,13 @@ export const configEn = {
     notMapping: () => ({ reason: 'config must be a mapping of keys to values', fix: 'write one setting per line, e.g. title: "Press releases"' }),
   },
   'config-value': {
+    logo: () => ({ reason: 'logo must be a mapping with src and alt', fix: 'logo:\n  src: /images/crest.png\n  alt: "Coat of arms of the district"' }),
+    logoSrc: ({ given }) => ({ reason: `logo.src must be the path of an image in the content folder or in static/, not ${given}`, fix: 'logo:\n  src: /images/crest.png\n  alt: "Coat of arms of the district"' }),
+    logoAlt: () => ({ reason: 'logo.alt is missing: the logo needs a text alternative', fix: 'write what the image shows, e.g. alt: "Coat of arms of the district", or alt: "" when the site title next to it says it all' }),
+    brand: () => ({ reason: 'brand must be a mapping with a color', fix: 'give a colour:\nbrand:\n  color: "#005a9c"' }),
+    brandColor: ({ given }) => ({ reason: `brand.color "${given}" is not a CSS colour`, fix: 'write it as #rrggbb, e.g. color: "#005a9c" (quoted: # starts a comment in YAML)' }),
+    brandTransparent: ({ given }) => ({ reason: `brand.color "${given}" is transparent: its contrast depends on what is behind it`, fix: 'use an opaque colour, e.g. "#005a9c"' }),
+    listThumbnails: () => ({ reason: 'listThumbnails must be true or false', fix: 'write listThumbnails: true or listThumbnails: false' }),
     forbiddenKey: ({ key }) => ({ reason: `config key "${key}" is not allowed (it names a part of JavaScript objects)`, fix: `remove the key "${key}"` }),
     notText: ({ key }) => ({ reason: `${key} must be a non-empty text`, fix: `write ${key}: "…"` }),
     language: ({ value }) => ({ reason: `language "${value}" is not supported`, fix: 'write language: de or language: en' }),
@@ -48,7 +55,10 @@ export const configEn = {
     unknown: ({ key, known }) => ({ reason: `unknown config key "${key}" is ignored`, fix: `check for a typo; known keys: ${known}` }),
   },
   'brand-contrast': {
-    contrast: ({ detail, fix }) => ({ reason: `brand.color has too little contrast (WCAG AA asks for 4.5:1): ${detail}`, fix }),
+    contrast: ({ given, ratio, counterpart, role, needed, shade, shadeRatio }) => ({
+      reason: `brand.color "${given}" has a contrast of ${ratio}:1 with ${counterpart} ${role === 'page' ? 'as background of white text (header bar, buttons) and as link colour on the white page' : 'as link colour on the light grey of the footer (#f2f4f7)'}; WCAG 2.1 AA needs ${needed}:1 for normal text`,
+      fix: `use a darker shade, e.g. color: "${shade}" (${shadeRatio}:1)`,
+    }),
   },
   'output-overlaps-site': {
     overlaps: ({ out, inside, what, where }) => ({ reason: `the output folder ${out} ${inside === 'yes' ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`, fix: 'write the output to a folder of its own, e.g. --out dist' }),
