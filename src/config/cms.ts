@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 /**
  * The `cms` key of the site configuration: whether the site gets a web editor at `/admin/`
  * (Decap CMS) and which git host it commits to.
@@ -42,23 +43,29 @@ function isHttpUrl(value: string): boolean {
  * Reads `cms: true`, `cms: false` or a mapping. Returns undefined when the CMS is off; every
  * problem goes to `fail`, so that all of them are reported with the rest of the config at once.
  */
-export function parseCmsConfig(raw: unknown, fail: CmsProblem, warn: CmsProblem): CmsSettings | undefined {
+export function parseCmsConfig(raw: unknown, failWith: CmsProblem, warnWith: CmsProblem, language = 'de'): CmsSettings | undefined {
   if (raw === undefined || raw === false || raw === null) return undefined;
-  const localOnly = (): void => warn('cms', 'cms has no git backend: the published /admin/ cannot save; only `stadtbote dev --cms` can', 'add backend and repo under cms (README, "Web editor")');
+  const m = rulesIn(language);
+  const t = m['config-value'];
+  const fail = (field: string, text: ProblemText): void => failWith(field, text.reason, text.fix);
+  const localOnly = (): void => {
+    const text = m['cms-local-only'].localOnly();
+    warnWith('cms', text.reason, text.fix);
+  };
   if (raw === true) {
     localOnly();
     return { branch: 'main', editorialWorkflow: false };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('cms', 'cms must be true, false or a mapping with the git backend', 'cms: true, or\ncms:\n  backend: github\n  repo: stadt/presse\n  authBaseUrl: https://oauth.example.org');
+    fail('cms', t.cms());
     return undefined;
   }
   const given = raw as Record<string, unknown>;
-  const text = (key: (typeof KEYS)[number], check?: (v: string) => boolean, fix?: string): string | undefined => {
+  const text = (key: (typeof KEYS)[number], check?: (v: string) => boolean, hint = ''): string | undefined => {
     const v = given[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'string' || v.trim() === '' || (check && !check(v))) {
-      fail(`cms.${key}`, `cms.${key} ${typeof v === 'string' && v.trim() !== '' ? `"${v}" is not valid` : 'must be a non-empty text'}`, fix);
+      fail(`cms.${key}`, t.cmsValue({ key, value: typeof v === 'string' ? v.trim() : '', hint }));
       return undefined;
     }
     return v.trim();
@@ -66,29 +73,28 @@ export function parseCmsConfig(raw: unknown, fail: CmsProblem, warn: CmsProblem)
   let backend: CmsBackendName | undefined;
   if (given.backend !== undefined) {
     if (BACKENDS.includes(given.backend as CmsBackendName)) backend = given.backend as CmsBackendName;
-    else fail('cms.backend', `cms.backend "${String(given.backend)}" is not supported`, `use one of ${BACKENDS.join(', ')}`);
+    else fail('cms.backend', t.cmsBackend({ value: String(given.backend), known: BACKENDS.join(', ') }));
   }
-  const repo = text('repo', (v) => /^[^\s/]+(\/[^\s/]+)+$/.test(v), 'write owner/name, e.g. repo: stadt/presse');
-  const branch = text('branch', (v) => /^[^\s~^:?*[\\]+$/.test(v), 'a git branch name, e.g. branch: main') ?? 'main';
-  const urlFix = 'an absolute https:// address';
-  const apiRoot = text('apiRoot', isHttpUrl, urlFix);
-  const authBaseUrl = text('authBaseUrl', isHttpUrl, urlFix);
-  const authEndpoint = text('authEndpoint', (v) => !/^[a-z]+:/i.test(v), 'a path on authBaseUrl, e.g. authEndpoint: auth');
+  const repo = text('repo', (v) => /^[^\s/]+(\/[^\s/]+)+$/.test(v), 'repo');
+  const branch = text('branch', (v) => /^[^\s~^:?*[\\]+$/.test(v), 'branch') ?? 'main';
+  const apiRoot = text('apiRoot', isHttpUrl, 'url');
+  const authBaseUrl = text('authBaseUrl', isHttpUrl, 'url');
+  const authEndpoint = text('authEndpoint', (v) => !/^[a-z]+:/i.test(v), 'endpoint');
   const appId = text('appId');
   let editorialWorkflow = false;
   if (given.editorialWorkflow !== undefined) {
     if (typeof given.editorialWorkflow === 'boolean') editorialWorkflow = given.editorialWorkflow;
-    else fail('cms.editorialWorkflow', 'cms.editorialWorkflow must be true or false');
+    else fail('cms.editorialWorkflow', t.cmsWorkflow());
   }
   for (const key of Object.keys(given)) {
-    if (!(KEYS as readonly string[]).includes(key)) fail(`cms.${key}`, `unknown key "cms.${key}"`, `known keys: ${KEYS.join(', ')}`);
+    if (!(KEYS as readonly string[]).includes(key)) fail(`cms.${key}`, t.cmsUnknownKey({ key, known: KEYS.join(', ') }));
   }
-  if (backend && !repo) fail('cms.repo', `cms.backend ${backend} needs the repository`, 'repo: owner/name');
+  if (backend && !repo) fail('cms.repo', t.cmsNeedsRepo({ backend }));
   // Without its own OAuth client Decap sends GitHub logins through Netlify's server: a third party.
-  if (backend === 'github' && !authBaseUrl) fail('cms.authBaseUrl', 'cms.backend github needs the address of an OAuth client for the login', 'authBaseUrl: https://oauth.example.org (see README, "Web editor")');
-  if (backend === 'gitea' && !appId) fail('cms.appId', 'cms.backend gitea needs the id of an OAuth application on the Gitea instance', 'appId: the "Client ID" of the application');
-  if (backend === 'gitea' && editorialWorkflow) fail('cms.editorialWorkflow', "Decap CMS's Gitea backend has no editorial workflow", 'remove editorialWorkflow, or use GitHub or GitLab');
-  if (!backend && repo) fail('cms.backend', 'cms.repo is given without cms.backend', `add backend: ${BACKENDS.join(' | ')}`);
+  if (backend === 'github' && !authBaseUrl) fail('cms.authBaseUrl', t.cmsGithubAuth());
+  if (backend === 'gitea' && !appId) fail('cms.appId', t.cmsGiteaAppId());
+  if (backend === 'gitea' && editorialWorkflow) fail('cms.editorialWorkflow', t.cmsGiteaWorkflow());
+  if (!backend && repo) fail('cms.backend', t.cmsRepoWithoutBackend({ known: BACKENDS.join(' | ') }));
   if (!backend && !repo) localOnly();
   return {
     ...(backend ? { backend } : {}),

@@ -325,7 +325,7 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
   const cmsProblem = (severity: 'error' | 'warning', ruleId: RuleId) => (field: string, reason: string, fix?: string): void => {
     (severity === 'error' ? problems : warnings).push({ file: displayFile || 'config', ...at('cms'), ruleId, field, reason, fix, severity });
   };
-  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only')) ?? false;
+  config.cms = parseCmsConfig(raw.cms, cmsProblem('error', 'config-value'), cmsProblem('warning', 'cms-local-only'), language) ?? false;
   // Logo, brand colour and list thumbnails: config/look.ts reads them and checks the colour's contrast.
   Object.assign(config, parseLookConfig(raw, fail, warn, language));
   if (options.search === false) config.search = false;
