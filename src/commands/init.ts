@@ -1,3 +1,4 @@
+import { defaultLanguage, rulesIn, type ProblemText } from '../model/messages.js';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,16 +52,18 @@ export interface InitResult {
   readonly files: readonly string[];
 }
 
-function usage(field: string, reason: string, fix: string): ConfigError {
-  const problem: Problem = { file: `--${field}`, ruleId: 'invalid-option', field, reason, fix, severity: 'error' };
+function usage(field: string, text: ProblemText): ConfigError {
+  const problem: Problem = { file: `--${field}`, ruleId: 'invalid-option', field, ...text, severity: 'error' };
   return new ConfigError([problem]);
 }
 
 /** Checks the answers as the build would read them, so that a new site builds on the first try. */
 export function checkAnswers(given: Partial<SiteAnswers>): SiteAnswers {
+  // A site that does not exist yet speaks German (STADTBOTE_LANG=en: English), like its pages.
+  const t = rulesIn(defaultLanguage())['invalid-option'];
   const title = (given.title ?? INIT_DEFAULTS.title).trim();
   // A title goes into YAML, HTML and feeds: control characters have no place there.
-  if (title === '' || /[\u0000-\u001f\u007f]/.test(title)) throw usage('title', `--title "${title}" is empty or contains control characters`, 'give the site name, e.g. --title "Landkreis Musterland"');
+  if (title === '' || /[\u0000-\u001f\u007f]/.test(title)) throw usage('title', t.initTitle({ given: title }));
   let baseUrl = (given.baseUrl ?? INIT_DEFAULTS.baseUrl).trim();
   let parsed: URL | undefined;
   try {
@@ -69,14 +72,14 @@ export function checkAnswers(given: Partial<SiteAnswers>): SiteAnswers {
     parsed = undefined;
   }
   if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password || parsed.search || parsed.hash) {
-    throw usage('base-url', `--base-url "${baseUrl}" is not an http(s) address without user name, query or fragment`, 'for example --base-url https://www.example.org/presse/');
+    throw usage('base-url', t.initBaseUrl({ given: baseUrl }));
   }
   if (!baseUrl.endsWith('/')) baseUrl += '/';
   const timezone = (given.timezone ?? INIT_DEFAULTS.timezone).trim();
-  if (!isValidTimeZone(timezone)) throw usage('timezone', `--timezone "${timezone}" is not a time zone`, 'for example --timezone Europe/Berlin');
+  if (!isValidTimeZone(timezone)) throw usage('timezone', t.initTimezone({ given: timezone }));
   const regions = [...new Set((given.regions ?? []).map((r) => r.trim()).filter((r) => r !== ''))];
   for (const region of regions) {
-    if (slugify(region) === '' || /[\u0000-\u001f\u007f]/.test(region)) throw usage('region', `--region "${region}" has no letters or digits to build its address from`, 'for example --region "Kreis Musterland"');
+    if (slugify(region) === '' || /[\u0000-\u001f\u007f]/.test(region)) throw usage('region', t.initRegion({ given: region }));
   }
   return { title, baseUrl, timezone, regions };
 }
@@ -146,11 +149,11 @@ export function initSite(options: InitOptions): InitResult {
   try {
     existing = readdirSync(root);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw usage('dir', `${root} cannot be read as a folder (${(err as NodeJS.ErrnoException).code})`, 'choose a new or empty folder');
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initUnreadable({ folder: root, code: (err as NodeJS.ErrnoException).code ?? '' }));
   }
   // A fresh `git init` is fine; anything else might be someone's work.
   const occupied = existing.filter((name) => name !== '.git');
-  if (occupied.length > 0) throw usage('dir', `${root} is not empty (${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ', …' : ''}); nothing was written`, 'choose a new or empty folder, e.g. stadtbote init meine-seite');
+  if (occupied.length > 0) throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initNotEmpty({ folder: root, entries: `${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ', …' : ''}` }));
   const files = siteFiles(answers, options);
   mkdirSync(root, { recursive: true });
   const staging = mkdtempSync(path.join(root, '.stadtbote-init-'));

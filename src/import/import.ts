@@ -1,3 +1,4 @@
+import { rulesIn, type ProblemText } from '../model/messages.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveSite } from '../config/config.js';
@@ -18,8 +19,8 @@ import type { ImportedItem, ImportOptions, ImportReport, ItemStatus } from './ru
 
 export type { ImportedItem, ImportOptions, ImportReport, ItemStatus } from './run-types.js';
 
-function usage(flag: string, reason: string): ConfigError {
-  return new ConfigError([{ file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), reason, severity: 'error' }]);
+function usage(flag: string, text: ProblemText): ConfigError {
+  return new ConfigError([{ file: flag, ruleId: 'invalid-option', field: flag.replace(/^--/, ''), ...text, severity: 'error' }]);
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {
@@ -48,7 +49,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   const site = resolveSite(options);
   const t = importMessages(site.config.language);
   const cwd = options.cwd ?? process.cwd();
-  if (options.region !== undefined && options.region.trim() === '') throw usage('--region', '--region must not be empty');
+  if (options.region !== undefined && options.region.trim() === '') throw usage('--region', rulesIn(site.config.language)['invalid-option'].empty({ flag: '--region' }));
   const map = options.regionMap ? readRegionMap(path.resolve(cwd, options.regionMap), options.regionMap, t) : new Map<string, string>();
   const fallback = options.region?.trim();
   checkRegions(fallback, map, options.regionMap ?? '', site.config.regions, t);

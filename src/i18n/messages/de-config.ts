@@ -82,6 +82,12 @@ export const configDe = {
     overlaps: ({ out, inside, what, where }: { out: S; inside: S; what: S; where: S }) => ({ reason: `der Ausgabeordner ${out} ${inside === 'yes' ? 'liegt innerhalb von' : 'wäre zugleich'}: ${what} (${where}); jeder Bau ersetzt den Ausgabeordner als Ganzes`, fix: 'die Ausgabe in einen eigenen Ordner schreiben, z. B. --out dist' }),
   },
   'invalid-option': {
+    initTitle: ({ given }: { given: S }) => ({ reason: `--title „${given}“ ist leer oder enthält Steuerzeichen`, fix: 'den Namen der Seite angeben, z. B. --title "Landkreis Musterland"' }),
+    initBaseUrl: ({ given }: { given: S }) => ({ reason: `--base-url „${given}“ ist keine http(s)-Adresse ohne Benutzername, Abfrage (?…) und Anker (#…)`, fix: 'zum Beispiel --base-url https://www.example.org/presse/' }),
+    initTimezone: ({ given }: { given: S }) => ({ reason: `--timezone „${given}“ ist keine Zeitzone`, fix: 'zum Beispiel --timezone Europe/Berlin' }),
+    initRegion: ({ given }: { given: S }) => ({ reason: `--region „${given}“ enthält keine Buchstaben oder Ziffern, aus denen sich eine Adresse bilden lässt`, fix: 'zum Beispiel --region "Kreis Musterland"' }),
+    initUnreadable: ({ folder, code }: { folder: S; code: S }) => ({ reason: `${folder} lässt sich nicht als Ordner lesen (${code})`, fix: 'einen neuen oder leeren Ordner wählen' }),
+    initNotEmpty: ({ folder, entries }: { folder: S; entries: S }) => ({ reason: `${folder} ist nicht leer (${entries}); nichts wurde geschrieben`, fix: 'einen neuen oder leeren Ordner wählen, z. B. stadtbote init meine-seite' }),
     empty: ({ flag }: { flag: S }) => ({ reason: `${flag} darf nicht leer sein`, fix: `einen Text angeben, z. B. ${flag} "…"` }),
     control: ({ flag }: { flag: S }) => ({ reason: `${flag} enthält Steuerzeichen`, fix: 'den Text ohne sie neu tippen' }),
     dateForm: ({ given }: { given: S }) => ({ reason: `--date „${given}“ ist kein Datum der Form JJJJ-MM-TT`, fix: 'zum Beispiel --date 2025-02-13' }),

@@ -77,6 +77,12 @@ export const configEn = {
     overlaps: ({ out, inside, what, where }) => ({ reason: `the output folder ${out} ${inside === 'yes' ? 'is inside' : 'would replace'} ${what} (${where}); every build replaces the output folder as a whole`, fix: 'write the output to a folder of its own, e.g. --out dist' }),
   },
   'invalid-option': {
+    initTitle: ({ given }) => ({ reason: `--title "${given}" is empty or contains control characters`, fix: 'give the site name, e.g. --title "Landkreis Musterland"' }),
+    initBaseUrl: ({ given }) => ({ reason: `--base-url "${given}" is not an http(s) address without user name, query or fragment`, fix: 'for example --base-url https://www.example.org/presse/' }),
+    initTimezone: ({ given }) => ({ reason: `--timezone "${given}" is not a time zone`, fix: 'for example --timezone Europe/Berlin' }),
+    initRegion: ({ given }) => ({ reason: `--region "${given}" has no letters or digits to build its address from`, fix: 'for example --region "Kreis Musterland"' }),
+    initUnreadable: ({ folder, code }) => ({ reason: `${folder} cannot be read as a folder (${code})`, fix: 'choose a new or empty folder' }),
+    initNotEmpty: ({ folder, entries }) => ({ reason: `${folder} is not empty (${entries}); nothing was written`, fix: 'choose a new or empty folder, e.g. stadtbote init meine-seite' }),
     empty: ({ flag }) => ({ reason: `${flag} must not be empty`, fix: `give a text, e.g. ${flag} "…"` }),
     control: ({ flag }) => ({ reason: `${flag} contains control characters`, fix: 'type the text again without them' }),
     dateForm: ({ given }) => ({ reason: `--date "${given}" is not a date of the form YYYY-MM-DD`, fix: 'for example --date 2025-02-13' }),
