@@ -20,7 +20,15 @@ export interface OldAddress {
   readonly query?: string;
 }
 
-export type ParsedOldAddress = { readonly ok: true; readonly address: OldAddress } | { readonly ok: false; readonly reason: string; readonly fix: string };
+/** Why an old address is refused, by the name of its words in the catalogue (rule `invalid-field`, `alias`). */
+export type AliasFault =
+  | 'control' | 'backslash' | 'hash' | 'space' | 'invalidUrl' | 'credentials' | 'doubleSlashStart' | 'noSlash' | 'emptyQuery'
+  | 'badPercent' | 'pathGuard' | 'encodedControl' | 'encodedSlash' | 'doubleSlash' | 'apacheVariable' | 'longSegment' | 'longPath' | 'longQuery';
+
+/** `reason` and `fix` are the English words, kept for the library's users; `fault` (with `limit`/`detail`) names them for the catalogue. */
+export type ParsedOldAddress =
+  | { readonly ok: true; readonly address: OldAddress }
+  | { readonly ok: false; readonly reason: string; readonly fix: string; readonly fault: AliasFault; readonly limit?: number; readonly detail?: string };
 
 /** Longest part of a path; file systems allow 255 bytes per name, and hosts add suffixes. */
 export const MAX_PATH_SEGMENT_BYTES = 200;
@@ -32,17 +40,17 @@ const EXAMPLE_FIX = 'write the old address as it was, e.g. /aktuelles/2019/meldu
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-function fail(reason: string, fix = EXAMPLE_FIX): ParsedOldAddress {
-  return { ok: false, reason, fix };
+function fail(fault: AliasFault, reason: string, fix = EXAMPLE_FIX, extra: { limit?: number; detail?: string } = {}): ParsedOldAddress {
+  return { ok: false, reason, fix, fault, ...extra };
 }
 
 /** Syntax of one old address; whether its host is this site's is checked once the config is known. */
 export function parseOldAddress(raw: string): ParsedOldAddress {
   const written = raw.trim();
-  if (CONTROL.test(written)) return fail('must not contain control characters');
-  if (written.includes('\\')) return fail('must not contain a backslash');
-  if (written.includes('#')) return fail('must not contain "#": the part after it never reaches the server', 'leave out the "#…" part');
-  if (/\s/.test(written)) return fail('must not contain spaces', 'write a space in an address as %20');
+  if (CONTROL.test(written)) return fail('control', 'must not contain control characters');
+  if (written.includes('\\')) return fail('backslash', 'must not contain a backslash');
+  if (written.includes('#')) return fail('hash', 'must not contain "#": the part after it never reaches the server', 'leave out the "#…" part');
+  if (/\s/.test(written)) return fail('space', 'must not contain spaces', 'write a space in an address as %20');
   let host: string | undefined;
   let rest: string;
   const full = /^(https?):\/\/([^/?]*)(.*)$/i.exec(written);
@@ -51,43 +59,43 @@ export function parseOldAddress(raw: string): ParsedOldAddress {
     try {
       url = new URL(written);
     } catch {
-      return fail('is not a valid URL');
+      return fail('invalidUrl', 'is not a valid URL');
     }
-    if (url.username || url.password) return fail('must not contain a user name or password');
+    if (url.username || url.password) return fail('credentials', 'must not contain a user name or password');
     host = url.host.toLowerCase();
     rest = full[3] || '/';
     if (!rest.startsWith('/')) rest = `/${rest}`;
   } else if (written.startsWith('//')) {
-    return fail('starts with "//"', 'write the full URL (https://host/path) or the path from the host root (/path)');
+    return fail('doubleSlashStart', 'starts with "//"', 'write the full URL (https://host/path) or the path from the host root (/path)');
   } else if (written.startsWith('/')) {
     rest = written;
   } else {
-    return fail('must start with "/" (the path from the host root) or be a full URL of this site');
+    return fail('noSlash', 'must start with "/" (the path from the host root) or be a full URL of this site');
   }
   const mark = rest.indexOf('?');
   const rawPath = mark === -1 ? rest : rest.slice(0, mark);
   const rawQuery = mark === -1 ? undefined : rest.slice(mark + 1);
-  if (rawQuery !== undefined && rawQuery === '') return fail('ends in "?" without a query', 'leave out the "?"');
+  if (rawQuery !== undefined && rawQuery === '') return fail('emptyQuery', 'ends in "?" without a query', 'leave out the "?"');
   // The URL parser gives the spelling browsers send (it encodes `"`, `<`, `>`, `{`, `}` and non-ASCII letters).
   const parsed = new URL(`http://h.invalid${rawPath}${rawQuery !== undefined ? `?${rawQuery}` : ''}`);
   // Guarded before the URL parser, which would resolve `..` and `%2e%2e` away.
   const guarded = guardPath(rawPath, { absolute: true });
-  if (!guarded.ok) return fail(guarded.reason.startsWith('is not a valid') ? 'has a "%" that does not start a valid %XX code' : guarded.reason, 'write "%" itself as %25');
+  if (!guarded.ok) return guarded.reason.startsWith('is not a valid') ? fail('badPercent', 'has a "%" that does not start a valid %XX code', 'write "%" itself as %25') : fail('pathGuard', guarded.reason, 'write "%" itself as %25', { detail: guarded.reason });
   const decodedPath = decodeURIComponent(parsed.pathname);
   if (rawQuery !== undefined) {
     try {
-      if (CONTROL.test(decodeURIComponent(rawQuery))) return fail('must not contain encoded control characters such as %00');
+      if (CONTROL.test(decodeURIComponent(rawQuery))) return fail('encodedControl', 'must not contain encoded control characters such as %00');
     } catch {
-      return fail('has a "%" that does not start a valid %XX code', 'write "%" itself as %25');
+      return fail('badPercent', 'has a "%" that does not start a valid %XX code', 'write "%" itself as %25');
     }
   }
-  if (/%2f/i.test(rawPath)) return fail('must not contain an encoded slash (%2F): servers refuse such paths');
-  if (decodedPath.includes('//')) return fail('must not contain "//": servers merge the slashes before they match');
+  if (/%2f/i.test(rawPath)) return fail('encodedSlash', 'must not contain an encoded slash (%2F): servers refuse such paths');
+  if (decodedPath.includes('//')) return fail('doubleSlash', 'must not contain "//": servers merge the slashes before they match');
   // Apache replaces `${NAME}` in its configuration files with a defined variable.
-  if (decodedPath.includes('${') || (rawQuery ?? '').includes('${')) return fail('must not contain "${", which Apache reads as a variable');
-  if (decodedPath.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return fail(`has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`);
-  if (Buffer.byteLength(decodedPath) > MAX_PATH_BYTES) return fail(`has a path longer than ${MAX_PATH_BYTES} bytes`);
-  if (rawQuery !== undefined && Buffer.byteLength(rawQuery) > MAX_QUERY_BYTES) return fail(`has a query longer than ${MAX_QUERY_BYTES} bytes`);
+  if (decodedPath.includes('${') || (rawQuery ?? '').includes('${')) return fail('apacheVariable', 'must not contain "${", which Apache reads as a variable');
+  if (decodedPath.split('/').some((seg) => Buffer.byteLength(seg) > MAX_PATH_SEGMENT_BYTES)) return fail('longSegment', `has a part longer than ${MAX_PATH_SEGMENT_BYTES} bytes (file systems allow 255)`, EXAMPLE_FIX, { limit: MAX_PATH_SEGMENT_BYTES });
+  if (Buffer.byteLength(decodedPath) > MAX_PATH_BYTES) return fail('longPath', `has a path longer than ${MAX_PATH_BYTES} bytes`, EXAMPLE_FIX, { limit: MAX_PATH_BYTES });
+  if (rawQuery !== undefined && Buffer.byteLength(rawQuery) > MAX_QUERY_BYTES) return fail('longQuery', `has a query longer than ${MAX_QUERY_BYTES} bytes`, EXAMPLE_FIX, { limit: MAX_QUERY_BYTES });
   const query = rawQuery === undefined ? undefined : parsed.search.slice(1);
   return { ok: true, address: { written, ...(host !== undefined ? { host } : {}), path: parsed.pathname, decodedPath, ...(query !== undefined ? { query } : {}) } };
 }

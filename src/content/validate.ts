@@ -94,7 +94,7 @@ function validateArticle(check: FieldChecker, d: Record<string, unknown>, timeZo
         if (typeof a !== 'string') return check.say('invalid-type', `aliases.${i}`, (t) => t.aliasNotText({ found: describe(a, check.language) }));
         // The old address's syntax; its host and place on the site are checked with the config (checks/aliases.ts).
         const parsed = parseOldAddress(a);
-        if (!parsed.ok) check.say('invalid-field', `aliases.${i}`, (t) => t.alias({ alias: a, detail: parsed.reason, fix: parsed.fix }));
+        if (!parsed.ok) check.say('invalid-field', `aliases.${i}`, (t) => t.alias({ alias: a, fault: parsed.fault, limit: parsed.limit ?? 0, detail: parsed.detail ?? '' }));
         else aliases.push(parsed.address.written);
       });
     }
