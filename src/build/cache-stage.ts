@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { markdownEntryKey, markdownInputsKey, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
@@ -6,6 +8,9 @@ import type { ResolvedSite } from '../config/config.js';
 import { templatesFingerprint } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
+
+/** Folder of the Markdown cache inside the cache folder. */
+const MARKDOWN_STORE_DIR = 'markdown';
 
 export interface CacheStageInput {
   readonly site: ResolvedSite;
@@ -29,7 +34,10 @@ export interface CacheStage {
   readonly next: CacheData;
   /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
   readonly writerState: string | undefined;
-  save(): void;
+  /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
+  readonly markdownStore: string | undefined;
+  /** Saves the build cache and drops stored Markdown results no source of this build has any more. */
+  save(displayPrefix: string): void;
 }
 
 export function openCache(input: CacheStageInput): CacheStage {
@@ -39,6 +47,7 @@ export function openCache(input: CacheStageInput): CacheStage {
   const cache = new BuildCache(paths.cache, fingerprint);
   const loaded = enabled ? cache.load() : undefined;
   const next = emptyCache();
+  const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
   return {
     fingerprint,
     status: loaded?.status ?? 'off',
@@ -47,8 +56,14 @@ export function openCache(input: CacheStageInput): CacheStage {
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
     writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
-    save: () => {
-      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);
+    markdownStore: markdownDir,
+    save: (displayPrefix) => {
+      if (!enabled || markdownDir === undefined) return;
+      saveCacheOrWarn(cache, next, paths.root, input.problems);
+      const inputsKey = markdownInputsKey({ rawHtml: config.rawHtml, basePath: site.basePath, allowedHosts: config.allowedHosts, language: config.language });
+      const live = new Set<string>();
+      for (const [rel, entry] of next.sources) live.add(markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash));
+      new MarkdownStore(markdownDir).prune(live);
     },
   };
 }

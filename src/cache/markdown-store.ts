@@ -1,0 +1,133 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../model/problem.js';
+import type { PendingLink } from '../model/types.js';
+import { hashOf } from '../util/hash.js';
+import { VERSION } from '../version.js';
+import { isSafeRelPath } from './well-formed.js';
+
+/** What the Markdown stage made of one body, as stored: plain data, its used files sorted. */
+export interface StoredMarkdown {
+  readonly html: string;
+  readonly links: readonly PendingLink[];
+  /** Content files the body refers to, and a key of their state when it was rendered (cache/asset-key.ts). */
+  readonly usedAssets: readonly string[];
+  readonly assetKey: string;
+  readonly problems: readonly Problem[];
+}
+
+/** The settings the Markdown stage reads; nothing of templates, the theme or config keys only templates use. */
+export interface MarkdownInputs {
+  readonly rawHtml: string;
+  readonly basePath: string;
+  readonly allowedHosts: readonly string[];
+  readonly language: string;
+}
+
+/** Key of everything besides the source that shapes a body's HTML, links and problems. */
+export function markdownInputsKey(inputs: MarkdownInputs): string {
+  return hashOf('markdown-store 1', VERSION, inputs.rawHtml, inputs.basePath, JSON.stringify(inputs.allowedHosts), inputs.language);
+}
+
+/**
+ * Key of one source's Markdown result: its bytes, its path (relative links resolve from it) and
+ * the name messages give it, under the given inputs. Links to other sources stay placeholders in
+ * the stored HTML, filled in on every build, so their targets are no part of the key.
+ */
+export function markdownEntryKey(inputsKey: string, rel: string, display: string, sourceHash: string): string {
+  return hashOf(inputsKey, rel, display, sourceHash);
+}
+
+const KEY = /^[A-Za-z0-9_-]{20,64}$/;
+
+/**
+ * Markdown results outside the build cache file, one small file per result under its key. They
+ * outlive a template, theme or config change that throws the build cache away, and only the
+ * results of sources that are rendered again are ever read: a build never holds the archive's
+ * bodies in memory. Writes are atomic (rename), so render threads can write side by side.
+ * A missing, truncated or malformed entry is a miss, never an error: the store only saves time.
+ */
+export class MarkdownStore {
+  constructor(readonly dir: string) {}
+
+  private fileOf(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  get(key: string): StoredMarkdown | undefined {
+    if (!KEY.test(key)) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(this.fileOf(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry: unknown = JSON.parse(text);
+      return isStoredMarkdown(entry) ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a result; a folder that cannot be written only costs speed (the build cache reports that). */
+  put(key: string, entry: StoredMarkdown): void {
+    if (!KEY.test(key)) return;
+    const file = this.fileOf(key);
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, file);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Removes every entry not in `live` (sources deleted or changed since), and stray temporary files. */
+  prune(live: ReadonlySet<string>): void {
+    let folders: string[];
+    try {
+      folders = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const folder of folders) {
+      const dir = path.join(this.dir, folder);
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      let kept = 0;
+      for (const name of names) {
+        if (name.endsWith('.json') && live.has(name.slice(0, -'.json'.length))) kept++;
+        else rmSync(path.join(dir, name), { force: true, recursive: true });
+      }
+      if (kept === 0) rmSync(dir, { force: true, recursive: true });
+    }
+  }
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
+
+function isLink(v: unknown): boolean {
+  if (!isObject(v) || !isString(v.token) || !isString(v.fragment) || !isPosition(v.line) || !isPosition(v.column)) return false;
+  // A link to a site path has no target; one to a source names a path inside the content folder.
+  return v.target === '' ? isString(v.sitePath) : isSafeRelPath(v.target) && v.sitePath === undefined;
+}
+
+function isProblem(v: unknown): boolean {
+  return isObject(v) && isString(v.file) && isString(v.ruleId) && isString(v.reason) && (v.severity === 'warning' || v.severity === 'error') && isPosition(v.line) && isPosition(v.column);
+}
+
+/** A stored entry is input like a cache file: checked before it is used. */
+function isStoredMarkdown(v: unknown): v is StoredMarkdown {
+  if (!isObject(v) || !isString(v.html) || !isString(v.assetKey)) return false;
+  // Used files only look up the content folder's listing (site paths like `impressum/` among them), never name a path to write.
+  if (!Array.isArray(v.usedAssets) || !v.usedAssets.every(isString)) return false;
+  return Array.isArray(v.links) && v.links.every(isLink) && Array.isArray(v.problems) && v.problems.every(isProblem);
+}
