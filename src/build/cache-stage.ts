@@ -60,7 +60,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
       saveCacheOrWarn(cache, next, paths.root, input.problems);
-      const inputsKey = markdownInputsKey({ rawHtml: config.rawHtml, basePath: site.basePath, allowedHosts: config.allowedHosts, language: config.language });
+      const inputsKey = markdownInputsKey({ rawHtml: config.rawHtml, timezone: config.timezone, basePath: site.basePath, allowedHosts: config.allowedHosts, language: config.language });
       const live = new Set<string>();
       for (const [rel, entry] of next.sources) live.add(markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash));
       new MarkdownStore(markdownDir).prune(live);

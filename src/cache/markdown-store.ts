@@ -1,13 +1,19 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
-import type { PendingLink } from '../model/types.js';
+import type { ArticleData, PageData, PendingLink } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import { isSafeRelPath } from './well-formed.js';
+import { isArticleData, isSafeRelPath, isSiteDate } from './well-formed.js';
 
-/** What the Markdown stage made of one body, as stored: plain data, its used files sorted. */
+/** The validated frontmatter of a source (content/validate.ts) without its positions, which are read again only for a problem. */
+export type StoredFrontmatter =
+  | { readonly kind: 'article'; readonly data: ArticleData; readonly problems: readonly Problem[] }
+  | { readonly kind: 'page'; readonly data: PageData; readonly problems: readonly Problem[] };
+
+/** What validation and the Markdown stage made of one source, as stored: plain data, its used files sorted. */
 export interface StoredMarkdown {
+  readonly frontmatter: StoredFrontmatter;
   readonly html: string;
   readonly links: readonly PendingLink[];
   /** Content files the body refers to, and a key of their state when it was rendered (cache/asset-key.ts). */
@@ -16,9 +22,11 @@ export interface StoredMarkdown {
   readonly problems: readonly Problem[];
 }
 
-/** The settings the Markdown stage reads; nothing of templates, the theme or config keys only templates use. */
+/** The settings validation and the Markdown stage read; nothing of templates, the theme or config keys only templates use. */
 export interface MarkdownInputs {
   readonly rawHtml: string;
+  /** Dates in the frontmatter are read in the site's time zone. */
+  readonly timezone: string;
   readonly basePath: string;
   readonly allowedHosts: readonly string[];
   readonly language: string;
@@ -26,7 +34,7 @@ export interface MarkdownInputs {
 
 /** Key of everything besides the source that shapes a body's HTML, links and problems. */
 export function markdownInputsKey(inputs: MarkdownInputs): string {
-  return hashOf('markdown-store 1', VERSION, inputs.rawHtml, inputs.basePath, JSON.stringify(inputs.allowedHosts), inputs.language);
+  return hashOf('markdown-store 2', VERSION, inputs.rawHtml, inputs.timezone, inputs.basePath, JSON.stringify(inputs.allowedHosts), inputs.language);
 }
 
 /**
@@ -144,9 +152,16 @@ function isProblem(v: unknown): boolean {
   return isObject(v) && isString(v.file) && isString(v.ruleId) && isString(v.reason) && (v.severity === 'warning' || v.severity === 'error') && isPosition(v.line) && isPosition(v.column);
 }
 
-/** A stored entry is input like a cache file: checked before it is used. */
+function isFrontmatter(v: unknown): boolean {
+  if (!isObject(v) || !Array.isArray(v.problems) || !v.problems.every(isProblem) || !isObject(v.data)) return false;
+  if (v.kind === 'article') return isArticleData(v.data);
+  const d = v.data;
+  return v.kind === 'page' && isString(d.title) && (d.description === undefined || isString(d.description)) && (d.updated === undefined || isSiteDate(d.updated));
+}
+
+/** A stored entry is input like a cache file: checked before it is used (an article's slug and date name its output folder). */
 function isStoredMarkdown(v: unknown): v is StoredMarkdown {
-  if (!isObject(v) || !isString(v.html) || !isString(v.assetKey)) return false;
+  if (!isObject(v) || !isString(v.html) || !isString(v.assetKey) || !isFrontmatter(v.frontmatter)) return false;
   // Used files only look up the content folder's listing (site paths like `impressum/` among them), never name a path to write.
   if (!Array.isArray(v.usedAssets) || !v.usedAssets.every(isString)) return false;
   return Array.isArray(v.links) && v.links.every(isLink) && Array.isArray(v.problems) && v.problems.every(isProblem);

@@ -47,7 +47,7 @@ export function renderSourcePage(source: SourceFile, prepared: PreparedSource, d
   const data = validated.data;
   let image: ImageInfo | undefined;
   if (data.image) {
-    const at = validated.positionOf('image.src') ?? { line: 1, column: 1 };
+    const at = (): { line: number; column: number } => validated.positionOf('image.src') ?? { line: 1, column: 1 };
     const found = frontmatterImage(source, data.image.src, deps.assets, md.usedAssets, at, deps.config.language);
     if (found.problem) problems.push(found.problem);
     image = found.info;

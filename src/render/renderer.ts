@@ -66,7 +66,7 @@ export class Renderer {
     const head = { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [], ...(context.logo ? { logo: context.logo } : {}) };
     this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
     // Bodies rendered by earlier builds (render/markdown-cache.ts): what lets a template edit skip Markdown.
-    const markdownInputs = { rawHtml: config.rawHtml, basePath, allowedHosts: config.allowedHosts, language: config.language };
+    const markdownInputs = { rawHtml: config.rawHtml, timezone: config.timezone, basePath, allowedHosts: config.allowedHosts, language: config.language };
     const cache = context.markdownStore === undefined ? undefined : new MarkdownCache(context.markdownStore, markdownInputs, this.assets);
     this.sourceStep = { config, markdown: (source, body, bodyLine) => this.markdown(source, body, bodyLine), ...(cache ? { cache } : {}) };
   }
