@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { markdownEntryKey, markdownInputsKey, MarkdownStore } from '../cache/markdown-store.js';
+import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
@@ -60,7 +60,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
       saveCacheOrWarn(cache, next, paths.root, input.problems);
-      const inputsKey = markdownInputsKey({ rawHtml: config.rawHtml, timezone: config.timezone, basePath: site.basePath, allowedHosts: config.allowedHosts, language: config.language });
+      const inputsKey = markdownInputsKey(markdownInputsOf(config, site.basePath));
       const live = new Set<string>();
       for (const [rel, entry] of next.sources) live.add(markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash));
       new MarkdownStore(markdownDir).prune(live);

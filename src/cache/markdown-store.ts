@@ -32,6 +32,11 @@ export interface MarkdownInputs {
   readonly language: string;
 }
 
+/** The Markdown inputs of a site: in one place, so that render threads and the cache's pruning agree on them. */
+export function markdownInputsOf(config: Omit<MarkdownInputs, 'basePath'>, basePath: string): MarkdownInputs {
+  return { rawHtml: config.rawHtml, timezone: config.timezone, basePath, allowedHosts: config.allowedHosts, language: config.language };
+}
+
 /** Key of everything besides the source that shapes a body's HTML, links and problems. */
 export function markdownInputsKey(inputs: MarkdownInputs): string {
   return hashOf('markdown-store 2', VERSION, inputs.rawHtml, inputs.timezone, inputs.basePath, JSON.stringify(inputs.allowedHosts), inputs.language);

@@ -12,6 +12,7 @@ import { brandAssets } from '../theme/brand.js';
 import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
 import { MarkdownCache } from './markdown-cache.js';
+import { markdownInputsOf } from '../cache/markdown-store.js';
 import { prepareSource, type PreparedSource, type SourceStepDeps } from './source-step.js';
 import { renderSourcePage } from './page-step.js';
 
@@ -66,8 +67,7 @@ export class Renderer {
     const head = { shareImage: fallbackShareImage(config, this.assets), icons: context.icons ?? [], ...(context.logo ? { logo: context.logo } : {}) };
     this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
     // Bodies rendered by earlier builds (render/markdown-cache.ts): what lets a template edit skip Markdown.
-    const markdownInputs = { rawHtml: config.rawHtml, timezone: config.timezone, basePath, allowedHosts: config.allowedHosts, language: config.language };
-    const cache = context.markdownStore === undefined ? undefined : new MarkdownCache(context.markdownStore, markdownInputs, this.assets);
+    const cache = context.markdownStore === undefined ? undefined : new MarkdownCache(context.markdownStore, markdownInputsOf(config, basePath), this.assets);
     this.sourceStep = { config, markdown: (source, body, bodyLine) => this.markdown(source, body, bodyLine), ...(cache ? { cache } : {}) };
   }
 
