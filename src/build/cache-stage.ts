@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
-import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
+import { BuildCache, emptyCache, type CacheData, type CachedSource } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
@@ -60,10 +60,23 @@ export function openCache(input: CacheStageInput): CacheStage {
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
       saveCacheOrWarn(cache, next, paths.root, input.problems);
-      const inputsKey = markdownInputsKey(markdownInputsOf(config, site.basePath));
-      const live = new Set<string>();
-      for (const [rel, entry] of next.sources) live.add(markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash));
-      new MarkdownStore(markdownDir).prune(live);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, loaded?.status === 'hit' ? loaded.data.sources : undefined, next.sources);
     },
   };
+}
+
+/**
+ * Drops the stored Markdown results no source of this build has. After a cache hit the settings
+ * are the last build's, so only the entries of sources changed or deleted since are removed, by
+ * name (a warm build of 100,000 articles lists no folder); otherwise the whole store is listed.
+ */
+function pruneMarkdownStore(store: MarkdownStore, inputsKey: string, displayPrefix: string, previous: ReadonlyMap<string, CachedSource> | undefined, next: ReadonlyMap<string, CachedSource>): void {
+  const keyOf = (rel: string, entry: CachedSource): string => markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash);
+  if (previous) {
+    for (const [rel, entry] of previous) if (next.get(rel)?.hash !== entry.hash) store.remove(keyOf(rel, entry));
+    return;
+  }
+  const live = new Set<string>();
+  for (const [rel, entry] of next) live.add(keyOf(rel, entry));
+  store.prune(live);
 }

@@ -113,6 +113,11 @@ export class MarkdownStore {
     }
   }
 
+  /** Removes one entry, if it is there. */
+  remove(key: string): void {
+    if (KEY.test(key)) removeQuietly(this.fileOf(key));
+  }
+
   /** Removes every entry not in `live`, and anything else found in the store's folders. */
   prune(live: ReadonlySet<string>): void {
     let folders: string[];
