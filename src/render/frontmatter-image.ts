@@ -8,21 +8,22 @@ import type { AssetInfo, ImageInfo, SourceFile } from '../model/types.js';
 
 /**
  * The article image named in the frontmatter (`image.src`): a raster image of the content folder.
- * Marks the file as used; returns its published form, or the problem with it (at `at`, the field's position).
+ * Marks the file as used; returns its published form, or the problem with it (at `at()`, the field's
+ * position, asked for only then: a page rendered from the Markdown cache reads its frontmatter again for it).
  */
 export function frontmatterImage(
   source: SourceFile,
   src: string,
   assets: ReadonlyMap<string, AssetInfo>,
   used: Set<string>,
-  at: { line: number; column: number },
+  at: () => { line: number; column: number },
   language: string,
 ): { info?: ImageInfo; problem?: Problem } {
   const target = resolveReference(source.rel, src);
   if (target.ok) used.add(target.rel);
   const t = rulesIn(language);
   const problem = (text: ProblemText, ruleId: RuleId): { problem: Problem } => ({
-    problem: { file: source.display, ...at, ruleId, field: 'image.src', ...text, severity: 'error' },
+    problem: { file: source.display, ...at(), ruleId, field: 'image.src', ...text, severity: 'error' },
   });
   if (isUrl(src)) {
     return problem(t['external-image'].url({ src }), 'external-image');
