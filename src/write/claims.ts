@@ -1,4 +1,4 @@
-import { rulesIn, type ProblemText } from '../model/messages.js';
+import { messages, rulesIn, type ProblemText } from '../model/messages.js';
 import path from 'node:path';
 import type { OutputSource } from '../model/outputs.js';
 import { fieldPosition } from '../content/load.js';
@@ -61,7 +61,7 @@ export class OutputClaims {
     const invalid = outputPathProblem(outPath);
     if (invalid !== undefined) {
       const alias = source?.field?.startsWith('aliases.') ? 'yes' : 'no';
-      this.report(owner, source, 'invalid-url', rulesIn(this.language)['invalid-url'].characters({ owner, path: outPath, detail: invalid, alias }));
+      this.report(owner, source, 'invalid-url', rulesIn(this.language)['invalid-url'].characters({ owner: this.say(owner), path: outPath, detail: invalid, alias }));
       return false;
     }
     const key = sameFileKey(outPath);
@@ -82,10 +82,15 @@ export class OutputClaims {
     const theirs = this.sources.get(clash);
     const blame = theirs?.field?.startsWith('aliases.') && !source?.field?.startsWith('aliases.') ? theirs : source ?? theirs;
     const t = rulesIn(this.language)['duplicate-url'];
-    const said = { owner, path: outPath, existing, other, alias: blame?.field?.startsWith('aliases.') ? 'yes' : 'no' };
+    const said = { owner: this.say(owner), path: outPath, existing: this.say(existing), other, alias: blame?.field?.startsWith('aliases.') ? 'yes' : 'no' };
     const text = clash === key ? (other === outPath ? t.samePath(said) : t.spelling(said)) : t.fileAndFolder(said);
     this.report(owner, blame, 'duplicate-url', text, existing);
     return false;
+  }
+
+  /** A generator's name in the site's language (content files are named by their path). */
+  private say(owner: string): string {
+    return messages(this.language).ui.owner(owner);
   }
 
   /** Names the content file an editor can change: the claiming one's, else the other's. */

@@ -80,6 +80,8 @@ describe('OutputClaims', () => {
     expect(claims.claim('alt', 'static/alt')).toBe(false);
     expect(problems.map((p) => p.reason)).toEqual([expect.stringContaining('nicht zugleich Datei und Ordner sein'), expect.stringContaining('nicht zugleich Datei und Ordner sein')]);
     expect(problems[0]).toMatchObject({ file: 'content/2025/a.md', field: 'aliases.0', fix: 'die alte Adresse entfernen oder ändern' });
+    // The generators' names are German on a German site: no English words inside a German sentence.
+    expect(problems[0]!.reason).toBe('content/2025/a.md (alte Adresse /feed.xml/) schreibt /feed.xml/index.html, aber /feed.xml (geschrieben von: die Feeds der Website) kann nicht zugleich Datei und Ordner sein');
   });
 
   it('keeps a reserved folder for its owner alone', () => {
