@@ -117,8 +117,7 @@ function generatedCorpus(n) {
   }
 }
 
-function peersCorpus(dir) {
-  const peers = peerFolders(dir);
+function peersCorpus(peers) {
   // Stadtbote edits articles: it works on a copy, so that DIR stays the corpus peers.sh made.
   const contentDir = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-peers-corpus-'));
   try {
@@ -144,28 +143,40 @@ if (!existsSync(path.join(here, '../lib/index.js'))) {
   console.error('Compile first: npm run compile (npm ci does it).');
   process.exit(2);
 }
-if (values.markdown) {
-  const { markdownThroughput } = await import('./markdown-stage.js');
-  await markdownThroughput(sizes[0] ?? 10000, runs);
-} else {
-  const m = machine();
-  console.log(`Stadtbote benchmark  ${m.date}  Node ${m.node}  ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB`);
-  console.log(`uptime: ${m.uptime}`);
-  if (!hasGnuTime) console.log('No /usr/bin/time (Debian: apt-get install time): CPU time without Pagefind\'s indexer, peak memory of the build process alone.');
-  const results = [];
-  for (const n of sizes) {
-    const result = generatedCorpus(n);
-    results.push(result);
-    console.log(formatCorpus(result).join('\n'));
+try {
+  await main();
+} catch (error) {
+  // A missing peers folder or a failed build: the message, not a stack trace.
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+async function main() {
+  if (values.markdown) {
+    const { markdownThroughput } = await import('./markdown-stage.js');
+    await markdownThroughput(sizes[0] ?? 10000, runs);
+  } else {
+    // A peers folder that is not what peers.sh makes fails now, not after an hour of other builds.
+    const peers = values.peers ? peerFolders(path.resolve(values.peers)) : null;
+    const m = machine();
+    console.log(`Stadtbote benchmark  ${m.date}  Node ${m.node}  ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB`);
+    console.log(`uptime: ${m.uptime}`);
+    if (!hasGnuTime) console.log('No /usr/bin/time (Debian: apt-get install time): CPU time without Pagefind\'s indexer, peak memory of the build process alone.');
+    const results = [];
+    for (const n of sizes) {
+      const result = generatedCorpus(n);
+      results.push(result);
+      console.log(formatCorpus(result).join('\n'));
+    }
+    if (peers) {
+      const result = peersCorpus(peers);
+      results.push(result);
+      console.log(formatCorpus(result).join('\n'));
+    }
+    const scale = scaleTargets(results);
+    if (scale.length) console.log(['', ...formatTargets('Scale (issue 14): 100,000 against 10,000 articles', scale)].join('\n'));
+    const json = JSON.stringify({ bench: 'stadtbote', ...m, loadAfter: os.loadavg(), runs, corpora: results, scale });
+    console.log(`\n${json}`);
+    if (values.json) writeFileSync(values.json, json + '\n');
   }
-  if (values.peers) {
-    const result = peersCorpus(path.resolve(values.peers));
-    results.push(result);
-    console.log(formatCorpus(result).join('\n'));
-  }
-  const scale = scaleTargets(results);
-  if (scale.length) console.log(['', ...formatTargets('Scale (issue 14): 100,000 against 10,000 articles', scale)].join('\n'));
-  const json = JSON.stringify({ bench: 'stadtbote', ...m, loadAfter: os.loadavg(), runs, corpora: results, scale });
-  console.log(`\n${json}`);
-  if (values.json) writeFileSync(values.json, json + '\n');
 }
