@@ -154,7 +154,7 @@ try {
 async function main() {
   if (values.markdown) {
     const { markdownThroughput } = await import('./markdown-stage.js');
-    await markdownThroughput(sizes[0] ?? 10000, runs);
+    await markdownThroughput(positionals.length ? sizes[0] : 10000, runs);
   } else {
     // A peers folder that is not what peers.sh makes fails now, not after an hour of other builds.
     const peers = values.peers ? peerFolders(path.resolve(values.peers)) : null;
