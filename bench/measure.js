@@ -45,6 +45,8 @@ export function stadtboteBuild(root, search) {
     wallMs: r.wallMs,
     cpuMs: r.cpuMs ?? report.selfCpuMs,
     peakMiB: r.peakMiB ?? report.maxRssMiB,
+    // CPU time of the build's child processes (Pagefind's indexer): all of it less the process's own.
+    childCpuMs: r.cpuMs == null ? null : Math.max(0, r.cpuMs - report.selfCpuMs),
     rendered: report.rendered,
     threads: report.threads,
     cache: report.cache,
@@ -72,6 +74,6 @@ export function summarize(list) {
     wallMs: median(list.map((m) => m.wallMs)),
     cpuMs: median(list.map((m) => m.cpuMs)),
     peakMiB: peaks.length ? Math.max(...peaks) : null,
-    ...(list[0]?.rendered ? { rendered: list[0].rendered, threads: list[0].threads, search: list[0].search } : {}),
+    ...(list[0]?.rendered ? { childCpuMs: median(list.map((m) => m.childCpuMs)), rendered: list[0].rendered, threads: list[0].threads, search: list[0].search } : {}),
   };
 }

@@ -56,6 +56,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`sizes must be whole
 if (sizes.length === 0 && !values.peers) sizes.push(1000, 10000);
 const modes = SEARCH_MODES.filter((m) => values.search === 'both' || values.search === m.key);
 const progress = (text) => process.stderr.write(`  … ${text}\n`);
+/** Each measurement as it comes, on stderr: what a run stopped halfway still leaves behind. */
+const measured = (m) => `wall ${(m.wallMs / 1000).toFixed(2)} s, CPU ${m.cpuMs == null ? '–' : (m.cpuMs / 1000).toFixed(2)} s, peak ${m.peakMiB == null ? '–' : m.peakMiB.toFixed(0)} MiB`;
 
 /** One run of the five builds of one search setting on a site, in order. */
 function stadtboteSequence(root, contentDir, search, tag) {
@@ -64,6 +66,7 @@ function stadtboteSequence(root, contentDir, search, tag) {
     prepare?.();
     progress(`${tag}, search ${search ? 'on' : 'off'}: ${CASES.find((c) => c.key === key).label}`);
     out[key] = stadtboteBuild(root, search);
+    progress(`  ${measured(out[key])}`);
   };
   step('cold', () => clean(root));
   step('warm');
@@ -71,6 +74,14 @@ function stadtboteSequence(root, contentDir, search, tag) {
   step('editAgain', () => editArticle(contentDir));
   step('template', () => editTemplate(root));
   return out;
+}
+
+/** One measurement other than a Stadtbote build, announced and reported on stderr. */
+function peer(label, measure) {
+  progress(label);
+  const m = measure();
+  progress(`  ${measured(m)}`);
+  return m;
 }
 
 /** All measurements of one corpus: runs rounds, each alternating Stadtbote, the floor and the peers. */
@@ -81,12 +92,12 @@ function benchCorpus({ contentDir, articles, title, source, peers }) {
   try {
     for (let i = 0; i < runs; i++) {
       const tag = `${articles.toLocaleString('en')} articles, run ${i + 1}/${runs}`;
-      if (peers) progress(`${tag}: Hugo`), raw.hugo.push(hugo(peers));
+      if (peers) raw.hugo.push(peer(`${tag}: Hugo`, () => hugo(peers)));
       if (raw.off) raw.off.push(stadtboteSequence(root, contentDir, false, tag));
-      if (peers) progress(`${tag}: Eleventy`), raw.eleventy.push(eleventy(peers));
-      if (peers) progress(`${tag}: Hugo + Pagefind`), raw.hugoPagefind.push(hugoWithPagefind(peers));
+      if (peers) raw.eleventy.push(peer(`${tag}: Eleventy`, () => eleventy(peers)));
+      if (peers) raw.hugoPagefind.push(peer(`${tag}: Hugo + Pagefind`, () => hugoWithPagefind(peers)));
       if (raw.on) raw.on.push(stadtboteSequence(root, contentDir, true, tag));
-      if (!values['no-floor']) progress(`${tag}: bare-unified floor`), raw.floor.push(floorRun(contentDir));
+      if (!values['no-floor']) raw.floor.push(peer(`${tag}: bare-unified floor`, () => floorRun(contentDir)));
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
