@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-// The bare-unified floor: what the fixed Markdown stack alone costs for a corpus, so that the
-// build's CPU time can be read against it. remark-parse → remark-gfm → remark-rehype →
-// rehype-stringify, one thread, over every body of the corpus. Frontmatter is stripped with
-// gray-matter before the clock starts: only Markdown → HTML is timed.
-//
-//   node bench/floor.js CONTENT_DIR     prints {"bodies":N,"bytes":B,"cpuMs":C,"wallMs":W} on stdout
-//
-// CPU time is this process's user + system time over the timed loop (process.cpuUsage), the number
-// to compare with a build's CPU time on a shared, loaded machine; wall time is printed beside it.
+// The bare-unified floor of issue 14: CPU time of remark-parse + remark-gfm + remark-rehype +
+// rehype-stringify, one thread, over the bodies of a content folder (frontmatter stripped before
+// timing), and without GFM for comparison. A build's CPU time divided by this is the "× floor" ratio.
+// usage: node bench/floor.js CONTENT_DIR [--runs N] [--json]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -17,39 +13,49 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
-/** Every `.md` file under dir, in path order, so that runs process the same bodies in the same order. */
-export function markdownFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...markdownFiles(full));
-    else if (entry.name.endsWith('.md')) out.push(full);
+/** Every Markdown body under `dir`, sorted by path so that runs are comparable. */
+export function readBodies(dir) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+  return files.map((f) => matter(readFileSync(f, 'utf8')).content);
+}
+
+/** CPU seconds (user + system) this thread spends turning every body into HTML with `processor`. */
+function cpuSeconds(processor, bodies) {
+  const start = process.cpuUsage();
+  for (const body of bodies) processor.processSync(body);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/** Median CPU seconds of `runs` passes with and without GFM, alternated. */
+export function measureFloor(bodies, runs = 3) {
+  const gfm = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).freeze();
+  const plain = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
+  const withGfm = [];
+  const withoutGfm = [];
+  for (let i = 0; i < runs; i++) {
+    withGfm.push(cpuSeconds(gfm, bodies));
+    withoutGfm.push(cpuSeconds(plain, bodies));
   }
-  return out;
-}
-
-/** Markdown bodies of a corpus, frontmatter removed. */
-export function corpusBodies(dir) {
-  return markdownFiles(dir).map((file) => matter(readFileSync(file, 'utf8')).content);
-}
-
-/** CPU and wall time of the bare unified processor over bodies, in one thread. */
-export function measureFloor(bodies) {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).freeze();
-  let bytes = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  for (const body of bodies) bytes += String(processor.processSync(body)).length;
-  const wallMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return { bodies: bodies.length, bytes, cpuMs: (used.user + used.system) / 1000, wallMs };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  return { bodies: bodies.length, gfmCpuS: median(withGfm), plainCpuS: median(withoutGfm) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2];
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+  const [dir] = positionals;
   if (!dir) {
-    console.error('usage: node bench/floor.js CONTENT_DIR');
+    console.error('usage: node bench/floor.js CONTENT_DIR [--runs N] [--json]');
     process.exit(2);
   }
-  process.stdout.write(JSON.stringify(measureFloor(corpusBodies(dir))) + '\n');
+  const floor = measureFloor(readBodies(dir), Math.max(1, Number(values.runs)));
+  if (values.json) console.log(JSON.stringify(floor));
+  else {
+    console.log(`bare unified floor, one thread, ${floor.bodies.toLocaleString('en')} bodies (CPU s, median):`);
+    console.log(`  remark-parse + remark-gfm + remark-rehype + rehype-stringify: ${floor.gfmCpuS.toFixed(2)} s`);
+    console.log(`  without remark-gfm:                                           ${floor.plainCpuS.toFixed(2)} s`);
+  }
 }

@@ -96,7 +96,7 @@ export function formatCorpus(result) {
     }
   }
   if (floor) {
-    lines.push(`  ${'bare-unified floor'.padEnd(26)} ${'1 thr'.padEnd(6)} ${s(floor.wallMs).padStart(8)} ${s(floor.cpuMs).padStart(8)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(9)}  ${floor.bodies} bodies: remark-parse, remark-gfm, remark-rehype, rehype-stringify`);
+    lines.push(`  ${'bare-unified floor'.padEnd(26)} ${'1 thr'.padEnd(6)} ${s(floor.wallMs).padStart(8)} ${s(floor.cpuMs).padStart(8)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(9)}  ${floor.bodies} bodies: remark-parse, remark-gfm, remark-rehype, rehype-stringify (CPU without remark-gfm ${s(floor.plainCpuMs)} s)`);
   }
   if (peers) {
     for (const [name, label] of [['hugo', 'Hugo'], ['eleventy', 'Eleventy'], ['hugoPagefind', 'Hugo + Pagefind CLI']]) {

@@ -18,14 +18,13 @@
 // includes start-up; CPU time is user + system of the process, its worker threads and Pagefind's
 // indexer; peak memory is the highest resident set size.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './gen-corpus.js';
-import { markdownFiles } from './floor.js';
-import { floorRun, hasGnuTime, stadtboteBuild, summarize } from './measure.js';
+import { floorRun, hasGnuTime, median, stadtboteBuild, summarize } from './measure.js';
 import { eleventy, hugo, hugoWithPagefind, peerFolders } from './peers.js';
 import { CASES, corpusTargets, formatCorpus, formatTargets, scaleTargets, SEARCH_MODES } from './report.js';
 import { clean, editArticle, editTemplate, makeSite } from './site.js';
@@ -110,7 +109,7 @@ function benchCorpus({ contentDir, articles, title, source, peers }) {
     articles,
     runs,
     stadtbote,
-    floor: raw.floor.length ? { ...summarize(raw.floor), bodies: raw.floor[0].bodies } : null,
+    floor: raw.floor.length ? { ...summarize(raw.floor), plainCpuMs: median(raw.floor.map((f) => f.plainCpuMs)), bodies: raw.floor[0].bodies } : null,
     peers: peers ? { hugo: summarize(raw.hugo), eleventy: summarize(raw.eleventy), hugoPagefind: summarize(raw.hugoPagefind) } : null,
   };
   result.targets = corpusTargets(result);
@@ -128,12 +127,15 @@ function generatedCorpus(n) {
   }
 }
 
+/** Articles of a corpus: its Markdown files. */
+const countArticles = (dir) => readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+
 function peersCorpus(peers) {
   // Stadtbote edits articles: it works on a copy, so that DIR stays the corpus peers.sh made.
   const contentDir = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-peers-corpus-'));
   try {
     cpSync(peers.corpus, contentDir, { recursive: true });
-    const articles = markdownFiles(contentDir).length;
+    const articles = countArticles(contentDir);
     return benchCorpus({ contentDir, articles, peers, source: 'peers', title: `${articles.toLocaleString('en')} articles of ${peers.corpus} with Hugo, Eleventy, Hugo + Pagefind alternated, medians of ${runs}, peak = highest` });
   } finally {
     rmSync(contentDir, { recursive: true, force: true });

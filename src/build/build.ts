@@ -18,7 +18,7 @@ import { ContentError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderContext } from '../render/renderer.js';
-import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchStatus } from '../search/pagefind.js';
+import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchResult } from '../search/pagefind.js';
 import { DEFAULT_TEMPLATES_DIR } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { OutputClaims } from '../write/claims.js';
@@ -127,9 +127,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath));
     stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
-    let search: SearchStatus | 'off' = 'off';
+    // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
+    let searchIndex: SearchResult | undefined;
     if (!output.dryRun && config.search) {
-      search = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch });
+      searchIndex = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch });
     }
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
@@ -155,7 +156,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
       durationMs: timer.elapsed(),
       cache: cache.status,
-      search,
+      search: searchIndex?.status ?? 'off',
+      ...(searchIndex ? { searchIndex } : {}),
       ...(exclusions.nextScheduled ? { nextScheduled: exclusions.nextScheduled } : {}),
       excluded: exclusions.counts,
       outDir: paths.out,

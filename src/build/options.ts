@@ -3,7 +3,7 @@ import type { RenderBudget } from '../render/budget.js';
 import type { ResolvedSite, SiteOptions } from '../config/config.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta, PageMeta } from '../model/types.js';
-import type { SearchStatus } from '../search/pagefind.js';
+import type { SearchResult, SearchStatus } from '../search/pagefind.js';
 import type { WriteStats } from '../write/writer.js';
 
 export interface BuildOptions extends SiteOptions {
@@ -47,6 +47,8 @@ export interface BuildReport {
   readonly cache: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
   /** The search index: built again, kept as it was, kept although articles changed, or none. */
   readonly search: SearchStatus | 'off';
+  /** How many parts the search index has and how many of them (and their articles) were indexed again. */
+  readonly searchIndex?: SearchResult;
   /** Day of the next scheduled article, so CI can schedule a rebuild. */
   readonly nextScheduled?: { readonly date: string; readonly src: string };
   readonly excluded: { readonly drafts: number; readonly future: number; readonly expired: number };

@@ -46,6 +46,8 @@ export interface SiteConfig extends LookConfig {
   /** Build cache folder, relative to the root. */
   readonly cacheDir: string;
   readonly search: boolean;
+  /** How the search index is split into parts that are rebuilt on their own (see search/parts.ts). */
+  readonly searchSplit: 'auto' | 'year' | 'none';
   /** Hosts the generated pages may load resources from (none by default). */
   readonly allowedHosts: readonly string[];
   /** `none` drops raw HTML in Markdown; `sanitize` keeps it through rehype-raw and rehype-sanitize. */
@@ -105,6 +107,7 @@ const defaults: SiteConfig = {
   footerLinks: [],
   cacheDir: '.stadtbote-cache',
   search: true,
+  searchSplit: 'auto',
   allowedHosts: [],
   rawHtml: 'none',
   compress: false,
@@ -290,6 +293,10 @@ export function resolveSite(options: SiteOptions = {}): ResolvedSite {
     const value = raw[key];
     if (typeof value === 'boolean') config[key] = value;
     else if (value !== undefined) fail(key, `${key} must be true or false`);
+  }
+  if (raw.searchSplit !== undefined) {
+    if (raw.searchSplit === 'auto' || raw.searchSplit === 'year' || raw.searchSplit === 'none') config.searchSplit = raw.searchSplit;
+    else fail('searchSplit', `searchSplit "${String(raw.searchSplit)}" is not supported`, 'use "auto" (default), "year" or "none"');
   }
   if (raw.rawHtml !== undefined) {
     if (raw.rawHtml === 'none' || raw.rawHtml === 'sanitize') config.rawHtml = raw.rawHtml;

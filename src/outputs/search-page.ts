@@ -1,5 +1,6 @@
 import { outputPathFor } from '../model/urls.js';
 import type { PageChrome } from '../theme/views.js';
+import { searchBundlePaths, searchParts } from '../search/parts.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 
 /**
@@ -12,7 +13,15 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
   const t = renderer.strings;
   const url = renderer.urls.search();
   const chrome: PageChrome = { kind: 'search', section: 'search', title: t.search, url, description: s.site.config.description, feeds: renderer.siteFeeds() };
+  // The newest part is loaded first; the others are merged into it when the reader searches (search/parts.ts).
+  const parts = searchParts(s.model.articles, s.site.config.searchSplit);
+  const [primary = '/pagefind/', ...merged] = searchBundlePaths(parts);
   const html = renderer.renderPage('search', chrome, {
+    bundle: `${primary}pagefind.js`,
+    mergedBundles: merged,
+    // Above any part's size: the search script weights the parts by its powers to keep them in date
+    // order and to tell from a result's score which part it came from.
+    partBase: Math.max(0, ...parts.map((p) => p.articles.length)) + 2,
     regions: s.model.regions.map((r) => r.name),
     topics: s.model.topics.map((r) => r.name),
     years: s.model.years.map((y) => y.year),

@@ -1,4 +1,5 @@
 import type { SiteSnapshot } from './types.js';
+import { searchBundlePaths, searchParts } from '../search/parts.js';
 
 /**
  * What every server file says the same way: the response headers of the site, which paths may be
@@ -65,11 +66,13 @@ export function securityHeaders(s: SiteSnapshot): [string, string][] {
 
 /**
  * Folders (site paths) whose files are named by their content: theme assets, media and Pagefind's
- * index chunks. Pagefind's entry files (`pagefind.js`, `pagefind-entry.json`, the WebAssembly) keep
- * their names across builds and versions, so they get the short lifetime.
+ * index chunks (of every part of a split index, search/parts.ts). Pagefind's entry files
+ * (`pagefind.js`, `pagefind-entry.json`, the WebAssembly) keep their names across builds and
+ * versions, so they get the short lifetime.
  */
 export function immutableFolders(s: SiteSnapshot): string[] {
-  return ['/assets/', `/${s.site.strings.url.media}/`, '/pagefind/fragment/', '/pagefind/index/', '/pagefind/filter/'];
+  const bundles = searchBundlePaths(searchParts(s.model.articles, s.site.config.searchSplit));
+  return ['/assets/', `/${s.site.strings.url.media}/`, ...bundles.flatMap((b) => [`${b}fragment/`, `${b}index/`, `${b}filter/`])];
 }
 
 /** Text files worth compressing and sending with a charset. */

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/config.js';
 import type { UiStrings } from '../i18n/index.js';
 import type { UrlScheme } from '../model/urls.js';
 import type { Theme } from '../theme/engine.js';
-import type { ChromePartialView, ChromeView, FeedLink, LayoutView, PageChrome, SiteView, TemplateViews } from '../theme/views.js';
+import type { ChromePartialView, ChromeView, FeedLink, HeadLinksPartialView, LayoutView, PageChrome, SiteView, TemplateViews } from '../theme/views.js';
 
 /**
  * The theme's frame around every page: the site view, feed links, and header and footer, which
@@ -10,7 +10,9 @@ import type { ChromePartialView, ChromeView, FeedLink, LayoutView, PageChrome, S
  */
 export class SiteChrome {
   readonly site: SiteView;
-  private readonly chromeBySection = new Map<string, ChromeView>();
+  private readonly chromeBySection = new Map<string, Omit<ChromeView, 'headLinks'>>();
+  /** The head's links by list of feeds: a site has one list, each region and topic one more. */
+  private readonly headLinksByFeeds = new Map<string, string>();
 
   constructor(
     private readonly theme: Theme,
@@ -72,7 +74,18 @@ export class SiteChrome {
     ];
   }
 
-  private chrome(section: string, url: string): ChromeView {
+  private headLinks(feeds: readonly FeedLink[]): string {
+    const key = feeds.map((f) => `${f.type}\u0000${f.href}\u0000${f.title}`).join('\u0001');
+    let html = this.headLinksByFeeds.get(key);
+    if (html === undefined) {
+      const data: HeadLinksPartialView = { site: this.site, t: this.strings, feeds };
+      html = this.theme.render('partials/head-links', data);
+      this.headLinksByFeeds.set(key, html);
+    }
+    return html;
+  }
+
+  private chrome(section: string, url: string): Omit<ChromeView, 'headLinks'> {
     // `current` names the navigation entry that is this very page (aria-current="page").
     const current = this.site.nav.find((n) => n.href === url)?.key ?? '';
     const key = `${section}\u0000${current}`;
@@ -87,7 +100,8 @@ export class SiteChrome {
 
   /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */
   renderPage<T extends keyof TemplateViews>(template: T, page: PageChrome, data: TemplateViews[T]): string {
-    const layout: LayoutView = { site: this.site, t: this.strings, page, chrome: this.chrome(page.section ?? '', page.url) };
+    const chrome: ChromeView = { ...this.chrome(page.section ?? '', page.url), headLinks: this.headLinks(page.feeds) };
+    const layout: LayoutView = { site: this.site, t: this.strings, page, chrome };
     return this.theme.render(template, { ...layout, ...data });
   }
 }

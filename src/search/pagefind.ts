@@ -1,10 +1,15 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
 import type { ArticleMeta } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { hashOf } from '../util/hash.js';
+import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
+
+export { SEARCH_DIR };
 
 export interface SearchInput {
   /** Where the bundle goes; the article pages are read back from it. */
@@ -21,12 +26,27 @@ export interface SearchInput {
 /** What became of the search index: built again, kept because nothing it shows changed, or kept although something did. */
 export type SearchStatus = 'indexed' | 'kept' | 'stale';
 
-/** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
-export const SEARCH_DIR = 'pagefind';
-const CACHE_ENTRY = 'search';
+/** The index as a whole (`indexed` when any part was built again) and how many of its parts were built. */
+export interface SearchResult {
+  readonly status: SearchStatus;
+  readonly parts: number;
+  readonly indexedParts: number;
+  readonly indexedArticles: number;
+}
+
+/** Cache entries of the parts: `search:` for a single index, `search:2022-2024` for a part of those years. */
+const CACHE_ENTRY = 'search:';
 /** Who writes the search bundle, in messages about paths that collide with it. */
 export const SEARCH_OWNER = 'the search index';
 const PIPELINED_PAGES = 64;
+/** The record that closes every part of a split index: one word, and a date before any article's. */
+// A word no text contains: a word shared with an article hid that article from the part's search.
+const PART_END_WORD = 'qxqxqxqxqx';
+// Before year 1 (-62,135,596,800,000 ms), and small enough for the number type Pagefind sorts with.
+const PART_END_SORT = '-99999999999999';
+
+/** The files that load and run the search: needed once, in the primary part. */
+const LOADER = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 
 /**
  * Bundle files the theme never loads: Pagefind's own UIs (our search page has its own accessible
@@ -36,8 +56,9 @@ const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|play
 
 function pagefindVersion(): string {
   try {
-    const require = createRequire(import.meta.url);
-    const pkg = require('pagefind/package.json') as { version?: string };
+    // The package exports no package.json; it is found beside the folder of its entry module.
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -45,12 +66,14 @@ function pagefindVersion(): string {
 }
 
 /**
- * Everything the index depends on besides templates, config and base path (which invalidate the
- * whole build cache): which articles are published, under which URL, with which source bytes.
+ * Everything a part's index depends on: the Pagefind version, the language, and each of its articles'
+ * URL with the hash of the page Pagefind reads (the same bytes readers get). Only a change to a page
+ * of this part changes its key; an edit elsewhere, or a source change that leaves the page as it was,
+ * does not.
  */
-export function searchKey(site: ResolvedSite, articles: readonly ArticleMeta[]): string {
+export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: readonly ArticleMeta[]): string {
   const parts = [pagefindVersion(), site.basePath, site.config.language];
-  for (const a of articles) parts.push(a.url, a.hash, a.image?.url ?? '');
+  for (const a of articles) parts.push(a.url, writer.hashOf(outputPathFor(a.url)) ?? '');
   return hashOf(...parts);
 }
 
@@ -64,8 +87,8 @@ export function searchIndexRuns(): number {
   return indexRuns;
 }
 
-async function buildIndex(input: SearchInput): Promise<{ path: string; content: Uint8Array }[]> {
-  const { writer, site, articles } = input;
+async function buildIndex(input: SearchInput, articles: readonly ArticleMeta[], lastPlace: boolean): Promise<{ path: string; content: Uint8Array }[]> {
+  const { writer, site } = input;
   activeIndexes++;
   indexRuns++;
   try {
@@ -86,6 +109,14 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
         }),
       );
     }
+    // A split index needs each part's results to score above zero (see templates/assets/search.js):
+    // sorted by date, Pagefind scores a page by how many pages of its part are older, so the oldest
+    // scores 0. A record older than every article takes that place; Pagefind drops a record without
+    // words, so it has one, and the search script drops it (the only result that still scores 0).
+    if (lastPlace) {
+      const added = await index.addCustomRecord({ url: '/', content: PART_END_WORD, language: site.config.language, sort: { date: PART_END_SORT } });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the end of a search part: ${added.errors.join('; ')}`);
+    }
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
     await index.deleteIndex();
@@ -101,14 +132,13 @@ async function buildIndex(input: SearchInput): Promise<{ path: string; content: 
 }
 
 /**
- * Builds the Pagefind index of all published articles into `<out>/pagefind/`. Pages other than
- * articles are not indexed (only article pages carry `data-pagefind-body`), drafts are never
- * written. When the published articles are the same as in the last build, the previous bundle is
- * kept as it is.
+ * Builds the Pagefind index of all published articles into `<out>/pagefind/` (or one bundle per part,
+ * `<out>/pagefind/<years>/`, see ./parts.ts). Pages other than articles are not indexed (only article
+ * pages carry `data-pagefind-body`), drafts are never written. A part whose pages are the same as in
+ * the last build, in the same role, keeps its previous bundle as it is.
  */
-export async function indexSearch(input: SearchInput): Promise<SearchStatus> {
-  const { writer, site, articles, previous, next, claim, allowStale = false } = input;
-  const key = searchKey(site, articles);
+export async function indexSearch(input: SearchInput): Promise<SearchResult> {
+  const { claim, allowStale = false } = input;
   const claimed = new Set<string>();
   const claimOnce = (rel: string): boolean => {
     if (claimed.has(rel)) return true;
@@ -116,9 +146,27 @@ export async function indexSearch(input: SearchInput): Promise<SearchStatus> {
     claimed.add(rel);
     return true;
   };
+  const parts = searchParts(input.articles, input.site.config.searchSplit);
+  const statuses: SearchStatus[] = [];
+  let indexedArticles = 0;
+  for (const part of parts) {
+    const status = await indexPart(input, part, part === parts[0], claimOnce, allowStale);
+    if (status === 'indexed') indexedArticles += part.articles.length;
+    statuses.push(status);
+  }
+  // A part that is gone (a year without articles now) leaves nothing behind: a build writes only what it claims.
+  const status: SearchStatus = statuses.includes('indexed') ? 'indexed' : statuses.includes('stale') ? 'stale' : 'kept';
+  return { status, parts: parts.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles };
+}
 
-  const cached: CachedOutput | undefined = previous.outputs.get(CACHE_ENTRY);
-  // A stale index keeps its old key in the cache, so the next build that may not be stale indexes again.
+async function indexPart(input: SearchInput, part: SearchPart, primary: boolean, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
+  const { writer, site, previous, next } = input;
+  // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
+  const key = hashOf(searchKey(site, writer, part.articles), primary ? 'primary' : 'merged');
+  const entry = CACHE_ENTRY + part.name;
+  const dir = part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR;
+  const cached: CachedOutput | undefined = previous.outputs.get(entry);
+  // A stale part keeps its old key in the cache, so the next build that may not be stale indexes it again.
   if (cached && (cached.key === key || allowStale) && cached.files.length > 0) {
     let complete = true;
     for (const [rel, hash] of cached.files) {
@@ -129,19 +177,20 @@ export async function indexSearch(input: SearchInput): Promise<SearchStatus> {
       }
     }
     if (complete) {
-      next.outputs.set(CACHE_ENTRY, cached);
+      next.outputs.set(entry, cached);
       return cached.key === key ? 'kept' : 'stale';
     }
   }
 
-  const files = await buildIndex(input);
+  // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
+  const files = (await buildIndex(input, part.articles, part.name !== '')).filter((f) => primary || !LOADER.test(f.path));
   const written: [string, string][] = [];
   for (const f of files) {
-    const rel = `${SEARCH_DIR}/${f.path}`;
+    const rel = `${dir}/${f.path}`;
     if (!claimOnce(rel)) continue;
     writer.put(rel, f.content);
     written.push([rel, hashOf(f.content)]);
   }
-  next.outputs.set(CACHE_ENTRY, { key, files: written });
+  next.outputs.set(entry, { key, files: written });
   return 'indexed';
 }

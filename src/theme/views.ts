@@ -71,6 +71,15 @@ export interface PageChrome {
 export interface ChromeView {
   readonly header: string;
   readonly footer: string;
+  /** The head's feed, icon and stylesheet links (`partials/head-links`), the same on every page with these feeds. */
+  readonly headLinks: string;
+}
+
+/** What `partials/head-links` sees: the page's feeds and the site (icons, brand). */
+export interface HeadLinksPartialView {
+  readonly site: SiteView;
+  readonly t: UiStrings;
+  readonly feeds: readonly FeedLink[];
 }
 
 /** What `partials/header` and `partials/footer` see; `current` is the navigation entry that is this very page. */
@@ -244,6 +253,12 @@ export interface ArchiveView {
 
 /** `search`: the filter options and where readers without JavaScript go instead. */
 export interface SearchView {
+  /** Site path of the Pagefind script of the primary (newest) part of the index. */
+  readonly bundle: string;
+  /** Site paths of the other parts' bundles, newest first, merged at query time (search/parts.ts). */
+  readonly mergedBundles: readonly string[];
+  /** Above any part's number of records (articles and the closing record): the base of the parts' weights. */
+  readonly partBase: number;
   readonly regions: readonly string[];
   /** Topics with published articles; the topic filter is left out when there are none. */
   readonly topics: readonly string[];

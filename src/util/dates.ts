@@ -140,8 +140,25 @@ export function dayOf(epochMs: number, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
-/** Full instant in the site's time zone, e.g. `2025-01-01T00:30:00+01:00`. */
+const isoByInstant = new Map<string, string>();
+
+/**
+ * Full instant in the site's time zone, e.g. `2025-01-01T00:30:00+01:00`. Memoised like
+ * `parseSiteDate`: every article page asks for its dates again (JSON-LD, feeds), and
+ * `Intl.DateTimeFormat#formatToParts` costs more than all the rest of a date.
+ */
 export function isoInZone(epochMs: number, timeZone: string): string {
+  const key = `${timeZone}\u0000${epochMs}`;
+  let iso = isoByInstant.get(key);
+  if (iso === undefined) {
+    iso = isoUncached(epochMs, timeZone);
+    if (isoByInstant.size > 100_000) isoByInstant.clear();
+    isoByInstant.set(key, iso);
+  }
+  return iso;
+}
+
+function isoUncached(epochMs: number, timeZone: string): string {
   const w = wallClock(epochMs, timeZone);
   const off = offsetMinutes(epochMs, timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(off)}`;

@@ -42,6 +42,11 @@ export class SiteOutput {
     return !this.writer || this.writer.canKeep(rel, hash);
   }
 
+  /** Content hash of a file written or kept in this build (the search index keys its parts by the pages' bytes). */
+  hashOf(rel: string): string | undefined {
+    return this.writer?.hashOf(rel);
+  }
+
   /** Bytes of a file written or kept in this build (the search index reads the article pages back). */
   read(rel: string): Buffer {
     if (!this.writer) throw new Error(`nothing is written in a dry run: ${rel}`);

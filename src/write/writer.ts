@@ -263,6 +263,11 @@ export class OutputWriter {
     return this.target.has(rel);
   }
 
+  /** Content hash of a file of the new output (written or kept), undefined when it is not part of it. */
+  hashOf(rel: string): string | undefined {
+    return this.target.get(rel);
+  }
+
   /** Every file of the new output so far, with its content hash (for steps that derive files from others). */
   entries(): [string, string][] {
     return [...this.target];

@@ -55,7 +55,7 @@ describe('npm run bench', () => {
         expect(lines.filter((l) => row.test(l)), `${label}, search ${mode}`).toHaveLength(1);
       }
     }
-    expect(stdout).toMatch(/bare-unified floor +1 thr +\d+\.\d\d +\d+\.\d\d .*50 bodies/);
+    expect(stdout).toMatch(/bare-unified floor +1 thr +– +\d+\.\d\d .*50 bodies.*without remark-gfm \d+\.\d\d s/);
     for (const t of ['warm / cold, search off', 'one article edited (CI) / cold, search on', 'one template edited / cold, search on', 'cold CPU, search off / bare-unified floor CPU']) {
       expect(lines.some((l) => l.includes(t) && /target ≤ .* (pass|MISS)$/.test(l)), t).toBe(true);
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { lookup } from 'mrmime';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { BuildOptions } from '../../src/build/build.js';
 import { buildSite, cleanup, copyFixture, REPO } from '../helpers.js';
 
 export const BASE_PATH = '/presse/';
@@ -40,9 +41,16 @@ export async function serveReadersSite(options: { search?: boolean; config?: str
   const root = copyFixture('readers-site');
   // More config keys for a variant of the site (e.g. logo, brand colour, thumbnails), YAML appended as it is.
   if (options.config) appendFileSync(path.join(root, 'stadtbote.config.yaml'), `\n${options.config}\n`);
+  return serveSite(root, options.search === false ? { search: false } : {});
+}
+
+/** Builds a site folder under the base path and serves it like {@link serveReadersSite}; `requests` logs every path asked for. */
+export async function serveSite(root: string, options: BuildOptions = {}): Promise<ServedSite & { readonly requests: string[] }> {
   const dist = path.join(root, 'dist');
+  const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    requests.push(pathname);
     const file = fileFor(dist, pathname);
     const target = file ?? path.join(dist, '404.html');
     res.statusCode = file ? 200 : 404;
@@ -52,11 +60,12 @@ export async function serveReadersSite(options: { search?: boolean; config?: str
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}${BASE_PATH}`;
-  await buildSite(root, { baseUrl: url, ...(options.search === false ? { search: false } : {}) });
+  await buildSite(root, { baseUrl: url, ...options });
   return {
     url,
     root,
     dist,
+    requests,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       cleanup(root);

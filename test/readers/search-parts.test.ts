@@ -1,0 +1,107 @@
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/model/errors.js';
+import { buildSite, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
+
+/**
+ * A split search index (one Pagefind bundle per year) follows the change: an edited article
+ * re-indexes its year's part alone, the other parts' files stay as they were, and the incremental
+ * output is byte for byte the output of a cold build of the same content.
+ */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) cleanup(d);
+});
+
+/** Three years of three articles each; `searchSplit: year` so that a small site is split too. */
+function site(): string {
+  const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Teile\nbaseUrl: https://example.org/presse/\nlanguage: de\nsearchSplit: year\n' };
+  for (const year of ['2022', '2023', '2024']) {
+    for (let k = 1; k <= 3; k++) {
+      files[`content/${year}/${year}-0${k}-1${k}-meldung-${k}.md`] = `---\ntitle: "Meldung ${k} aus ${year}"\ndate: ${year}-0${k}-1${k}\nregion: Potsdam\nteaser: "Kurz ${year}."\n---\nText über Glasfaser ${year}.\n`;
+    }
+  }
+  const root = makeSite(files);
+  dirs.push(root);
+  return root;
+}
+
+/** Files of the output whose bytes differ between two trees, or that only one of them has. */
+function changed(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const out = new Set<string>();
+  for (const [rel, bytes] of a) if (!b.get(rel)?.equals(bytes)) out.add(rel);
+  for (const rel of b.keys()) if (!a.has(rel)) out.add(rel);
+  return [...out].sort();
+}
+
+describe('search index in parts', () => {
+  it('writes one part per year; only the newest carries the script and WebAssembly', async () => {
+    const root = site();
+    const report = await buildSite(root);
+    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 3, indexedArticles: 9 });
+    const tree = readTree(path.join(root, 'dist', 'pagefind'));
+    const top = new Set([...tree.keys()].map((rel) => rel.split('/')[0]));
+    expect([...top].sort()).toEqual(['2022', '2023', '2024']);
+    expect(tree.has('2024/pagefind.js')).toBe(true);
+    expect(tree.has('2024/wasm.de.pagefind')).toBe(true);
+    for (const year of ['2022', '2023']) {
+      expect(tree.has(`${year}/pagefind-entry.json`)).toBe(true);
+      expect(tree.has(`${year}/pagefind.js`)).toBe(false);
+      expect([...tree.keys()].some((rel) => rel.startsWith(`${year}/wasm.`))).toBe(false);
+    }
+    const searchPage = readFileSync(path.join(root, 'dist', 'suche', 'index.html'), 'utf8');
+    expect(searchPage).toContain('data-bundle="/presse/pagefind/2024/pagefind.js"');
+    expect(searchPage).toContain('data-merge="/presse/pagefind/2023/ /presse/pagefind/2022/"');
+  });
+
+  it("an edited article re-indexes its year's part alone, and the output is the cold build's", async () => {
+    const root = site();
+    await buildSite(root);
+    const before = readTree(path.join(root, 'dist'));
+    appendFileSync(path.join(root, 'content', '2022', '2022-01-11-meldung-1.md'), '\nNachtrag: Breitbandausbau.\n');
+    const report = await buildSite(root);
+    expect(report.cache).toBe('hit');
+    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 1, indexedArticles: 3 });
+    const after = readTree(path.join(root, 'dist'));
+    const searchFiles = changed(before, after).filter((rel) => rel.startsWith('pagefind/'));
+    expect(searchFiles.length).toBeGreaterThan(0);
+    // Only the edited year's part changed; the other parts' files are the same bytes.
+    expect(searchFiles.filter((rel) => !rel.startsWith('pagefind/2022/'))).toEqual([]);
+    for (const [rel, bytes] of before) if (rel.startsWith('pagefind/2023/') || rel.startsWith('pagefind/2024/')) expect(after.get(rel)?.equals(bytes), rel).toBe(true);
+
+    // The same content built cold, in another folder: byte-identical output.
+    const cold = tempDir();
+    dirs.push(cold);
+    cpSync(path.join(root, 'content'), path.join(cold, 'content'), { recursive: true });
+    cpSync(path.join(root, 'stadtbote.config.yaml'), path.join(cold, 'stadtbote.config.yaml'));
+    const coldReport = await buildSite(cold);
+    expect(coldReport.searchIndex?.indexedParts).toBe(3);
+    const coldTree = readTree(path.join(cold, 'dist'));
+    expect(changed(coldTree, after)).toEqual([]);
+  });
+
+  it('a build with nothing changed keeps every part, and a part whose year is gone leaves nothing behind', async () => {
+    const root = site();
+    await buildSite(root);
+    const again = await buildSite(root);
+    expect(again.searchIndex).toEqual({ status: 'kept', parts: 3, indexedParts: 0, indexedArticles: 0 });
+    // The newest year goes: 2023 becomes the primary part (indexed again with the script), 2022 is kept.
+    rmSync(path.join(root, 'content', '2024'), { recursive: true });
+    const fewer = await buildSite(root);
+    expect(fewer.searchIndex).toEqual({ status: 'indexed', parts: 2, indexedParts: 1, indexedArticles: 3 });
+    const tree = readTree(path.join(root, 'dist', 'pagefind'));
+    expect([...tree.keys()].some((rel) => rel.startsWith('2024/'))).toBe(false);
+    expect(tree.has('2023/pagefind.js')).toBe(true);
+  });
+
+  it('refuses an unknown searchSplit with a problem that names the field and the choices', async () => {
+    const root = site();
+    writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Teile\nbaseUrl: https://example.org/presse/\nsearchSplit: month\n');
+    const err = await buildSite(root).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    const problem = (err as ConfigError).problems.find((p) => p.field === 'searchSplit');
+    expect(problem?.reason).toContain('month');
+    expect(problem?.fix).toContain('"year"');
+  });
+});
