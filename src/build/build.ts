@@ -68,9 +68,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // The logo of the config, found in the content folder or static/ and measured (content/logo.ts).
   const logo = await resolveLogo(site, content.assets.assets, content.staticFiles);
   problems.push(...logo.problems);
-  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}) };
+  const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}), ...(cache.markdownStore ? { markdownStore: cache.markdownStore } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
-  const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets)), options.workers, options.renderBudget);
+  const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems);
@@ -142,7 +142,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Swap: the new output replaces the live one in one step; then the cache is saved for the next build.
     const write = writer?.commit();
     timer.mark('commit');
-    cache.save();
+    cache.save(content.displayPrefix); // and prunes the Markdown cache to this build's sources
     if (!options.dryRun) addresses.save(); // the addresses the next build compares with
     timer.mark('save cache');
     const { exclusions } = collected;

@@ -1,11 +1,16 @@
+import path from 'node:path';
+import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
-import { BuildCache, emptyCache, type CacheData } from '../cache/cache.js';
+import { BuildCache, emptyCache, type CacheData, type CachedSource } from '../cache/cache.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
 import { templatesFingerprint } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
+
+/** Folder of the Markdown cache inside the cache folder. */
+const MARKDOWN_STORE_DIR = 'markdown';
 
 export interface CacheStageInput {
   readonly site: ResolvedSite;
@@ -29,7 +34,10 @@ export interface CacheStage {
   readonly next: CacheData;
   /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
   readonly writerState: string | undefined;
-  save(): void;
+  /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
+  readonly markdownStore: string | undefined;
+  /** Saves the build cache and drops stored Markdown results no source of this build has any more. */
+  save(displayPrefix: string): void;
 }
 
 export function openCache(input: CacheStageInput): CacheStage {
@@ -39,6 +47,7 @@ export function openCache(input: CacheStageInput): CacheStage {
   const cache = new BuildCache(paths.cache, fingerprint);
   const loaded = enabled ? cache.load() : undefined;
   const next = emptyCache();
+  const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
   return {
     fingerprint,
     status: loaded?.status ?? 'off',
@@ -47,8 +56,27 @@ export function openCache(input: CacheStageInput): CacheStage {
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
     writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
-    save: () => {
-      if (enabled) saveCacheOrWarn(cache, next, paths.root, input.problems);
+    markdownStore: markdownDir,
+    save: (displayPrefix) => {
+      if (!enabled || markdownDir === undefined) return;
+      saveCacheOrWarn(cache, next, paths.root, input.problems);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, loaded?.status === 'hit' ? loaded.data.sources : undefined, next.sources);
     },
   };
+}
+
+/**
+ * Drops the stored Markdown results no source of this build has. After a cache hit the settings
+ * are the last build's, so only the entries of sources changed or deleted since are removed, by
+ * name (a warm build of 100,000 articles lists no folder); otherwise the whole store is listed.
+ */
+function pruneMarkdownStore(store: MarkdownStore, inputsKey: string, displayPrefix: string, previous: ReadonlyMap<string, CachedSource> | undefined, next: ReadonlyMap<string, CachedSource>): void {
+  const keyOf = (rel: string, entry: CachedSource): string => markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash);
+  if (previous) {
+    for (const [rel, entry] of previous) if (next.get(rel)?.hash !== entry.hash) store.remove(keyOf(rel, entry));
+    return;
+  }
+  const live = new Set<string>();
+  for (const [rel, entry] of next) live.add(keyOf(rel, entry));
+  store.prune(live);
 }

@@ -35,7 +35,7 @@ export function isSafeSitePath(v: unknown): v is string {
   return isSafeRelPath(rel) && isSafeRelPath(decoded);
 }
 
-function isSiteDate(v: unknown): boolean {
+export function isSiteDate(v: unknown): boolean {
   return isObject(v) && isString(v.day) && DAY.test(v.day) && Number.isFinite(v.epochMs) && typeof v.hasTime === 'boolean' && isString(v.iso);
 }
 
@@ -43,7 +43,8 @@ function isImageInfo(v: unknown): boolean {
   return isObject(v) && isSafeSitePath(v.url) && Number.isInteger(v.width) && Number.isInteger(v.height) && Array.isArray(v.variants) && v.variants.every((x) => isObject(x) && isSafeSitePath(x.url) && Number.isInteger(x.width));
 }
 
-function isArticleData(d: unknown): boolean {
+/** Validated article frontmatter as content/validate.ts makes it: its slug, date and aliases name output paths. */
+export function isArticleData(d: unknown): boolean {
   if (!isObject(d)) return false;
   const texts = [d.title, d.region, d.teaser, d.slug].every(isString) && /^[a-z0-9-]+$/.test(d.slug as string);
   const dates = isSiteDate(d.date) && (d.expires === undefined || isSiteDate(d.expires)) && (d.updated === undefined || isSiteDate(d.updated));

@@ -20,8 +20,9 @@ export function downloadsOf(
   const problems: Problem[] = [];
   attachments.forEach((attachment, i) => {
     const field = `attachments.${i}.src`;
-    const at = positionOf(field) ?? { line: 1, column: 1 };
     const problem = (reason: string, fix: string): void => {
+      // Positions are asked for only with a problem: from the Markdown cache they cost a parse of the frontmatter.
+      const at = positionOf(field) ?? { line: 1, column: 1 };
       problems.push({ file: source.display, ...at, ruleId: 'missing-file', field, reason, fix, severity: 'error' });
     };
     const target = resolveReference(source.rel, attachment.src);

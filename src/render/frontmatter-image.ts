@@ -8,20 +8,21 @@ import type { AssetInfo, ImageInfo, SourceFile } from '../model/types.js';
 
 /**
  * The article image named in the frontmatter (`image.src`): a raster image of the content folder.
- * Marks the file as used; returns its published form, or the problem with it (at `at`, the field's position).
+ * Marks the file as used; returns its published form, or the problem with it (at `at()`, the field's
+ * position, asked for only then: a page rendered from the Markdown cache reads its frontmatter again for it).
  */
 export function frontmatterImage(
   source: SourceFile,
   src: string,
   assets: ReadonlyMap<string, AssetInfo>,
   used: Set<string>,
-  at: { line: number; column: number },
+  at: () => { line: number; column: number },
   language: string,
 ): { info?: ImageInfo; problem?: Problem } {
   const target = resolveReference(source.rel, src);
   if (target.ok) used.add(target.rel);
   const problem = (reason: string, ruleId: RuleId, fix: string): { problem: Problem } => ({
-    problem: { file: source.display, ...at, ruleId, field: 'image.src', reason, fix, severity: 'error' },
+    problem: { file: source.display, ...at(), ruleId, field: 'image.src', reason, fix, severity: 'error' },
   });
   if (isUrl(src)) {
     return problem(`image.src "${src}" is an address, not a file: images are published from the content folder, never loaded from another host`, 'external-image', 'save the image next to the article and give its file name');

@@ -1,0 +1,40 @@
+import { assetDependencyKey } from '../cache/asset-key.js';
+import { markdownEntryKey, markdownInputsKey, MarkdownStore, type MarkdownInputs, type StoredFrontmatter, type StoredMarkdown } from '../cache/markdown-store.js';
+import type { AssetInfo, SourceFile } from '../model/types.js';
+import type { MarkdownResult } from './markdown-stage.js';
+
+/**
+ * The validated frontmatter and Markdown results of earlier builds (cache/markdown-store.ts) as the
+ * render step sees them: a stored result counts only while the content files its body refers to
+ * are as they were then.
+ */
+export class MarkdownCache {
+  private readonly store: MarkdownStore;
+  private readonly inputsKey: string;
+
+  constructor(dir: string, inputs: MarkdownInputs, private readonly assets: ReadonlyMap<string, AssetInfo>) {
+    this.store = new MarkdownStore(dir);
+    this.inputsKey = markdownInputsKey(inputs);
+  }
+
+  private keyOf(source: SourceFile): string {
+    return markdownEntryKey(this.inputsKey, source.rel, source.display, source.hash);
+  }
+
+  /** The stored frontmatter and body of this very source; the body as a fresh MarkdownResult (the page step adds to its used files). */
+  lookup(source: SourceFile): { frontmatter: StoredFrontmatter; md: MarkdownResult } | undefined {
+    const entry = this.store.get(this.keyOf(source));
+    if (!entry || entry.assetKey !== assetDependencyKey(entry.usedAssets, this.assets)) return undefined;
+    return { frontmatter: entry.frontmatter, md: { html: entry.html, links: [...entry.links], usedAssets: new Set(entry.usedAssets), problems: [...entry.problems] } };
+  }
+
+  /** A result as it leaves validation and the Markdown stage, before the page step adds the frontmatter's files to its used files. */
+  snapshot(frontmatter: StoredFrontmatter, md: MarkdownResult): StoredMarkdown {
+    const usedAssets = [...md.usedAssets].sort();
+    return { frontmatter, html: md.html, links: [...md.links], usedAssets, assetKey: assetDependencyKey(usedAssets, this.assets), problems: [...md.problems] };
+  }
+
+  remember(source: SourceFile, entry: StoredMarkdown): void {
+    this.store.put(this.keyOf(source), entry);
+  }
+}
