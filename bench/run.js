@@ -1,172 +1,195 @@
 #!/usr/bin/env node
-// Stadtbote benchmark. Speed and memory live here, never in timed tests.
+// Stadtbote benchmark. Speed and memory live here, never in timed tests. Options: README, "Speed and
+// the build cache". In short:
 //
-//   npm run bench                         cold, warm and one-edit builds of 1,000 and 10,000 articles
-//   npm run bench -- 10000 100000         the same for other sizes
-//   npm run bench -- --runs 5             median of 5 runs per measurement (default 3)
-//   npm run bench -- --search             include the Pagefind index (off by default, as the peers have none)
-//   npm run bench -- --markdown 10000     Markdown throughput per core against the bare unified processor
-//   npm run bench -- --peers DIR          build the corpus that ../shared/bench/peers.sh N DIR made, and Hugo and
-//                                         Eleventy in DIR, alternately in one sitting; prints ratios
+//   npm run bench                          1,000 and 10,000 generated articles
+//   npm run bench -- 100000                other sizes (100,000 with 10,000 also gives the 100k/10k ratio)
+//   npm run bench -- --runs 5              median of 5 runs per measurement (default 3)
+//   npm run bench -- --search off          only builds without search (on: only with; default both)
+//   npm run bench -- --no-floor            skip the bare-unified floor
+//   npm run bench -- --peers DIR           the corpus ../shared/bench/peers.sh N DIR made, with Hugo,
+//                                          Eleventy and Hugo + Pagefind built alternately in one sitting
+//   npm run bench -- --json FILE           also write the JSON line to FILE
+//   npm run bench -- --markdown 10000      Stadtbote's Markdown stage against bare unified, one thread
 //
-// Each build runs in a fresh process (bench/build-once.js) so that wall time includes start-up and
-// peak memory is that process's maximum resident set size.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// Per corpus and search setting, each run builds: cold, warm (nothing changed), one article edited
+// (the first build after cold, as in CI, which restores cache and dist), that edit again, one template
+// edited. Every build runs in a fresh process (bench/build-once.js) under GNU time: wall time
+// includes start-up; CPU time is user + system of the process, its worker threads and Pagefind's
+// indexer; peak memory is the highest resident set size.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './gen-corpus.js';
+import { floorRun, hasGnuTime, median, stadtboteBuild, summarize } from './measure.js';
+import { eleventy, hugo, hugoWithPagefind, peerFolders } from './peers.js';
+import { CASES, corpusTargets, formatCorpus, formatTargets, scaleTargets, SEARCH_MODES } from './report.js';
+import { clean, editArticle, editTemplate, makeSite } from './site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, search: { type: 'boolean', default: false }, peers: { type: 'string' }, markdown: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    search: { type: 'string', default: 'both' },
+    'no-floor': { type: 'boolean', default: false },
+    peers: { type: 'string' },
+    json: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
+  },
 });
-const runs = Math.max(1, Number(values.runs));
-const sizes = positionals.length > 0 ? positionals.map(Number) : [1000, 10000];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-function makeSite(contentDir) {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-bench-'));
-  writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Benchmark\nbaseUrl: https://example.org/\n');
-  symlinkSync(contentDir, path.join(root, 'content'));
-  return root;
+function usage(message) {
+  console.error(`bench: ${message}\nusage: npm run bench -- [SIZE ...] [--runs N] [--search on|off|both] [--no-floor] [--peers DIR] [--json FILE] [--markdown]`);
+  process.exit(2);
 }
 
-function clean(root) {
-  for (const p of ['dist', '.dist.stadtbote-shadow', '.dist.stadtbote-old', '.stadtbote-cache']) rmSync(path.join(root, p), { recursive: true, force: true });
-}
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number ≥ 1, not ${values.runs}`);
+if (!['on', 'off', 'both'].includes(values.search)) usage(`--search must be on, off or both, not ${values.search}`);
+const sizes = positionals.map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`sizes must be whole numbers of articles, not ${positionals.join(' ')}`);
+if (sizes.length === 0 && !values.peers) sizes.push(1000, 10000);
+const modes = SEARCH_MODES.filter((m) => values.search === 'both' || values.search === m.key);
+const progress = (text) => process.stderr.write(`  … ${text}\n`);
+/** Each measurement as it comes, on stderr: what a run stopped halfway still leaves behind. */
+const measured = (m) => `wall ${(m.wallMs / 1000).toFixed(2)} s, CPU ${m.cpuMs == null ? '–' : (m.cpuMs / 1000).toFixed(2)} s, peak ${m.peakMiB == null ? '–' : m.peakMiB.toFixed(0)} MiB`;
 
-/** One build in a fresh process: wall time of the whole process, and its own report. */
-function buildOnce(root) {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [path.join(here, 'build-once.js'), root, values.search ? 'search' : 'nosearch'], { encoding: 'utf8' });
-  const wallMs = performance.now() - t;
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  return { wallMs, ...JSON.parse(r.stdout.trim().split('\n').pop()) };
-}
-
-/** A peer's build under GNU time: wall seconds and peak KiB. */
-function timed(cwd, cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.slice(-500)}`);
-  const [wall, kib] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { wallMs: wall * 1000, maxRssMiB: kib / 1024 };
-}
-
-/** The first article in path order: read from the folders, as a `find` listing of 100,000 files overflows spawnSync's buffer. */
-function firstArticle(contentDir) {
-  const year = readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort()[0];
-  const name = readdirSync(path.join(contentDir, year)).filter((f) => f.endsWith('.md')).sort()[0];
-  return path.join(contentDir, year, name);
-}
-
-function editOneArticle(contentDir) {
-  const file = firstArticle(contentDir);
-  appendFileSync(file, `\nNachtrag ${Date.now()}.\n`);
-  return file;
-}
-
-function scaleBenchmark(n) {
-  const corpus = mkdtempSync(path.join(os.tmpdir(), `stadtbote-corpus-${n}-`));
-  generateCorpus(n, corpus);
-  const root = makeSite(corpus);
-  const results = { cold: [], warm: [], edit: [], again: [] };
-  for (let i = 0; i < runs; i++) {
-    clean(root);
-    results.cold.push(buildOnce(root));
-    results.warm.push(buildOnce(root));
-    // The first change after a cold build also fills the shadow folder (hard links to every file);
-    // later changes touch only what differs. Both are measured.
-    editOneArticle(corpus);
-    results.edit.push(buildOnce(root));
-    editOneArticle(corpus);
-    results.again.push(buildOnce(root));
-  }
-  const row = (name, list) => {
-    const wall = median(list.map((r) => r.wallMs));
-    const peak = Math.max(...list.map((r) => r.maxRssMiB));
-    const rendered = list[0].rendered;
-    return { name, wall, peak, rendered };
+/** One run of the five builds of one search setting on a site, in order. */
+function stadtboteSequence(root, contentDir, search, tag) {
+  const out = {};
+  const step = (key, prepare) => {
+    prepare?.();
+    progress(`${tag}, search ${search ? 'on' : 'off'}: ${CASES.find((c) => c.key === key).label}`);
+    out[key] = stadtboteBuild(root, search);
+    progress(`  ${measured(out[key])}`);
   };
-  const rows = [row('cold', results.cold), row('warm, no change', results.warm), row('first edit after cold', results.edit), row('one article edited', results.again)];
-  const cold = rows[0].wall;
-  console.log(`\n${n.toLocaleString('en')} articles (median of ${runs}, search ${values.search ? 'on' : 'off'}, ${os.availableParallelism()} cores)`);
-  for (const r of rows) {
-    console.log(`  ${r.name.padEnd(22)} ${fmtS(r.wall).padStart(9)}  ${((r.wall / cold) * 100).toFixed(1).padStart(5)} % of cold  peak ${r.peak.toFixed(0).padStart(5)} MiB  rendered ${r.rendered.sources} sources, ${r.rendered.lists} lists`);
-  }
-  rmSync(root, { recursive: true, force: true });
-  rmSync(corpus, { recursive: true, force: true });
-  return rows;
+  step('cold', () => clean(root));
+  step('warm');
+  step('edit', () => editArticle(contentDir));
+  step('editAgain', () => editArticle(contentDir));
+  step('template', () => editTemplate(root));
+  return out;
 }
 
-async function markdownThroughput(n) {
-  const { unified } = await import('unified');
-  const remarkParse = (await import('remark-parse')).default;
-  const remarkRehype = (await import('remark-rehype')).default;
-  const rehypeStringify = (await import('rehype-stringify')).default;
-  const { loadContent } = await import('../lib/content/load.js');
-  const { validateSource } = await import('../lib/content/validate.js');
-  const { Renderer } = await import('../lib/render/renderer.js');
-  const { resolveSite } = await import('../lib/config/config.js');
-  const { DEFAULT_TEMPLATES_DIR } = await import('../lib/theme/engine.js');
-  const corpus = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-md-'));
-  generateCorpus(n, corpus);
-  const { sources } = loadContent(corpus, path.dirname(corpus));
-  const bodies = sources.map((s) => ({ s, v: validateSource(s, 'Europe/Berlin') }));
-  const site = resolveSite({ root: corpus });
-  const renderer = new Renderer({ config: site.config, basePath: '/', templateDirs: [DEFAULT_TEMPLATES_DIR], assets: [], search: false });
-  const bare = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
-  const time = (fn) => {
-    const t = performance.now();
-    for (const b of bodies) fn(b);
-    return performance.now() - t;
+/** One measurement other than a Stadtbote build, announced and reported on stderr. */
+function peer(label, measure) {
+  progress(label);
+  const m = measure();
+  progress(`  ${measured(m)}`);
+  return m;
+}
+
+/** All measurements of one corpus: runs rounds, each alternating Stadtbote, the floor and the peers. */
+function benchCorpus({ contentDir, articles, title, source, peers }) {
+  const root = makeSite(contentDir);
+  const raw = { floor: [], hugo: [], eleventy: [], hugoPagefind: [] };
+  for (const mode of modes) raw[mode.key] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const tag = `${articles.toLocaleString('en')} articles, run ${i + 1}/${runs}`;
+      if (peers) raw.hugo.push(peer(`${tag}: Hugo`, () => hugo(peers)));
+      if (raw.off) raw.off.push(stadtboteSequence(root, contentDir, false, tag));
+      if (peers) raw.eleventy.push(peer(`${tag}: Eleventy`, () => eleventy(peers)));
+      if (peers) raw.hugoPagefind.push(peer(`${tag}: Hugo + Pagefind`, () => hugoWithPagefind(peers)));
+      if (raw.on) raw.on.push(stadtboteSequence(root, contentDir, true, tag));
+      if (!values['no-floor']) raw.floor.push(peer(`${tag}: bare-unified floor`, () => floorRun(contentDir)));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const stadtbote = {};
+  for (const mode of modes) stadtbote[mode.key] = Object.fromEntries(CASES.map((c) => [c.key, summarize(raw[mode.key].map((r) => r[c.key]))]));
+  const result = {
+    title,
+    source,
+    articles,
+    runs,
+    stadtbote,
+    floor: raw.floor.length ? { ...summarize(raw.floor), plainCpuMs: median(raw.floor.map((f) => f.plainCpuMs)), bodies: raw.floor[0].bodies } : null,
+    peers: peers ? { hugo: summarize(raw.hugo), eleventy: summarize(raw.eleventy), hugoPagefind: summarize(raw.hugoPagefind) } : null,
   };
-  const bareRuns = [];
-  const oursRuns = [];
-  for (let i = 0; i < runs; i++) {
-    bareRuns.push(time(({ v }) => bare.processSync(v.body)));
-    oursRuns.push(time(({ s, v }) => renderer.markdown(s, v.body, v.bodyLine)));
-  }
-  const b = median(bareRuns);
-  const o = median(oursRuns);
-  console.log(`\nMarkdown throughput, one thread, ${n.toLocaleString('en')} bodies (median of ${runs}):`);
-  console.log(`  bare unified (remark-parse → remark-rehype → rehype-stringify): ${fmtS(b)}  ${Math.round(n / (b / 1000))} bodies/s`);
-  console.log(`  Stadtbote's Markdown stage:                                    ${fmtS(o)}  ${Math.round(n / (o / 1000))} bodies/s  ratio ${(o / b).toFixed(2)}×`);
-  rmSync(corpus, { recursive: true, force: true });
+  result.targets = corpusTargets(result);
+  return result;
 }
 
-function peersBenchmark(dir) {
-  const corpus = path.join(dir, 'corpus');
-  if (!existsSync(corpus)) throw new Error(`${corpus} does not exist: run ../shared/bench/peers.sh N ${dir} first`);
-  const n = spawnSync('find', [corpus, '-name', '*.md'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\n').filter(Boolean).length;
-  const root = makeSite(corpus);
-  const m = { stadtbote: [], hugo: [], eleventy: [] };
-  for (let i = 0; i < runs; i++) {
-    rmSync(path.join(dir, 'hugo/public'), { recursive: true, force: true });
-    m.hugo.push(timed(path.join(dir, 'hugo'), 'hugo', ['--quiet']));
-    clean(root);
-    m.stadtbote.push(buildOnce(root));
-    rmSync(path.join(dir, 'eleventy/_site'), { recursive: true, force: true });
-    m.eleventy.push(timed(path.join(dir, 'eleventy'), 'npx', ['@11ty/eleventy', '--quiet']));
+function generatedCorpus(n) {
+  const contentDir = mkdtempSync(path.join(os.tmpdir(), `stadtbote-corpus-${n}-`));
+  try {
+    progress(`generating ${n.toLocaleString('en')} articles`);
+    generateCorpus(n, contentDir);
+    return benchCorpus({ contentDir, articles: n, source: 'generated', title: `${n.toLocaleString('en')} articles (bench/gen-corpus.js), medians of ${runs}, peak = highest` });
+  } finally {
+    rmSync(contentDir, { recursive: true, force: true });
   }
-  const s = { wall: median(m.stadtbote.map((r) => r.wallMs)), peak: Math.max(...m.stadtbote.map((r) => r.maxRssMiB)) };
-  console.log(`\nPeers, ${n.toLocaleString('en')} articles of ${corpus}, cold builds alternated, median of ${runs}:`);
-  for (const [name, list] of Object.entries(m)) {
-    const wall = median(list.map((r) => r.wallMs));
-    const peak = Math.max(...list.map((r) => r.maxRssMiB));
-    console.log(`  ${name.padEnd(10)} ${fmtS(wall).padStart(9)}  peak ${peak.toFixed(0).padStart(5)} MiB  Stadtbote/${name}: time ${(s.wall / wall).toFixed(2)}×, memory ${(s.peak / peak).toFixed(2)}×`);
+}
+
+/** Articles of a corpus: its Markdown files. */
+const countArticles = (dir) => readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+
+function peersCorpus(peers) {
+  // Stadtbote edits articles: it works on a copy, so that DIR stays the corpus peers.sh made.
+  const contentDir = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-peers-corpus-'));
+  try {
+    cpSync(peers.corpus, contentDir, { recursive: true });
+    const articles = countArticles(contentDir);
+    return benchCorpus({ contentDir, articles, peers, source: 'peers', title: `${articles.toLocaleString('en')} articles of ${peers.corpus} with Hugo, Eleventy, Hugo + Pagefind alternated, medians of ${runs}, peak = highest` });
+  } finally {
+    rmSync(contentDir, { recursive: true, force: true });
   }
-  rmSync(root, { recursive: true, force: true });
+}
+
+function machine() {
+  let uptime;
+  try {
+    uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    uptime = `load average: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+  }
+  return { date: new Date().toISOString(), node: process.version, cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? '?', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), uptime, gnuTime: hasGnuTime };
 }
 
 if (!existsSync(path.join(here, '../lib/index.js'))) {
-  console.error('Compile first: npx tsc -p tsconfig.build.json (npm ci does it).');
+  console.error('Compile first: npm run compile (npm ci does it).');
   process.exit(2);
 }
-if (values.peers) peersBenchmark(path.resolve(values.peers));
-else if (values.markdown) await markdownThroughput(sizes[0] ?? 10000);
-else for (const n of sizes) scaleBenchmark(n);
+try {
+  await main();
+} catch (error) {
+  // A missing peers folder or a failed build: the message, not a stack trace.
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+async function main() {
+  if (values.markdown) {
+    const { markdownThroughput } = await import('./markdown-stage.js');
+    await markdownThroughput(positionals.length ? sizes[0] : 10000, runs);
+  } else {
+    // A peers folder that is not what peers.sh makes fails now, not after an hour of other builds.
+    const peers = values.peers ? peerFolders(path.resolve(values.peers)) : null;
+    const m = machine();
+    console.log(`Stadtbote benchmark  ${m.date}  Node ${m.node}  ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB`);
+    console.log(`uptime: ${m.uptime}`);
+    if (!hasGnuTime) console.log('No /usr/bin/time (Debian: apt-get install time): CPU time without Pagefind\'s indexer, peak memory of the build process alone.');
+    const results = [];
+    for (const n of sizes) {
+      const result = generatedCorpus(n);
+      results.push(result);
+      console.log(formatCorpus(result).join('\n'));
+    }
+    if (peers) {
+      const result = peersCorpus(peers);
+      results.push(result);
+      console.log(formatCorpus(result).join('\n'));
+    }
+    const scale = scaleTargets(results);
+    if (scale.length) console.log(['', ...formatTargets('Scale (issue 14): 100,000 against 10,000 articles', scale)].join('\n'));
+    const json = JSON.stringify({ bench: 'stadtbote', ...m, loadAfter: os.loadavg(), runs, corpora: results, scale });
+    console.log(`\n${json}`);
+    if (values.json) writeFileSync(values.json, json + '\n');
+  }
+}

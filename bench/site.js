@@ -1,0 +1,58 @@
+// The benchmark's site around a corpus, and the edits it measures: one article changed, one
+// template changed. The site overrides the default theme's `layouts/base.liquid` with a copy that
+// has one line of its own in the footer area, so that a template edit is what a site does every
+// so often: change one footer line (the case issue 14 measures).
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const THEME_BASE = path.join(here, '../templates/layouts/base.liquid');
+const OVERRIDE = path.join('templates', 'layouts', 'base.liquid');
+
+/** The footer line of the override; its number is what a template edit changes. */
+const footerLine = (revision) => `<p class="wrap">Stand der Vorlage: Fassung ${revision}</p>`;
+
+function writeOverride(root, revision) {
+  const theme = readFileSync(THEME_BASE, 'utf8');
+  if (!theme.includes('</body>')) throw new Error(`${THEME_BASE} has no </body>: the template edit needs a place for its footer line`);
+  // The default base layout with one more line after the footer, just before </body>.
+  writeFileSync(path.join(root, OVERRIDE), theme.replace('</body>', `${footerLine(revision)}\n</body>`));
+}
+
+/** A site folder (temporary) whose content is contentDir; search follows the default config (on). */
+export function makeSite(contentDir) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-bench-'));
+  writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Benchmark\nbaseUrl: https://example.org/\n');
+  symlinkSync(contentDir, path.join(root, 'content'));
+  mkdirSync(path.dirname(path.join(root, OVERRIDE)), { recursive: true });
+  writeOverride(root, 0);
+  return root;
+}
+
+/** Everything a build leaves behind: the next build is cold. The template override goes back to its first revision. */
+export function clean(root) {
+  for (const p of ['dist', '.dist.stadtbote-shadow', '.dist.stadtbote-old', '.stadtbote-cache']) rmSync(path.join(root, p), { recursive: true, force: true });
+  writeOverride(root, 0);
+}
+
+let templateRevision = 0;
+/** Changes the override's footer line: every page's HTML changes, no Markdown body does. */
+export function editTemplate(root) {
+  writeOverride(root, ++templateRevision);
+}
+
+/** The first article in path order: read from the folders, as a `find` listing of 100,000 files overflows spawnSync's buffer. */
+function firstArticle(contentDir) {
+  const year = readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort()[0];
+  if (!year) throw new Error(`${contentDir} has no year folders (content/<year>/*.md)`);
+  const name = readdirSync(path.join(contentDir, year)).filter((f) => f.endsWith('.md')).sort()[0];
+  return path.join(contentDir, year, name);
+}
+
+let articleRevision = 0;
+/** Appends a sentence to the first article: its page, the lists it is on and its search entry change. */
+export function editArticle(contentDir) {
+  appendFileSync(firstArticle(contentDir), `\nNachtrag ${++articleRevision}: die Verwaltung ergänzt eine Angabe.\n`);
+}
