@@ -7,6 +7,8 @@ import { siteLanguage } from './config/language.js';
 import { addCheckCommand, addInitCommand, addNewCommand } from './cli/editing.js';
 import { addDevCommand } from './cli/dev.js';
 import { addImportCommand } from './cli/import.js';
+import { usageError } from './cli/usage.js';
+import { defaultLanguage, messages } from './model/messages.js';
 
 export { EXIT } from './cli/options.js';
 export { serverOnlyLine } from './cli/output.js';
@@ -22,8 +24,8 @@ export function createProgram(io: Output = defaultOutput): Command {
     .description('Static site generator for municipal digital-news archives')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: (s, write) => write(usageError(s)) })
+    .showHelpAfterError(messages(defaultLanguage()).ui.usage.help);
 
   addSiteOptions(
     addPublishingOptions(program.command('build'))
@@ -31,7 +33,7 @@ export function createProgram(io: Output = defaultOutput): Command {
       .option('--no-search', 'skip the search index')
       .option('--no-cache', 'ignore the build cache')
       .option('-q, --quiet', 'print only errors')
-      .option('-v, --verbose', 'list warnings and what was written'),
+      .option('-v, --verbose', 'list every warning and every old address only the server files redirect'),
   )
     .addHelpText(
       'after',

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { INIT_DEFAULTS, initSite, type SiteAnswers } from './init.js';
+import { defaultLanguage, messages } from '../model/messages.js';
 
 /**
  * Asks for what `init` was not told on the command line, one question at a time, with the default
@@ -48,13 +49,15 @@ export async function initFromFlags(dir: string, flags: InitFlags, interactive: 
   if (interactive) answers = await askSiteQuestions(answers);
   const result = initSite({ dir, ...answers, ...(flags.stadtbote !== undefined ? { stadtbote: flags.stadtbote } : {}) });
   const cd = path.relative(process.cwd(), result.root) || '.';
+  // Before the new site's config is read: German unless STADTBOTE_LANG=en (model/messages.ts).
+  const t = messages(defaultLanguage()).ui.init;
   return [
     ...result.files.map((file) => `  ${file}`),
-    `Created a Stadtbote site in ${result.root}. Next:`,
+    t.created({ root: result.root }),
     `  cd ${cd}`,
     '  npm install',
-    '  npx stadtbote dev              # preview',
-    '  npx stadtbote check --strict   # what CI checks before publishing',
-    'Fill in the pages in content/pages/ (every "[bitte ergänzen: …]") before publishing; README.md explains the rest.',
+    `  npx stadtbote dev              ${t.preview}`,
+    `  npx stadtbote check --strict   ${t.check}`,
+    t.fillIn,
   ];
 }

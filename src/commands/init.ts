@@ -52,8 +52,9 @@ export interface InitResult {
   readonly files: readonly string[];
 }
 
-function usage(field: string, text: ProblemText): ConfigError {
-  const problem: Problem = { file: `--${field}`, ruleId: 'invalid-option', field, ...text, severity: 'error' };
+/** A mistake in an option (`--title: …`) or, with `folder`, in the folder argument (named by its path: there is no `--dir`). */
+function usage(field: string, text: ProblemText, folder?: string): ConfigError {
+  const problem: Problem = { file: folder ?? `--${field}`, ruleId: 'invalid-option', field, ...text, severity: 'error' };
   return new ConfigError([problem]);
 }
 
@@ -149,11 +150,11 @@ export function initSite(options: InitOptions): InitResult {
   try {
     existing = readdirSync(root);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initUnreadable({ folder: root, code: (err as NodeJS.ErrnoException).code ?? '' }));
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initUnreadable({ folder: root, code: (err as NodeJS.ErrnoException).code ?? '' }), root);
   }
   // A fresh `git init` is fine; anything else might be someone's work.
   const occupied = existing.filter((name) => name !== '.git');
-  if (occupied.length > 0) throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initNotEmpty({ folder: root, entries: `${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ', …' : ''}` }));
+  if (occupied.length > 0) throw usage('dir', rulesIn(defaultLanguage())['invalid-option'].initNotEmpty({ folder: root, entries: `${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ', …' : ''}` }), root);
   const files = siteFiles(answers, options);
   mkdirSync(root, { recursive: true });
   const staging = mkdtempSync(path.join(root, '.stadtbote-init-'));

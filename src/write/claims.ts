@@ -90,7 +90,7 @@ export class OutputClaims {
 
   /** A generator's name in the site's language (content files are named by their path). */
   private say(owner: string): string {
-    return messages(this.language).ui.owner(owner);
+    return messages(this.language).ui.owner({ owner });
   }
 
   /** Names the content file an editor can change: the claiming one's, else the other's. */

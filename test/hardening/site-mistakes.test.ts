@@ -57,7 +57,7 @@ describe('the search bundle\'s folder', () => {
       const result = runCli(['build', '--root', root]);
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toContain('[duplicate-url]');
-      expect(result.stderr).toContain('the search index');
+      expect(result.stderr).toContain('der Suchindex');
     } finally {
       cleanup(root);
     }

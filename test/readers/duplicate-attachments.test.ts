@@ -71,11 +71,11 @@ describe('the same attachment in two places (hostile round II, finding 3)', () =
       const texts = clashes.map((p) => `${p.file}: ${p.reason}`);
       expect(texts).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(new RegExp(`content/2025/foto\\.png writes /${photo}, which static/${photo} writes too`)),
-          expect.stringMatching(new RegExp(`content/2025/antrag\\.pdf writes /${pdf}, which static/${pdf} writes too`)),
+          expect.stringMatching(new RegExp(`content/2025/foto\\.png schreibt /${photo}, und static/${photo} schreibt dieselbe Adresse`)),
+          expect.stringMatching(new RegExp(`content/2025/antrag\\.pdf schreibt /${pdf}, und static/${pdf} schreibt dieselbe Adresse`)),
         ]),
       );
-      for (const t of texts) expect(t).not.toMatch(/an image/);
+      for (const t of texts) expect(t).not.toMatch(/Bild/);
     } finally {
       cleanup(root);
     }

@@ -8,6 +8,9 @@
 type S = string;
 type N = number | string;
 
+/** How a value is written: `date: 2025-02-13` in the frontmatter, `--date 2025-02-13` on the command line. */
+const as = (field: string): string => (field.startsWith('--') ? `${field} ` : `${field}: `);
+
 export const contentDe = {
   // content folder and files
   'content-missing': {
@@ -54,13 +57,13 @@ export const contentDe = {
     otherLanguage: ({ detail }: { detail: S }) => ({ reason: `der Kopf der Datei ist in einer anderen Sprache geschrieben (${detail})`, fix: 'den Kopf als YAML zwischen zwei Zeilen „---“ schreiben' }),
   },
   'missing-field': {
-    missing: ({ field }: { field: S }) => ({ reason: `die Angabe ${field} fehlt`, fix: `im Kopf der Datei eine Zeile „${field}: …“ ergänzen` }),
+    missing: ({ field }: { field: S }) => ({ reason: `die Angabe ${field} fehlt`, fix: `im Kopf der Datei eine Zeile „${as(field)}…“ ergänzen` }),
   },
   'invalid-type': {
-    notText: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss ein Text sein, gefunden: ${found}`, fix: `${field}: "…" in eine Zeile schreiben` }),
-    numberAsText: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} ist als Zahl geschrieben (${value}); hier gehört ein Text hin`, fix: `den Text in Anführungszeichen setzen: ${field}: "…"` }),
-    notDate: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss ein Datum sein, gefunden: ${found}`, fix: `${field}: JJJJ-MM-TT schreiben, z. B. ${field}: 2025-02-13` }),
-    notBoolean: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss true oder false sein, gefunden: ${found}`, fix: `${field}: true oder ${field}: false schreiben` }),
+    notText: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss ein Text sein, gefunden: ${found}`, fix: `${as(field)}"…" in eine Zeile schreiben` }),
+    numberAsText: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} ist als Zahl geschrieben (${value}); hier gehört ein Text hin`, fix: `den Text in Anführungszeichen setzen: ${as(field)}"…"` }),
+    notDate: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss ein Datum sein, gefunden: ${found}`, fix: `${as(field)}JJJJ-MM-TT schreiben, z. B. ${as(field)}2025-02-13` }),
+    notBoolean: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss true oder false sein, gefunden: ${found}`, fix: `${as(field)}true oder ${as(field)}false schreiben` }),
     imageNotMapping: ({ found }: { found: S }) => ({ reason: `image muss src und alt enthalten, gefunden: ${found}`, fix: 'image:\n  src: foto.jpg\n  alt: "Beschreibung des Bildes"' }),
     aliasesNotList: ({ found }: { found: S }) => ({ reason: `aliases muss eine Liste alter Adressen sein, gefunden: ${found}`, fix: 'aliases:\n  - /alt/meldung-123.html' }),
     aliasNotText: ({ found }: { found: S }) => ({ reason: `eine alte Adresse (alias) muss ein Pfad sein, gefunden: ${found}`, fix: 'die Adresse als Pfad schreiben, z. B. - /alt/meldung-123.html' }),
@@ -69,7 +72,7 @@ export const contentDe = {
   },
   'invalid-field': {
     controlCharacter: ({ field, code }: { field: S; code: S }) => ({ reason: `${field} enthält das unsichtbare Steuerzeichen U+${code}`, fix: 'den Text neu tippen; Steuerzeichen kommen meist beim Kopieren aus anderen Programmen mit' }),
-    empty: ({ field }: { field: S }) => ({ reason: `${field} ist leer`, fix: `hinter ${field}: einen Text schreiben` }),
+    empty: ({ field }: { field: S }) => ({ reason: `${field} ist leer`, fix: `hinter ${as(field)}einen Text schreiben` }),
     tooLong: ({ field, length, max }: { field: S; length: N; max: N }) => ({ reason: `${field} ist ${length} Zeichen lang; erlaubt sind höchstens ${max}`, fix: 'kürzen; lange Texte gehören in den Haupttext' }),
     slugCharacters: ({ slug, example }: { slug: S; example: S }) => ({ reason: `slug „${slug}“ darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten`, fix: `zum Beispiel slug: ${example}` }),
     slugTooLong: ({ length, max }: { length: N; max: N }) => ({ reason: `slug ist ${length} Zeichen lang; erlaubt sind höchstens ${max}`, fix: 'kürzen; wenige Wörter genügen' }),
@@ -84,9 +87,9 @@ export const contentDe = {
     }),
   },
   'invalid-date': {
-    yearOnly: ({ field, value, example }: { field: S; value: S; example: S }) => ({ reason: `${field} ${value} ist nur eine Jahreszahl oder Zahl; erwartet wird ein ganzes Datum JJJJ-MM-TT`, fix: `z. B. ${field}: ${example}-01-31 schreiben` }),
-    notADate: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ ist kein Datum; erwartet wird JJJJ-MM-TT oder Datum mit Uhrzeit wie 2025-02-13T09:30:00+01:00`, fix: `${field}: JJJJ-MM-TT schreiben, z. B. ${field}: 2025-02-13` }),
-    notRealDay: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ gibt es im Kalender nicht`, fix: `Tag und Monat prüfen und ${field}: JJJJ-MM-TT schreiben, z. B. ${field}: 2025-02-13` }),
+    yearOnly: ({ field, value, example }: { field: S; value: S; example: S }) => ({ reason: `${field} ${value} ist nur eine Jahreszahl oder Zahl; erwartet wird ein ganzes Datum JJJJ-MM-TT`, fix: `z. B. ${as(field)}${example}-01-31 schreiben` }),
+    notADate: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ ist kein Datum; erwartet wird JJJJ-MM-TT oder Datum mit Uhrzeit wie 2025-02-13T09:30:00+01:00`, fix: `${as(field)}JJJJ-MM-TT schreiben, z. B. ${as(field)}2025-02-13` }),
+    notRealDay: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ gibt es im Kalender nicht`, fix: `Tag und Monat prüfen und ${as(field)}JJJJ-MM-TT schreiben, z. B. ${as(field)}2025-02-13` }),
     badTime: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ hat eine unmögliche Uhrzeit`, fix: 'die Uhrzeit als hh:mm zwischen 00:00 und 23:59 schreiben' }),
     badOffset: ({ field, value }: { field: S; value: S }) => ({ reason: `${field} „${value}“ hat eine unmögliche Zeitzonenangabe`, fix: 'die Zeitzone weglassen (es gilt die der Seite) oder z. B. +01:00 schreiben' }),
   },

@@ -33,7 +33,7 @@ export const uiDe = {
     summary: ({ pages, articles, seconds, files, writes, cache }: { pages: N; articles: N; seconds: S; files: N; writes: S; cache: S }) =>
       `${plural(pages, 'Seite', 'Seiten')} aus ${plural(articles, 'Meldung', 'Meldungen')} gebaut in ${seconds} s (${plural(files, 'Datei', 'Dateien')}${writes}; Zwischenspeicher: ${cache}).`,
     writes: ({ written, linked, removed }: { written: N; linked: N; removed: N }) => `, ${written} geschrieben, ${linked} unverändert übernommen, ${removed} entfernt`,
-    cache: ({ state }: { state: S }) => ({ hit: 'genutzt', missing: 'noch leer', invalid: 'unbrauchbar, neu angelegt', stale: 'veraltet, neu angelegt', off: 'aus' } as Record<S, S>)[state] ?? state,
+    cache: ({ state }: { state: S }) => ({ hit: 'genutzt', missing: 'noch leer', invalid: 'unbrauchbar, neu angelegt', stale: 'Vorlagen, Einstellungen oder Version geändert, Seiten neu erzeugt (Markdown aus dem Zwischenspeicher)', off: 'aus' } as Record<S, S>)[state] ?? state,
     excluded: ({ drafts, future, expired }: { drafts: N; future: N; expired: N }) => `Nicht veröffentlicht: ${plural(drafts, 'Entwurf', 'Entwürfe')}, ${future} geplant, ${expired} abgelaufen.`,
     nextScheduled: ({ date, file }: { date: S; file: S }) => `Die nächste geplante Meldung erscheint am ${date} (${file}); dann neu bauen.`,
     serverOnly: ({ count, list, more }: { count: N; list: S; more: N }) =>
@@ -41,6 +41,22 @@ export const uiDe = {
   },
   check: {
     noProblems: 'Keine Probleme gefunden.',
+  },
+  init: {
+    created: ({ root }: { root: S }) => `Stadtbote-Website in ${root} angelegt. Weiter geht es so:`,
+    preview: '# Vorschau im Browser',
+    check: '# das prüft die CI vor dem Veröffentlichen',
+    fillIn: 'Vor dem Veröffentlichen die Seiten in content/pages/ ausfüllen (jedes „[bitte ergänzen: …]“); README.md erklärt den Rest.',
+  },
+  /** Mistakes on the command line itself, as commander finds them (cli/usage.ts puts them into these words). */
+  usage: {
+    unknownOption: ({ option }: { option: S }) => `Fehler: unbekannte Option „${option}“`,
+    unknownCommand: ({ command }: { command: S }) => `Fehler: unbekannter Befehl „${command}“`,
+    missingOption: ({ option }: { option: S }) => `Fehler: die Option „${option}“ fehlt`,
+    missingValue: ({ option }: { option: S }) => `Fehler: der Option „${option}“ fehlt ihr Wert`,
+    missingArgument: ({ argument }: { argument: S }) => `Fehler: die Angabe „${argument}“ fehlt`,
+    tooManyArguments: 'Fehler: zu viele Angaben',
+    help: '(Hilfe: mit --help aufrufen)',
   },
   new: {
     exists: ({ file }: { file: S }) => `stadtbote: ${file} gibt es schon; nichts wurde geschrieben`,
@@ -71,7 +87,7 @@ export const uiDe = {
    * claims use the English names as identities (the same owner may claim a path twice), so they
    * are put into words only when a problem is reported.
    */
-  owner: (owner: S): S => {
+  owner: ({ owner }: { owner: S }): S => {
     const fixed: Record<S, S> = {
       'the search page': 'die Suchseite',
       'the search index': 'der Suchindex',

@@ -1,6 +1,9 @@
 import type { contentDe } from './de-content.js';
 
 /** English twin of de-content.ts (sites with `language: en`): the same rule ids and messages, checked by the type. */
+/** How a value is written: `date: 2025-02-13` in the frontmatter, `--date 2025-02-13` on the command line. */
+const as = (field: string): string => (field.startsWith('--') ? `${field} ` : `${field}: `);
+
 export const contentEn = {
   'content-missing': {
     missing: ({ folder }) => ({ reason: `content folder ${folder} does not exist`, fix: 'create the folder content/ or name another one with --content DIR' }),
@@ -45,13 +48,13 @@ export const contentEn = {
     otherLanguage: ({ detail }) => ({ reason: `frontmatter is written in another language (${detail})`, fix: 'write the frontmatter as YAML between two lines "---"' }),
   },
   'missing-field': {
-    missing: ({ field }) => ({ reason: `${field} is missing`, fix: `add a line "${field}: …" to the frontmatter` }),
+    missing: ({ field }) => ({ reason: `${field} is missing`, fix: `add a line "${as(field)}…" to the frontmatter` }),
   },
   'invalid-type': {
-    notText: ({ field, found }) => ({ reason: `${field} must be text, found ${found}`, fix: `write ${field}: "…" on one line` }),
-    numberAsText: ({ field, value }) => ({ reason: `${field} is written as a number (${value}); a text field needs the text itself`, fix: `put the text in quotes: ${field}: "…"` }),
-    notDate: ({ field, found }) => ({ reason: `${field} must be a date, found ${found}`, fix: `write ${field}: YYYY-MM-DD, e.g. ${field}: 2025-02-13` }),
-    notBoolean: ({ field, found }) => ({ reason: `${field} must be true or false, found ${found}`, fix: `write ${field}: true or ${field}: false` }),
+    notText: ({ field, found }) => ({ reason: `${field} must be text, found ${found}`, fix: `write ${as(field)}"…" on one line` }),
+    numberAsText: ({ field, value }) => ({ reason: `${field} is written as a number (${value}); a text field needs the text itself`, fix: `put the text in quotes: ${as(field)}"…"` }),
+    notDate: ({ field, found }) => ({ reason: `${field} must be a date, found ${found}`, fix: `write ${as(field)}YYYY-MM-DD, e.g. ${as(field)}2025-02-13` }),
+    notBoolean: ({ field, found }) => ({ reason: `${field} must be true or false, found ${found}`, fix: `write ${as(field)}true or ${as(field)}false` }),
     imageNotMapping: ({ found }) => ({ reason: `image must be a mapping with src and alt, found ${found}`, fix: 'image:\n  src: photo.jpg\n  alt: "What the image shows"' }),
     aliasesNotList: ({ found }) => ({ reason: `aliases must be a list of old URLs, found ${found}`, fix: 'aliases:\n  - /old/article-123.html' }),
     aliasNotText: ({ found }) => ({ reason: `alias must be a URL path, found ${found}`, fix: 'write the address as a path, e.g. - /old/article-123.html' }),
@@ -75,9 +78,9 @@ export const contentEn = {
     }),
   },
   'invalid-date': {
-    yearOnly: ({ field, value, example }) => ({ reason: `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, fix: `write e.g. ${field}: ${example}-01-31` }),
-    notADate: ({ field, value }) => ({ reason: `${field} "${value}" is not a date; expected YYYY-MM-DD or an ISO date-time such as 2025-02-13T09:30:00+01:00`, fix: `write ${field}: YYYY-MM-DD, e.g. ${field}: 2025-02-13` }),
-    notRealDay: ({ field, value }) => ({ reason: `${field} "${value}" is not a real calendar date`, fix: `check day and month and write ${field}: YYYY-MM-DD, e.g. ${field}: 2025-02-13` }),
+    yearOnly: ({ field, value, example }) => ({ reason: `${field} ${value} has only a year or a number; expected a full date YYYY-MM-DD`, fix: `write e.g. ${as(field)}${example}-01-31` }),
+    notADate: ({ field, value }) => ({ reason: `${field} "${value}" is not a date; expected YYYY-MM-DD or an ISO date-time such as 2025-02-13T09:30:00+01:00`, fix: `write ${as(field)}YYYY-MM-DD, e.g. ${as(field)}2025-02-13` }),
+    notRealDay: ({ field, value }) => ({ reason: `${field} "${value}" is not a real calendar date`, fix: `check day and month and write ${as(field)}YYYY-MM-DD, e.g. ${as(field)}2025-02-13` }),
     badTime: ({ field, value }) => ({ reason: `${field} "${value}" has an impossible time of day`, fix: 'write the time as hh:mm between 00:00 and 23:59' }),
     badOffset: ({ field, value }) => ({ reason: `${field} "${value}" has an impossible time-zone offset`, fix: "leave out the offset (the site's time zone applies) or write e.g. +01:00" }),
   },

@@ -24,7 +24,7 @@ export const uiEn = {
     progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
     writes: ({ written, linked, removed }) => `, ${written} written, ${linked} unchanged carried over, ${removed} removed`,
-    cache: ({ state }) => state,
+    cache: ({ state }) => (state === 'stale' ? 'templates, config or version changed, pages rendered again (Markdown from the cache)' : state),
     excluded: ({ drafts, future, expired }) => `Not published: ${drafts} draft(s), ${future} scheduled, ${expired} expired.`,
     nextScheduled: ({ date, file }) => `Next scheduled article goes live on ${date} (${file}); rebuild then.`,
     serverOnly: ({ count, list, more }) =>
@@ -32,6 +32,21 @@ export const uiEn = {
   },
   check: {
     noProblems: 'No problems found.',
+  },
+  init: {
+    created: ({ root }) => `Created a Stadtbote site in ${root}. Next:`,
+    preview: '# preview',
+    check: '# what CI checks before publishing',
+    fillIn: 'Fill in the pages in content/pages/ (every "[bitte ergänzen: …]") before publishing; README.md explains the rest.',
+  },
+  usage: {
+    unknownOption: ({ option }) => `error: unknown option '${option}'`,
+    unknownCommand: ({ command }) => `error: unknown command '${command}'`,
+    missingOption: ({ option }) => `error: required option '${option}' not specified`,
+    missingValue: ({ option }) => `error: option '${option}' argument missing`,
+    missingArgument: ({ argument }) => `error: missing required argument '${argument}'`,
+    tooManyArguments: 'error: too many arguments',
+    help: '(run with --help for usage)',
   },
   new: {
     exists: ({ file }) => `stadtbote: ${file} already exists; nothing was written`,
@@ -58,5 +73,5 @@ export const uiEn = {
     hostRefused: ({ host }) => `The preview does not answer under the name "${host}". Open it via http://localhost or 127.0.0.1.`,
   },
   // The generators' names are English already (de-ui.ts puts them into German words).
-  owner: (owner: string) => owner,
+  owner: ({ owner }) => owner,
 } satisfies typeof uiDe;
