@@ -95,7 +95,9 @@ export function printWarnings(warnings: readonly Problem[], io: Output, verbose:
 export function builtSummary(report: BuildReport, language?: string): string {
   const t = messages(language).ui.build;
   const w = report.write;
-  const writes = w ? t.writes({ written: w.written, linked: w.linked, removed: w.removed }) : '';
+  // Unchanged = every file not written anew: hard-linked from the live site now, or already in the
+  // shadow folder from the build before with the same bytes (the writer counts only the first as linked).
+  const writes = w ? t.writes({ written: w.written, linked: Math.max(0, report.files - w.written), removed: w.removed }) : '';
   return t.summary({ pages: report.pages, articles: report.articles, seconds: (report.durationMs / 1000).toFixed(2), files: report.files, writes, cache: t.cache({ state: report.cache }) });
 }
 
