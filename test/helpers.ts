@@ -68,3 +68,16 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Deterministic pseudo-random numbers (xorshift32), so a failing random sequence can be replayed by its seed. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}

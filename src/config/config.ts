@@ -1,4 +1,6 @@
 import { parseTopics } from './topics.js';
+import type { SitePaths } from './paths.js';
+export type { SitePaths } from './paths.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -63,17 +65,6 @@ export interface SiteConfig extends LookConfig {
   readonly cms: CmsSettings | false;
 }
 
-/** Where a build reads and writes, resolved to absolute paths. */
-export interface SitePaths {
-  readonly root: string;
-  readonly content: string;
-  readonly templates: string;
-  readonly out: string;
-  readonly static: string;
-  readonly cache: string;
-  /** The config file, when there is one. */
-  readonly configFile?: string;
-}
 
 export interface ResolvedSite {
   readonly config: SiteConfig;

@@ -3,17 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../model/errors.js';
 import { rulesIn } from '../model/messages.js';
 import { isInside } from '../util/files.js';
-
-/** The site's folders this check guards (config.ts `SitePaths`; spelled out here so the two files do not import each other). */
-interface GuardedPaths {
-  readonly root: string;
-  readonly content: string;
-  readonly templates: string;
-  readonly out: string;
-  readonly static: string;
-  readonly cache: string;
-  readonly configFile?: string;
-}
+import type { SitePaths } from './paths.js';
 
 /** A path with symbolic links resolved as far as it exists, so that two spellings of one folder compare equal. */
 function realPath(p: string): string {
@@ -35,7 +25,7 @@ function realPath(p: string): string {
  * Every build replaces the output folder as a whole. An output folder that is the site itself, or
  * holds or sits inside its sources, would be replaced with them: refuse before anything is touched.
  */
-export function checkOutputFolder(paths: GuardedPaths, outOption: string | undefined, language: string): void {
+export function checkOutputFolder(paths: SitePaths, outOption: string | undefined, language: string): void {
   const out = realPath(paths.out);
   const given = outOption ?? path.relative(paths.root, paths.out);
   type Named = { de: string; en: string };

@@ -2,21 +2,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, e
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, prng, readTree } from '../helpers.js';
 import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
-
-/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 const REGIONS = ['Potsdam', 'München', 'Kreis Recklinghausen', 'Bayern'];
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { article, buildSite, cleanup, makeSite, readTree, REPO } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, prng, readTree, REPO } from '../helpers.js';
 import { MarkdownStage } from '../../src/render/markdown-stage.js';
 import { markdownEntryKey, MarkdownStore } from '../../src/cache/markdown-store.js';
 
@@ -11,19 +11,6 @@ import { markdownEntryKey, MarkdownStore } from '../../src/cache/markdown-store.
  * walk random sequences of content, template, config and file edits, and after every step compare
  * the incremental build with a cold build of the same state, byte for byte over the whole dist/.
  */
-
-/** Deterministic pseudo-random numbers (xorshift32), so a failing sequence can be replayed by its seed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 const REGIONS = ['Potsdam', 'München', 'Bayern'];
 const THEME_BASE = readFileSync(path.join(REPO, 'templates/layouts/base.liquid'), 'utf8');
