@@ -7,6 +7,7 @@ import { hashOf } from '../util/hash.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
 import type { ListPage } from './plan.js';
+import { owner } from '../i18n/owners.js';
 
 /** Sitemap entries of the articles and standalone pages: the day each last changed. */
 export function sourcePageEntries(model: SiteModel, pages: readonly PageMeta[]): HtmlPageEntry[] {
@@ -47,7 +48,7 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
   const toRender: ListPage[] = [];
   for (const lp of input.lists) {
     const outPath = outputPathFor(lp.url);
-    if (!claims.claim(outPath, `the generated page ${lp.url}`)) continue;
+    if (!claims.claim(outPath, owner('generatedPage', lp.url))) continue;
     const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
     entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
     const cached = previous.outputs.get(`list:${lp.url}`);

@@ -3,6 +3,7 @@ import type { Problem } from '../model/problem.js';
 import { namesHost } from '../util/url-ref.js';
 import { isAllowed } from '../util/hosts.js';
 import type { WrittenFileCheck } from '../model/outputs.js';
+import { isGeneratorOwner } from '../i18n/owners.js';
 
 /** One resource a page would make the browser fetch from another host. */
 export interface ExternalResource {
@@ -153,7 +154,7 @@ export class ExternalResourceCheck implements WrittenFileCheck {
     return [...this.seen.values()].map(({ resource, first, count }) => {
       const owner = this.ownerOf(first);
       return {
-        file: owner && !owner.startsWith('the ') ? owner : first,
+        file: owner && !isGeneratorOwner(owner) ? owner : first,
         ruleId: 'external-resource',
         ...rulesIn(this.language)['external-resource'].page({ first, more: count - 1, kind: resource.kind, host: resource.host, url: resource.url }),
         severity: 'error' as const,

@@ -1,6 +1,7 @@
 import { movedUrls, type MovedUrl } from './redirects.js';
 import { FEED_TYPES, IMMUTABLE, IMMUTABLE_SECONDS, immutableFolders, SERVER_FILES, securityHeaders, SHORT, SHORT_SECONDS, TEXT_EXTENSIONS } from './server-policy.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 /**
  * Apache 2.4: one `.htaccess` for the site's folder, which also works included in the
@@ -144,5 +145,5 @@ function apacheConfig(s: SiteSnapshot): string {
 }
 
 export function apacheFiles(s: SiteSnapshot): GeneratedFile[] {
-  return [{ path: '.htaccess', content: apacheConfig(s), owner: 'the Apache configuration' }];
+  return [{ path: '.htaccess', content: apacheConfig(s), owner: owner('apache') }];
 }

@@ -1,4 +1,5 @@
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 /**
  * Stylesheets and other theme assets from every template folder's `assets/` (site first, subfolders
@@ -10,8 +11,8 @@ export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
     // The search script is only useful with the search index beside it.
     if (asset.name === 'search.js' && !s.site.config.search) continue;
     // A generated asset (theme/brand.ts) comes from the config, not from a template folder.
-    const owner = asset.dir === 'generated' ? `the config (assets/${asset.name})` : `templates/assets/${asset.name}`;
-    files.push({ path: `assets/${asset.published}`, content: asset.bytes, owner });
+    const by = asset.dir === 'generated' ? owner('configAsset', asset.name) : `templates/assets/${asset.name}`;
+    files.push({ path: `assets/${asset.published}`, content: asset.bytes, owner: by });
   }
   return files;
 }
@@ -20,5 +21,5 @@ export function themeAssets(s: SiteSnapshot): GeneratedFile[] {
 export function notFoundPage(s: SiteSnapshot): GeneratedFile[] {
   const { renderer } = s;
   const html = renderer.renderPage('404', { kind: '404', title: renderer.strings.notFoundTitle, url: '/404.html', description: renderer.strings.notFoundText, feeds: renderer.siteFeeds(), noindex: true }, {});
-  return [{ path: '404.html', content: html, owner: 'the 404 page' }];
+  return [{ path: '404.html', content: html, owner: owner('notFoundPage') }];
 }

@@ -6,6 +6,7 @@ import { rfc822InZone } from '../util/rfc822.js';
 import type { SocialImage } from '../model/types.js';
 import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 const GENERATOR = 'Stadtbote';
 
@@ -96,7 +97,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       atom: absolute(urls.feed('atom')),
       json: absolute(urls.feed('json')),
       files: [outputPathFor(urls.feed('rss')), outputPathFor(urls.feed('atom')), outputPathFor(urls.feed('json'))],
-      owner: 'the site feeds',
+      owner: owner('siteFeeds'),
       items: newest(s.model.articles),
     },
   ];
@@ -109,7 +110,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       atom: absolute(urls.feed('atom', region.slug)),
       json: absolute(urls.feed('json', region.slug)),
       files: [outputPathFor(urls.feed('rss', region.slug)), outputPathFor(urls.feed('atom', region.slug)), outputPathFor(urls.feed('json', region.slug))],
-      owner: `the feeds of region ${region.name}`,
+      owner: owner('regionFeeds', region.name),
       items: newest(region.articles),
     });
   }
@@ -123,7 +124,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       atom: absolute(files[1]!),
       json: absolute(files[2]!),
       files: [outputPathFor(files[0]!), outputPathFor(files[1]!), outputPathFor(files[2]!)],
-      owner: `the feeds of topic ${topic.name}`,
+      owner: owner('topicFeeds', topic.name),
       items: newest(topic.articles),
     });
   }

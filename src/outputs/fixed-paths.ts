@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../model/types.js';
 import { parseOldAddress, placeOldAddress } from '../content/aliases.js';
 import { redirectFilePath } from './redirects.js';
 import type { OutputSource } from './types.js';
+import { aliasOwner, owner } from '../i18n/owners.js';
 
 /**
  * Files the site-wide generators always write, with the owner names they claim them under. They
@@ -11,12 +12,12 @@ import type { OutputSource } from './types.js';
  */
 export function fixedOutputs(urls: UrlScheme, search: boolean): [path: string, owner: string][] {
   return [
-    ...(search ? ([[outputPathFor(urls.search()), 'the search page']] as [string, string][]) : []),
-    ['404.html', 'the 404 page'],
-    [outputPathFor(urls.feed('rss')), 'the site feeds'],
-    [outputPathFor(urls.feed('atom')), 'the site feeds'],
-    [outputPathFor(urls.feed('json')), 'the site feeds'],
-    ['sitemap.xml', 'the sitemap'],
+    ...(search ? ([[outputPathFor(urls.search()), owner('searchPage')]] as [string, string][]) : []),
+    ['404.html', owner('notFoundPage')],
+    [outputPathFor(urls.feed('rss')), owner('siteFeeds')],
+    [outputPathFor(urls.feed('atom')), owner('siteFeeds')],
+    [outputPathFor(urls.feed('json')), owner('siteFeeds')],
+    ['sitemap.xml', owner('sitemap')],
     ['robots.txt', 'robots.txt'],
   ];
 }
@@ -34,7 +35,7 @@ export function aliasOutputs(article: ArticleMeta, displayPrefix: string, host: 
     if (!parsed.ok) continue;
     const placed = placeOldAddress(parsed.address, host, basePath);
     if (placed.kind !== 'this-host' || placed.pageAt === undefined) continue;
-    out.push([redirectFilePath(placed.pageAt), `${displayPrefix}${article.src} (alias ${alias})`, { src: article.src, field: `aliases.${article.data.aliases.indexOf(alias)}` }]);
+    out.push([redirectFilePath(placed.pageAt), aliasOwner(`${displayPrefix}${article.src}`, alias), { src: article.src, field: `aliases.${article.data.aliases.indexOf(alias)}` }]);
   }
   return out;
 }

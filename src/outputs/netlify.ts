@@ -1,6 +1,7 @@
 import { movedUrls, type MovedUrl } from './redirects.js';
 import { FEED_TYPES, IMMUTABLE, immutableFolders, securityHeaders } from './server-policy.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 /**
  * Netlify and Cloudflare Pages: `_redirects` and `_headers` in the published folder. Both read `*`
@@ -51,9 +52,9 @@ function netlifyHeaders(s: SiteSnapshot): string {
 }
 
 export function netlifyFiles(s: SiteSnapshot): GeneratedFile[] {
-  const owner = 'the Netlify and Cloudflare configuration';
+  const by = owner('netlify');
   return [
-    { path: '_redirects', content: netlifyRedirects(s, movedUrls(s)), owner },
-    { path: '_headers', content: netlifyHeaders(s), owner },
+    { path: '_redirects', content: netlifyRedirects(s, movedUrls(s)), owner: by },
+    { path: '_headers', content: netlifyHeaders(s), owner: by },
   ];
 }

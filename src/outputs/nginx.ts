@@ -1,6 +1,7 @@
 import { movedUrls, type MovedUrl } from './redirects.js';
 import { FEED_TYPES, IMMUTABLE, immutableFolders, SERVER_FILES, securityHeaders, SHORT, siteTag } from './server-policy.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 /**
  * nginx: `nginx-http.conf` (the redirect maps, for the `http` block) and `nginx-server.conf`
@@ -127,9 +128,9 @@ function nginxServer(s: SiteSnapshot): string {
 
 export function nginxFiles(s: SiteSnapshot): GeneratedFile[] {
   const moved = movedUrls(s);
-  const owner = 'the nginx configuration';
+  const by = owner('nginx');
   return [
-    { path: 'nginx-http.conf', content: nginxHttp(s, moved), owner },
-    { path: 'nginx-server.conf', content: nginxServer(s), owner },
+    { path: 'nginx-http.conf', content: nginxHttp(s, moved), owner: by },
+    { path: 'nginx-server.conf', content: nginxServer(s), owner: by },
   ];
 }

@@ -3,6 +3,7 @@ import { parseOldAddress, placeOldAddress, querySpellings, type OldAddress } fro
 import { withBasePathFor } from './absolute.js';
 import type { GeneratedFile, OutputSource, SiteSnapshot } from './types.js';
 import { relativePath } from '../util/files.js';
+import { aliasOwner } from '../i18n/owners.js';
 
 /** One old address of a published article. */
 export interface MovedUrl {
@@ -61,7 +62,7 @@ export function movedUrls(s: SiteSnapshot): MovedUrl[] {
         target: a.url,
         targetPath: base(a.url),
         title: a.data.title,
-        owner: `${prefix}${a.src} (alias ${alias})`,
+        owner: aliasOwner(`${prefix}${a.src}`, alias),
         source: { src: a.src, field: `aliases.${a.data.aliases.indexOf(alias)}` },
       });
     }

@@ -2,6 +2,7 @@ import { outputPathFor } from '../model/urls.js';
 import type { PageChrome } from '../theme/views.js';
 import { searchBundlePaths, searchParts } from '../search/parts.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
+import { owner } from '../i18n/owners.js';
 
 /**
  * The search page (`/suche/`): a form with region and year filters whose options come from the
@@ -28,5 +29,5 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
     archiveUrl: renderer.urls.archive(),
     regionsUrl: renderer.urls.regions(),
   });
-  return [{ path: outputPathFor(url), content: html, owner: 'the search page' }];
+  return [{ path: outputPathFor(url), content: html, owner: owner('searchPage') }];
 }

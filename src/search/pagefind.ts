@@ -8,6 +8,7 @@ import { outputPathFor } from '../model/urls.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { hashOf } from '../util/hash.js';
 import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
+import { owner } from '../i18n/owners.js';
 
 export { SEARCH_DIR };
 
@@ -37,7 +38,7 @@ export interface SearchResult {
 /** Cache entries of the parts: `search:` for a single index, `search:2022-2024` for a part of those years. */
 const CACHE_ENTRY = 'search:';
 /** Who writes the search bundle, in messages about paths that collide with it. */
-export const SEARCH_OWNER = 'the search index';
+export const SEARCH_OWNER = owner('searchIndex');
 const PIPELINED_PAGES = 64;
 /** The record that closes every part of a split index: one word, and a date before any article's. */
 // A word no text contains: a word shared with an article hid that article from the part's search.

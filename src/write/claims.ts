@@ -1,4 +1,5 @@
-import { messages, rulesIn, type ProblemText } from '../model/messages.js';
+import { rulesIn, type ProblemText } from '../model/messages.js';
+import { ownerWords } from '../i18n/owners.js';
 import path from 'node:path';
 import type { OutputSource } from '../model/outputs.js';
 import { fieldPosition } from '../content/load.js';
@@ -90,7 +91,7 @@ export class OutputClaims {
 
   /** A generator's name in the site's language (content files are named by their path). */
   private say(owner: string): string {
-    return messages(this.language).ui.owner({ owner });
+    return ownerWords(owner, this.language);
   }
 
   /** Names the content file an editor can change: the claiming one's, else the other's. */

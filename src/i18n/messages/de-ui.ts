@@ -82,35 +82,4 @@ export const uiDe = {
     notFoundText: 'Diese Seite gibt es (noch) nicht.',
     hostRefused: ({ host }: { host: S }) => `Die Vorschau antwortet nicht unter dem Namen „${host}“. Öffnen Sie sie über http://localhost oder 127.0.0.1.`,
   },
-  /**
-   * The generators' names for the files they write, as a clash (`duplicate-url`) names them. The
-   * claims use the English names as identities (the same owner may claim a path twice), so they
-   * are put into words only when a problem is reported.
-   */
-  owner: ({ owner }: { owner: S }): S => {
-    const fixed: Record<S, S> = {
-      'the search page': 'die Suchseite',
-      'the search index': 'der Suchindex',
-      'the 404 page': 'die Seite „nicht gefunden“ (404.html)',
-      'the site feeds': 'die Feeds der Website',
-      'the sitemap': 'die Sitemap',
-      'the Apache configuration': 'die Apache-Konfiguration (.htaccess)',
-      'the nginx configuration': 'die nginx-Konfiguration',
-      'the Netlify and Cloudflare configuration': 'die Netlify- und Cloudflare-Konfiguration',
-    };
-    const named = fixed[owner];
-    if (named !== undefined) return named;
-    const pattern: [RegExp, (m: RegExpMatchArray) => S][] = [
-      [/^the feeds of region (.*)$/s, (m) => `die Feeds der Region ${m[1]}`],
-      [/^the feeds of topic (.*)$/s, (m) => `die Feeds des Themas ${m[1]}`],
-      [/^the generated page (.*)$/s, (m) => `die erzeugte Seite ${m[1]}`],
-      [/^the config \((.*)\)$/s, (m) => `die Konfiguration (${m[1]})`],
-      [/^(.*) \(alias (.*)\)$/s, (m) => `${m[1]} (alte Adresse ${m[2]})`],
-    ];
-    for (const [re, say] of pattern) {
-      const m = owner.match(re);
-      if (m) return say(m);
-    }
-    return owner;
-  },
 };

@@ -72,6 +72,4 @@ export const uiEn = {
     notFoundText: 'This page does not exist (yet).',
     hostRefused: ({ host }) => `The preview does not answer under the name "${host}". Open it via http://localhost or 127.0.0.1.`,
   },
-  // The generators' names are English already (de-ui.ts puts them into German words).
-  owner: ({ owner }) => owner,
 } satisfies typeof uiDe;

@@ -6,6 +6,7 @@ import { MAX_TITLE_SLUG_LENGTH, SLUG_OPTIONS } from '../../util/slug.js';
 import type { GeneratedFile, SiteSnapshot } from '../types.js';
 import { contentFolderOf, decapConfigYaml } from './decap-config.js';
 import { vendorFiles } from './vendor.js';
+import { owner } from '../../i18n/owners.js';
 
 /** The editor's folder in the output (under the base path). */
 export const ADMIN_DIR = 'admin';
@@ -78,11 +79,11 @@ export function cmsAdmin(s: SiteSnapshot): GeneratedFile[] {
     slug: { options: SLUG_OPTIONS, maxLength: MAX_TITLE_SLUG_LENGTH },
     pagesFolder: `${contentFolderOf(s.site)}/pages/`,
   };
-  const owner = 'the web editor (cms)';
+  const editor = owner('webEditor');
   return [
-    { path: `${ADMIN_DIR}/index.html`, content: adminPage(s, settings, vendor.imports), owner },
-    { path: `${ADMIN_DIR}/config.yml`, content: decapConfigYaml(s.site, cms), owner },
+    { path: `${ADMIN_DIR}/index.html`, content: adminPage(s, settings, vendor.imports), owner: editor },
+    { path: `${ADMIN_DIR}/config.yml`, content: decapConfigYaml(s.site, cms), owner: editor },
     adminScript(s),
-    ...vendor.files.map((f) => ({ path: `${ADMIN_DIR}/${f.path}`, content: f.content, owner: `the web editor (${f.path})` })),
+    ...vendor.files.map((f) => ({ path: `${ADMIN_DIR}/${f.path}`, content: f.content, owner: owner('webEditorFile', f.path) })),
   ];
 }
