@@ -1,3 +1,4 @@
+import { splitPacked, type Packed } from './transfer.js';
 import { rulesIn } from '../model/messages.js';
 import type { Piscina } from 'piscina';
 import type { Problem } from '../model/problem.js';
@@ -112,15 +113,16 @@ export class BudgetedSources {
     this.watchdog = new Watchdog(budget.ms);
   }
 
-  async run(pool: Piscina, sources: readonly SourceFile[], task: (sources: readonly SourceFile[], progress: ProgressSlot) => unknown): Promise<SourceResult[]> {
-    const results: SourceResult[] = new Array<SourceResult>(sources.length);
+  async run(pool: Piscina, sources: readonly SourceFile[], task: (sources: readonly SourceFile[], progress: ProgressSlot) => unknown): Promise<(SourceResult | Packed)[]> {
+    const results: (SourceResult | Packed)[] = new Array<SourceResult | Packed>(sources.length);
     let pending = sources.map((_, i) => i);
     while (pending.length > 0) {
       const slot = newProgressSlot();
       const controller = new AbortController();
       const unwatch = this.watchdog.watch(slot, () => controller.abort(new Error('render budget exceeded')));
       try {
-        const out = (await pool.run(task(pending.map((i) => sources[i]!), slot), { signal: controller.signal })) as SourceResult[];
+        // The thread answers with its results packed (render/transfer.ts).
+        const out = splitPacked((await pool.run(task(pending.map((i) => sources[i]!), slot), { signal: controller.signal })) as Uint8Array);
         out.forEach((r, j) => (results[pending[j]!] = r));
         pending = [];
       } catch (err) {

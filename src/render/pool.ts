@@ -5,6 +5,7 @@ import { Renderer } from './renderer.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
 import type { WorkerTask } from './messages.js';
 import type { TemplateJob } from '../theme/views.js';
+import { splitPacked, unpacked, type Packed } from './transfer.js';
 import { BudgetedSources, DEFAULT_RENDER_BUDGET, LOCAL_SOURCE_BYTES, type RenderBudget } from './budget.js';
 
 /** Below this many items to render, starting worker threads costs more than it saves. */
@@ -95,7 +96,7 @@ export class RenderPool {
         // Only a thread can be ended: a source too large to be surely quick renders in one, under the budget.
         const large = source.text !== undefined && source.text.length > LOCAL_SOURCE_BYTES;
         this.isolatedUsed ||= large;
-        const result = large ? (await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p)))[0]! : renderer.renderSource(source);
+        const result = large ? unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p)))[0]!) : renderer.renderSource(source);
         await onResult(result, source);
       }
       return;
@@ -103,8 +104,8 @@ export class RenderPool {
     function* batches(): Generator<Batch<SourceFile>> {
       for (let i = 0; i < items.length; i += SOURCE_BATCH) yield { items: items.slice(i, i + SOURCE_BATCH).map(load) };
     }
-    const run = (sources: readonly SourceFile[]): Promise<SourceResult[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p));
-    await streamBatches<SourceFile, SourceResult>(run, this.threads * 4, batches(), onResult);
+    const run = (sources: readonly SourceFile[]): Promise<(SourceResult | Packed)[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p));
+    await streamBatches<SourceFile, SourceResult | Packed>(run, this.threads * 4, batches(), (result, source) => onResult(unpacked(result), source));
   }
 
   /** Renders template pages, calling `onPage` with each page's HTML. */
@@ -119,9 +120,10 @@ export class RenderPool {
     function* batches(): Generator<Batch<J>> {
       for (let i = 0; i < jobs.length; i += PAGE_BATCH) yield { items: jobs.slice(i, i + PAGE_BATCH) };
     }
-    const run = (batch: readonly J[]): Promise<string[]> =>
-      pool.run({ kind: 'pages', contextKey, context, pages: batch.map(jobOnly) } satisfies WorkerTask) as Promise<string[]>;
-    await streamBatches<J, string>(run, this.threads * 4, batches(), (html, job) => onPage(job, html));
+    // The thread answers with its pages packed (render/transfer.ts).
+    const run = async (batch: readonly J[]): Promise<Packed[]> =>
+      splitPacked((await pool.run({ kind: 'pages', contextKey, context, pages: batch.map(jobOnly) } satisfies WorkerTask)) as Uint8Array);
+    await streamBatches<J, Packed>(run, this.threads * 4, batches(), (html, job) => onPage(job, unpacked<string>(html)));
   }
 
   async close(): Promise<void> {
