@@ -30,7 +30,7 @@ import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './
 import { sourcePageEntries, writeListPages } from './list-pages.js';
 import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
-import { modelSite, planListPages } from './plan.js';
+import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
 import { writeSiteFiles } from './site-files.js';
 import { StageTimer } from './timing.js';
@@ -117,7 +117,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Article pages get their links to other articles (related, previous, next) now that all are known.
     const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next });
     timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
-    const lists = await writeListPages({ lists: planListPages(model, renderer, config.perPage), model, claims, output, pool, previous: cache.previous, next: cache.next });
+    const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
     const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];

@@ -28,7 +28,8 @@ function newestChange(model: SiteModel): string | undefined {
 }
 
 export interface ListPagesInput {
-  readonly lists: readonly ListPage[];
+  /** The planned pages, in plan order; taken one at a time (build/plan.ts listPagePlan). */
+  readonly lists: Iterable<ListPage>;
   readonly model: SiteModel;
   readonly claims: OutputClaims;
   readonly output: SiteOutput;
@@ -39,27 +40,33 @@ export interface ListPagesInput {
 
 /**
  * The list-page stage: claims each planned list page, keeps it from the last build when its key is
- * unchanged, and renders and writes the others on the pool. Returns their sitemap entries.
+ * unchanged, and renders and writes the others on the pool. Returns their sitemap entries. Pages are
+ * claimed and handed to the pool as the plan makes them, so only the pages in flight are in memory.
  */
 export async function writeListPages(input: ListPagesInput): Promise<{ entries: HtmlPageEntry[]; rendered: number }> {
   const { claims, output, previous, next } = input;
   const newest = newestChange(input.model);
   const entries: HtmlPageEntry[] = [];
-  const toRender: ListPage[] = [];
-  for (const lp of input.lists) {
-    const outPath = outputPathFor(lp.url);
-    if (!claims.claim(outPath, owner('generatedPage', lp.url))) continue;
-    const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
-    entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
-    const cached = previous.outputs.get(`list:${lp.url}`);
-    if (cached && cached.key === lp.key && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
-      next.outputs.set(`list:${lp.url}`, cached);
-    } else toRender.push(lp);
+  let rendered = 0;
+  function* toRender(): Generator<ListPage> {
+    for (const lp of input.lists) {
+      const outPath = outputPathFor(lp.url);
+      if (!claims.claim(outPath, owner('generatedPage', lp.url))) continue;
+      const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
+      entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
+      const cached = previous.outputs.get(`list:${lp.url}`);
+      if (cached && cached.key === lp.key && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
+        next.outputs.set(`list:${lp.url}`, cached);
+        continue;
+      }
+      rendered++;
+      yield lp;
+    }
   }
-  await input.pool.renderPages(toRender, (lp, html) => {
+  await input.pool.renderPages(toRender(), (lp, html) => {
     const outPath = outputPathFor(lp.url);
     next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
     output.put(outPath, html);
   });
-  return { entries, rendered: toRender.length };
+  return { entries, rendered };
 }

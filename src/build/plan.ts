@@ -79,7 +79,17 @@ export function modelSite(published: readonly ArticleMeta[]): SiteModel {
 
 /** Plans every list and overview page: home, regions, region × year, years, months. */
 export function planListPages(model: SiteModel, renderer: Renderer, perPage: number): ListPage[] {
+  return [...listPagePlan(model, renderer, perPage)];
+}
+
+/**
+ * The list pages of {@link planListPages}, in the same order, one at a time: the build renders them
+ * as they are planned, so memory holds the pages in flight, not all of them (100,000 articles make
+ * some 25,000 list pages, each with its entries, pagination and key).
+ */
+export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: number): Generator<ListPage> {
   const { urls, strings: t } = renderer;
+  // Filled and emptied by each step below: a group's pages are handed on before the next group is planned.
   const pages: ListPage[] = [];
   const siteFeeds = renderer.siteFeeds();
   // Entries enter a page's key by hash: hashing every list's HTML again would cost more than the lists.
@@ -114,6 +124,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
 
   const site = renderer.context.config;
   paginate(model.articles, (n) => urls.home(n), { kind: 'home', section: 'home', heading: t.news, description: site.description, feeds: siteFeeds });
+  yield* pages.splice(0);
 
   // Region and topic pages: each paginated, with a page per year and a filter leading between them.
   const groupPages = (group: RegionSummary, kind: 'region' | 'topic', feeds: PageChrome['feeds'], urlOf: (n: number, year?: string) => string): void => {
@@ -132,10 +143,12 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
   for (const region of model.regions) {
     const feeds = [...siteFeeds, ...renderer.regionFeeds(region.slug, region.name)];
     groupPages(region, 'region', feeds, (n, year) => (year ? urls.regionYear(region.slug, year, n) : urls.region(region.slug, n)));
+    yield* pages.splice(0);
   }
   for (const topic of model.topics) {
     const feeds = [...siteFeeds, ...renderer.topicFeeds(topic.slug, topic.name)];
     groupPages(topic, 'topic', feeds, (n, year) => (year ? urls.topicYear(topic.slug, year, n) : urls.topic(topic.slug, n)));
+    yield* pages.splice(0);
   }
   // The overview exists whenever the config lists topics: the navigation links to it then.
   if (site.topics.length > 0) {
@@ -166,6 +179,7 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       const name = monthName(m.month);
       paginate(m.articles, (n) => urls.month(y.year, m.month, n), { kind: 'month', section: 'archive', heading: `${name} ${y.year}`, description: `${t.news} ${name} ${y.year}`, feeds: siteFeeds, filters: monthFilter(m.month) });
     }
+    yield* pages.splice(0);
   }
   push(urls.archive(), {
     template: 'archive',
@@ -179,5 +193,5 @@ export function planListPages(model: SiteModel, renderer: Renderer, perPage: num
       })),
     },
   });
-  return pages;
+  yield* pages.splice(0);
 }

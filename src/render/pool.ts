@@ -108,17 +108,34 @@ export class RenderPool {
     await streamBatches<SourceFile, SourceResult | Packed>(run, this.threads * 4, batches(), (result, source) => onResult(unpacked(result), source));
   }
 
-  /** Renders template pages, calling `onPage` with each page's HTML. */
-  async renderPages<J extends TemplateJob>(jobs: readonly J[], onPage: (job: J, html: string) => Promise<void> | void): Promise<void> {
-    const pool = this.parallel(jobs.length);
+  /**
+   * Renders template pages, calling `onPage` with each page's HTML. Jobs are taken from the iterable
+   * only as batches go out, so a plan that makes its pages as it goes is never held whole.
+   */
+  async renderPages<J extends TemplateJob>(jobs: Iterable<J>, onPage: (job: J, html: string) => Promise<void> | void): Promise<void> {
+    // Enough jobs to know whether threads pay; the rest stay in the iterable until their batch is due.
+    const iterator = jobs[Symbol.iterator]();
+    const first: J[] = [];
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      first.push(next.value);
+      if (first.length >= PARALLEL_THRESHOLD) break;
+    }
+    const pool = this.parallel(first.length);
     if (!pool) {
       const renderer = this.local();
-      for (const job of jobs) await onPage(job, renderer.renderPage(job.template, job.chrome, job.data));
+      for (const job of rest(first, iterator)) await onPage(job, renderer.renderPage(job.template, job.chrome, job.data));
       return;
     }
     const { context, contextKey } = this;
     function* batches(): Generator<Batch<J>> {
-      for (let i = 0; i < jobs.length; i += PAGE_BATCH) yield { items: jobs.slice(i, i + PAGE_BATCH) };
+      let batch: J[] = [];
+      for (const job of rest(first, iterator)) {
+        batch.push(job);
+        if (batch.length < PAGE_BATCH) continue;
+        yield { items: batch };
+        batch = [];
+      }
+      if (batch.length > 0) yield { items: batch };
     }
     // The thread answers with its pages packed (render/transfer.ts).
     const run = async (batch: readonly J[]): Promise<Packed[]> =>
@@ -131,6 +148,13 @@ export class RenderPool {
     this.pool = undefined;
     this.isolated = undefined;
   }
+}
+
+/** The items taken already, then the rest of the iterator. */
+function* rest<T>(taken: T[], iterator: Iterator<T>): Generator<T> {
+  // Handed on one by one and let go: `taken` empties as it is read.
+  while (taken.length > 0) yield taken.shift()!;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
 }
 
 /** The job without what callers add to it (URL, cache key): less to copy to the thread. */
