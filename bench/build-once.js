@@ -1,6 +1,7 @@
 // Child process of the benchmark: one build, then its numbers as JSON on stdout.
 //   node bench/build-once.js SITE_ROOT search|nosearch
-// Peak memory is the process's maximum resident set size, and CPU time its user + system time,
+// Peak memory is the process's maximum resident set size (and, as treePeakMiB, the highest sum over
+// the process and its children, bench/tree-rss.js), and CPU time its user + system time,
 // worker threads included (getrusage of the process). Pagefind's indexer runs as a child process
 // of this one: its CPU time is counted only by the parent's view of this process (GNU time in
 // bench/measure.js), which is why measure.js prefers those numbers and uses these as a fallback.
@@ -20,6 +21,13 @@ childProcess.spawn = function (...args) {
   return child;
 };
 
+// The memory of the whole process tree (this process, its threads and Pagefind's indexer), sampled
+// by a process of its own (bench/tree-rss.js), started with the real spawn so that it is not waited for.
+const sampler = spawn(process.execPath, [new URL('./tree-rss.js', import.meta.url).pathname, String(process.pid)], { stdio: ['ignore', 'pipe', 'inherit'] });
+let samplerOutput = '';
+sampler.stdout.on('data', (chunk) => (samplerOutput += chunk));
+const samplerDone = new Promise((resolve) => sampler.once('exit', resolve));
+
 const { build } = await import('../lib/index.js');
 const [root, mode] = process.argv.slice(2);
 const started = performance.now();
@@ -35,12 +43,16 @@ await Promise.all(
         }),
   ),
 );
+sampler.kill('SIGTERM');
+await samplerDone;
+const treePeakMiB = JSON.parse(samplerOutput.trim() || '{"peakMiB":null}').peakMiB;
 const usage = process.resourceUsage();
 process.stdout.write(
   JSON.stringify({
     buildMs: wallMs,
     selfCpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     maxRssMiB: usage.maxRSS / 1024,
+    treePeakMiB,
     rendered: report.rendered,
     files: report.files,
     written: report.write?.written ?? 0,

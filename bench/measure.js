@@ -44,7 +44,8 @@ export function stadtboteBuild(root, search) {
   return {
     wallMs: r.wallMs,
     cpuMs: r.cpuMs ?? report.selfCpuMs,
-    peakMiB: r.peakMiB ?? report.maxRssMiB,
+    // The highest of one process's peak and the sampled sum over the process tree (with Pagefind's indexer).
+    peakMiB: Math.max(r.peakMiB ?? report.maxRssMiB, report.treePeakMiB ?? 0),
     // CPU time of the build's child processes (Pagefind's indexer): all of it less the process's own.
     childCpuMs: r.cpuMs == null ? null : Math.max(0, r.cpuMs - report.selfCpuMs),
     rendered: report.rendered,

@@ -16,7 +16,8 @@
 // (the first build after cold, as in CI, which restores cache and dist), that edit again, one template
 // edited. Every build runs in a fresh process (bench/build-once.js) under GNU time: wall time
 // includes start-up; CPU time is user + system of the process, its worker threads and Pagefind's
-// indexer; peak memory is the highest resident set size.
+// indexer; peak memory is the highest resident set size of the process, or of the sum over it and
+// Pagefind's indexer where that is higher (sampled every 200 ms, bench/tree-rss.js).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
