@@ -42,7 +42,7 @@ const SNIPPETS: Record<string, [string, Record<string, string>?]> = {
   'escaping of <&"\'': ['{{ s }}|{{ s | raw }}|{{ s | raw | upcase }}|{{ s | upcase | raw }}|{{ s | escape }}|{{ s | escape | raw }}'],
   'stringification': ['{{ n }} {{ half }} {{ big }} {{ list }} {{ obj }} {{ no }} {{ nothing }} {{ zero }} {{ items[0].tags }} {{ missing }}'],
   'truthiness of nil, empty, 0, false, []': [
-    '{% for name in "nothing,empty,zero,no,none,emptyObj,missing,s,list" | split: "," %}{{ name }}:' +
+    '{% assign names = "nothing,empty,zero,no,none,emptyObj,missing,s,list" | split: "," %}{% for name in names %}{{ name }}:' +
       '{% if [name] %}T{% else %}F{% endif %}' +
       '{% unless [name] %}u{% endunless %}' +
       '{% if [name] == empty %}E{% endif %}{% if [name] == blank %}B{% endif %}{% if [name] == nil %}N{% endif %}{% if [name] != nil %}n{% endif %} {% endfor %}',
