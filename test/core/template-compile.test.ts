@@ -141,6 +141,11 @@ describe('what is not compiled is rendered by LiquidJS', () => {
     expect(compiler.compile(liquid.parse('a{{ x }}b'))({ x: 1 })).toBe('a1b');
   });
 
+  it('LiquidJS options the compiler does not follow (strictVariables) leave templates to LiquidJS', () => {
+    const liquid = new Liquid({ strictVariables: true });
+    expect(() => new LiquidCompiler(liquid).compile(liquid.parse('{{ x }}'))).toThrow(Unsupported);
+  });
+
   it('errors are LiquidJS\'s own: a missing partial reports as before', () => {
     const dir = makeSite({ 'main.liquid': '{% render "partials/gibt-es-nicht" %}' });
     temps.push(dir);

@@ -1,7 +1,10 @@
 import { Context, type Liquid, type LookupType, type Template } from 'liquidjs';
 import { TagCompiler } from './tags.js';
 import type { Render } from './partials.js';
-import { isObject, State, type Out, type Scope } from './runtime.js';
+import { isObject, State, Unsupported, type Out, type Scope } from './runtime.js';
+
+/** LiquidJS options whose effects are not compiled (the Theme sets none of them): with any on, LiquidJS renders. */
+const UNCOMPILED_OPTIONS = ['strictVariables', 'lenientIf', 'keepOutputType', 'catchAllErrors', 'groupedExpressions', 'orderedFilterParameters'] as const;
 
 /** A compiled template: the data of one page in, its HTML out. */
 export type CompiledTemplate = (data: object) => string;
@@ -26,6 +29,8 @@ export class LiquidCompiler {
   }
 
   compile(templates: readonly Template[]): CompiledTemplate {
+    const options = this.liquid.options as unknown as Record<string, unknown>;
+    for (const option of UNCOMPILED_OPTIONS) if (options[option]) throw new Unsupported(`option ${option}`);
     const render = this.tags.templates(templates);
     return (data) => {
       const env = (isObject(data) ? data : Object(data)) as Scope;

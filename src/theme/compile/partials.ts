@@ -1,7 +1,7 @@
 import { LookupType, type Hash, type Template } from 'liquidjs';
 import type { ExpressionCompiler } from './expressions.js';
 import type { Evaluate } from './filters.js';
-import { BlockDrop, ForloopDrop, OUTPUT, STORE, toEnumerable, Unsupported, State, type BlockRender, type Out, type Scope } from './runtime.js';
+import { BlockDrop, createScope, ForloopDrop, OUTPUT, STORE, toEnumerable, Unsupported, State, type BlockRender, type Out, type Scope } from './runtime.js';
 
 /**
  * `render`, `include`, `layout` and `block`, compiled with LiquidJS's scoping: `render` sees only its
@@ -54,7 +54,7 @@ function fileName(value: unknown): string {
 export function compileHash(hash: Hash | undefined, env: TagEnv): (state: State) => Scope {
   const entries = Object.entries(hash?.hash ?? {}).map(([key, token]): [string, Evaluate] => [key, token === undefined ? () => true : env.expressions.token(token)]);
   return (state) => {
-    const scope: Scope = {};
+    const scope = createScope();
     for (const [key, value] of entries) scope[key] = value(state);
     return scope;
   };
@@ -148,7 +148,7 @@ export function compileBlock(tag: Template & { block: string; templates: Templat
       const stack = (registers.blockStack ||= []);
       if (stack.includes(tag)) throw new Error('block tag cannot be nested');
       stack.push(tag);
-      state.frames.push({ block: superBlock });
+      state.frames.push(createScope({ block: superBlock }));
       body(state, target);
       state.frames.pop();
       stack.pop();

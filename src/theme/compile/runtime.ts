@@ -36,6 +36,13 @@ export interface Registers {
   [key: string]: unknown;
 }
 
+/** LiquidJS's `createScope`: a scope without prototype, so `key in scope` sees only what was put there. */
+export function createScope(from?: Scope): Scope {
+  const scope = Object.create(null) as Scope;
+  if (from) Object.assign(scope, from);
+  return scope;
+}
+
 /** One LiquidJS `Context`: scopes (frames[0] is the bottom scope assign writes to), environment, globals. */
 export class State {
   readonly frames: Scope[];
@@ -47,7 +54,7 @@ export class State {
     readonly env: Scope,
     readonly globals: Scope,
     readonly own: boolean,
-    bottom: Scope = {},
+    bottom: Scope = createScope(),
   ) {
     this.frames = [bottom];
   }

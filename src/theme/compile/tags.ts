@@ -6,7 +6,7 @@ import {
 import { ExpressionCompiler } from './expressions.js';
 import { compileValue, endsRaw, type Evaluate, type FilterEnv } from './filters.js';
 import { compileBlock, compileHash, compileInclude, compileLayout, compileRender, type Render, type TagEnv } from './partials.js';
-import { ForloopDrop, stringify, toEnumerable, toValue, truthiness, Unsupported, type Out, type State } from './runtime.js';
+import { createScope, ForloopDrop, stringify, toEnumerable, toValue, truthiness, Unsupported, type Out, type State } from './runtime.js';
 
 /**
  * LiquidJS's parsed templates (HTML, outputs and the standard tags) compiled into closures that
@@ -128,7 +128,7 @@ export class TagCompiler {
       let modifiers: Record<string, unknown> = {};
       if (hasHash) {
         // `offset: continue` reads where the last loop over the same collection stopped.
-        state.frames.push({ continue: ((state.registers[continueKey] as object | undefined) ||= {}) });
+        state.frames.push(createScope({ continue: ((state.registers[continueKey] as object | undefined) ||= {}) }));
         modifiers = hash(state);
         state.frames.pop();
         if (modifiers['offset'] !== undefined) items = items.slice(modifiers['offset'] as number);
@@ -137,7 +137,7 @@ export class TagCompiler {
       }
       state.registers[continueKey] = ((modifiers['offset'] as number) || 0) + items.length;
       const forloop = new ForloopDrop(items.length, collectionText, variable);
-      const scope: Record<string, unknown> = { forloop };
+      const scope = createScope({ forloop });
       state.frames.push(scope);
       for (const item of items) {
         scope[variable] = item;
