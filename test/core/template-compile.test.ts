@@ -71,6 +71,11 @@ const SNIPPETS: Record<string, [string, Record<string, string>?]> = {
     '{% assign outer = "O" %}{% render "partials/p", x: n %}|{% include "partials/p", x: n %}|{{ leaked }}|{% render "partials/q" %}|{{ rleak }}|{% render partialName, x: 1 %}|{% include "partials/p" with "W" %}|{% render "partials/p" for list as x %}|{% render "partials/p" with list as x %}',
     { 'partials/p.liquid': '<{{ x }}{{ outer }}{{ n }}{{ page.title }}{% assign leaked = "L" %}{{ forloop.index }}>', 'partials/q.liquid': '{% assign rleak = "R" %}q' },
   ],
+  'partial names from variables and from {{ }} in quotes': [
+    '{% assign which = "q" %}{% include "partials/{{ which }}" %}|{% render partialName, x: "y" %}|{% for item in items %}{% render "partials/p", x: item.title %}{% endfor %}',
+    { 'partials/p.liquid': '<{{ x }}{{ forloop.index }}>', 'partials/q.liquid': 'Q{{ which }}{{ n }}' },
+  ],
+  'ranges, numbers and operators on odd operands': ['{% for i in (1.."3") %}{{ i | plus: 1 }}{% endfor %}|{{ "a" | append: n }}|{{ n | plus: half }}|{% if obj contains "key" %}o{% endif %}{% if nothing contains "x" %}x{% endif %}{% if obj == obj %}e{% endif %}{% if items[0] == items[0] %}i{% endif %}{% if list > 1 %}g{% endif %}{% if nothing < 1 %}l{% endif %}|{{ block }}|{{ forloop }}'],
   'nested layouts, blocks with defaults, block.super': [
     '{% assign v = "child" %}{% layout "layouts/middle" %}outside blocks{% block title %}Kind {{ v }}{% endblock %}{% block body %}[{{ block.super }}] body{% endblock %}',
     {
