@@ -1,15 +1,10 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isInside, relativePath } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
 import { planGraft, removeJournal, rollBack, withoutFolders, writeJournal, type GraftPlan } from './graft.js';
 import { acquireLock } from './lock.js';
-
-interface TreeState {
-  /** Inode of the tree's root folder when the manifest was written; a different inode means another tree. */
-  readonly ino: number;
-  readonly files: Map<string, string>;
-}
+import { readState, stampOf, writeState, type TreeState } from './manifest.js';
 
 export interface WriteStats {
   /** Files whose bytes were written. */
@@ -22,33 +17,6 @@ export interface WriteStats {
   files: number;
   /** Whether the live output folder was replaced. */
   swapped: boolean;
-}
-
-function readState(file: string | undefined, dir: string): TreeState | undefined {
-  if (!file) return undefined;
-  try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { ino: number; files: Record<string, string> };
-    if (typeof raw.ino !== 'number' || statSync(dir).ino !== raw.ino) return undefined;
-    return { ino: raw.ino, files: new Map(Object.entries(raw.files)) };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Writes a manifest. Manifests only save work: when one cannot be written (full disk) there is
- * none, and the next build compares the files themselves; the output it describes is complete.
- */
-function writeState(file: string | undefined, dir: string, files: Map<string, string>): void {
-  if (!file) return;
-  const tmp = `${file}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify({ ino: statSync(dir).ino, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) }));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-    rmSync(file, { force: true });
-  }
 }
 
 /** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
@@ -73,6 +41,9 @@ export class OutputWriter {
   private readonly shadowStateFile: string | undefined;
   private live: TreeState | undefined;
   private shadowFiles: Map<string, string>;
+  /** Stamps (size, modification second) of the shadow's files and of the files written now: see write/manifest.ts. */
+  private readonly shadowStamps: Map<string, string>;
+  private readonly stamps = new Map<string, string>();
   private shadowTouched = false;
   private readonly target = new Map<string, string>();
   private readonly pendingLinks = new Set<string>();
@@ -94,9 +65,11 @@ export class OutputWriter {
     this.shadowStateFile = stateDir ? path.join(stateDir, 'shadow-output.json') : undefined;
     if (stateDir) mkdirSync(stateDir, { recursive: true });
     this.recover();
-    this.live = existsSync(out) ? readState(this.liveStateFile, out) : { ino: -1, files: new Map() };
+    // The live output may be a copy brought back by a CI cache: its manifest holds if the files do.
+    this.live = existsSync(out) ? readState(this.liveStateFile, out, true) : { ino: -1, files: new Map(), stamps: new Map() };
     const shadowState = readState(this.shadowStateFile, this.shadow);
     this.shadowFiles = shadowState?.files ?? new Map();
+    this.shadowStamps = shadowState?.stamps ?? new Map();
     if (!shadowState) rmSync(this.shadow, { recursive: true, force: true });
   }
 
@@ -210,7 +183,15 @@ export class OutputWriter {
     this.ensureDir(path.dirname(dest));
     // An older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
     if (existing && !this.writtenNow.has(rel)) rmSync(dest, { force: true });
-    this.replacingFolder(dest, () => writeFileSync(dest, content));
+    this.replacingFolder(dest, () => {
+      const fd = openSync(dest, 'w');
+      try {
+        writeFileSync(fd, content);
+        this.stamps.set(rel, stampOf(fstatSync(fd)));
+      } finally {
+        closeSync(fd);
+      }
+    });
     if (this.writtenNow.has(rel)) this.stats.written--;
     this.writtenNow.add(rel);
     this.stats.written++;
@@ -270,6 +251,7 @@ export class OutputWriter {
       const dest = path.join(this.shadow, rel);
       this.ensureDir(path.dirname(dest));
       if (existing) rmSync(dest, { force: true });
+      this.shadowStamps.delete(rel);
       this.replacingFolder(dest, () => linkSync(path.join(this.out, rel), dest));
       this.stats.linked++;
       this.shadowFiles.set(rel, this.target.get(rel)!);
@@ -298,6 +280,20 @@ export class OutputWriter {
   /** Every file of the new output so far, with its content hash (for steps that derive files from others). */
   entries(): [string, string][] {
     return [...this.target];
+  }
+
+  /**
+   * Each file's stamp in the output just swapped in: written now, else kept from the shadow, else
+   * carried over from the live output (the same inode); read from the file where no manifest had it
+   * (the first build after a manifest without stamps, or without a manifest).
+   */
+  private targetStamps(): Map<string, string> {
+    const stamps = new Map<string, string>();
+    for (const rel of this.target.keys()) {
+      const stamp = this.stamps.get(rel) ?? this.shadowStamps.get(rel) ?? this.live?.stamps.get(rel) ?? stampOf(statSync(path.join(this.out, rel)));
+      stamps.set(rel, stamp);
+    }
+    return stamps;
   }
 
   /** Files of an older generation in the shadow that the new output does not have go, with folders left empty. */
@@ -353,9 +349,9 @@ export class OutputWriter {
     renameSync(this.shadow, this.out);
     if (hadLive) renameSync(this.old, this.shadow);
     this.stats.swapped = true;
-    writeState(this.liveStateFile, this.out, this.target);
+    writeState(this.liveStateFile, this.out, this.target, this.targetStamps());
     // The previous output is the next shadow, without the folders that moved into the new one.
-    if (hadLive && this.live && this.live.ino >= 0) writeState(this.shadowStateFile, this.shadow, withoutFolders(this.live.files, moved));
+    if (hadLive && this.live && this.live.ino >= 0) writeState(this.shadowStateFile, this.shadow, withoutFolders(this.live.files, moved), this.live.stamps);
     removeJournal(this.journal);
     this.release();
     return this.stats;

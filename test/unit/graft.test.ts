@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planGraft, writeJournal } from '../../src/write/graft.js';
@@ -109,6 +109,51 @@ describe('OutputWriter carrying unchanged folders over', () => {
       expect(text(readTree(out)), `step ${step}`).toEqual(wanted);
       for (const [rel, ino] of inodes) expect(statSync(path.join(out, rel)).ino, `${rel} at step ${step}`).toBe(ino);
       files = wanted;
+    }
+  });
+});
+
+describe('an output folder brought back by a CI cache (a copy: another inode, same files and times)', () => {
+  const first = { 'index.html': 'home', '2024/a/index.html': 'a', '2024/b/index.html': 'b', '2025/c/index.html': 'c' };
+
+  /** What actions/cache does: the output is packed and unpacked elsewhere; sizes and times survive, inodes do not. */
+  function restore(out: string, shadow: string): void {
+    const copy = `${out}.restored`;
+    cpSync(out, copy, { recursive: true, preserveTimestamps: true });
+    rmSync(out, { recursive: true });
+    rmSync(shadow, { recursive: true, force: true });
+    renameSync(copy, out);
+  }
+
+  it('keeps its manifest when every file is there with its size and time: unchanged folders move, nothing is read', () => {
+    const { out, state, shadow } = setup();
+    write(out, state, first);
+    restore(out, shadow);
+    const restored = statSync(path.join(out, '2024')).ino;
+    const stats = write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    expect(stats).toMatchObject({ written: 1, linked: 3, files: 4 });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+    expect(statSync(path.join(out, '2024')).ino).toBe(restored);
+    // Nothing changed: the restored copy is recognised as the same output, so nothing is swapped.
+    restore(out, shadow);
+    expect(write(out, state, { ...first, '2025/c/index.html': 'c2' })).toMatchObject({ written: 0, swapped: false });
+  });
+
+  it('a copy whose files differ (changed size or time, an extra file) is not trusted: the output is still exactly the new one', () => {
+    for (const tamper of [
+      (out: string) => appendFileSync(path.join(out, '2024/a/index.html'), ' changed'),
+      (out: string) => utimesSync(path.join(out, '2024/b/index.html'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z')),
+      (out: string) => writeFileSync(path.join(out, '2024/a/extra.html'), 'extra'),
+    ]) {
+      const { out, state, shadow } = setup();
+      write(out, state, first);
+      restore(out, shadow);
+      tamper(out);
+      const restored = statSync(path.join(out, '2024')).ino;
+      write(out, state, { ...first, '2025/c/index.html': 'c2' });
+      expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+      // Without a manifest to trust, no folder is moved: each file was compared and linked.
+      expect(statSync(path.join(out, '2024')).ino).not.toBe(restored);
     }
   });
 });
