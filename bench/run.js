@@ -13,7 +13,7 @@
 //   npm run bench -- --markdown 10000      Stadtbote's Markdown stage against bare unified, one thread
 //
 // Per corpus and search setting, each run builds: cold, warm (nothing changed), one article edited
-// (the first build after cold, as in CI, which restores cache and dist), that edit again, one template
+// (the first build after cold, as in CI, which restores cache and a copy of dist), that edit again, one template
 // edited. Every build runs in a fresh process (bench/build-once.js) under GNU time: wall time
 // includes start-up; CPU time is user + system of the process, its worker threads and Pagefind's
 // indexer; peak memory is the highest resident set size of the process, or of the sum over it and
@@ -28,7 +28,7 @@ import { generateCorpus } from './gen-corpus.js';
 import { floorRun, hasGnuTime, median, stadtboteBuild, summarize } from './measure.js';
 import { eleventy, hugo, hugoWithPagefind, peerFolders } from './peers.js';
 import { CASES, corpusTargets, formatCorpus, formatTargets, scaleTargets, SEARCH_MODES } from './report.js';
-import { clean, editArticle, editTemplate, makeSite } from './site.js';
+import { clean, editArticle, editTemplate, makeSite, restoreLikeCi } from './site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values, positionals } = parseArgs({
@@ -70,7 +70,10 @@ function stadtboteSequence(root, contentDir, search, tag) {
   };
   step('cold', () => clean(root));
   step('warm');
-  step('edit', () => editArticle(contentDir));
+  step('edit', () => {
+    restoreLikeCi(root);
+    editArticle(contentDir);
+  });
   step('editAgain', () => editArticle(contentDir));
   step('template', () => editTemplate(root));
   return out;

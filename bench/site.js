@@ -2,7 +2,7 @@
 // template changed. The site overrides the default theme's `layouts/base.liquid` with a copy that
 // has one line of its own in the footer area, so that a template edit is what a site does every
 // so often: change one footer line (the case issue 14 measures).
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,19 @@ export function makeSite(contentDir) {
 export function clean(root) {
   for (const p of ['dist', '.dist.stadtbote-shadow', '.dist.stadtbote-old', '.stadtbote-cache']) rmSync(path.join(root, p), { recursive: true, force: true });
   writeOverride(root, 0);
+}
+
+/**
+ * What CI's cache does to the output between two builds: `dist/` comes back as a copy (another
+ * folder, files with their sizes and modification times), the shadow folder does not come back.
+ */
+export function restoreLikeCi(root) {
+  const dist = path.join(root, 'dist');
+  const copy = path.join(root, 'dist.restored');
+  cpSync(dist, copy, { recursive: true, preserveTimestamps: true });
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(copy, dist);
+  rmSync(path.join(root, '.dist.stadtbote-shadow'), { recursive: true, force: true });
 }
 
 let templateRevision = 0;

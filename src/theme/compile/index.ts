@@ -1,0 +1,2 @@
+export { LiquidCompiler, type CompiledTemplate } from './compiler.js';
+export { Unsupported } from './runtime.js';

@@ -1,0 +1,159 @@
+import { appendFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planGraft, writeJournal } from '../../src/write/graft.js';
+import { OutputWriter } from '../../src/write/writer.js';
+import { cleanup, prng, readTree, tempDir } from '../helpers.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const d of made.splice(0)) cleanup(d);
+});
+
+function setup(): { out: string; state: string; parent: string; shadow: string } {
+  const parent = tempDir('stadtbote-graft-');
+  made.push(parent);
+  return { out: path.join(parent, 'dist'), state: path.join(parent, 'state'), parent, shadow: path.join(parent, '.dist.stadtbote-shadow') };
+}
+
+function write(out: string, state: string | undefined, files: Record<string, string>) {
+  const writer = OutputWriter.open(out, state);
+  for (const [rel, content] of Object.entries(files)) writer.put(rel, content);
+  return writer.commit();
+}
+
+const text = (tree: Map<string, Buffer>): Record<string, string> => Object.fromEntries([...tree].map(([k, v]) => [k, v.toString()]));
+const manifest = (...rels: string[]) => new Map(rels.map((r) => [r, 'h']));
+
+describe('planGraft', () => {
+  const live = manifest('index.html', '2024/a/index.html', '2024/b/index.html', '2025/c/index.html', '2025/d/index.html', '2025/index.html', 'assets/x.css');
+
+  it('moves the highest folders whose every file is carried over; the root never moves', () => {
+    const carried = new Set(['2024/a/index.html', '2024/b/index.html', '2025/d/index.html', '2025/index.html', 'assets/x.css']);
+    // index.html and 2025/c changed: they were written into the shadow.
+    const plan = planGraft(carried, live, ['index.html', '2025/c/index.html']);
+    expect(plan).toEqual({ folders: ['2024', '2025/d', 'assets'], files: ['2025/index.html'], movedFiles: 4 });
+  });
+
+  it('a folder with a removed file, or one the shadow already has files in, is not moved whole', () => {
+    // 2024/b is gone from the new output; 2025/d is in the shadow from an older generation.
+    const carried = new Set(['2024/a/index.html', '2025/c/index.html', '2025/index.html', 'assets/x.css']);
+    const plan = planGraft(carried, live, ['index.html', '2025/d/index.html']);
+    expect(plan).toEqual({ folders: ['2024/a', '2025/c', 'assets'], files: ['2025/index.html'], movedFiles: 3 });
+  });
+
+  it('nothing carried, nothing planned', () => {
+    expect(planGraft(new Set(), live, [])).toEqual({ folders: [], files: [], movedFiles: 0 });
+  });
+});
+
+describe('OutputWriter carrying unchanged folders over', () => {
+  it('without a shadow (CI, or after a build from nothing), unchanged folders are moved whole: same inodes, nothing made again', () => {
+    const { out, state, shadow } = setup();
+    const first = { 'index.html': 'home', '2024/a/index.html': 'a', '2024/b/index.html': 'b', '2025/c/index.html': 'c', 'assets/x.css': 'x' };
+    write(out, state, first);
+    const before = statSync(path.join(out, '2024/a/index.html'));
+    const folderBefore = statSync(path.join(out, '2024'));
+    expect(existsSync(shadow)).toBe(false);
+    const stats = write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    expect(stats).toMatchObject({ written: 1, linked: 4, files: 5, swapped: true });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+    const after = statSync(path.join(out, '2024/a/index.html'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    // The folder itself moved: one rename instead of a folder and two links.
+    expect(statSync(path.join(out, '2024')).ino).toBe(folderBefore.ino);
+    // The previous output is the next shadow, without what moved out of it.
+    expect(text(readTree(shadow))).toEqual({ 'index.html': 'home', '2025/c/index.html': 'c' });
+    expect(existsSync(path.join(path.dirname(out), '.dist.stadtbote-moved.json'))).toBe(false);
+  });
+
+  it('a build killed after moving folders and before the swap: the next one moves them back first', () => {
+    const { out, state, shadow, parent } = setup();
+    const first = { 'index.html': 'home', '2024/a/index.html': 'a', '2025/c/index.html': 'c' };
+    write(out, state, first);
+    // What a kill in the middle of a commit leaves: the journal, 2024 moved into a half-made shadow.
+    mkdirSync(path.join(shadow, '2025', 'c'), { recursive: true });
+    writeJournal(path.join(parent, '.dist.stadtbote-moved.json'), ['2024']);
+    renameSync(path.join(out, '2024'), path.join(shadow, '2024'));
+    expect(existsSync(path.join(out, '2024'))).toBe(false);
+    const writer = OutputWriter.open(out, state);
+    expect(text(readTree(out))).toEqual(first);
+    writer.abort();
+    expect(existsSync(path.join(parent, '.dist.stadtbote-moved.json'))).toBe(false);
+    expect(text(readTree(out))).toEqual(first);
+  });
+
+  it('random build sequences with and without a shadow give exactly the files put, unchanged ones on their old inodes', () => {
+    const { out, state, shadow } = setup();
+    const next = prng(14);
+    const names = ['index.html', 'feed.xml', 'a/index.html', 'a/b/index.html', 'a/b/c.txt', 'a/d/index.html', 'e/index.html', 'e/f/g/index.html', 'h/i.txt'];
+    let files: Record<string, string> = {};
+    for (let step = 0; step < 60; step++) {
+      const wanted: Record<string, string> = {};
+      for (const name of names) {
+        const roll = next();
+        // Mostly unchanged, sometimes changed, sometimes gone (then a folder may vanish with it).
+        if (files[name] !== undefined && roll < 0.75) wanted[name] = files[name]!;
+        else if (roll < 0.9) wanted[name] = `${name} v${step}`;
+      }
+      // `a/b/c.txt` and the folder `a/b/c.txt/` never both: a file may become a folder and back.
+      if (next() < 0.1 && wanted['a/b/c.txt'] !== undefined) {
+        delete wanted['a/b/c.txt'];
+        wanted['a/b/c.txt/index.html'] = `folder v${step}`;
+      }
+      const inodes = new Map<string, number>();
+      for (const [rel, content] of Object.entries(wanted)) if (files[rel] === content) inodes.set(rel, statSync(path.join(out, rel)).ino);
+      // CI restores the output but not the shadow: every fourth build has none.
+      if (step % 4 === 3) rmSync(shadow, { recursive: true, force: true });
+      write(out, state, wanted);
+      expect(text(readTree(out)), `step ${step}`).toEqual(wanted);
+      for (const [rel, ino] of inodes) expect(statSync(path.join(out, rel)).ino, `${rel} at step ${step}`).toBe(ino);
+      files = wanted;
+    }
+  });
+});
+
+describe('an output folder brought back by a CI cache (a copy: another inode, same files and times)', () => {
+  const first = { 'index.html': 'home', '2024/a/index.html': 'a', '2024/b/index.html': 'b', '2025/c/index.html': 'c' };
+
+  /** What actions/cache does: the output is packed and unpacked elsewhere; sizes and times survive, inodes do not. */
+  function restore(out: string, shadow: string): void {
+    const copy = `${out}.restored`;
+    cpSync(out, copy, { recursive: true, preserveTimestamps: true });
+    rmSync(out, { recursive: true });
+    rmSync(shadow, { recursive: true, force: true });
+    renameSync(copy, out);
+  }
+
+  it('keeps its manifest when every file is there with its size and time: unchanged folders move, nothing is read', () => {
+    const { out, state, shadow } = setup();
+    write(out, state, first);
+    restore(out, shadow);
+    const restored = statSync(path.join(out, '2024')).ino;
+    const stats = write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    expect(stats).toMatchObject({ written: 1, linked: 3, files: 4 });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+    expect(statSync(path.join(out, '2024')).ino).toBe(restored);
+    // Nothing changed: the restored copy is recognised as the same output, so nothing is swapped.
+    restore(out, shadow);
+    expect(write(out, state, { ...first, '2025/c/index.html': 'c2' })).toMatchObject({ written: 0, swapped: false });
+  });
+
+  it('a copy whose files differ (changed size or time, an extra file) is not trusted: the output is still exactly the new one', () => {
+    for (const tamper of [
+      (out: string) => appendFileSync(path.join(out, '2024/a/index.html'), ' changed'),
+      (out: string) => utimesSync(path.join(out, '2024/b/index.html'), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z')),
+      (out: string) => writeFileSync(path.join(out, '2024/a/extra.html'), 'extra'),
+    ]) {
+      const { out, state, shadow } = setup();
+      write(out, state, first);
+      restore(out, shadow);
+      tamper(out);
+      const restored = statSync(path.join(out, '2024')).ino;
+      write(out, state, { ...first, '2025/c/index.html': 'c2' });
+      expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+      // Without a manifest to trust, no folder is moved: each file was compared and linked.
+      expect(statSync(path.join(out, '2024')).ino).not.toBe(restored);
+    }
+  });
+});
