@@ -8,8 +8,10 @@ import { packResults } from './transfer.js';
 let renderer: Renderer | undefined;
 let rendererKey = '';
 
-/** Worker-thread entry: the renderer is built once per thread and reused for every task. */
-/** Returns the batch's results packed in one moved buffer (render/transfer.ts says why). */
+/**
+ * Worker-thread entry: the renderer is built once per thread and reused for every task. The batch's
+ * results go back packed in one moved buffer (render/transfer.ts says why).
+ */
 export default function runTask(task: WorkerTask): ReturnType<typeof move> {
   if (!renderer || rendererKey !== task.contextKey) {
     renderer = new Renderer(task.context);
