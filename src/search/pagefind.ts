@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { listFiles } from '../util/files.js';
 import { fileURLToPath } from 'node:url';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
@@ -88,7 +90,24 @@ export function searchIndexRuns(): number {
   return indexRuns;
 }
 
-async function buildIndex(input: SearchInput, articles: readonly ArticleMeta[], lastPlace: boolean): Promise<{ path: string; content: Uint8Array }[]> {
+/**
+ * From this many pages on, a part's bundle comes through a temporary folder instead of memory.
+ * `getFiles` brings the whole bundle through Pagefind's Node wrapper as base64 in JSON, a transient
+ * of several times its size in the main thread; with one part per year of 100,000 articles (7,000
+ * pages a part) that was where the build peaked: 1,795 MiB for the process tree against 1,533 MiB
+ * through the folder (one run each, idle 2-core machine). Writing, reading and removing the folder's
+ * files costs time (that build 236 → 272 s), so parts of the usual size (about 2,000 pages) stay in memory.
+ */
+export const BUNDLE_VIA_FOLDER_FROM = 4000;
+
+/** Indexes the articles and hands each file of the bundle to `take`, in path order. */
+export async function buildIndex(
+  input: Pick<SearchInput, 'writer' | 'site'>,
+  articles: readonly Pick<ArticleMeta, 'url'>[],
+  lastPlace: boolean,
+  take: (path: string, content: Uint8Array) => void,
+  viaFolder = articles.length >= BUNDLE_VIA_FOLDER_FROM,
+): Promise<void> {
   const { writer, site } = input;
   activeIndexes++;
   indexRuns++;
@@ -118,14 +137,24 @@ async function buildIndex(input: SearchInput, articles: readonly ArticleMeta[], 
       const added = await index.addCustomRecord({ url: '/', content: PART_END_WORD, language: site.config.language, sort: { date: PART_END_SORT } });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index the end of a search part: ${added.errors.join('; ')}`);
     }
-    const result = await index.getFiles();
-    if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
-    await index.deleteIndex();
-    // Pagefind returns the same files in varying order; sorted, the bundle is byte-identical across runs.
-    return result.files
-      .map((f) => ({ path: f.path.replace(/^\/+/, ''), content: f.content }))
-      .filter((f) => !UNUSED.test(f.path))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (!viaFolder) {
+      const result = await index.getFiles();
+      if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
+      await index.deleteIndex();
+      // Pagefind returns the same files in varying order; sorted, the bundle is byte-identical across runs.
+      const files = result.files.map((f) => ({ path: f.path.replace(/^\/+/, ''), content: f.content })).filter((f) => !UNUSED.test(f.path));
+      for (const f of files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) take(f.path, f.content);
+      return;
+    }
+    const bundle = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-pagefind-'));
+    try {
+      const result = await index.writeFiles({ outputPath: bundle });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
+      await index.deleteIndex();
+      for (const rel of listFiles(bundle).sort()) if (!UNUSED.test(rel)) take(rel, readFileSync(path.join(bundle, rel)));
+    } finally {
+      rmSync(bundle, { recursive: true, force: true });
+    }
   } finally {
     activeIndexes--;
     if (activeIndexes === 0) await (await import('pagefind')).close();
@@ -184,14 +213,15 @@ async function indexPart(input: SearchInput, part: SearchPart, primary: boolean,
   }
 
   // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
-  const files = (await buildIndex(input, part.articles, part.name !== '')).filter((f) => primary || !LOADER.test(f.path));
   const written: [string, string][] = [];
-  for (const f of files) {
-    const rel = `${dir}/${f.path}`;
-    if (!claimOnce(rel)) continue;
-    writer.put(rel, f.content);
-    written.push([rel, hashOf(f.content)]);
-  }
+  await buildIndex(input, part.articles, part.name !== '', (file, content) => {
+    if (!primary && LOADER.test(file)) return;
+    const rel = `${dir}/${file}`;
+    if (!claimOnce(rel)) return;
+    const hash = hashOf(content);
+    writer.put(rel, content, hash);
+    written.push([rel, hash]);
+  });
   next.outputs.set(entry, { key, files: written });
   return 'indexed';
 }
