@@ -151,7 +151,8 @@ export async function buildIndex(
       const result = await index.writeFiles({ outputPath: bundle });
       if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
       await index.deleteIndex();
-      for (const rel of listFiles(bundle).sort()) if (!UNUSED.test(rel)) take(rel, readFileSync(path.join(bundle, rel)));
+      // listFiles gives the paths sorted: the bundle is handed over in the same order on every run.
+      for (const rel of listFiles(bundle)) if (!UNUSED.test(rel)) take(rel, readFileSync(path.join(bundle, rel)));
     } finally {
       rmSync(bundle, { recursive: true, force: true });
     }

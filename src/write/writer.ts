@@ -41,7 +41,7 @@ export class OutputWriter {
   private readonly shadowStateFile: string | undefined;
   private live: TreeState | undefined;
   private shadowFiles: Map<string, string>;
-  /** Stamps (size, modification second) of the shadow's files and of the files written now: see write/manifest.ts. */
+  /** Stamps (size, modification time) of the shadow's files and of the files written now: see write/manifest.ts. */
   private readonly shadowStamps: Map<string, string>;
   private readonly stamps = new Map<string, string>();
   private shadowTouched = false;
@@ -230,7 +230,8 @@ export class OutputWriter {
     // Moving needs the live output's full list of files: without a manifest, every file is linked.
     const plan: GraftPlan =
       this.live && this.live.ino >= 0 ? planGraft(this.pendingLinks, this.live.files, this.shadowFiles.keys()) : { folders: [], files: [...this.pendingLinks], movedFiles: 0 };
-    const linked = [...plan.files];
+    // Files of a folder that could not be moved (one of its name left empty in the shadow, say) are linked.
+    const fallback: string[] = [];
     const moved: string[] = [];
     if (plan.folders.length > 0) writeJournal(this.journal, plan.folders);
     for (const dir of plan.folders) {
@@ -240,13 +241,12 @@ export class OutputWriter {
         renameSync(path.join(this.out, dir), dest);
         moved.push(dir);
       } catch {
-        // A folder of that name left empty in the shadow, say: its files are linked instead.
-        linked.push(...[...this.pendingLinks].filter((rel) => rel.startsWith(`${dir}/`)));
+        fallback.push(...[...this.pendingLinks].filter((rel) => rel.startsWith(`${dir}/`)));
       }
     }
     // Synchronous on purpose: nothing else runs while the build commits, and a link costs a few
     // microseconds where a round trip through the thread pool costs tens (12,000 links: 0.3 s, not 0.9 s).
-    for (const rel of linked) {
+    for (const rel of [...plan.files, ...fallback]) {
       const existing = this.shadowFiles.delete(rel);
       const dest = path.join(this.shadow, rel);
       this.ensureDir(path.dirname(dest));
@@ -256,7 +256,7 @@ export class OutputWriter {
       this.stats.linked++;
       this.shadowFiles.set(rel, this.target.get(rel)!);
     }
-    this.stats.linked += plan.movedFiles - (linked.length - plan.files.length);
+    this.stats.linked += plan.movedFiles - fallback.length;
     this.pendingLinks.clear();
     return moved;
   }
