@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside, relativePath } from '../util/files.js';
 import { hashOf } from '../util/hash.js';
+import type { MadeFile } from './file-maker.js';
+import { FileQueue } from './file-queue.js';
 import { planGraft, removeJournal, rollBack, withoutFolders, writeJournal, type GraftPlan } from './graft.js';
 import { acquireLock } from './lock.js';
 import { readState, stampOf, writeState, type TreeState } from './manifest.js';
@@ -17,6 +18,11 @@ export interface WriteStats {
   files: number;
   /** Whether the live output folder was replaced. */
   swapped: boolean;
+}
+
+export interface WriterOptions {
+  /** Files made in the calling thread before the file thread takes over (write/file-queue.ts); tests set 0. */
+  readonly fileThreadFrom?: number;
 }
 
 /** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
@@ -49,12 +55,12 @@ export class OutputWriter {
   private readonly pendingLinks = new Set<string>();
   /** Files written by this build: written again (an article page finished later) in place, as no live file links to them. */
   private readonly writtenNow = new Set<string>();
-  /** Folders of the shadow known to exist. */
-  private readonly dirs = new Set<string>();
+  /** Makes the files: on a thread of their own in a large build (write/file-queue.ts). */
+  private readonly files: FileQueue;
   private readonly stats: WriteStats = { written: 0, linked: 0, removed: 0, files: 0, swapped: false };
   private closed = false;
 
-  private constructor(readonly out: string, stateDir: string | undefined) {
+  private constructor(readonly out: string, stateDir: string | undefined, options: WriterOptions) {
     const parent = path.dirname(out);
     const name = path.basename(out);
     this.shadow = path.join(parent, `.${name}.stadtbote-shadow`);
@@ -71,15 +77,30 @@ export class OutputWriter {
     this.shadowFiles = shadowState?.files ?? new Map();
     this.shadowStamps = shadowState?.stamps ?? new Map();
     if (!shadowState) rmSync(this.shadow, { recursive: true, force: true });
+    this.files = new FileQueue(this.shadow, (rel, made) => this.made(rel, made), options.fileThreadFrom);
+  }
+
+  /** A file is made: its stamp, and the older generation's files that had to make room for it are gone from the shadow. */
+  private made(rel: string, made: MadeFile): void {
+    this.stamps.set(rel, made.stamp);
+    this.forgetRemoved(made.removed);
+  }
+
+  private forgetRemoved(removed: readonly string[]): void {
+    for (const gone of removed) {
+      this.shadowFiles.delete(gone);
+      const prefix = `${gone}/`;
+      for (const rel of [...this.shadowFiles.keys()]) if (rel.startsWith(prefix)) this.shadowFiles.delete(rel);
+    }
   }
 
   /** Opens the writer for an output folder; only one build may write to it at a time. */
-  static open(out: string, stateDir: string | undefined): OutputWriter {
+  static open(out: string, stateDir: string | undefined, options: WriterOptions = {}): OutputWriter {
     mkdirSync(path.dirname(out), { recursive: true });
     const lock = path.join(path.dirname(out), `.${path.basename(out)}.stadtbote-lock`);
     acquireLock(lock);
     try {
-      return new OutputWriter(out, stateDir);
+      return new OutputWriter(out, stateDir, options);
     } catch (err) {
       rmSync(lock, { force: true });
       throw err;
@@ -117,45 +138,6 @@ export class OutputWriter {
     mkdirSync(this.shadow, { recursive: true });
   }
 
-  private ensureDir(dir: string): void {
-    if (dir === this.shadow || this.dirs.has(dir)) return;
-    this.ensureDir(path.dirname(dir));
-    try {
-      mkdirSync(dir);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      // The shadow holds an older generation: where a folder is needed now, a file may have been.
-      if (!statSync(dir).isDirectory()) {
-        rmSync(dir, { force: true });
-        this.shadowFiles.delete(this.relOf(dir));
-        mkdirSync(dir);
-      }
-    }
-    this.dirs.add(dir);
-  }
-
-  private relOf(abs: string): string {
-    return relativePath(this.shadow, abs);
-  }
-
-  /**
-   * Runs a write of a file at `dest`; where an older generation left a folder of that name, the
-   * folder (and what the manifest says was in it) goes first. Checked on failure only: it is rare.
-   */
-  private replacingFolder(dest: string, write: () => void): void {
-    try {
-      write();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if ((code !== 'EISDIR' && code !== 'EEXIST' && code !== 'EPERM') || !statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw err;
-      rmSync(dest, { recursive: true, force: true });
-      const prefix = `${this.relOf(dest)}/`;
-      for (const rel of [...this.shadowFiles.keys()]) if (rel.startsWith(prefix)) this.shadowFiles.delete(rel);
-      for (const dir of [...this.dirs]) if (isInside(dest, dir)) this.dirs.delete(dir);
-      write();
-    }
-  }
-
   private claim(rel: string, hash: string): void {
     if (this.closed) throw new Error('output writer is closed');
     if (rel.startsWith('/') || rel.split('/').some((s) => s === '..' || s === '.' || s === '')) {
@@ -166,8 +148,8 @@ export class OutputWriter {
 
   /**
    * Puts a file into the new output. `hash` is the content's `hashOf`, when the caller has it already.
-   * Written synchronously: on a busy machine a write through the thread pool costs several times the
-   * CPU of the write itself (12,000 pages: 0.5 s against 3 s), and that CPU is taken from rendering.
+   * The decision (keep, link, write) is made here; the file is made by the file queue, on a thread of
+   * its own in a large build (write/file-queue.ts), in the order put.
    */
   put(rel: string, content: string | Uint8Array, hash: string = hashOf(content)): void {
     this.claim(rel, hash);
@@ -177,21 +159,10 @@ export class OutputWriter {
       return;
     }
     this.markShadowDirty();
-    // The shadow holds exactly the files of its manifest: only a listed file has to go first.
+    // The shadow holds exactly the files of its manifest: only a listed file has to go first. An
+    // older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
     const existing = this.shadowFiles.delete(rel);
-    const dest = path.join(this.shadow, rel);
-    this.ensureDir(path.dirname(dest));
-    // An older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
-    if (existing && !this.writtenNow.has(rel)) rmSync(dest, { force: true });
-    this.replacingFolder(dest, () => {
-      const fd = openSync(dest, 'w');
-      try {
-        writeFileSync(fd, content);
-        this.stamps.set(rel, stampOf(fstatSync(fd)));
-      } finally {
-        closeSync(fd);
-      }
-    });
+    this.files.make({ rel, content, replace: existing && !this.writtenNow.has(rel) });
     if (this.writtenNow.has(rel)) this.stats.written--;
     this.writtenNow.add(rel);
     this.stats.written++;
@@ -236,7 +207,7 @@ export class OutputWriter {
     if (plan.folders.length > 0) writeJournal(this.journal, plan.folders);
     for (const dir of plan.folders) {
       const dest = path.join(this.shadow, dir);
-      this.ensureDir(path.dirname(dest));
+      this.forgetRemoved(this.files.ensureDir(path.dirname(dest)));
       try {
         renameSync(path.join(this.out, dir), dest);
         moved.push(dir);
@@ -248,11 +219,8 @@ export class OutputWriter {
     // microseconds where a round trip through the thread pool costs tens (12,000 links: 0.3 s, not 0.9 s).
     for (const rel of [...plan.files, ...fallback]) {
       const existing = this.shadowFiles.delete(rel);
-      const dest = path.join(this.shadow, rel);
-      this.ensureDir(path.dirname(dest));
-      if (existing) rmSync(dest, { force: true });
       this.shadowStamps.delete(rel);
-      this.replacingFolder(dest, () => linkSync(path.join(this.out, rel), dest));
+      this.forgetRemoved(this.files.link(path.join(this.out, rel), rel, existing));
       this.stats.linked++;
       this.shadowFiles.set(rel, this.target.get(rel)!);
     }
@@ -265,6 +233,7 @@ export class OutputWriter {
   read(rel: string): Buffer {
     const hash = this.target.get(rel);
     if (hash === undefined) throw new Error(`${rel} is not part of the new output`);
+    this.files.waitFor(rel);
     return readFileSync(path.join(this.shadowFiles.get(rel) === hash ? this.shadow : this.out, rel));
   }
 
@@ -331,6 +300,8 @@ export class OutputWriter {
    * changed nothing swaps nothing.
    */
   commit(): WriteStats {
+    // Every file put is made before anything is linked, removed or swapped.
+    this.files.drain();
     this.stats.files = this.target.size;
     if (this.live) this.stats.removed = [...this.live.files.keys()].filter((rel) => !this.target.has(rel)).length;
     if (!this.shadowTouched && this.sameAsLive()) {
@@ -363,11 +334,13 @@ export class OutputWriter {
    */
   abort(): void {
     this.closed = true;
+    this.files.close();
     if (this.shadowTouched) rmSync(this.shadow, { recursive: true, force: true });
     this.release();
   }
 
   private release(): void {
+    this.files.close();
     rmSync(this.lockFile, { force: true });
   }
 }

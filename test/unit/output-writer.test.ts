@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutputWriter } from '../../src/write/writer.js';
 import { hashOf } from '../../src/util/hash.js';
 import { cleanup, readTree, tempDir } from '../helpers.js';
@@ -18,15 +18,27 @@ function setup(): { out: string; state: string; parent: string } {
 }
 
 /** One build: opens a writer, puts the files, commits. */
+/** Both ways files are made: in this thread (a small build), and on the file thread from the first file (write/file-queue.ts). */
+const MODES = [
+  ['in this thread', undefined],
+  ['on the file thread', 0],
+] as const;
+let fileThreadFrom: number | undefined;
+const open = (out: string, state: string | undefined) => OutputWriter.open(out, state, { fileThreadFrom });
+
 function write(out: string, state: string | undefined, files: Record<string, string>) {
-  const writer = OutputWriter.open(out, state);
+  const writer = open(out, state);
   for (const [rel, content] of Object.entries(files)) writer.put(rel, content);
   return writer.commit();
 }
 
 const text = (tree: Map<string, Buffer>): Record<string, string> => Object.fromEntries([...tree].map(([k, v]) => [k, v.toString()]));
 
-describe('OutputWriter', () => {
+describe.each(MODES)('OutputWriter, files made %s', (_, threadFrom) => {
+  beforeEach(() => {
+    fileThreadFrom = threadFrom;
+  });
+
   it('writes a first build and swaps it in as a whole', () => {
     const { out, state, parent } = setup();
     const stats = write(out, state, { 'index.html': 'home', '2025/a/index.html': 'a' });
@@ -89,7 +101,7 @@ describe('OutputWriter', () => {
   it('keep(): a file known by hash only is kept when the live output has those bytes, refused otherwise', () => {
     const { out, state } = setup();
     write(out, state, { 'bild.webp': 'pixels' });
-    const writer = OutputWriter.open(out, state);
+    const writer = open(out, state);
     expect(writer.canKeep('bild.webp', hashOf('pixels'))).toBe(true);
     expect(writer.keep('bild.webp', hashOf('other pixels'))).toBe(false);
     expect(writer.keep('neu.webp', hashOf('pixels'))).toBe(false);
@@ -106,7 +118,7 @@ describe('OutputWriter', () => {
   it('abort() leaves the live output as it was', () => {
     const { out, state } = setup();
     write(out, state, { 'index.html': 'home' });
-    const writer = OutputWriter.open(out, state);
+    const writer = open(out, state);
     writer.put('index.html', 'half');
     writer.put('neu.html', 'half');
     writer.abort();
@@ -117,20 +129,20 @@ describe('OutputWriter', () => {
 
   it('refuses paths that would leave the output folder', () => {
     const { out, state } = setup();
-    const writer = OutputWriter.open(out, state);
+    const writer = open(out, state);
     for (const rel of ['../x', '/etc/x', 'a/../../x', 'a//b', './x', '']) expect(() => writer.put(rel, 'x'), rel).toThrow(/outside the output folder/);
     writer.abort();
   });
 
   it('one build at a time: a second writer for the same folder is refused while the first is open', () => {
     const { out, state } = setup();
-    const first = OutputWriter.open(out, state);
+    const first = open(out, state);
     // The lock now holds this process's pid, which the writer takes for a stale lock of its own:
     // name a live process that is not this one (the parent) as another build would.
     writeFileSync(path.join(path.dirname(out), '.dist.stadtbote-lock'), String(process.ppid));
-    expect(() => OutputWriter.open(out, state)).toThrow(/another Stadtbote build \(process \d+\)/);
+    expect(() => open(out, state)).toThrow(/another Stadtbote build \(process \d+\)/);
     first.abort();
-    expect(() => OutputWriter.open(out, state).abort()).not.toThrow();
+    expect(() => open(out, state).abort()).not.toThrow();
   });
 
   it('a lock left by a process that is gone is taken over', () => {
@@ -148,14 +160,14 @@ describe('OutputWriter', () => {
     mkdirSync(old);
     for (const name of readdirSync(out)) writeFileSync(path.join(old, name), readFileSync(path.join(out, name)));
     cleanup(out);
-    const writer = OutputWriter.open(out, state);
+    const writer = open(out, state);
     expect(text(readTree(out))).toEqual({ 'index.html': 'home' });
     writer.abort();
   });
 
   it('is closed after commit', () => {
     const { out, state } = setup();
-    const writer = OutputWriter.open(out, state);
+    const writer = open(out, state);
     writer.put('a.txt', 'a');
     writer.commit();
     expect(() => writer.put('b.txt', 'b')).toThrow(/closed/);

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isFsError } from '../../src/model/fs-errors.js';
+import { FileQueue } from '../../src/write/file-queue.js';
+import type { MadeFile } from '../../src/write/file-maker.js';
+import { OutputWriter } from '../../src/write/writer.js';
+import { cleanup, readTree, tempDir } from '../helpers.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) cleanup(d);
+});
+
+function folder(): string {
+  const dir = tempDir('stadtbote-files-');
+  dirs.push(dir);
+  return dir;
+}
+
+describe('FileQueue: the output writer’s files made on a thread of their own', () => {
+  it('makes files in the order given, in their folders, and reports each one’s stamp', () => {
+    const root = folder();
+    const made = new Map<string, MadeFile>();
+    const queue = new FileQueue(root, (rel, m) => made.set(rel, m), 0);
+    for (let i = 0; i < 500; i++) queue.make({ rel: `${2000 + (i % 7)}/item-${i}/index.html`, content: `page ${i}`, replace: false });
+    // The same file twice: the later bytes win, as when the writer puts a page again.
+    queue.make({ rel: '2000/item-0/index.html', content: 'page 0, finished', replace: false });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(path.join(root, '2000/item-0/index.html'), 'utf8')).toBe('page 0, finished');
+    expect(readFileSync(path.join(root, '2002/item-499/index.html'), 'utf8')).toBe('page 499');
+    expect(made.size).toBe(500);
+    const stats = statSync(path.join(root, '2002/item-499/index.html'));
+    expect(made.get('2002/item-499/index.html')?.stamp).toBe(`${stats.size}:${Math.floor(stats.mtimeMs)}`);
+  });
+
+  it('waitFor: a file queued a moment ago can be read back at once', () => {
+    const root = folder();
+    const queue = new FileQueue(root, () => undefined, 0);
+    for (let i = 0; i < 100; i++) {
+      queue.make({ rel: `p${i}.html`, content: `p${i}`, replace: false });
+      queue.waitFor(`p${i}.html`);
+      expect(readFileSync(path.join(root, `p${i}.html`), 'utf8')).toBe(`p${i}`);
+    }
+    queue.close();
+  });
+
+  it('an older generation’s file is unlinked, not overwritten: a hard link to it keeps its bytes', () => {
+    const root = folder();
+    const live = folder();
+    writeFileSync(path.join(live, 'a.html'), 'live bytes');
+    mkdirSync(root, { recursive: true });
+    const queue = new FileQueue(root, () => undefined, 0);
+    queue.link(path.join(live, 'a.html'), 'a.html', false);
+    queue.make({ rel: 'a.html', content: 'new bytes', replace: true });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(path.join(root, 'a.html'), 'utf8')).toBe('new bytes');
+    expect(readFileSync(path.join(live, 'a.html'), 'utf8')).toBe('live bytes');
+  });
+
+  it('a file that cannot be made fails the drain with its file-system error, the path named', () => {
+    const root = folder();
+    const queue = new FileQueue(root, () => undefined, 0);
+    queue.make({ rel: 'ok.html', content: 'fine', replace: false });
+    queue.make({ rel: `${'x'.repeat(300)}.html`, content: 'name too long', replace: false });
+    let error: unknown;
+    try {
+      queue.drain();
+    } catch (err) {
+      error = err;
+    }
+    queue.close();
+    expect(isFsError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'ENAMETOOLONG', syscall: 'open' });
+    expect((error as { path: string }).path).toContain('x'.repeat(300));
+    expect(readFileSync(path.join(root, 'ok.html'), 'utf8')).toBe('fine');
+  });
+});
+
+describe('OutputWriter with the file thread', () => {
+  it('a failed write leaves the live output as it was, and the next build works', () => {
+    const parent = folder();
+    const out = path.join(parent, 'dist');
+    const state = path.join(parent, 'state');
+    const first = OutputWriter.open(out, state, { fileThreadFrom: 0 });
+    first.put('index.html', 'home');
+    first.commit();
+    const failing = OutputWriter.open(out, state, { fileThreadFrom: 0 });
+    failing.put('index.html', 'home 2');
+    failing.put(`${'y'.repeat(300)}.html`, 'too long');
+    expect(() => failing.commit()).toThrow(/ENAMETOOLONG/);
+    failing.abort();
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ 'index.html': 'home' });
+    const next = OutputWriter.open(out, state, { fileThreadFrom: 0 });
+    next.put('index.html', 'home 3');
+    expect(next.commit()).toMatchObject({ written: 1, swapped: true });
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('home 3');
+  });
+
+  it('stamps of files made on the thread hold: a build of the same files touches none', () => {
+    const parent = folder();
+    const out = path.join(parent, 'dist');
+    const state = path.join(parent, 'state');
+    const files = Array.from({ length: 400 }, (_, i) => [`${i % 9}/p${i}/index.html`, `page ${i}`] as const);
+    const build = () => {
+      const writer = OutputWriter.open(out, state, { fileThreadFrom: 0 });
+      for (const [rel, content] of files) writer.put(rel, content);
+      return writer.commit();
+    };
+    expect(build()).toMatchObject({ written: 400, swapped: true });
+    expect(build()).toMatchObject({ written: 0, linked: 0, swapped: false });
+  });
+});
