@@ -1,5 +1,6 @@
 import type { SiteModel } from '../model/site.js';
 import type { ArticleMeta } from '../model/types.js';
+import type { ArticleLinks, ArticleLinkView } from '../theme/views.js';
 
 /** What an article page links to of other articles. */
 export interface Neighbours {
@@ -61,4 +62,11 @@ export function articleNeighbours(model: SiteModel): Map<ArticleMeta, Neighbours
     result.set(a, { related, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
   });
   return result;
+}
+
+const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.data.title, date: { day: a.data.date.day, iso: a.data.date.iso } });
+
+/** What a page shows of its neighbours (`partials/article-context`); built the same way wherever it is compared. */
+export function articleLinksOf(n: Neighbours): ArticleLinks {
+  return { related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
 }

@@ -1,13 +1,12 @@
 import type { CacheData } from '../cache/cache.js';
 import type { SiteModel } from '../model/site.js';
-import type { ArticleMeta, SourceFile } from '../model/types.js';
+import type { SourceFile } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import { fillArticleContext } from '../render/article-context-slot.js';
 import type { Renderer } from '../render/renderer.js';
-import type { ArticleContextView, ArticleLinkView } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { articleNeighbours } from './article-neighbours.js';
+import { articleLinksOf, articleNeighbours } from './article-neighbours.js';
 import type { ArticlePage } from './collect.js';
 
 /** The cache's name of an article page's output: its key covers what it shows of other articles. */
@@ -24,8 +23,6 @@ export interface ArticlePagesInput {
   readonly next: CacheData;
 }
 
-const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.data.title, date: { day: a.data.date.day, iso: a.data.date.iso } });
-
 /**
  * The article-page stage: each page gets its links to other articles (related, previous, next,
  * `partials/article-context`). The page's key is its own HTML's hash and what it shows of the
@@ -41,22 +38,28 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
   for (const page of input.pages) {
     const n = neighbours.get(page.meta);
     if (!n) continue;
-    const shown = { related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
+    const shown = articleLinksOf(n);
+    const shownJson = JSON.stringify(shown);
     const outPath = outputPathFor(page.meta.url);
     // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
     const own = page.html;
     // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).
-    const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), JSON.stringify(shown));
+    const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), shownJson);
     const name = articlePageOutput(page.meta.url);
+    // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
+    if (page.finished && page.finished.links === shownJson) {
+      next.outputs.set(name, { key, files: [[outPath, page.finished.hash]] });
+      continue;
+    }
     const last = previous.outputs.get(name);
     if (own === undefined && !page.written && last && last.key === key && last.files[0] && output.keep(outPath, last.files[0][1])) {
       next.outputs.set(name, last);
       continue;
     }
-    const view: ArticleContextView = { t: renderer.strings, site: renderer.chrome.site, ...shown };
-    const context = renderer.theme.render('partials/article-context', view);
+    const context = renderer.articleContext(shown);
     let base = own;
-    if (base === undefined && page.written) base = output.read(outPath).toString('utf8');
+    // A page written finished with links that turned out wrong is rendered again (rare: an edit moved its neighbours).
+    if (base === undefined && page.written && !page.finished) base = output.read(outPath).toString('utf8');
     if (base === undefined) {
       const result = renderer.renderSource(input.read(page.meta.src));
       rerendered++;

@@ -32,6 +32,7 @@ import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
 import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
+import { predictArticleLinks } from './predicted-links.js';
 import { writeSiteFiles } from './site-files.js';
 import { StageTimer } from './timing.js';
 
@@ -87,11 +88,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const collector = new SiteCollector({ policy: { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) }, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
+    const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
+    const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
-    await renderSources(sourceStage, pool, toRender, collector, options.onProgress);
+    // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts).
+    const lastSources = cache.takeLastSources();
+    const predicted = toRender.length > 0 && !output.dryRun ? predictArticleLinks(lastSources, content.sources, policy) : undefined;
+    await renderSources(sourceStage, pool, toRender, collector, options.onProgress, predicted);
     timer.mark(`render ${toRender.length} sources`);
     const collected = collector.result();
     const { articles, pages } = collected;

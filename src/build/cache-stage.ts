@@ -32,6 +32,11 @@ export interface CacheStage {
   readonly status: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
   readonly previous: CacheData;
   readonly next: CacheData;
+  /**
+   * The last build's sources, also after a template or config edit: only for predictions that are
+   * checked (build/predicted-links.ts). Handed out once and let go: after an edit they are no cache.
+   */
+  takeLastSources(): ReadonlyMap<string, CachedSource>;
   /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
   readonly writerState: string | undefined;
   /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
@@ -48,11 +53,17 @@ export function openCache(input: CacheStageInput): CacheStage {
   const loaded = enabled ? cache.load() : undefined;
   const next = emptyCache();
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
+  let lastSources: ReadonlyMap<string, CachedSource> = loaded?.lastSources ?? loaded?.data.sources ?? new Map();
   return {
     fingerprint,
     status: loaded?.status ?? 'off',
     previous: loaded?.data ?? emptyCache(),
     next,
+    takeLastSources: () => {
+      const last = lastSources;
+      lastSources = new Map();
+      return last;
+    },
     // A cache folder that cannot be made (a file stands there, no permission) only costs speed: a warning.
     writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems, config.language) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.

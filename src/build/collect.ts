@@ -1,7 +1,7 @@
 import { aliasOutputs } from '../outputs/fixed-paths.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
-import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
+import type { ArticleMeta, FinishedArticlePage, PageMeta, PendingLink } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
@@ -39,6 +39,8 @@ export interface ArticlePage {
   /** The page's HTML when it has links between sources; filled in by build/links.ts fillArticleLinks. */
   readonly html?: string;
   readonly written: boolean;
+  /** Written finished, with predicted links to other articles (build/predicted-links.ts). */
+  readonly finished?: FinishedArticlePage;
 }
 
 /** A page whose links to other sources are filled in once every URL is known. */
@@ -91,7 +93,7 @@ export class SiteCollector implements SourceSink {
    * checks that the page's bytes can be had without rendering; if not it returns false before
    * anything is recorded, and the source is rendered like any other.
    */
-  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): boolean {
+  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string, finished?: FinishedArticlePage): boolean {
     const { claims, output, policy, problems } = this.input;
     const outPath = outputPathFor(entry.meta.url);
     const article = entry.kind === 'article' ? (entry.meta as ArticleMeta) : undefined;
@@ -116,8 +118,8 @@ export class SiteCollector implements SourceSink {
       this.feedWindow.offer(article, bodyHtml);
       // Written now when rendered now (memory holds no archive of pages); finished by build/article-pages.ts.
       const written = html !== undefined && entry.links.length === 0;
-      if (written) output.put(outPath, html!, entry.htmlHash);
-      this.articlePages.push({ meta: article, display, htmlHash: entry.htmlHash, links: entry.links, written, ...(entry.links.length > 0 ? { html: html! } : {}) });
+      if (written) output.put(outPath, html!, finished?.hash ?? entry.htmlHash);
+      this.articlePages.push({ meta: article, display, htmlHash: entry.htmlHash, links: entry.links, written, ...(entry.links.length > 0 ? { html: html! } : {}), ...(written && finished ? { finished } : {}) });
       return true;
     }
     this.pages.push(entry.meta as PageMeta);

@@ -1,14 +1,15 @@
 import { assetDependencyKey } from '../cache/asset-key.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
-import type { AssetInfo, SourceFile, SourceResult, PendingLink } from '../model/types.js';
+import type { AssetInfo, FinishedArticlePage, SourceFile, SourceResult, PendingLink } from '../model/types.js';
+import type { ArticleLinksOf } from '../render/pool.js';
 import type { RenderPool } from '../render/pool.js';
 import { hashOf } from '../util/hash.js';
 
 /** Where rendered and cached sources go (the collect stage). */
 export interface SourceSink {
   /** Takes a source into the site; false when a cache hit's page cannot be had without rendering it. */
-  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string): boolean;
+  accept(entry: CachedSource, html: string | undefined, bodyHtml: string | undefined, display: string, finished?: FinishedArticlePage): boolean;
   /** A source that is not valid, with its problems. */
   reject(problems: readonly Problem[], links: readonly PendingLink[], display: string): void;
 }
@@ -55,6 +56,7 @@ export async function renderSources(
   toRender: readonly (SourceFile | string)[],
   sink: SourceSink,
   onProgress?: (done: number, total: number) => void,
+  articleLinksOf?: ArticleLinksOf,
 ): Promise<void> {
   const total = toRender.length;
   let done = 0;
@@ -73,10 +75,11 @@ export async function renderSources(
       links: result.links,
       assets: result.assets,
       assetKey: assetDependencyKey(result.assets, input.assets),
-      htmlHash: hashOf(result.html),
+      // The hash of the page as rendered from its source alone, also when it came finished with links to other articles.
+      htmlHash: (result.kind === 'article' ? result.finished?.baseHash : undefined) ?? hashOf(result.html),
       ...(result.links.length > 0 ? { html: result.html } : {}),
     };
     input.next.set(source.rel, entry);
-    sink.accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display);
-  });
+    sink.accept(entry, result.html, result.kind === 'article' ? result.bodyHtml : undefined, source.display, result.kind === 'article' ? result.finished : undefined);
+  }, articleLinksOf);
 }

@@ -33,13 +33,19 @@ export class BuildCache {
     this.file = path.join(dir, 'build-cache.bin');
   }
 
-  load(): { data: CacheData; status: 'hit' | 'missing' | 'invalid' | 'stale' } {
+  /**
+   * Reads the cache. For another fingerprint (a template or config edit) the data is not used, but
+   * the last build's sources come back as `lastSources` when the file is whole: the build predicts
+   * from them what each article page links to (build/predicted-links.ts), never trusting them.
+   */
+  load(): { data: CacheData; status: 'hit' | 'missing' | 'invalid' | 'stale'; lastSources?: ReadonlyMap<string, CachedSource> } {
     let buf: Buffer;
     try {
       buf = readFileSync(this.file);
     } catch {
       return { data: emptyCache(), status: 'missing' };
     }
+    let stale = false;
     try {
       const header = buf.subarray(0, MAGIC.length + 4 + 32 + 64).toString('latin1');
       if (!header.startsWith(MAGIC)) return { data: emptyCache(), status: 'invalid' };
@@ -49,22 +55,24 @@ export class BuildCache {
       const fingerprint = buf.subarray(MAGIC.length + 36, MAGIC.length + 100).toString('latin1').trimEnd();
       const payload = buf.subarray(HEADER_BYTES);
       if (!createHash('sha256').update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
-      if (fingerprint !== this.fingerprint.padEnd(64).slice(0, 64).trimEnd()) return { data: emptyCache(), status: 'stale' };
+      stale = fingerprint !== this.fingerprint.padEnd(64).slice(0, 64).trimEnd();
+      const broken = stale ? 'stale' : 'invalid';
       const chunks = readChunks(payload);
       const head = chunks.next();
-      if (head.done) return { data: emptyCache(), status: 'invalid' };
+      if (head.done) return { data: emptyCache(), status: broken };
       const { outputs, assets } = head.value as Omit<CacheData, 'sources'>;
-      if (!(outputs instanceof Map) || !(assets instanceof Map)) return { data: emptyCache(), status: 'invalid' };
+      if (!(outputs instanceof Map) || !(assets instanceof Map)) return { data: emptyCache(), status: broken };
       const data: CacheData = { sources: new Map(), outputs, assets };
       for (const chunk of chunks) {
-        if (!Array.isArray(chunk)) return { data: emptyCache(), status: 'invalid' };
+        if (!Array.isArray(chunk)) return { data: emptyCache(), status: broken };
         for (const [rel, entry] of chunk as [string, CachedSource][]) data.sources.set(rel, entry);
       }
       // Whole is not the same as true: every path and value is checked before it is used.
-      if (!isWellFormed(data)) return { data: emptyCache(), status: 'invalid' };
+      if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
+      if (stale) return { data: emptyCache(), status: 'stale', lastSources: data.sources };
       return { data, status: 'hit' };
     } catch {
-      return { data: emptyCache(), status: 'invalid' };
+      return { data: emptyCache(), status: stale ? 'stale' : 'invalid' };
     }
   }
 

@@ -147,6 +147,13 @@ export interface PendingLink {
 }
 
 /** The result of processing one source file: a pure function of its bytes and the render context. */
+/** An article page rendered with its links to other articles (related, previous, next) in place. */
+export interface FinishedArticlePage {
+  readonly baseHash: string;
+  readonly hash: string;
+  readonly links: string;
+}
+
 export type SourceResult =
   /** `links` to other sources are checked all the same, so that broken links show in the same run as the rest. */
   | { readonly kind: 'invalid'; readonly src: string; readonly problems: readonly Problem[]; readonly links?: readonly PendingLink[] }
@@ -155,6 +162,12 @@ export type SourceResult =
       readonly meta: ArticleMeta;
       readonly html: string;
       readonly bodyHtml: string;
+      /**
+       * Set when the page came finished with predicted links to other articles (render/renderer.ts):
+       * `html` is then the finished page, `hash` its hash, `baseHash` the hash of the page before,
+       * `links` the JSON of what it links to.
+       */
+      readonly finished?: FinishedArticlePage;
       readonly links: readonly PendingLink[];
       /** Content files (images, attachments) the page refers to; their URLs and sizes are in the HTML. */
       readonly assets: readonly string[];

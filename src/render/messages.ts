@@ -1,5 +1,5 @@
 import type { SourceFile } from '../model/types.js';
-import type { TemplateJob } from '../theme/views.js';
+import type { ArticleLinks, TemplateJob } from '../theme/views.js';
 import type { RenderContext } from './renderer.js';
 import type { ProgressSlot } from './budget.js';
 
@@ -10,5 +10,13 @@ import type { ProgressSlot } from './budget.js';
 
 /** One batch for a worker thread; `contextKey` says whether its renderer can be reused. */
 export type WorkerTask =
-  | { readonly kind: 'sources'; readonly contextKey: string; readonly context: RenderContext; readonly sources: readonly SourceFile[]; readonly progress?: ProgressSlot }
+  | {
+      readonly kind: 'sources';
+      readonly contextKey: string;
+      readonly context: RenderContext;
+      readonly sources: readonly SourceFile[];
+      /** Per source, what its article page is predicted to link to (build/predicted-links.ts): the page is finished in the thread. */
+      readonly articleLinks?: readonly (ArticleLinks | undefined)[];
+      readonly progress?: ProgressSlot;
+    }
   | { readonly kind: 'pages'; readonly contextKey: string; readonly context: RenderContext; readonly pages: readonly TemplateJob[] };

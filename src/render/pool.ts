@@ -4,9 +4,12 @@ import type { RenderContext } from './renderer.js';
 import { Renderer } from './renderer.js';
 import type { SourceFile, SourceResult } from '../model/types.js';
 import type { WorkerTask } from './messages.js';
-import type { TemplateJob } from '../theme/views.js';
+import type { ArticleLinks, TemplateJob } from '../theme/views.js';
 import { splitPacked, unpacked, type Packed } from './transfer.js';
 import { BudgetedSources, DEFAULT_RENDER_BUDGET, LOCAL_SOURCE_BYTES, type RenderBudget } from './budget.js';
+
+/** An article's predicted links to other articles, by source path (build/predicted-links.ts). */
+export type ArticleLinksOf = (rel: string) => ArticleLinks | undefined;
 
 /** Below this many items to render, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -73,19 +76,22 @@ export class RenderPool {
     });
   }
 
-  private sourcesTask(sources: readonly SourceFile[], progress: SharedArrayBuffer): WorkerTask {
-    return { kind: 'sources', contextKey: this.contextKey, context: this.context, sources, progress };
+  private sourcesTask(sources: readonly SourceFile[], progress: SharedArrayBuffer, articleLinksOf?: ArticleLinksOf): WorkerTask {
+    const articleLinks = articleLinksOf ? sources.map((s) => articleLinksOf(s.rel)) : undefined;
+    return { kind: 'sources', contextKey: this.contextKey, context: this.context, sources, progress, ...(articleLinks ? { articleLinks } : {}) };
   }
 
   /**
    * Renders sources, calling `onResult` in completion order as results stream in. Items given as a
    * path are read only when their batch is sent, and only a few batches per thread are in flight,
-   * so memory holds a bounded number of sources whatever the archive's size.
+   * so memory holds a bounded number of sources whatever the archive's size. `articleLinksOf` gives
+   * an article's predicted links to other articles, so that its page comes finished (render/renderer.ts).
    */
   async renderSources(
     items: readonly (SourceFile | string)[],
     read: (rel: string) => SourceFile,
     onResult: (result: SourceResult, source: SourceFile) => Promise<void> | void,
+    articleLinksOf?: ArticleLinksOf,
   ): Promise<void> {
     const load = (item: SourceFile | string): SourceFile => (typeof item === 'string' ? read(item) : item);
     const pool = this.parallel(items.length);
@@ -96,7 +102,9 @@ export class RenderPool {
         // Only a thread can be ended: a source too large to be surely quick renders in one, under the budget.
         const large = source.text !== undefined && source.text.length > LOCAL_SOURCE_BYTES;
         this.isolatedUsed ||= large;
-        const result = large ? unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p)))[0]!) : renderer.renderSource(source);
+        const result = large
+          ? unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p, articleLinksOf)))[0]!)
+          : renderer.renderSource(source, articleLinksOf?.(source.rel));
         await onResult(result, source);
       }
       return;
@@ -104,7 +112,7 @@ export class RenderPool {
     function* batches(): Generator<Batch<SourceFile>> {
       for (let i = 0; i < items.length; i += SOURCE_BATCH) yield { items: items.slice(i, i + SOURCE_BATCH).map(load) };
     }
-    const run = (sources: readonly SourceFile[]): Promise<(SourceResult | Packed)[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p));
+    const run = (sources: readonly SourceFile[]): Promise<(SourceResult | Packed)[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p, articleLinksOf));
     await streamBatches<SourceFile, SourceResult | Packed>(run, this.threads * 4, batches(), (result, source) => onResult(unpacked(result), source));
   }
 

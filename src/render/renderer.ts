@@ -3,7 +3,9 @@ import { languages, type UiStrings } from '../i18n/index.js';
 import type { AssetInfo, SourceFile, SourceResult } from '../model/types.js';
 import { UrlScheme } from '../model/urls.js';
 import { Theme } from '../theme/engine.js';
-import type { FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
+import type { ArticleLinks, FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
+import { hashOf } from '../util/hash.js';
+import { fillArticleContext } from './article-context-slot.js';
 import { slugify } from '../util/slug.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
@@ -109,13 +111,30 @@ export class Renderer {
     return prepareSource(source, this.sourceStep);
   }
 
-  /** Validates and renders one source file: article or standalone page. */
-  renderSource(source: SourceFile): SourceResult {
+  /**
+   * Validates and renders one source file: article or standalone page. With `articleLinks`, what
+   * the article's page is predicted to link to, the page comes finished (`finished`); whether the
+   * prediction held is decided once every article is known (build/article-pages.ts).
+   */
+  renderSource(source: SourceFile, articleLinks?: ArticleLinks): SourceResult {
     const prepared = this.prepareSource(source);
     if ('kind' in prepared) return prepared;
     const result = renderSourcePage(source, prepared, this);
     // Only bodies of sources that make a page are stored: an invalid one is rendered again until fixed.
     if (prepared.toStore && result.kind !== 'invalid') this.sourceStep.cache?.remember(source, prepared.toStore);
-    return result;
+    // A page with links to other sources is finished later, from its HTML, once every URL is known.
+    if (!articleLinks || result.kind !== 'article' || result.links.length > 0) return result;
+    return this.finishArticle(result, articleLinks);
+  }
+
+  /** The article-context partial rendered into an article page (render/article-context-slot.ts). */
+  articleContext(links: ArticleLinks): string {
+    return this.theme.render('partials/article-context', { t: this.strings, site: this.chrome.site, ...links });
+  }
+
+  private finishArticle(result: Extract<SourceResult, { kind: 'article' }>, links: ArticleLinks): SourceResult {
+    const html = fillArticleContext(result.html, this.articleContext(links));
+    // Hashed here, on the render thread: the build needs both, and the main thread is the busier one.
+    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), links: JSON.stringify(links) } };
   }
 }

@@ -20,6 +20,6 @@ export default function runTask(task: WorkerTask): ReturnType<typeof move> {
   const r = renderer;
   // The render budget's watchdog reads which source runs since when (render/budget.ts).
   const results: SourceResult[] | string[] =
-    task.kind === 'sources' ? task.sources.map((s, i) => (markSourceStart(task.progress, i), r.renderSource(s))) : task.pages.map((p) => r.renderPage(p.template, p.chrome, p.data));
+    task.kind === 'sources' ? task.sources.map((s, i) => (markSourceStart(task.progress, i), r.renderSource(s, task.articleLinks?.[i]))) : task.pages.map((p) => r.renderPage(p.template, p.chrome, p.data));
   return move(packResults(results));
 }

@@ -152,12 +152,16 @@ export interface ArticleLinkView {
  * ones (same topics, then same region) and the previous and next one by date. Rendered once every
  * article is known (build/article-context.ts) and put into the page at `context` of `article`.
  */
-export interface ArticleContextView {
-  readonly t: UiStrings;
-  readonly site: SiteView;
+/** What an article page shows of other articles: related, the next older and the next newer one. */
+export interface ArticleLinks {
   readonly related: readonly ArticleLinkView[];
   readonly previous?: ArticleLinkView;
   readonly next?: ArticleLinkView;
+}
+
+export interface ArticleContextView extends ArticleLinks {
+  readonly t: UiStrings;
+  readonly site: SiteView;
 }
 
 /** An article as its page shows it (`article`). */
