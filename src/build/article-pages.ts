@@ -70,7 +70,8 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     // Its own HTML passed the written-file checks when it was put; the context adds only site links.
     if (page.written) output.replace(outPath, html, hash);
     else output.put(outPath, html, hash);
-    next.outputs.set(name, { key, files: [[outPath, hash]] });
+    // The same entry as the last build's when nothing changed: the cache then need not be written again (build/cache-stage.ts).
+    next.outputs.set(name, last && last.key === key && last.files.length === 1 && last.files[0]![1] === hash ? last : { key, files: [[outPath, hash]] });
   }
   return { rerendered };
 }

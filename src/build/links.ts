@@ -126,7 +126,8 @@ export function feedBodies(input: FeedBodyInput): { bodies: Map<string, string>;
     if (body === undefined) continue;
     const entry = cached.get(src);
     bodies.set(src, entry && entry.links.length > 0 ? input.links.fill(body, entry.links, input.displayPrefix + src, false) : body);
-    if (entry) cached.set(src, { ...entry, bodyHtml: body });
+    // An entry that kept this very body stays the same object: a build that changed nothing leaves the cache as it was (build/cache-stage.ts).
+    if (entry && entry.bodyHtml !== body) cached.set(src, { ...entry, bodyHtml: body });
   }
   return { bodies, rerendered: missing.length };
 }

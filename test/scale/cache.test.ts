@@ -58,7 +58,13 @@ describe('persistent build cache', () => {
   it('a first build fills the cache; a second with no change renders nothing and writes nothing', async () => {
     const first = await warmEqualsCold('first build');
     expect(first.rendered.sources).toBeGreaterThan(30);
+    // A build that takes every cache entry as it was does not write the cache again (same file, same time).
+    await buildSite(root);
+    const cacheFile = path.join(root, '.stadtbote-cache/build-cache.bin');
+    const before = statSync(cacheFile);
     const again = await buildSite(root);
+    const after = statSync(cacheFile);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
     expect(again.cache).toBe('hit');
     expect(again.rendered).toEqual({ sources: 0, lists: 0 });
     expect(again.write?.written).toBe(0);
