@@ -5,6 +5,7 @@ import { outputPathFor } from '../model/urls.js';
 import { fillArticleContext } from '../render/article-context-slot.js';
 import type { Renderer } from '../render/renderer.js';
 import { hashOf } from '../util/hash.js';
+import { searchView } from '../theme/search-view.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { articleLinksOf, articleNeighbours } from './article-neighbours.js';
 import type { ArticlePage } from './collect.js';
@@ -21,6 +22,8 @@ export interface ArticlePagesInput {
   readonly output: SiteOutput;
   readonly previous: CacheData;
   readonly next: CacheData;
+  /** Whether the site has search: then each page's search view is hashed (theme/search-view.ts). */
+  readonly search: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     const name = articlePageOutput(page.meta.url);
     // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
     if (page.finished && page.finished.links === shownJson) {
-      next.outputs.set(name, { key, files: [[outPath, page.finished.hash]] });
+      next.outputs.set(name, { key, files: [[outPath, page.finished.hash]], ...(page.finished.searchHash ? { search: page.finished.searchHash } : {}) });
       continue;
     }
     const last = previous.outputs.get(name);
@@ -71,7 +74,9 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     if (page.written) output.replace(outPath, html, hash);
     else output.put(outPath, html, hash);
     // The same entry as the last build's when nothing changed: the cache then need not be written again (build/cache-stage.ts).
-    next.outputs.set(name, last && last.key === key && last.files.length === 1 && last.files[0]![1] === hash ? last : { key, files: [[outPath, hash]] });
+    // With search on, the hash of what the index is made of of this page (theme/search-view.ts), for the search stage's key.
+    const unchanged = last && last.key === key && last.files.length === 1 && last.files[0]![1] === hash && (!input.search || last.search !== undefined);
+    next.outputs.set(name, unchanged ? last : { key, files: [[outPath, hash]], ...(input.search ? { search: hashOf(searchView(html)) } : {}) });
   }
   return { rerendered };
 }

@@ -120,7 +120,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const model = modelSite(articles);
     const renderer = pool.local();
     // Article pages get their links to other articles (related, previous, next) now that all are known.
-    const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next });
+    const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
     timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
     const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
@@ -135,7 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
     if (!output.dryRun && config.search) {
-      searchIndex = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch });
+      searchIndex = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
     }
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
-import { BuildCache, emptyCache, type CacheData, type CachedSource } from '../cache/cache.js';
+import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource } from '../cache/cache.js';
+import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
@@ -37,6 +38,11 @@ export interface CacheStage {
    * checked (build/predicted-links.ts). Handed out once and let go: after an edit they are no cache.
    */
   takeLastSources(): ReadonlyMap<string, CachedSource>;
+  /**
+   * Outputs of the last build that carry a complete key of their own and so stay valid across a
+   * template or config edit: the search index's parts (search/pagefind.ts). The cache's own after a hit.
+   */
+  readonly lastSearchParts: ReadonlyMap<string, CachedOutput>;
   /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
   readonly writerState: string | undefined;
   /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
@@ -53,12 +59,15 @@ export function openCache(input: CacheStageInput): CacheStage {
   const loaded = enabled ? cache.load() : undefined;
   const next = emptyCache();
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
-  let lastSources: ReadonlyMap<string, CachedSource> = loaded?.lastSources ?? loaded?.data.sources ?? new Map();
+  let lastSources: ReadonlyMap<string, CachedSource> = loaded?.last?.sources ?? loaded?.data.sources ?? new Map();
+  const lastOutputs = loaded?.last?.outputs ?? loaded?.data.outputs ?? new Map<string, CachedOutput>();
+  const lastSearchParts = new Map([...lastOutputs].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
   return {
     fingerprint,
     status: loaded?.status ?? 'off',
     previous: loaded?.data ?? emptyCache(),
     next,
+    lastSearchParts,
     takeLastSources: () => {
       const last = lastSources;
       lastSources = new Map();

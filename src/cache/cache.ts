@@ -34,11 +34,12 @@ export class BuildCache {
   }
 
   /**
-   * Reads the cache. For another fingerprint (a template or config edit) the data is not used, but
-   * the last build's sources come back as `lastSources` when the file is whole: the build predicts
-   * from them what each article page links to (build/predicted-links.ts), never trusting them.
+   * Reads the cache. For another fingerprint (a template or config edit) the data is not used as a
+   * cache, but comes back as `last` when the file is whole: the build predicts from its sources what
+   * each article page links to (build/predicted-links.ts), never trusting them, and the search stage
+   * keeps index parts whose own key still matches (search/pagefind.ts).
    */
-  load(): { data: CacheData; status: 'hit' | 'missing' | 'invalid' | 'stale'; lastSources?: ReadonlyMap<string, CachedSource> } {
+  load(): { data: CacheData; status: 'hit' | 'missing' | 'invalid' | 'stale'; last?: CacheData } {
     let buf: Buffer;
     try {
       buf = readFileSync(this.file);
@@ -69,7 +70,7 @@ export class BuildCache {
       }
       // Whole is not the same as true: every path and value is checked before it is used.
       if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
-      if (stale) return { data: emptyCache(), status: 'stale', lastSources: data.sources };
+      if (stale) return { data: emptyCache(), status: 'stale', last: data };
       return { data, status: 'hit' };
     } catch {
       return { data: emptyCache(), status: stale ? 'stale' : 'invalid' };

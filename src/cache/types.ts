@@ -23,6 +23,8 @@ export interface CachedSource {
 export interface CachedOutput {
   readonly key: string;
   readonly files: readonly (readonly [string, string])[];
+  /** An article page's: the hash of what the search index is made from (theme/search-view.ts). */
+  readonly search?: string;
 }
 
 export interface CacheData {

@@ -67,7 +67,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
 }
 
 function isOutput(e: unknown): e is CachedOutput {
-  return isObject(e) && isString(e.key) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
+  return isObject(e) && isString(e.key) && (e.search === undefined || isString(e.search)) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
 }
 
 function isAsset(e: unknown): e is ProcessedAsset {

@@ -152,6 +152,8 @@ export interface FinishedArticlePage {
   readonly baseHash: string;
   readonly hash: string;
   readonly links: string;
+  /** Hash of the page's search view (theme/search-view.ts): what the search index is made from; with search on only. */
+  readonly searchHash?: string;
 }
 
 export type SourceResult =

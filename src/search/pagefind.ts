@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { VERSION } from '../version.js';
+import { searchView } from '../theme/search-view.js';
 import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../util/files.js';
@@ -24,6 +26,10 @@ export interface SearchInput {
   readonly claim: (outPath: string, owner: string) => boolean;
   /** Keep the previous index when articles changed, instead of indexing again (the dev server while editing). */
   readonly allowStale?: boolean;
+  /** Hash of an article page's search view (theme/search-view.ts), where the build knows it; else the page's own hash is used. */
+  readonly searchHashOf?: (url: string) => string | undefined;
+  /** The parts of the last build also after a template or config edit (their keys cover all they depend on); `previous.outputs` otherwise. */
+  readonly lastParts?: ReadonlyMap<string, CachedOutput>;
 }
 
 /** What became of the search index: built again, kept because nothing it shows changed, or kept although something did. */
@@ -38,7 +44,8 @@ export interface SearchResult {
 }
 
 /** Cache entries of the parts: `search:` for a single index, `search:2022-2024` for a part of those years. */
-const CACHE_ENTRY = 'search:';
+export const SEARCH_PART_PREFIX = 'search:';
+const CACHE_ENTRY = SEARCH_PART_PREFIX;
 /** Who writes the search bundle, in messages about paths that collide with it. */
 export const SEARCH_OWNER = owner('searchIndex');
 const PIPELINED_PAGES = 64;
@@ -70,13 +77,19 @@ function pagefindVersion(): string {
 
 /**
  * Everything a part's index depends on: the Pagefind version, the language, and each of its articles'
- * URL with the hash of the page Pagefind reads (the same bytes readers get). Only a change to a page
- * of this part changes its key; an edit elsewhere, or a source change that leaves the page as it was,
- * does not.
+ * URL with the hash of what Pagefind is given of the page: its search view (theme/search-view.ts),
+ * or the page itself where the view's hash is not known. Only a change to what is indexed of a page
+ * of this part changes its key; an edit elsewhere — another part, a footer line of every page, a
+ * source change that leaves the page as it was — does not.
  */
-export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: readonly ArticleMeta[]): string {
-  const parts = [pagefindVersion(), site.basePath, site.config.language];
-  for (const a of articles) parts.push(a.url, writer.hashOf(outputPathFor(a.url)) ?? '');
+export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: readonly ArticleMeta[], searchHashOf: SearchInput['searchHashOf'] = () => undefined): string {
+  // Stadtbote's version too: the key is also trusted across a template or config edit, where the cache's fingerprint does not guard it.
+  const parts = [VERSION, pagefindVersion(), site.basePath, site.config.language];
+  for (const a of articles) {
+    const view = searchHashOf(a.url);
+    // The two kinds of hash are told apart, so that a page's own hash is never taken for a view's.
+    parts.push(a.url, view === undefined ? `page:${writer.hashOf(outputPathFor(a.url)) ?? ''}` : `view:${view}`);
+  }
   return hashOf(...parts);
 }
 
@@ -122,7 +135,8 @@ export async function buildIndex(
     for (let i = 0; i < articles.length; i += PIPELINED_PAGES) {
       await Promise.all(
         articles.slice(i, i + PIPELINED_PAGES).map(async (a) => {
-          const html = writer.read(outputPathFor(a.url)).toString('utf8');
+          // What Pagefind reads of the page, and nothing else (theme/search-view.ts): the index is made from what its key covers.
+          const html = searchView(writer.read(outputPathFor(a.url)).toString('utf8'));
           // Site paths without the base path: the search script sets Pagefind's baseUrl, which it prepends.
           const added = await index.addHTMLFile({ url: a.url, content: html });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${a.url}: ${added.errors.join('; ')}`);
@@ -193,10 +207,10 @@ export async function indexSearch(input: SearchInput): Promise<SearchResult> {
 async function indexPart(input: SearchInput, part: SearchPart, primary: boolean, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
   const { writer, site, previous, next } = input;
   // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
-  const key = hashOf(searchKey(site, writer, part.articles), primary ? 'primary' : 'merged');
+  const key = hashOf(searchKey(site, writer, part.articles, input.searchHashOf), primary ? 'primary' : 'merged');
   const entry = CACHE_ENTRY + part.name;
   const dir = part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR;
-  const cached: CachedOutput | undefined = previous.outputs.get(entry);
+  const cached: CachedOutput | undefined = previous.outputs.get(entry) ?? input.lastParts?.get(entry);
   // A stale part keeps its old key in the cache, so the next build that may not be stale indexes it again.
   if (cached && (cached.key === key || allowStale) && cached.files.length > 0) {
     let complete = true;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,32 @@ describe('search index (Pagefind)', () => {
     expect(searchIndexRuns()).toBe(runs + 1);
     expect(fragments(path.join(root, 'dist')).some((r) => r.content.includes('Quastenflosser'))).toBe(true);
   });
+
+  it('is kept through a template edit outside the indexed element, rebuilt by one inside it — the same bundle as a build from scratch', async () => {
+    const root = site();
+    await buildSite(root);
+    const runs = searchIndexRuns();
+    // A footer line on every page (layouts/base.liquid): every article page changes, nothing Pagefind reads of it does.
+    const base = readFileSync(path.join(import.meta.dirname, '../../templates/layouts/base.liquid'), 'utf8');
+    mkdirSync(path.join(root, 'templates', 'layouts'), { recursive: true });
+    writeFileSync(path.join(root, 'templates', 'layouts', 'base.liquid'), base.replace('</body>', '<p>Stand der Vorlage: Fassung 2</p>\n</body>'));
+    const footer = await buildSite(root);
+    expect(footer.cache).toBe('stale');
+    expect(footer.searchIndex).toMatchObject({ status: 'kept', indexedParts: 0 });
+    expect(searchIndexRuns()).toBe(runs);
+    const articlePages = [...readTree(path.join(root, 'dist'))].filter(([rel]) => /^\d{4}\/\d\d-\d\d-[^/]+\/index\.html$/.test(rel));
+    expect(articlePages.length).toBeGreaterThan(5);
+    for (const [rel, bytes] of articlePages) expect(bytes.toString('utf8'), rel).toContain('Fassung 2');
+    const cold = await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+    expect(cold.searchIndex?.status).toBe('indexed');
+    expect(readTree(path.join(root, 'dist', 'pagefind'))).toEqual(readTree(path.join(root, 'cold', 'pagefind')));
+    // A word in the article template's indexed element changes what Pagefind reads: indexed again.
+    const article = readFileSync(path.join(import.meta.dirname, '../../templates/article.liquid'), 'utf8');
+    writeFileSync(path.join(root, 'templates', 'article.liquid'), article.replace('<h1 data-pagefind-meta="title">', '<p>Quastenflosser</p><h1 data-pagefind-meta="title">'));
+    const inside = await buildSite(root);
+    expect(inside.searchIndex?.status).toBe('indexed');
+    expect(fragments(path.join(root, 'dist')).every((r) => r.content.includes('Quastenflosser'))).toBe(true);
+  }, 120_000);
 
   /** Whether the search script is published (under its content-hashed name, search.<8 hex>.js). */
   const hasSearchScript = (root: string): boolean => readdirSync(path.join(root, 'dist', 'assets')).some((f) => /^search\.[0-9a-f]{8}\.js$/.test(f));
