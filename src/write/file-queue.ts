@@ -7,9 +7,16 @@ import { FileMaker, type FileToMake, type MadeFile } from './file-maker.js';
 export const FILE_THREAD_FROM = 300;
 /** Files per message to the thread, and the bytes at which a batch goes out early. */
 const BATCH_FILES = 32;
-const BATCH_BYTES = 1 << 20;
-/** Batches the thread may be behind before `make` waits: bounds the pages held in memory (~10 MB). */
-const MAX_IN_FLIGHT = 16;
+const BATCH_BYTES = 512 * 1024;
+/** Batches the thread may be behind before `make` waits: bounds the pages held in memory (~4 MB). */
+const MAX_IN_FLIGHT = 8;
+/**
+ * The thread's old generation: a batch arrives as one message of more than 100 KB, which V8 puts
+ * straight into the old generation (see render/transfer.ts), so every page it writes becomes
+ * old-generation garbage there; a small limit makes V8 collect it often instead of letting the
+ * thread grow while the build (and Pagefind's indexer) need the memory. Live data is a few batches.
+ */
+const THREAD_OLD_GENERATION_MB = 48;
 /** A thread that has not finished a batch for this long has died (a crash, not a slow disk: a batch is 32 files). */
 const STALL_MS = 120_000;
 /** A thread that has not loaded in this long never will (its code could not be loaded). */
@@ -55,6 +62,8 @@ export class FileQueue {
   private batch: FileToMake[] = [];
   private batchBytes = 0;
   private failure: Error | undefined;
+  /** Set by `stopThread`: files are made in this thread from then on. */
+  private stopped = false;
   /** Files queued and not yet made, with the number of their batch (`sent` while in the batch being filled). */
   private readonly pending = new Map<string, number>();
 
@@ -69,7 +78,7 @@ export class FileQueue {
 
   /** Makes a file now, or queues it for the thread. */
   make(file: FileToMake): void {
-    if (!this.thread && this.made < this.threadFrom) {
+    if (!this.thread && (this.stopped || this.made < this.threadFrom)) {
       this.made++;
       this.onMade(file.rel, this.maker.make(file));
       return;
@@ -108,6 +117,19 @@ export class FileQueue {
     this.throwFailure();
   }
 
+  /**
+   * Makes every queued file, stops the thread and makes later files in this thread: for the last
+   * stage of a large build (the search index), where Pagefind's indexer needs the memory the
+   * thread's heap and its batches hold. Throws the first failure, as `drain` does.
+   */
+  stopThread(): void {
+    this.drain();
+    this.stopped = true;
+    void this.thread?.terminate();
+    this.results?.close();
+    this.thread = undefined;
+  }
+
   /** Stops the thread; files still queued are made first, their failures ignored (the build is being abandoned or is done). */
   close(): void {
     try {
@@ -125,7 +147,7 @@ export class FileQueue {
     const done = new SharedArrayBuffer(8);
     const channel = new MessageChannel();
     const data: FileThreadData = { root: this.root, done, results: channel.port2 };
-    const options = { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+    const options = { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } };
     // Under the TypeScript test runner the thread loads TypeScript through tsx's require hook, which
     // works inside the thread alone: Node 20's module hooks (`--import tsx`, as the render pool's
     // threads use) are served by a thread that waits for this one, and this one waits in `Atomics.wait`.

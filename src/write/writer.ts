@@ -229,6 +229,11 @@ export class OutputWriter {
     return moved;
   }
 
+  /** Makes every file put so far and the later ones in this thread (write/file-queue.ts `stopThread`). */
+  stopFileThread(): void {
+    this.files.stopThread();
+  }
+
   /** The bytes of a file of the new output, wherever they are now: the shadow, or the live folder when unchanged. */
   read(rel: string): Buffer {
     const hash = this.target.get(rel);

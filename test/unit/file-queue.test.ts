@@ -60,6 +60,21 @@ describe('FileQueue: the output writer’s files made on a thread of their own',
     expect(readFileSync(path.join(live, 'a.html'), 'utf8')).toBe('live bytes');
   });
 
+  it('stopThread: queued files are made first, later ones in this thread, in order', () => {
+    const root = folder();
+    const made: string[] = [];
+    const queue = new FileQueue(root, (rel) => made.push(rel), 0);
+    for (let i = 0; i < 70; i++) queue.make({ rel: `a/${i}.html`, content: `a${i}`, replace: false });
+    queue.stopThread();
+    expect(made).toHaveLength(70);
+    queue.make({ rel: 'b.html', content: 'b', replace: false });
+    // Made at once, without a drain: no thread any more.
+    expect(made.at(-1)).toBe('b.html');
+    expect(readFileSync(path.join(root, 'b.html'), 'utf8')).toBe('b');
+    expect(readFileSync(path.join(root, 'a/69.html'), 'utf8')).toBe('a69');
+    queue.close();
+  });
+
   it('a file that cannot be made fails the drain with its file-system error, the path named', () => {
     const root = folder();
     const queue = new FileQueue(root, () => undefined, 0);
