@@ -123,23 +123,25 @@ export class FileQueue {
    * thread's heap and its batches hold. Throws the first failure, as `drain` does.
    */
   stopThread(): void {
-    this.drain();
-    this.stopped = true;
-    void this.thread?.terminate();
-    this.results?.close();
-    this.thread = undefined;
+    try {
+      this.drain();
+    } finally {
+      this.stopped = true;
+      void this.thread?.terminate();
+      this.results?.close();
+      this.thread = undefined;
+      this.results = undefined;
+      this.done = undefined;
+    }
   }
 
   /** Stops the thread; files still queued are made first, their failures ignored (the build is being abandoned or is done). */
   close(): void {
     try {
-      this.drain();
+      this.stopThread();
     } catch {
       /* reported by the caller's own error already */
     }
-    void this.thread?.terminate();
-    this.results?.close();
-    this.thread = undefined;
   }
 
   private start(): Worker {
