@@ -279,3 +279,33 @@ describe('a path that changes between file and folder', () => {
     }
   });
 });
+
+describe('a site of more than 300 files (made on the output writer’s file thread)', () => {
+  it('stays byte-identical to a cold build through a template edit, with search, its article pages written once', async () => {
+    const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Dateien\nbaseUrl: https://example.org/\n' };
+    for (let i = 0; i < 340; i++) {
+      const day = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      files[`content/2024/${day}-meldung-${i}.md`] = article({ title: `Meldung ${i}`, date: day, region: REGIONS[i % REGIONS.length]!, teaser: `Anriss ${i}` }, `Text ${i}.`);
+    }
+    const root = makeSite(files);
+    try {
+      const first = await buildSite(root, { workers: 0 });
+      expect(first.write?.written).toBeGreaterThan(300);
+      mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+      writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer"><p>Fassung 2</p></footer>\n');
+      const reads = vi.spyOn(OutputWriter.prototype, 'read');
+      const edit = await buildSite(root, { workers: 0 });
+      expect(reads.mock.calls.filter(([rel]) => /^\d{4}\/\d\d-\d\d-/.test(rel))).toEqual([]);
+      reads.mockRestore();
+      expect(edit.searchIndex?.status).toBe('kept');
+      const cold = await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+      const a = readTree(path.join(root, 'dist'));
+      const b = readTree(path.join(root, 'cold'));
+      expect([...a.keys()]).toEqual([...b.keys()]);
+      for (const [rel, bytes] of b) expect(a.get(rel)?.equals(bytes), rel).toBe(true);
+      expect(a.get('index.html')?.toString('utf8')).toContain('Fassung 2');
+    } finally {
+      cleanup(root);
+    }
+  }, 180_000);
+});
