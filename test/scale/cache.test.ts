@@ -298,7 +298,7 @@ describe('a site of more than 300 files (made on the output writer’s file thre
       expect(reads.mock.calls.filter(([rel]) => /^\d{4}\/\d\d-\d\d-/.test(rel))).toEqual([]);
       reads.mockRestore();
       expect(edit.searchIndex?.status).toBe('kept');
-      const cold = await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+      await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
       const a = readTree(path.join(root, 'dist'));
       const b = readTree(path.join(root, 'cold'));
       expect([...a.keys()]).toEqual([...b.keys()]);
