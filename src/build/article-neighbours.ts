@@ -64,9 +64,9 @@ export function articleNeighbours(model: SiteModel): Map<ArticleMeta, Neighbours
   return result;
 }
 
-const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.data.title, date: { day: a.data.date.day, iso: a.data.date.iso } });
+export const linkView = (a: ArticleMeta): ArticleLinkView => ({ url: a.url, title: a.data.title, date: { day: a.data.date.day, iso: a.data.date.iso } });
 
 /** What a page shows of its neighbours (`partials/article-context`); built the same way wherever it is compared. */
-export function articleLinksOf(n: Neighbours): ArticleLinks {
-  return { related: n.related.map(linkView), ...(n.previous ? { previous: linkView(n.previous) } : {}), ...(n.next ? { next: linkView(n.next) } : {}) };
+export function articleLinksOf(n: Neighbours, view: (a: ArticleMeta) => ArticleLinkView = linkView): ArticleLinks {
+  return { related: n.related.map(view), ...(n.previous ? { previous: view(n.previous) } : {}), ...(n.next ? { next: view(n.next) } : {}) };
 }

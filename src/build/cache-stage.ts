@@ -56,16 +56,18 @@ export function openCache(input: CacheStageInput): CacheStage {
   const { config, paths } = site;
   const fingerprint = hashOf(VERSION, templatesFingerprint(input.templateDirs), JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey);
   const cache = new BuildCache(paths.cache, fingerprint);
-  const loaded = enabled ? cache.load() : undefined;
+  // Only what is used is kept: a stale cache's data (`last`) would otherwise stay alive for the whole
+  // build (100,000 articles: some 0.3 GB); its sources go with the prediction, its outputs but the search parts at once.
+  const { data, status, last } = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined };
   const next = emptyCache();
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
-  let lastSources: ReadonlyMap<string, CachedSource> = loaded?.last?.sources ?? loaded?.data.sources ?? new Map();
-  const lastOutputs = loaded?.last?.outputs ?? loaded?.data.outputs ?? new Map<string, CachedOutput>();
-  const lastSearchParts = new Map([...lastOutputs].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
+  let lastSources: ReadonlyMap<string, CachedSource> = last?.sources ?? data.sources;
+  const lastSearchParts = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
+  const hit = status === 'hit' ? data : undefined;
   return {
     fingerprint,
-    status: loaded?.status ?? 'off',
-    previous: loaded?.data ?? emptyCache(),
+    status,
+    previous: data,
     next,
     lastSearchParts,
     takeLastSources: () => {
@@ -80,9 +82,9 @@ export function openCache(input: CacheStageInput): CacheStage {
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
       // A build that took every entry as it was (nothing changed) would write the same bytes again: 0.1 s of a warm 10k build.
-      if (loaded?.status === 'hit' && sameEntries(loaded.data, next)) return;
+      if (hit && sameEntries(hit, next)) return;
       saveCacheOrWarn(cache, next, paths.root, input.problems, config.language);
-      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, loaded?.status === 'hit' ? loaded.data.sources : undefined, next.sources);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, hit?.sources, next.sources);
     },
   };
 }
