@@ -5,7 +5,7 @@ import { outputPathFor } from '../model/urls.js';
 import { fillArticleContext } from '../render/article-context-slot.js';
 import type { Renderer } from '../render/renderer.js';
 import { hashOf } from '../util/hash.js';
-import { searchView } from '../theme/search-view.js';
+import { searchViewHash } from '../theme/search-view.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { articleLinksOf, articleNeighbours } from './article-neighbours.js';
 import type { ArticlePage } from './collect.js';
@@ -76,7 +76,7 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     // The same entry as the last build's when nothing changed: the cache then need not be written again (build/cache-stage.ts).
     // With search on, the hash of what the index is made of of this page (theme/search-view.ts), for the search stage's key.
     const unchanged = last && last.key === key && last.files.length === 1 && last.files[0]![1] === hash && (!input.search || last.search !== undefined);
-    next.outputs.set(name, unchanged ? last : { key, files: [[outPath, hash]], ...(input.search ? { search: hashOf(searchView(html)) } : {}) });
+    next.outputs.set(name, unchanged ? last : { key, files: [[outPath, hash]], ...(input.search ? { search: searchViewHash(html) } : {}) });
   }
   return { rerendered };
 }

@@ -2,8 +2,7 @@ import { assetDependencyKey } from '../cache/asset-key.js';
 import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { AssetInfo, FinishedArticlePage, SourceFile, SourceResult, PendingLink } from '../model/types.js';
-import type { ArticleLinksOf } from '../render/pool.js';
-import type { RenderPool } from '../render/pool.js';
+import type { ArticleLinksOf, RenderPool } from '../render/pool.js';
 import { hashOf } from '../util/hash.js';
 
 /** Where rendered and cached sources go (the collect stage). */

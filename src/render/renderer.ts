@@ -6,7 +6,7 @@ import { Theme } from '../theme/engine.js';
 import type { ArticleLinks, FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
 import { fillArticleContext } from './article-context-slot.js';
-import { searchView } from '../theme/search-view.js';
+import { searchViewHash } from '../theme/search-view.js';
 import { slugify } from '../util/slug.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
@@ -136,6 +136,6 @@ export class Renderer {
   private finishArticle(result: Extract<SourceResult, { kind: 'article' }>, links: ArticleLinks): SourceResult {
     const html = fillArticleContext(result.html, this.articleContext(links));
     // Hashed here, on the render thread: the build needs both, and the main thread is the busier one.
-    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), links: JSON.stringify(links), ...(this.context.search ? { searchHash: hashOf(searchView(html)) } : {}) } };
+    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), links: JSON.stringify(links), ...(this.context.search ? { searchHash: searchViewHash(html) } : {}) } };
   }
 }

@@ -1,3 +1,5 @@
+import { hashOf } from '../util/hash.js';
+
 /**
  * What of an article page the search index is made from: the page's `<html>` tag, its `<title>` and
  * the one element marked `data-pagefind-body`, where every `data-pagefind-*` attribute of the page
@@ -46,4 +48,9 @@ function elementEnd(html: string, start: number, name: string): number {
     if (depth === 0) return m.index + m[0].length;
   }
   return -1;
+}
+
+/** The hash a search part's key is made of for a page (search/pagefind.ts `searchKey`): the same wherever a page is finished. */
+export function searchViewHash(html: string): string {
+  return hashOf(searchView(html));
 }
