@@ -65,8 +65,9 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
   }
   await input.pool.renderPages(toRender(), (lp, html) => {
     const outPath = outputPathFor(lp.url);
-    next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hashOf(html)]] });
-    output.put(outPath, html);
+    const hash = hashOf(html);
+    next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hash]] });
+    output.put(outPath, html, hash);
   });
   return { entries, rendered };
 }

@@ -149,7 +149,9 @@ export class FileQueue {
     const done = new SharedArrayBuffer(8);
     const channel = new MessageChannel();
     const data: FileThreadData = { root: this.root, done, results: channel.port2 };
-    const options = { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } };
+    // Not the process's own flags: `node --input-type=module -e …` (a build started from a script)
+    // would make the thread's module fail to load.
+    const options = { workerData: data, transferList: [channel.port2], execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } };
     // Under the TypeScript test runner the thread loads TypeScript through tsx's require hook, which
     // works inside the thread alone: Node 20's module hooks (`--import tsx`, as the render pool's
     // threads use) are served by a thread that waits for this one, and this one waits in `Atomics.wait`.

@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFsError } from '../../src/model/fs-errors.js';
 import { FileQueue } from '../../src/write/file-queue.js';
 import type { MadeFile } from '../../src/write/file-maker.js';
 import { OutputWriter } from '../../src/write/writer.js';
-import { cleanup, readTree, tempDir } from '../helpers.js';
+import { cleanup, readTree, REPO, tempDir } from '../helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -73,6 +75,20 @@ describe('FileQueue: the output writer’s files made on a thread of their own',
     expect(readFileSync(path.join(root, 'b.html'), 'utf8')).toBe('b');
     expect(readFileSync(path.join(root, 'a/69.html'), 'utf8')).toBe('a69');
     queue.close();
+  });
+
+  it('starts from a script run with `node --input-type=module -e`: the thread does not take the process’s flags', () => {
+    // The compiled queue, as a build started from a script or a CI step uses it; the flag made the thread's module fail to load.
+    const compiled = path.join(REPO, 'lib', 'write', 'file-queue.js');
+    expect(existsSync(compiled), 'run `npm run compile` first').toBe(true);
+    const root = folder();
+    const script = `const { FileQueue } = await import(${JSON.stringify(pathToFileURL(compiled).href)});
+      const queue = new FileQueue(${JSON.stringify(root)}, () => undefined, 0);
+      for (let i = 0; i < 40; i++) queue.make({ rel: 'p' + i + '/index.html', content: 'page ' + i, replace: false });
+      queue.drain();
+      queue.close();`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe', timeout: 60_000 });
+    expect(readFileSync(path.join(root, 'p39/index.html'), 'utf8')).toBe('page 39');
   });
 
   it('a file that cannot be made fails the drain with its file-system error, the path named', () => {
