@@ -50,7 +50,7 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), shownJson);
     const name = articlePageOutput(page.meta.url);
     // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
-    if (page.finished && page.finished.links === shownJson) {
+    if (page.finished && page.finished.linksHash === hashOf(shownJson)) {
       next.outputs.set(name, { key, files: [[outPath, page.finished.hash]], ...(page.finished.searchHash ? { search: page.finished.searchHash } : {}) });
       continue;
     }

@@ -1,4 +1,7 @@
-/** With STADTBOTE_TIMING=1, prints how long each stage of a build took (for profiling builds). */
+/**
+ * With STADTBOTE_TIMING=1, prints how long each stage of a build took and the main thread's heap in
+ * use at its end (for profiling builds: where a large archive's memory goes).
+ */
 export class StageTimer {
   private readonly enabled = process.env.STADTBOTE_TIMING === '1';
   private lap: number;
@@ -10,7 +13,8 @@ export class StageTimer {
   mark(stage: string): void {
     if (!this.enabled) return;
     const t = performance.now();
-    process.stderr.write(`[timing] ${stage}: ${(t - this.lap).toFixed(0)} ms\n`);
+    const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    process.stderr.write(`[timing] ${stage}: ${(t - this.lap).toFixed(0)} ms (main heap ${heap} MiB)\n`);
     this.lap = t;
   }
 

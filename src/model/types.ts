@@ -151,7 +151,11 @@ export interface PendingLink {
 export interface FinishedArticlePage {
   readonly baseHash: string;
   readonly hash: string;
-  readonly links: string;
+  /**
+   * Hash of the JSON of what it links to. A hash, not the JSON: the build holds one per article until
+   * all are known (100,000 articles: the JSON texts were some 100 MB of a template edit's peak).
+   */
+  readonly linksHash: string;
   /** Hash of the page's search view (theme/search-view.ts): what the search index is made from; with search on only. */
   readonly searchHash?: string;
 }
@@ -167,7 +171,7 @@ export type SourceResult =
       /**
        * Set when the page came finished with predicted links to other articles (render/renderer.ts):
        * `html` is then the finished page, `hash` its hash, `baseHash` the hash of the page before,
-       * `links` the JSON of what it links to.
+       * `linksHash` the hash of the JSON of what it links to.
        */
       readonly finished?: FinishedArticlePage;
       readonly links: readonly PendingLink[];

@@ -136,6 +136,6 @@ export class Renderer {
   private finishArticle(result: Extract<SourceResult, { kind: 'article' }>, links: ArticleLinks): SourceResult {
     const html = fillArticleContext(result.html, this.articleContext(links));
     // Hashed here, on the render thread: the build needs both, and the main thread is the busier one.
-    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), links: JSON.stringify(links), ...(this.context.search ? { searchHash: searchViewHash(html) } : {}) } };
+    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), linksHash: hashOf(JSON.stringify(links)), ...(this.context.search ? { searchHash: searchViewHash(html) } : {}) } };
   }
 }
