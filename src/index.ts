@@ -6,7 +6,7 @@ export type { ArticleData, ArticleMeta, PageData, PageMeta, SourceFile, SourceRe
 export { slugify } from './util/slug.js';
 export { parseSiteDate, type SiteDate } from './util/dates.js';
 export { formatProblems, type ReportFormat } from './report/format.js';
-export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/server.js';
+export { startDevServer, type DevServer, type DevServerOptions, type DevEvent } from './dev/start.js';
 export { checkSite, type CheckOptions, type CheckResult } from './commands/check.js';
 export { newArticle, ArticleExistsError, type NewArticleOptions, type NewArticle } from './commands/new.js';
 export { runImport, type ImportOptions, type ImportReport } from './commands/import.js';

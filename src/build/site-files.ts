@@ -5,7 +5,8 @@ import type { GeneratedFile } from '../model/outputs.js';
 import { generators, type SiteSnapshot } from '../outputs/index.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { copiedImageMetadata } from '../checks/copied-image-metadata.js';
+import { copiedImageMetadata, type MetadataMemo } from '../checks/copied-image-metadata.js';
+import type { CacheData } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 
 export interface SiteFilesInput {
@@ -19,6 +20,24 @@ export interface SiteFilesInput {
   readonly output: SiteOutput;
   /** Where warnings about images copied with their metadata go. */
   readonly problems: Problem[];
+  /** The build cache's last and next data: what copied images were found to carry, by their bytes' hash. */
+  readonly previous: CacheData;
+  readonly next: CacheData;
+}
+
+/** Cache entries of the copied-image check: `image-metadata:<hash>`, the blocks found as the key ('' for none). */
+const IMAGE_METADATA_PREFIX = 'image-metadata:';
+
+function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
+  return {
+    get: (hash) => {
+      const entry = previous.outputs.get(IMAGE_METADATA_PREFIX + hash);
+      if (!entry) return undefined;
+      next.outputs.set(IMAGE_METADATA_PREFIX + hash, entry);
+      return entry.key === '' ? [] : entry.key.split(',');
+    },
+    set: (hash, blocks) => next.outputs.set(IMAGE_METADATA_PREFIX + hash, { key: blocks.join(','), files: [] }),
+  };
 }
 
 /**
@@ -34,7 +53,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
   // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
-  input.problems.push(...(await copiedImageMetadata(generated, input.snapshot.site.config.language)));
+  input.problems.push(...(await copiedImageMetadata(generated, input.snapshot.site.config.language, metadataMemo(input.previous, input.next))));
   for (const file of generated) {
     if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
     output.put(file.path, file.content);

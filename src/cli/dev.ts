@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { formatText } from '../report/format.js';
-import { startDevServer, type DevEvent } from '../dev/server.js';
+import { startDevServer, type DevEvent } from '../dev/start.js';
 import { EXIT, type SiteFlags, addSiteOptions, addPublishingOptions, publishingOptions, siteOptions } from './options.js';
 import { type Output, CommandExit, progressLine, printWarnings, builtSummary, type OutputFlags } from './output.js';
 import { siteLanguage } from '../config/language.js';

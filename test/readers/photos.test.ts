@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSite } from '../../src/config/config.js';
 import { ConfigError, ContentError } from '../../src/model/errors.js';
+import { copiedImageMetadata } from '../../src/checks/copied-image-metadata.js';
+import { hashOf } from '../../src/util/hash.js';
 import { article, buildSite, cleanup, makeSite, readTree } from '../helpers.js';
 import { animatedGif, cameraJpeg, displayP3Jpeg, HAS_EXIFTOOL, pngWithMetadata, webpWithMetadata } from './camera-photo.js';
 
@@ -252,9 +254,30 @@ describe('images copied byte for byte', () => {
       expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg', 'templates/icons/apple-touch-icon.png']);
       expect(warnings[1]!.reason).toMatch(/wird Byte für Byte mit seinen EXIF, XMP(, IPTC)?-Metadaten veröffentlicht/);
       expect(readFileSync(path.join(root, 'dist/fotos/kamera.jpg'))).toEqual(readFileSync(path.join(root, 'static/fotos/kamera.jpg')));
+      // The next build takes what was found from the cache: the same warnings, as long as the images are the same.
+      const again = await buildSite(root);
+      expect(again.warnings.filter((w) => w.ruleId === 'image-metadata')).toEqual(warnings);
+      // A cleaned photo loses its warning.
+      writeFileSync(path.join(root, 'static/bilder/team.png'), await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer());
+      const cleaned = await buildSite(root);
+      expect(cleaned.warnings.filter((w) => w.ruleId === 'image-metadata').map((w) => w.file)).toEqual(['static/fotos/kamera.jpg', 'templates/icons/apple-touch-icon.png']);
     } finally {
       cleanup(root);
     }
+  });
+});
+
+describe('copiedImageMetadata: what earlier builds found', () => {
+  it('is taken by the hash of the bytes, without reading the image again; new bytes are read and remembered', async () => {
+    const remembered = new Map<string, readonly string[]>();
+    const memo = { get: (hash: string) => remembered.get(hash), set: (hash: string, blocks: readonly string[]) => void remembered.set(hash, blocks) };
+    // Not an image at all: only the memo can say it carries EXIF.
+    const notAnImage = new Uint8Array([1, 2, 3]);
+    remembered.set(hashOf(notAnImage), ['EXIF']);
+    const photo = await pngWithMetadata(20, 20);
+    const problems = await copiedImageMetadata([{ owner: 'static/a.png', content: notAnImage }, { owner: 'static/b.png', content: photo }], 'de', memo);
+    expect(problems.map((p) => p.file)).toEqual(['static/a.png', 'static/b.png']);
+    expect(remembered.get(hashOf(photo))?.length).toBeGreaterThan(0);
   });
 });
 
