@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isInside, relativePath } from '../util/files.js';
 import { stampOf } from './manifest.js';
@@ -39,6 +39,10 @@ export class FileMaker {
 
   make(file: FileToMake): MadeFile {
     const removed: string[] = [];
+    if (file.replace) {
+      const stamp = this.overwriteUnshared(file.rel, file.content, removed);
+      if (stamp !== undefined) return { stamp, removed };
+    }
     const stamp = this.put(file.rel, file.replace, removed, (dest) => {
       const fd = openSync(dest, 'w');
       try {
@@ -49,6 +53,33 @@ export class FileMaker {
       }
     });
     return { stamp, removed };
+  }
+
+  /**
+   * Writes over an older generation's file in place when nothing else shares it (one link): a
+   * template edit replaces every page, and creating a file costs far more than rewriting one
+   * (12,749 files on the 2-core machine's disk: 0.3–6.8 s to create, 0.55–0.87 s to rewrite). A
+   * file that is a hard link to the live output, a folder, or nothing at all is left to the usual
+   * way (undefined). A rewrite cut short leaves only the shadow wrong, and the shadow is not trusted
+   * until the writer records it again (write/writer.ts).
+   */
+  private overwriteUnshared(rel: string, content: string | Uint8Array, removed: string[]): string | undefined {
+    const dest = path.join(this.root, rel);
+    this.ensureDir(path.dirname(dest), removed);
+    let fd: number;
+    try {
+      fd = openSync(dest, 'r+');
+    } catch {
+      return undefined;
+    }
+    try {
+      if (fstatSync(fd).nlink !== 1) return undefined;
+      writeFileSync(fd, content);
+      ftruncateSync(fd, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+      return stampOf(fstatSync(fd));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Hard-links `existing` (a live file) in at `rel`: a file carried over unchanged keeps its inode and time. Returns what had to go. */

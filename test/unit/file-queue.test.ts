@@ -62,6 +62,21 @@ describe('FileQueue: the output writer’s files made on a thread of their own',
     expect(readFileSync(path.join(live, 'a.html'), 'utf8')).toBe('live bytes');
   });
 
+  it('an older generation’s file that nothing else links to is rewritten in place: same inode, new bytes, no tail of the old ones', () => {
+    const root = folder();
+    const queue = new FileQueue(root, () => undefined, 0);
+    queue.make({ rel: 'y/a.html', content: 'a long page of the last generation', replace: false });
+    queue.drain();
+    const before = statSync(path.join(root, 'y/a.html')).ino;
+    queue.make({ rel: 'y/a.html', content: 'kurz', replace: true });
+    queue.make({ rel: 'y/b.html', content: 'not there before', replace: true });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(path.join(root, 'y/a.html'), 'utf8')).toBe('kurz');
+    expect(statSync(path.join(root, 'y/a.html')).ino).toBe(before);
+    expect(readFileSync(path.join(root, 'y/b.html'), 'utf8')).toBe('not there before');
+  });
+
   it('stopThread: queued files are made first, later ones in this thread, in order', () => {
     const root = folder();
     const made: string[] = [];
