@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isInside, relativePath } from '../util/files.js';
 import { stampOf } from './manifest.js';
@@ -68,7 +68,8 @@ export class FileMaker {
     this.ensureDir(path.dirname(dest), removed);
     let fd: number;
     try {
-      fd = openSync(dest, 'r+');
+      // Never through a symbolic link: the usual way replaces the link itself.
+      fd = openSync(dest, constants.O_RDWR | constants.O_NOFOLLOW);
     } catch {
       return undefined;
     }

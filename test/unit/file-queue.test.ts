@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,21 @@ describe('FileQueue: the output writer’s files made on a thread of their own',
     expect(readFileSync(path.join(root, 'y/a.html'), 'utf8')).toBe('kurz');
     expect(statSync(path.join(root, 'y/a.html')).ino).toBe(before);
     expect(readFileSync(path.join(root, 'y/b.html'), 'utf8')).toBe('not there before');
+  });
+
+  it('a symbolic link where an older file was is replaced, never written through', () => {
+    const root = folder();
+    const outside = path.join(folder(), 'outside.txt');
+    writeFileSync(outside, 'not the output’s');
+    mkdirSync(path.join(root, 'y'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'y/a.html'));
+    const queue = new FileQueue(root, () => undefined, 0);
+    queue.make({ rel: 'y/a.html', content: 'page', replace: true });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(outside, 'utf8')).toBe('not the output’s');
+    expect(lstatSync(path.join(root, 'y/a.html')).isFile()).toBe(true);
+    expect(readFileSync(path.join(root, 'y/a.html'), 'utf8')).toBe('page');
   });
 
   it('stopThread: queued files are made first, later ones in this thread, in order', () => {
