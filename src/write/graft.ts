@@ -79,9 +79,14 @@ export function planGraft(carried: ReadonlySet<string>, liveFiles: ReadonlyMap<s
   return { folders: [...moved].sort(), files, movedFiles };
 }
 
-/** Records the folders about to be moved; written before the first move. */
+/**
+ * Records the folders about to be moved; written before the first move, whole or not at all (a
+ * build killed while writing it leaves a temporary file, never a journal cut short).
+ */
 export function writeJournal(journal: string, folders: readonly string[]): void {
-  writeFileSync(journal, JSON.stringify({ moved: folders }));
+  const partial = `${journal}.partial`;
+  writeFileSync(partial, JSON.stringify({ moved: folders }));
+  renameSync(partial, journal);
 }
 
 export function removeJournal(journal: string): void {
@@ -94,6 +99,8 @@ export function removeJournal(journal: string): void {
  * Folders already swapped in with the new output (a kill after the swap) are where they belong.
  */
 export function rollBack(journal: string, live: string, shadow: string): void {
+  // A journal being written when the build was killed: nothing had been moved yet.
+  rmSync(`${journal}.partial`, { force: true });
   if (!existsSync(journal)) return;
   let moved: unknown;
   try {

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planGraft, writeJournal } from '../../src/write/graft.js';
@@ -80,6 +80,23 @@ describe('OutputWriter carrying unchanged folders over', () => {
     expect(text(readTree(out))).toEqual(first);
     writer.abort();
     expect(existsSync(path.join(parent, '.dist.stadtbote-moved.json'))).toBe(false);
+    expect(text(readTree(out))).toEqual(first);
+  });
+
+  it('a build killed while writing the journal (before any move) leaves no journal cut short; the next build clears what it left', () => {
+    const { out, state, parent } = setup();
+    const first = { 'index.html': 'home', '2024/a/index.html': 'a' };
+    write(out, state, first);
+    const journal = path.join(parent, '.dist.stadtbote-moved.json');
+    writeJournal(journal, ['2024']);
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual({ moved: ['2024'] });
+    expect(existsSync(`${journal}.partial`)).toBe(false);
+    rmSync(journal);
+    // What a kill between creating the temporary file and writing it leaves.
+    writeFileSync(`${journal}.partial`, '');
+    const writer = OutputWriter.open(out, state);
+    writer.abort();
+    expect(existsSync(`${journal}.partial`)).toBe(false);
     expect(text(readTree(out))).toEqual(first);
   });
 
