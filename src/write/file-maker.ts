@@ -39,31 +39,21 @@ export class FileMaker {
 
   make(file: FileToMake): MadeFile {
     const removed: string[] = [];
-    if (file.replace) {
-      const stamp = this.overwriteUnshared(file.rel, file.content, removed);
-      if (stamp !== undefined) return { stamp, removed };
-    }
-    const stamp = this.put(file.rel, file.replace, removed, (dest) => {
-      const fd = openSync(dest, 'w');
-      try {
-        writeFileSync(fd, file.content);
-        return stampOf(fstatSync(fd));
-      } finally {
-        closeSync(fd);
-      }
-    });
+    const unshared = file.replace ? this.openUnshared(file.rel, removed) : undefined;
+    if (unshared !== undefined) return { stamp: writeAndStamp(unshared, file.content, true), removed };
+    const stamp = this.put(file.rel, file.replace, removed, (dest) => writeAndStamp(openSync(dest, 'w'), file.content, false));
     return { stamp, removed };
   }
 
   /**
-   * Writes over an older generation's file in place when nothing else shares it (one link): a
-   * template edit replaces every page, and creating a file costs far more than rewriting one
-   * (12,749 files on the 2-core machine's disk: 0.3–6.8 s to create, 0.55–0.87 s to rewrite). A
-   * file that is a hard link to the live output, a folder, or nothing at all is left to the usual
-   * way (undefined). A rewrite cut short leaves only the shadow wrong, and the shadow is not trusted
-   * until the writer records it again (write/writer.ts).
+   * An older generation's file opened to be written over in place, when nothing else shares it (one
+   * link): a template edit replaces every page, and creating a file costs far more than rewriting
+   * one (12,749 files on the 2-core machine's disk: 0.3–6.8 s to create, 0.55–0.87 s to rewrite). A
+   * file that is a hard link to the live output, a symbolic link, a folder, or nothing at all is left
+   * to the usual way (undefined). A rewrite cut short leaves only the shadow wrong, and the shadow is
+   * not trusted until the writer records it again (write/writer.ts).
    */
-  private overwriteUnshared(rel: string, content: string | Uint8Array, removed: string[]): string | undefined {
+  private openUnshared(rel: string, removed: string[]): number | undefined {
     const dest = path.join(this.root, rel);
     this.ensureDir(path.dirname(dest), removed);
     let fd: number;
@@ -73,14 +63,13 @@ export class FileMaker {
     } catch {
       return undefined;
     }
+    let shared = true;
     try {
-      if (fstatSync(fd).nlink !== 1) return undefined;
-      writeFileSync(fd, content);
-      ftruncateSync(fd, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
-      return stampOf(fstatSync(fd));
+      shared = fstatSync(fd).nlink !== 1;
     } finally {
-      closeSync(fd);
+      if (shared) closeSync(fd);
     }
+    return shared ? undefined : fd;
   }
 
   /** Hard-links `existing` (a live file) in at `rel`: a file carried over unchanged keeps its inode and time. Returns what had to go. */
@@ -143,5 +132,16 @@ export class FileMaker {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EPERM') throw err;
     }
+  }
+}
+
+/** Writes the bytes at the start of the open file (cutting off an older, longer content), closes it and returns its stamp. */
+function writeAndStamp(fd: number, content: string | Uint8Array, truncate: boolean): string {
+  try {
+    writeFileSync(fd, content);
+    if (truncate) ftruncateSync(fd, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+    return stampOf(fstatSync(fd));
+  } finally {
+    closeSync(fd);
   }
 }

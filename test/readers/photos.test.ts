@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveSite } from '../../src/config/config.js';
 import { ConfigError, ContentError } from '../../src/model/errors.js';
 import { copiedImageMetadata } from '../../src/checks/copied-image-metadata.js';
@@ -254,8 +254,11 @@ describe('images copied byte for byte', () => {
       expect(warnings.map((w) => w.file)).toEqual(['static/bilder/team.png', 'static/fotos/kamera.jpg', 'templates/icons/apple-touch-icon.png']);
       expect(warnings[1]!.reason).toMatch(/wird Byte für Byte mit seinen EXIF, XMP(, IPTC)?-Metadaten veröffentlicht/);
       expect(readFileSync(path.join(root, 'dist/fotos/kamera.jpg'))).toEqual(readFileSync(path.join(root, 'static/fotos/kamera.jpg')));
-      // The next build takes what was found from the cache: the same warnings, as long as the images are the same.
+      // The next build takes what was found from the cache, without reading an image: the same warnings, as long as the images are the same.
+      const reads = vi.spyOn(sharp.prototype, 'metadata');
       const again = await buildSite(root);
+      expect(reads).not.toHaveBeenCalled();
+      reads.mockRestore();
       expect(again.warnings.filter((w) => w.ruleId === 'image-metadata')).toEqual(warnings);
       // A cleaned photo loses its warning.
       writeFileSync(path.join(root, 'static/bilder/team.png'), await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer());

@@ -92,6 +92,11 @@ describe('OutputWriter carrying unchanged folders over', () => {
     expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual({ moved: ['2024'] });
     expect(existsSync(`${journal}.partial`)).toBe(false);
     rmSync(journal);
+    // Whole or not at all: where the temporary file cannot be written, no journal appears either.
+    mkdirSync(`${journal}.partial`);
+    expect(() => writeJournal(journal, ['2024'])).toThrow();
+    expect(existsSync(journal)).toBe(false);
+    rmSync(`${journal}.partial`, { recursive: true });
     // What a kill between creating the temporary file and writing it leaves.
     writeFileSync(`${journal}.partial`, '');
     const writer = OutputWriter.open(out, state);
