@@ -4,6 +4,7 @@ import { namesHost } from '../util/url-ref.js';
 import { isAllowed } from '../util/hosts.js';
 import type { WrittenFileCheck } from '../model/outputs.js';
 import { isGeneratorOwner } from '../i18n/owners.js';
+import { StartTagScanner } from './start-tags.js';
 
 /** One resource a page would make the browser fetch from another host. */
 export interface ExternalResource {
@@ -13,7 +14,7 @@ export interface ExternalResource {
 }
 
 // Tags whose attributes make the browser fetch something, and which attributes do.
-const FETCHING: Record<string, { attrs: readonly string[]; kind: ExternalResource['kind'] }> = {
+const FETCHING: ReadonlyMap<string, { attrs: readonly string[]; kind: ExternalResource['kind'] }> = new Map(Object.entries({
   script: { attrs: ['src'], kind: 'script' },
   img: { attrs: ['src', 'srcset'], kind: 'image' },
   source: { attrs: ['src', 'srcset'], kind: 'media' },
@@ -27,13 +28,11 @@ const FETCHING: Record<string, { attrs: readonly string[]; kind: ExternalResourc
   input: { attrs: ['src'], kind: 'image' },
   image: { attrs: ['href', 'xlink:href'], kind: 'image' },
   use: { attrs: ['href', 'xlink:href'], kind: 'image' },
-};
+}));
 
 // `<link rel>` values that load or connect; alternate, canonical and the like only name a URL.
 const FETCHING_LINKS = new Set(['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch', 'icon', 'apple-touch-icon', 'manifest', 'prerender']);
 
-const TAG = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/g;
 const STYLE_BLOCK = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 
@@ -65,6 +64,29 @@ function cssUrls(css: string): string[] {
   return out;
 }
 
+/** Tags whose attributes can fetch something: the ones of FETCHING, and `<link>`. */
+const FETCHING_TAGS: ReadonlySet<string> = new Set([...FETCHING.keys(), 'link']);
+const FONT_FILE = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
+
+/** Whether `<style` (any case) is in the text: two searches for `<s`/`<S` cost less than one case-insensitive expression. */
+function hasStyleTag(text: string): boolean {
+  for (const start of ['<s', '<S']) {
+    for (let i = text.indexOf(start); i !== -1; i = text.indexOf(start, i + 2)) {
+      // `| 0x20` makes an ASCII letter lower case; only `T`/`t` give `t`, and so on.
+      if ((text.charCodeAt(i + 2) | 0x20) === 0x74 && (text.charCodeAt(i + 3) | 0x20) === 0x79 && (text.charCodeAt(i + 4) | 0x20) === 0x6c && (text.charCodeAt(i + 5) | 0x20) === 0x65) return true;
+    }
+  }
+  return false;
+}
+
+const startTags = new StartTagScanner(FETCHING_TAGS);
+
+/** A tag's attribute, its entities decoded (`&amp;` and the few that can hide a URL's slashes and quotes). */
+function attribute(attrs: ReadonlyMap<string, string>, name: string): string | undefined {
+  const value = attrs.get(name);
+  return value?.includes('&') ? decodeAttr(value) : value;
+}
+
 /**
  * Every resource an HTML page loads from another host than the site's own: scripts, styles,
  * fonts (through CSS), images, frames and media. Links (`<a>`, canonical, alternate) load nothing.
@@ -75,34 +97,30 @@ export function findExternalResources(html: string, siteHost: string): ExternalR
     const host = hostOf(url, siteHost);
     if (host) found.push({ kind, url: url.trim(), host });
   };
-  const text = html.replace(/<!--[\s\S]*?-->/g, '');
-  for (const m of text.matchAll(TAG)) {
-    const tag = m[1]!.toLowerCase();
-    // Most tags (a, p, meta, li…) fetch nothing: skip parsing their attributes unless they carry a style.
-    if (tag !== 'link' && FETCHING[tag] === undefined && !/style/i.test(m[2] ?? '')) continue;
-    const attrs = new Map<string, string>();
-    for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), decodeAttr(a[2] ?? a[3] ?? a[4] ?? ''));
-    const style = attrs.get('style');
-    if (style) for (const u of cssUrls(style)) add(/\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : 'image', u);
+  const text = html.includes('<!--') ? html.replace(/<!--[\s\S]*?-->/g, '') : html;
+  // Most tags (a, p, meta, li…) fetch nothing: the scan hands on only those that can, and any with a style.
+  startTags.scan(text, (tag, attrs) => {
+    const style = attribute(attrs, 'style');
+    if (style) for (const u of cssUrls(style)) add(FONT_FILE.test(u) ? 'font' : 'image', u);
     if (tag === 'link') {
-      const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
-      const href = attrs.get('href');
-      if (!href || !rels.some((r) => FETCHING_LINKS.has(r))) continue;
-      const as = attrs.get('as');
+      const rels = (attribute(attrs, 'rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attribute(attrs, 'href');
+      if (!href || !rels.some((r) => FETCHING_LINKS.has(r))) return;
+      const as = attribute(attrs, 'as');
       const kind = rels.includes('stylesheet') || as === 'style' ? 'style' : as === 'font' ? 'font' : as === 'script' || rels.includes('modulepreload') ? 'script' : rels.includes('preconnect') || rels.includes('dns-prefetch') ? 'connection' : 'image';
       add(kind, href);
-      continue;
+      return;
     }
-    const spec = FETCHING[tag];
-    if (!spec) continue;
+    const spec = FETCHING.get(tag);
+    if (!spec) return;
     for (const name of spec.attrs) {
-      const value = attrs.get(name);
+      const value = attribute(attrs, name);
       if (value === undefined) continue;
       if (name === 'srcset') for (const candidate of value.split(',')) add(spec.kind, candidate.trim().split(/\s+/)[0] ?? '');
       else add(spec.kind, value);
     }
-  }
-  for (const m of text.matchAll(STYLE_BLOCK)) for (const u of cssUrls(m[1] ?? '')) add(/\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : 'style', u);
+  });
+  if (hasStyleTag(text)) for (const m of text.matchAll(STYLE_BLOCK)) for (const u of cssUrls(m[1] ?? '')) add(FONT_FILE.test(u) ? 'font' : 'style', u);
   return found;
 }
 
@@ -111,7 +129,7 @@ export function findExternalCssResources(css: string, siteHost: string): Externa
   const found: ExternalResource[] = [];
   for (const u of cssUrls(css.replace(/\/\*[\s\S]*?\*\//g, ''))) {
     const host = hostOf(u, siteHost);
-    if (host) found.push({ kind: /\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : /\.css(\?|#|$)/i.test(u) ? 'style' : 'image', url: u.trim(), host });
+    if (host) found.push({ kind: FONT_FILE.test(u) ? 'font' : /\.css(\?|#|$)/i.test(u) ? 'style' : 'image', url: u.trim(), host });
   }
   return found;
 }
