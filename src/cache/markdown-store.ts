@@ -65,7 +65,7 @@ export class MarkdownStore {
   private readonly madeDirs = new Set<string>();
 
   /** False when the store's folder did not exist when this build started: a cold build then looks nothing up. */
-  private readonly existed: boolean;
+  readonly existed: boolean;
 
   constructor(readonly dir: string) {
     this.existed = existsSync(dir);

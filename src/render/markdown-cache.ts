@@ -17,6 +17,11 @@ export class MarkdownCache {
     this.inputsKey = markdownInputsKey(inputs);
   }
 
+  /** Whether earlier builds stored anything at all: without, every lookup misses. */
+  get hasStored(): boolean {
+    return this.store.existed;
+  }
+
   private keyOf(source: SourceFile): string {
     return markdownEntryKey(this.inputsKey, source.rel, source.display, source.hash);
   }

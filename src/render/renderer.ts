@@ -55,6 +55,8 @@ export class Renderer {
   private readonly markdownStage: MarkdownStage;
   private readonly slugs = new Map<string, string>();
   private readonly sourceStep: SourceStepDeps;
+  /** Bodies this renderer ran through the Markdown stage (not taken from the Markdown cache): how heavy its work was. */
+  private markdownRuns = 0;
 
   constructor(readonly context: RenderContext) {
     const { config, basePath } = context;
@@ -97,7 +99,18 @@ export class Renderer {
 
   /** The Markdown stage alone: body HTML, links to other sources, content files used, problems. */
   markdown(source: SourceFile, body: string, bodyLine: number): MarkdownResult {
+    this.markdownRuns++;
     return this.markdownStage.run(source, body, bodyLine);
+  }
+
+  /** How many bodies went through the Markdown stage so far. */
+  get markdownRendered(): number {
+    return this.markdownRuns;
+  }
+
+  /** Whether earlier builds left Markdown results this renderer can take instead of parsing (a template or config edit). */
+  get hasStoredMarkdown(): boolean {
+    return this.sourceStep.cache?.hasStored ?? false;
   }
 
   /** Archives repeat a few dozen region and topic names thousands of times; slugify each once. */

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -249,6 +250,34 @@ describe('parallel rendering', () => {
       cleanup(root);
     }
   }, 60_000);
+
+  it('renders in this thread what the Markdown cache holds, and on threads what must be parsed', async () => {
+    const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Fäden\nbaseUrl: https://example.org/\nsearch: false\n' };
+    for (let i = 0; i < 320; i++) files[sourceOf(i)] = article({ title: `Meldung ${i}`, date: dateOf(i), region: REGIONS[i % REGIONS.length]!, teaser: `Anriss ${i}` }, `Text ${i} mit **Fett**.`);
+    const root = makeSite(files);
+    // One core gives no threads to choose; every machine this runs on has two or more.
+    const threads = Math.min(os.availableParallelism(), 8);
+    expect(threads).toBeGreaterThan(1);
+    try {
+      // Nothing stored yet: every body is parsed, on threads.
+      expect((await buildSite(root)).threads).toBe(threads);
+      // A template edit: every page again, each from its stored body, in this thread.
+      mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+      writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer"><p>Fassung 2</p></footer>\n');
+      const edit = await buildSite(root);
+      expect([edit.threads, edit.rendered.sources]).toEqual([0, 320]);
+      expect(readFileSync(path.join(root, pageOf(7)), 'utf8')).toContain('Fassung 2');
+      // A setting the bodies depend on (raw HTML) makes every stored body useless: parsing goes to threads again.
+      writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Fäden\nbaseUrl: https://example.org/\nsearch: false\nrawHtml: sanitize\n');
+      const config = await buildSite(root);
+      expect([config.threads, config.rendered.sources]).toEqual([threads, 320]);
+      await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+      const a = readTree(path.join(root, 'dist'));
+      for (const [rel, bytes] of readTree(path.join(root, 'cold'))) expect(a.get(rel)?.equals(bytes), rel).toBe(true);
+    } finally {
+      cleanup(root);
+    }
+  }, 120_000);
 });
 
 describe('a path that changes between file and folder', () => {
