@@ -73,13 +73,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
+  // Scans written pages on a thread of its own in a large build: ended on every way out.
+  let externals: ExternalResourceCheck | undefined;
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems, site.config.language /* messages */);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     // Generated files are known up front: clashes with them come in the same run as all others.
     for (const [file, owner] of fixedOutputs(pool.local().urls, config.search)) claims.reserveFile(file, owner);
-    const externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */);
+    externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */);
     const output = new SiteOutput(writer, writer ? [externals] : []);
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means
@@ -129,7 +131,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next });
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
-    problems.push(...externals.problems(), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
+    problems.push(...(await externals.problems()), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
     stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
@@ -173,6 +175,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     };
   } catch (err) {
     await pool.close();
+    externals?.close();
     writer?.abort();
     // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
     if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out, site.config.language)].sort(compareProblems), { cause: err });

@@ -10,7 +10,7 @@ const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('SiteOutput: the external-resource check is handed the written files', () => {
-  it('sees every file whose bytes are written, and the writer writes them', () => {
+  it('sees every file whose bytes are written, and the writer writes them', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-site-output-'));
     made.push(dir);
     const out = path.join(dir, 'dist');
@@ -22,7 +22,7 @@ describe('SiteOutput: the external-resource check is handed the written files', 
     output.put('ok.html', '<img src="/bild.jpg" alt="">');
     writer.commit();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('cdn.example.net');
-    const reasons = check.problems().map((p) => p.reason);
+    const reasons = (await check.problems()).map((p) => p.reason);
     expect(reasons).toHaveLength(2);
     expect(reasons.join('\n')).toContain('cdn.example.net');
     expect(reasons.join('\n')).toContain('fonts.example.com');
@@ -30,13 +30,13 @@ describe('SiteOutput: the external-resource check is handed the written files', 
     expect(Object.prototype.hasOwnProperty.call(writer, 'put')).toBe(false);
   });
 
-  it('a dry run writes nothing, keeps nothing and checks nothing', () => {
+  it('a dry run writes nothing, keeps nothing and checks nothing', async () => {
     const check = new ExternalResourceCheck('example.org', []);
     const output = new SiteOutput(undefined, [check]);
     output.put('index.html', '<script src="https://cdn.example.net/x.js"></script>');
     expect(output.dryRun).toBe(true);
     expect(output.keep('index.html', 'h')).toBe(false);
     expect(output.canKeep('index.html', 'h')).toBe(true);
-    expect(check.problems()).toEqual([]);
+    expect(await check.problems()).toEqual([]);
   });
 });

@@ -1,0 +1,134 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { scanFile, type ScanBatch, type ScanFile, type ScanFinding, type ScanReply, type ScanThreadData } from './scan-file.js';
+
+/** Files scanned in this thread before the scan thread is started: a small build never starts it. */
+export const SCAN_THREAD_FROM = 300;
+/** Files per message to the thread, and the characters at which a batch goes out early. */
+const BATCH_FILES = 32;
+const BATCH_CHARS = 512 * 1024;
+/** Batches the thread may be behind; beyond, files are scanned here (nothing waits, memory stays bounded). */
+const MAX_IN_FLIGHT = 8;
+
+/**
+ * Scans the pages a build writes for external resources — in this thread for a small build, on a
+ * thread of its own for a large one. Why a thread: the main thread takes every page from the
+ * renderer, hashes and writes it; the scan was the largest part of that after rendering (a 10,000
+ * article template edit: 0.6 s of 5.3), and the second core had room. Findings are numbered in
+ * the order files came, so the check's report is the same whichever thread scanned what.
+ */
+export class ScanQueue {
+  private thread: Worker | undefined;
+  private results: MessagePort | undefined;
+  /** Settles when the thread has ended, for whatever reason. */
+  private ended: Promise<void> | undefined;
+  private seq = 0;
+  private sent = 0;
+  private batch: ScanFile[] = [];
+  private batchChars = 0;
+  /** Batches sent and not answered yet: scanned here should the thread fail. */
+  private readonly pending = new Map<number, readonly ScanFile[]>();
+  private readonly found: ScanFinding[] = [];
+
+  constructor(
+    private readonly siteHost: string,
+    private readonly threadFrom = SCAN_THREAD_FROM,
+  ) {}
+
+  /** Scans a file now, or queues it for the thread. */
+  add(rel: string, text: string, css: boolean): void {
+    const file: ScanFile = { seq: this.seq++, rel, text, css };
+    if (!this.thread && file.seq < this.threadFrom) {
+      this.scanHere([file]);
+      return;
+    }
+    this.batch.push(file);
+    this.batchChars += text.length;
+    if (this.batch.length >= BATCH_FILES || this.batchChars >= BATCH_CHARS) this.send();
+  }
+
+  /** Every finding, in the order the files came; the thread is stopped. */
+  async finish(): Promise<ScanFinding[]> {
+    if (this.batch.length > 0) this.send();
+    const { results, ended } = this;
+    if (results && ended) {
+      // Until every batch is answered, or the thread has ended without (then its batches are scanned here).
+      await new Promise<void>((resolve) => {
+        void ended.then(resolve);
+        results.on('message', (reply: ScanReply) => {
+          this.accept(reply);
+          if (this.pending.size === 0) resolve();
+        });
+        this.takeReplies();
+        if (this.pending.size === 0) resolve();
+      });
+    }
+    this.close();
+    for (const files of this.pending.values()) this.scanHere(files);
+    this.pending.clear();
+    return this.found.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Stops the thread (the build is done or abandoned). */
+  close(): void {
+    void this.thread?.terminate();
+    this.results?.close();
+    this.thread = undefined;
+    this.results = undefined;
+    this.ended = undefined;
+  }
+
+  private scanHere(files: readonly ScanFile[]): void {
+    for (const file of files) {
+      const finding = scanFile(file, this.siteHost);
+      if (finding) this.found.push(finding);
+    }
+  }
+
+  private send(): void {
+    const files = this.batch;
+    this.batch = [];
+    this.batchChars = 0;
+    this.takeReplies();
+    // A thread that is behind (a cold build keeps both cores busy) is not waited for: this thread scans.
+    if (this.pending.size >= MAX_IN_FLIGHT) {
+      this.scanHere(files);
+      return;
+    }
+    this.thread ??= this.start();
+    const number = this.sent++;
+    this.pending.set(number, files);
+    this.thread.postMessage({ number, files } satisfies ScanBatch);
+  }
+
+  /** Takes the replies that have come in, without waiting: called as batches go out, so that `pending` stays short. */
+  private takeReplies(): void {
+    if (!this.results) return;
+    for (let message = receiveMessageOnPort(this.results); message; message = receiveMessageOnPort(this.results)) this.accept(message.message as ScanReply);
+  }
+
+  private accept(reply: ScanReply): void {
+    this.pending.delete(reply.number);
+    this.found.push(...reply.found);
+  }
+
+  private start(): Worker {
+    const ts = import.meta.url.endsWith('.ts');
+    const channel = new MessageChannel();
+    const data: ScanThreadData = { siteHost: this.siteHost, results: channel.port2 };
+    // Not the process's own flags: a build started by `node -e …` would make the thread fail to load.
+    const options = { workerData: data, transferList: [channel.port2], execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+    // Under the TypeScript test runner the thread loads TypeScript through tsx's require hook (as the file thread does, write/file-queue.ts).
+    const thread = ts
+      ? new Worker(`require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./scan-thread.ts', import.meta.url)))});`, { ...options, eval: true })
+      : new Worker(new URL('./scan-thread.js', import.meta.url), options);
+    // It never keeps the process alive; `finish` or `close` ends it.
+    thread.unref();
+    this.ended = new Promise((resolve) => thread.once('exit', () => resolve()));
+    // A failure ends the thread ('exit' follows); its batches are scanned here then.
+    thread.on('error', () => undefined);
+    this.results = channel.port1;
+    return thread;
+  }
+}
