@@ -33,7 +33,7 @@ export interface ArticlePagesInput {
  * changed: editing article B's title changes the key of every page that links to B. A cached page
  * whose key changed is rendered again here.
  */
-export function writeArticlePages(input: ArticlePagesInput): { rerendered: number } {
+export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rerendered: number }> {
   const { output, previous, next, renderer } = input;
   if (output.dryRun) return { rerendered: 0 };
   const neighbours = articleNeighbours(input.model);
@@ -64,7 +64,7 @@ export function writeArticlePages(input: ArticlePagesInput): { rerendered: numbe
     // A page written finished with links that turned out wrong is rendered again (rare: an edit moved its neighbours).
     if (base === undefined && page.written && !page.finished) base = output.read(outPath).toString('utf8');
     if (base === undefined) {
-      const result = renderer.renderSource(input.read(page.meta.src));
+      const result = await renderer.renderSourceLoaded(input.read(page.meta.src));
       rerendered++;
       base = result.kind === 'article' ? result.html : '';
     }

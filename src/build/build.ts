@@ -108,7 +108,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     writeLinkedPages(collected.linked, links, output);
     for (const rejected of collected.rejectedLinks) links.check(rejected.links, rejected.display);
     const articlePageInput = fillArticleLinks(collected.articlePages, links);
-    const feed = feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
+    const feed = await feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
 
     // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
     const aliases = checkAliases(site, articles);
@@ -122,7 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const model = modelSite(articles);
     const renderer = pool.local();
     // Article pages get their links to other articles (related, previous, next) now that all are known.
-    const articlePages = writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
+    const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
     timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
     const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();

@@ -111,13 +111,13 @@ export interface FeedBodyInput {
  * Bodies of the articles in some feed, links filled in quietly (the page reported them). Feed items
  * whose body was not kept (cache hits that were not in a feed before) are rendered again.
  */
-export function feedBodies(input: FeedBodyInput): { bodies: Map<string, string>; rerendered: number } {
+export async function feedBodies(input: FeedBodyInput): Promise<{ bodies: Map<string, string>; rerendered: number }> {
   const { window, cached } = input;
   const missing = window.missing();
   if (missing.length > 0) {
     const r = input.renderer();
     for (const src of missing) {
-      const result = r.renderSource(input.read(src));
+      const result = await r.renderSourceLoaded(input.read(src));
       if (result.kind === 'article') window.setBody(src, result.bodyHtml);
     }
   }

@@ -26,9 +26,24 @@ export class MarkdownCache {
     return markdownEntryKey(this.inputsKey, source.rel, source.display, source.hash);
   }
 
+  /** The source looked up last and its stored entry: `has` and the `lookup` right after it read the store once. */
+  private last: { source: SourceFile; entry: StoredMarkdown | undefined } | undefined;
+
+  private entryOf(source: SourceFile): StoredMarkdown | undefined {
+    if (this.last?.source !== source) this.last = { source, entry: this.store.get(this.keyOf(source)) };
+    return this.last.entry;
+  }
+
+  /** Whether the store has a usable result for this very source. */
+  has(source: SourceFile): boolean {
+    const entry = this.entryOf(source);
+    return entry !== undefined && entry.assetKey === assetDependencyKey(entry.usedAssets, this.assets);
+  }
+
   /** The stored frontmatter and body of this very source; the body as a fresh MarkdownResult (the page step adds to its used files). */
   lookup(source: SourceFile): { frontmatter: StoredFrontmatter; md: MarkdownResult } | undefined {
-    const entry = this.store.get(this.keyOf(source));
+    const entry = this.entryOf(source);
+    this.last = undefined;
     if (!entry || entry.assetKey !== assetDependencyKey(entry.usedAssets, this.assets)) return undefined;
     return { frontmatter: entry.frontmatter, md: { html: entry.html, links: [...entry.links], usedAssets: new Set(entry.usedAssets), problems: [...entry.problems] } };
   }

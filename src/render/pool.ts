@@ -144,7 +144,7 @@ export class RenderPool {
   private async renderHere(renderer: Renderer, source: SourceFile, articleLinksOf?: ArticleLinksOf): Promise<SourceResult> {
     const large = source.text !== undefined && source.text.length > LOCAL_SOURCE_BYTES;
     this.isolatedUsed ||= large;
-    if (!large) return renderer.renderSource(source, articleLinksOf?.(source.rel));
+    if (!large) return renderer.renderSourceLoaded(source, articleLinksOf?.(source.rel));
     return unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p, articleLinksOf)))[0]!);
   }
 

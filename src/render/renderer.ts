@@ -12,7 +12,7 @@ import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
 import type { LogoAsset, SiteLogo } from '../content/logo.js';
 import { brandAssets } from '../theme/brand.js';
-import { MarkdownStage, type MarkdownResult } from './markdown-stage.js';
+import type { MarkdownResult, MarkdownStage, MarkdownStageOptions } from './markdown-stage.js';
 import { SiteChrome } from './site-chrome.js';
 import { MarkdownCache } from './markdown-cache.js';
 import { markdownInputsOf } from '../cache/markdown-store.js';
@@ -52,7 +52,9 @@ export class Renderer {
   readonly strings: UiStrings;
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly chrome: SiteChrome;
-  private readonly markdownStage: MarkdownStage;
+  /** Loaded by `loadMarkdown` when a body must be parsed: a build that takes every body from a cache never loads the Markdown libraries. */
+  private markdownStage: MarkdownStage | undefined;
+  private readonly markdownOptions: MarkdownStageOptions;
   private readonly slugs = new Map<string, string>();
   private readonly sourceStep: SourceStepDeps;
   /** Bodies this renderer ran through the Markdown stage (not taken from the Markdown cache): how heavy its work was. */
@@ -63,7 +65,7 @@ export class Renderer {
     this.strings = languages[config.language] ?? languages.de!;
     this.urls = new UrlScheme(this.strings);
     this.assets = new Map(context.assets);
-    this.markdownStage = new MarkdownStage({ rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts, language: config.language });
+    this.markdownOptions = { rawHtml: config.rawHtml, strings: this.strings, assets: this.assets, basePath, allowedHosts: config.allowedHosts, language: config.language };
     // The brand colour reaches pages as a generated stylesheet (theme/brand.ts): the CSP allows no inline styles.
     const generatedAssets = new Map(brandAssets(config.brand?.color));
     if (context.logoAsset) generatedAssets.set(context.logoAsset.name, Buffer.from(context.logoAsset.bytes));
@@ -99,8 +101,35 @@ export class Renderer {
 
   /** The Markdown stage alone: body HTML, links to other sources, content files used, problems. */
   markdown(source: SourceFile, body: string, bodyLine: number): MarkdownResult {
+    if (!this.markdownStage) throw new Error('the Markdown stage is used before loadMarkdown()');
     this.markdownRuns++;
     return this.markdownStage.run(source, body, bodyLine);
+  }
+
+  /**
+   * Loads the Markdown stage (unified, remark, rehype: some 240 modules, 0.1–0.2 s) unless loaded:
+   * awaited before a source whose body is not in the Markdown cache is rendered (`needsMarkdown`).
+   */
+  async loadMarkdown(): Promise<void> {
+    if (this.markdownStage) return;
+    const { MarkdownStage } = await import('./markdown-stage.js');
+    this.useMarkdownStage(MarkdownStage);
+  }
+
+  /** Gives the renderer the Markdown stage loaded by its caller: render threads import it with their own code, as they always parse. */
+  useMarkdownStage(stage: typeof MarkdownStage): void {
+    this.markdownStage ??= new stage(this.markdownOptions);
+  }
+
+  /** Whether rendering this source parses its body: the Markdown cache has no result for it. */
+  needsMarkdown(source: SourceFile): boolean {
+    return !this.markdownStage && !(this.sourceStep.cache?.has(source) ?? false);
+  }
+
+  /** Renders a source, loading the Markdown stage first when the source needs it. */
+  async renderSourceLoaded(source: SourceFile, articleLinks?: ArticleLinks): Promise<SourceResult> {
+    if (this.needsMarkdown(source)) await this.loadMarkdown();
+    return this.renderSource(source, articleLinks);
   }
 
   /** How many bodies went through the Markdown stage so far. */

@@ -1,5 +1,6 @@
 import type { WorkerTask } from './messages.js';
 import { Renderer } from './renderer.js';
+import { MarkdownStage } from './markdown-stage.js';
 import type { SourceResult } from '../model/types.js';
 import { markSourceStart } from './budget.js';
 import { move } from 'piscina';
@@ -15,6 +16,8 @@ let rendererKey = '';
 export default function runTask(task: WorkerTask): ReturnType<typeof move> {
   if (!renderer || rendererKey !== task.contextKey) {
     renderer = new Renderer(task.context);
+    // Threads render what the Markdown cache does not have: they parse.
+    renderer.useMarkdownStage(MarkdownStage);
     rendererKey = task.contextKey;
   }
   const r = renderer;

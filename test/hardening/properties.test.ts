@@ -55,7 +55,8 @@ describe('render path: any text survives the round trip', () => {
     search: false,
   });
 
-  it('title, teaser, region and image texts parse back from HTML and JSON-LD', () => {
+  it('title, teaser, region and image texts parse back from HTML and JSON-LD', async () => {
+    await renderer.loadMarkdown();
     fc.assert(
       fc.property(fieldText, fieldText, fieldText, fieldText, fieldText, fieldText, (title, teaser, region, alt, caption, credit) => {
         fc.pre(slugify(region) !== ''); // a region needs letters or digits for its URL
