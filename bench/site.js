@@ -2,7 +2,7 @@
 // template changed. The site overrides the default theme's `layouts/base.liquid` with a copy that
 // has one line of its own in the footer area, so that a template edit is what a site does every
 // so often: change one footer line (the case issue 14 measures).
-import { appendFileSync, cpSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,8 @@ export function clean(root) {
 
 /**
  * What CI's cache does to the output between two builds: `dist/` comes back as a copy (another
- * folder, files with their sizes and modification times), the shadow folder does not come back.
+ * folder, files with their sizes and modification times), the shadow folder does not come back,
+ * and the checkout gives the sources new times.
  */
 export function restoreLikeCi(root) {
   const dist = path.join(root, 'dist');
@@ -48,6 +49,11 @@ export function restoreLikeCi(root) {
   rmSync(dist, { recursive: true, force: true });
   renameSync(copy, dist);
   rmSync(path.join(root, '.dist.stadtbote-shadow'), { recursive: true, force: true });
+  // A checkout gives every source new times: the build cannot tell from its stamps that they are unchanged, it reads them.
+  const now = new Date();
+  for (const entry of readdirSync(path.join(root, 'content'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) utimesSync(path.join(entry.parentPath ?? entry.path, entry.name), now, now);
+  }
 }
 
 let templateRevision = 0;

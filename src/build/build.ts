@@ -92,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
     const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
-    const sourceStage = { sources: content.sources, read: content.read, assets: content.assets.assets, next: cache.next.sources };
+    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
     // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts).

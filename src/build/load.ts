@@ -1,7 +1,9 @@
 import { messages } from '../model/messages.js';
 import type { ResolvedSite } from '../config/config.js';
 import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
+import path from 'node:path';
 import { displayPrefixOf, listContent, readSource } from '../content/load.js';
+import { currentStamp } from '../content/file-stamp.js';
 import type { Problem } from '../model/problem.js';
 import { skippedEntryProblem } from '../model/fs-errors.js';
 import { relativePath, walkFiles, type FileListing } from '../util/files.js';
@@ -20,6 +22,8 @@ export interface LoadedContent {
   readonly problems: readonly Problem[];
   /** Reads and decodes one source: sources are read when they are rendered, so memory never holds them all. */
   read(rel: string): SourceFile;
+  /** The source file's stamp now (content/file-stamp.ts), to compare with the one the cache kept. */
+  stamp(rel: string): string | undefined;
 }
 
 /** The load stage: lists the content folder and prepares its images (from the cache where it can). */
@@ -40,5 +44,6 @@ export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<
     staticFiles: staticListing.files,
     problems: [...listing.problems, ...assets.problems, ...skippedIn(paths.static, staticListing, folders.static), ...skippedIn(paths.templates, walkFiles(paths.templates), folders.templates)],
     read: (rel) => readSource(paths.content, rel, displayPrefix, language),
+    stamp: (rel) => currentStamp(path.join(paths.content, rel)),
   };
 }

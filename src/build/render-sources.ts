@@ -17,6 +17,10 @@ export interface SourceStageInput {
   /** Source paths relative to the content folder, in path order. */
   readonly sources: readonly string[];
   readonly read: (rel: string) => SourceFile;
+  /** A source file's stamp now (content/file-stamp.ts): equal to its cache entry's, the file is not read. */
+  readonly stamp: (rel: string) => string | undefined;
+  /** How sources are named in messages (`content/`). */
+  readonly displayPrefix: string;
   /** Images and attachments as they are now: a cached page that refers to a changed one is stale. */
   readonly assets: ReadonlyMap<string, AssetInfo>;
   /** Filled with this build's cache entry of every source that was taken. */
@@ -36,13 +40,29 @@ export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap
       toRender.push(rel);
       continue;
     }
+    const assetsFresh = hit.assetKey === assetDependencyKey(hit.assets, input.assets);
+    // The file as it was when the cache entry was made: its bytes need not be read to know they are the same.
+    if (hit.stamp !== undefined && assetsFresh && hit.stamp === input.stamp(rel)) {
+      if (sink.accept(hit, undefined, hit.bodyHtml, input.displayPrefix + rel)) {
+        input.next.set(rel, hit);
+        continue;
+      }
+      toRender.push(input.read(rel));
+      continue;
+    }
     // Read one at a time: the text of a source served from the cache is dropped right away.
     const source = input.read(rel);
-    const fresh = hit.hash === source.hash && hit.assetKey === assetDependencyKey(hit.assets, input.assets);
-    if (fresh && sink.accept(hit, undefined, hit.bodyHtml, source.display)) input.next.set(source.rel, hit);
+    const fresh = hit.hash === source.hash && assetsFresh;
+    // The same bytes with a new stamp (a checkout): the entry keeps the stamp of this read for the next build.
+    if (fresh && sink.accept(hit, undefined, hit.bodyHtml, source.display)) input.next.set(source.rel, hit.stamp === source.stamp ? hit : withStamp(hit, source.stamp));
     else toRender.push(source);
   }
   return toRender;
+}
+
+function withStamp(entry: CachedSource, stamp: string | undefined): CachedSource {
+  const { stamp: _old, ...rest } = entry;
+  return stamp === undefined ? rest : { ...rest, stamp };
 }
 
 /**
@@ -68,6 +88,7 @@ export async function renderSources(
     }
     const entry: CachedSource = {
       hash: source.hash,
+      ...(source.stamp ? { stamp: source.stamp } : {}),
       kind: result.kind,
       meta: result.meta,
       problems: result.problems,

@@ -5,6 +5,8 @@ import type { ArticleMeta, PageMeta, PendingLink } from '../model/types.js';
 /** What the build cache holds: its own module, so that cache.ts and well-formed.ts both depend on it and not on each other. */
 export interface CachedSource {
   readonly hash: string;
+  /** The source file's identity (size, times, inode) when its bytes had `hash`: equal in a later build, the file is not read again (content/file-stamp.ts). */
+  readonly stamp?: string;
   readonly kind: 'article' | 'page';
   readonly meta: ArticleMeta | PageMeta;
   readonly problems: readonly Problem[];

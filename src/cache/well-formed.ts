@@ -59,7 +59,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
   if (!isSafeRelPath(rel) || !isObject(e) || !isString(e.hash) || !isString(e.assetKey) || !isString(e.htmlHash)) return false;
   if (!Array.isArray(e.problems) || !Array.isArray(e.links) || !Array.isArray(e.assets) || !e.assets.every(isSafeRelPath)) return false;
   if (!e.links.every((l) => isObject(l) && isString(l.token) && isSafeRelPath(l.target) && isString(l.fragment))) return false;
-  if ((e.html !== undefined && !isString(e.html)) || (e.bodyHtml !== undefined && !isString(e.bodyHtml))) return false;
+  if ((e.html !== undefined && !isString(e.html)) || (e.bodyHtml !== undefined && !isString(e.bodyHtml)) || (e.stamp !== undefined && !isString(e.stamp))) return false;
   const meta = e.meta;
   if (!isObject(meta) || meta.src !== rel || !isString(meta.hash) || !isSafeSitePath(meta.url) || !meta.url.endsWith('/')) return false;
   if (e.kind === 'page') return isObject(meta.data) && isString(meta.data.title);

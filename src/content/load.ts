@@ -1,5 +1,6 @@
 import { messages, rulesIn, type ProblemText } from '../model/messages.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { stampOfOpen } from './file-stamp.js';
 import path from 'node:path';
 import { parseFrontmatter } from './frontmatter.js';
 import { relativePath, walkFiles } from '../util/files.js';
@@ -28,8 +29,16 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   const abs = path.join(contentDir, rel);
   const display = `${displayPrefix}${rel}`;
   let bytes: Buffer;
+  let stamp: string | undefined;
   try {
-    bytes = readFileSync(abs);
+    // The stamp is taken before the bytes: a write in between gives the file new times, and the next build reads it again.
+    const fd = openSync(abs, 'r');
+    try {
+      stamp = stampOfOpen(fd);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
     if (!isFsError(err)) throw err;
@@ -51,7 +60,7 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   } catch {
     return unreadable(t.notUtf8());
   }
-  return { rel, abs, display, hash, text: normalizeNewlines(text) };
+  return { rel, abs, display, hash, text: normalizeNewlines(text), ...(stamp ? { stamp } : {}) };
 }
 
 /**

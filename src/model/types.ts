@@ -14,6 +14,8 @@ export interface SourceFile {
   readonly text: string | undefined;
   /** Why the file could not be read as text. */
   readonly unreadable?: Problem;
+  /** The file's identity when it was read (content/file-stamp.ts), when it can vouch for these bytes in a later build. */
+  readonly stamp?: string;
 }
 
 export interface ImageData {

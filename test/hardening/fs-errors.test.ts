@@ -15,7 +15,9 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   const readFileSync = ((p: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) => (fail(p, 'open'), (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readFileSync;
   const readdirSync = ((p: Parameters<typeof fs.readdirSync>[0], ...rest: unknown[]) => (fail(p, 'scandir'), (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readFileSync, readdirSync }, readFileSync, readdirSync };
+  // Sources are opened, stamped and then read through the descriptor (content/file-stamp.ts).
+  const openSync = ((p: Parameters<typeof fs.openSync>[0], ...rest: unknown[]) => (fail(p, 'open'), (fs.openSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.openSync;
+  return { ...fs, default: { ...fs, readFileSync, readdirSync, openSync }, readFileSync, readdirSync, openSync };
 });
 
 const made: string[] = [];

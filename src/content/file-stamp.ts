@@ -1,0 +1,30 @@
+import { fstatSync, statSync, type Stats } from 'node:fs';
+
+/**
+ * A source file's identity for the build cache: size, modification and change time, inode. Equal in
+ * a later build, the file still holds the bytes it held when it was read, and a build that changed
+ * nothing need not read 10,000 files again (0.15 s of a warm build). git's index works the same way.
+ *
+ * The change time cannot be set by a program (`touch -d`, `cp -p` and archives set the modification
+ * time only), and a write or a replacing rename changes it. A stamp is only given when both times
+ * lie more than two seconds before the read: a file written again within the same tick of a coarse
+ * clock (FAT: two seconds) could keep its times with other bytes ("racy git"); it is read next time.
+ * A checkout (CI) gives every file new times: then every file is read, as without stamps.
+ */
+const RACY_MS = 2000;
+
+function stampOf(stats: Stats, readAt: number): string | undefined {
+  if (stats.mtimeMs > readAt - RACY_MS || stats.ctimeMs > readAt - RACY_MS) return undefined;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/** The stamp of an open file, taken before its bytes are read; undefined when it cannot vouch for them. */
+export function stampOfOpen(fd: number): string | undefined {
+  return stampOf(fstatSync(fd), Date.now());
+}
+
+/** The stamp of a file now, to compare with the one kept; undefined when it cannot be had (then the file is read). */
+export function currentStamp(file: string): string | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats?.isFile() ? stampOf(stats, Date.now()) : undefined;
+}

@@ -1,0 +1,101 @@
+import { appendFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { currentStamp } from '../../src/content/file-stamp.js';
+import { readSource } from '../../src/content/load.js';
+import { takeCachedSources, type SourceSink } from '../../src/build/render-sources.js';
+import type { CachedSource } from '../../src/cache/cache.js';
+import { assetDependencyKey } from '../../src/cache/asset-key.js';
+import type { SourceFile } from '../../src/model/types.js';
+import { article, buildSite, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** The clock ten seconds on: files written by the test are old enough to vouch for their bytes. */
+const later = (ms = 10_000): void => {
+  const now = Date.now() + ms;
+  vi.spyOn(Date, 'now').mockReturnValue(now);
+};
+
+describe('file stamps', () => {
+  it('are given only for files older than two seconds, and change with every write, also when the modification time is put back', () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'a.md');
+      writeFileSync(file, 'eins');
+      // Just written: a second write in the same tick could keep the times.
+      expect(currentStamp(file)).toBeUndefined();
+      // A modification time of whole seconds, so that it can be put back exactly.
+      const old = new Date('2025-03-01T08:00:00Z');
+      utimesSync(file, old, old);
+      later();
+      const first = currentStamp(file);
+      expect(first).toMatch(/^4:/);
+      expect(readSource(dir, 'a.md', 'content/').stamp).toBe(first);
+      writeFileSync(file, 'zwei');
+      utimesSync(file, old, old);
+      expect(statSync(file).mtimeMs).toBe(old.getTime());
+      later(20_000);
+      // Same size, same modification time: the change time tells them apart.
+      expect(currentStamp(file)).not.toBe(first);
+      expect(currentStamp(path.join(dir, 'fehlt.md'))).toBeUndefined();
+      expect(currentStamp(dir)).toBeUndefined();
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('let the cache stage take an unchanged source without reading it, and read one whose stamp differs', () => {
+    const entry = (rel: string, stamp?: string): CachedSource => ({ hash: `h-${rel}`, ...(stamp ? { stamp } : {}), kind: 'page', meta: { src: rel, hash: 'm', url: `/${rel}/`, data: { title: rel } } as never, problems: [], links: [], assets: [], assetKey: assetDependencyKey([], new Map()), htmlHash: 'x' });
+    const previous = new Map([
+      ['a.md', entry('a.md', 's-a')],
+      ['b.md', entry('b.md', 's-b-old')],
+      ['c.md', entry('c.md')],
+    ]);
+    const read: string[] = [];
+    const next = new Map<string, CachedSource>();
+    const sink: SourceSink = { accept: () => true, reject: () => undefined };
+    const toRender = takeCachedSources(
+      {
+        sources: ['a.md', 'b.md', 'c.md'],
+        read: (rel): SourceFile => (read.push(rel), { rel, abs: rel, display: `content/${rel}`, hash: `h-${rel}`, text: '', stamp: `s-${rel}-new` }),
+        stamp: (rel) => (rel === 'a.md' ? 's-a' : `s-${rel}-new`),
+        displayPrefix: 'content/',
+        assets: new Map(),
+        next,
+      },
+      previous,
+      sink,
+    );
+    expect(toRender).toEqual([]);
+    expect(read).toEqual(['b.md', 'c.md']);
+    // Taken as it was: the very entry, so a build that changed nothing does not write the cache again.
+    expect(next.get('a.md')).toBe(previous.get('a.md'));
+    // Read and the same: the entry carries the new stamp for the next build.
+    expect(next.get('b.md')).toEqual({ ...previous.get('b.md'), stamp: 's-b.md-new' });
+    expect(next.get('c.md')?.stamp).toBe('s-c.md-new');
+  });
+
+  it('keep a build from the cache byte-identical, and an edited source is seen', async () => {
+    const root = makeSite({
+      'stadtbote.config.yaml': 'title: Stempel\nbaseUrl: https://example.org/\nsearch: false\n',
+      'content/2025/2025-03-01-eins.md': article({ title: 'Eins', date: '2025-03-01' }),
+      'content/2025/2025-03-02-zwei.md': article({ title: 'Zwei', date: '2025-03-02' }),
+    });
+    try {
+      later();
+      await buildSite(root);
+      const cold = readTree(path.join(root, 'dist'));
+      const warm = await buildSite(root);
+      expect(warm.rendered.sources).toBe(0);
+      expect(readTree(path.join(root, 'dist'))).toEqual(cold);
+      appendFileSync(path.join(root, 'content/2025/2025-03-01-eins.md'), '\nNachtrag zur Meldung.\n');
+      later(20_000);
+      const edit = await buildSite(root);
+      expect(edit.rendered.sources).toBe(1);
+      expect(readFileSync(path.join(root, 'dist/2025/03-01-eins/index.html'), 'utf8')).toContain('Nachtrag zur Meldung.');
+    } finally {
+      cleanup(root);
+    }
+  });
+});
