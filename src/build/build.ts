@@ -32,7 +32,7 @@ import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
 import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
-import { predictArticleLinks } from './predicted-links.js';
+import { fromLastBuild } from './last-build.js';
 import { writeSiteFiles } from './site-files.js';
 import { StageTimer } from './timing.js';
 
@@ -95,10 +95,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
-    // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts).
-    // Not kept in a variable: the last build's articles are held only while rendering needs the predictions (100,000: some 0.1 GB).
-    const predict = toRender.length > 0 && !output.dryRun;
-    await renderSources(sourceStage, pool, toRender, collector, options.onProgress, predict ? predictArticleLinks(cache.takeLastSources(), content.sources, policy) : undefined);
+    // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
+    // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
+    // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).
+    let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, toRender.length > 0 && !output.dryRun);
+    await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
+    last = undefined;
     timer.mark(`render ${toRender.length} sources`);
     const collected = collector.result();
     const { articles, pages } = collected;

@@ -2,7 +2,7 @@ import { messages } from '../model/messages.js';
 import type { ResolvedSite } from '../config/config.js';
 import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
 import path from 'node:path';
-import { displayPrefixOf, listContent, readSource } from '../content/load.js';
+import { displayPrefixOf, listContent, readSource, stampedSource } from '../content/load.js';
 import { currentStamp } from '../content/file-stamp.js';
 import type { Problem } from '../model/problem.js';
 import { skippedEntryProblem } from '../model/fs-errors.js';
@@ -24,6 +24,8 @@ export interface LoadedContent {
   read(rel: string): SourceFile;
   /** The source file's stamp now (content/file-stamp.ts), to compare with the one the cache kept. */
   stamp(rel: string): string | undefined;
+  /** A source unchanged since the cache knew it by this hash and stamp: read only when its text is needed. */
+  readKnown(rel: string, hash: string, stamp: string): SourceFile;
 }
 
 /** The load stage: lists the content folder and prepares its images (from the cache where it can). */
@@ -45,5 +47,6 @@ export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<
     problems: [...listing.problems, ...assets.problems, ...skippedIn(paths.static, staticListing, folders.static), ...skippedIn(paths.templates, walkFiles(paths.templates), folders.templates)],
     read: (rel) => readSource(paths.content, rel, displayPrefix, language),
     stamp: (rel) => currentStamp(path.join(paths.content, rel)),
+    readKnown: (rel, hash, stamp) => stampedSource(paths.content, rel, displayPrefix, hash, stamp, language),
   };
 }

@@ -28,3 +28,8 @@ export function currentStamp(file: string): string | undefined {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats?.isFile() ? stampOf(stats, Date.now()) : undefined;
 }
+
+/** The size in bytes a stamp records. */
+export function stampSize(stamp: string): number {
+  return Number(stamp.slice(0, stamp.indexOf(':')));
+}

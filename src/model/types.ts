@@ -16,6 +16,8 @@ export interface SourceFile {
   readonly unreadable?: Problem;
   /** The file's identity when it was read (content/file-stamp.ts), when it can vouch for these bytes in a later build. */
   readonly stamp?: string;
+  /** The file's size in bytes, known without reading its text. */
+  readonly size?: number;
 }
 
 export interface ImageData {

@@ -142,7 +142,7 @@ export class RenderPool {
 
   /** One source in this thread; one too large to be surely quick renders in a thread of its own, under the budget (only a thread can be ended). */
   private async renderHere(renderer: Renderer, source: SourceFile, articleLinksOf?: ArticleLinksOf): Promise<SourceResult> {
-    const large = source.text !== undefined && source.text.length > LOCAL_SOURCE_BYTES;
+    const large = (source.size ?? source.text?.length ?? 0) > LOCAL_SOURCE_BYTES;
     this.isolatedUsed ||= large;
     if (!large) return renderer.renderSourceLoaded(source, articleLinksOf?.(source.rel));
     return unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p, articleLinksOf)))[0]!);

@@ -1,9 +1,10 @@
-import { appendFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
 import { readSource } from '../../src/content/load.js';
 import { takeCachedSources, type SourceSink } from '../../src/build/render-sources.js';
+import { fromLastBuild } from '../../src/build/last-build.js';
 import type { CachedSource } from '../../src/cache/cache.js';
 import { assetDependencyKey } from '../../src/cache/asset-key.js';
 import type { SourceFile } from '../../src/model/types.js';
@@ -97,5 +98,51 @@ describe('file stamps', () => {
     } finally {
       cleanup(root);
     }
+  });
+});
+
+describe('sources unchanged since the last build', () => {
+  it('are read only when their text is needed, also when sent to a render thread', async () => {
+    const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Stempel\nbaseUrl: https://example.org/\nsearch: false\n' };
+    for (let i = 1; i <= 9; i++) files[`content/2025/2025-03-0${i}-meldung-${i}.md`] = article({ title: `Meldung ${i}`, date: `2025-03-0${i}`, region: 'Potsdam' }, `Text ${i} mit **Fett**.`);
+    const root = makeSite(files);
+    try {
+      later();
+      await buildSite(root);
+      const footer = (n: number): void => {
+        mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+        writeFileSync(path.join(root, 'templates/partials/footer.liquid'), `<footer class="site-footer"><p>Fassung ${n}</p></footer>\n`);
+      };
+      // A template edit in this thread and one on two threads: each page made from the stamped, unread source.
+      for (const [n, workers] of [[2, undefined], [3, 2]] as const) {
+        footer(n);
+        const edit = await buildSite(root, workers === undefined ? {} : { workers });
+        expect(edit.rendered.sources).toBe(9);
+        await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+        expect(readTree(path.join(root, 'dist'))).toEqual(readTree(path.join(root, 'cold')));
+        expect(readFileSync(path.join(root, 'dist/2025/03-04-meldung-4/index.html'), 'utf8')).toContain(`Fassung ${n}`);
+      }
+      // A stamped source whose body is not in the Markdown cache (the cache emptied) is read and parsed, here on a thread.
+      rmSync(path.join(root, '.stadtbote-cache/markdown'), { recursive: true, force: true });
+      footer(4);
+      expect((await buildSite(root, { workers: 2 })).threads).toBe(2);
+      expect(readFileSync(path.join(root, 'dist/2025/03-04-meldung-4/index.html'), 'utf8')).toContain('<strong>Fett</strong>');
+    } finally {
+      cleanup(root);
+    }
+  });
+
+  it('are known by their stamp: one whose stamp changed is read as usual', () => {
+    const reads: string[] = [];
+    const last = new Map<string, CachedSource>([
+      ['a.md', { hash: 'h-a', stamp: 's-a' } as CachedSource],
+      ['b.md', { hash: 'h-b', stamp: 's-b' } as CachedSource],
+      ['c.md', { hash: 'h-c' } as CachedSource],
+    ]);
+    const file = (rel: string, how: string): SourceFile => (reads.push(`${how} ${rel}`), { rel, abs: rel, display: rel, hash: how, text: '' });
+    const { read, articleLinksOf } = fromLastBuild(last, ['a.md', 'b.md', 'c.md'], { drafts: false, future: false, now: Date.now() }, { read: (rel) => file(rel, 'read'), stamp: (rel) => (rel === 'b.md' ? 's-b-new' : `s-${rel.slice(0, 1)}`), readKnown: (rel, hash) => file(rel, `known ${hash}`) }, false);
+    for (const rel of ['a.md', 'b.md', 'c.md', 'd.md']) read(rel);
+    expect(reads).toEqual(['known h-a a.md', 'read b.md', 'read c.md', 'read d.md']);
+    expect(articleLinksOf).toBeUndefined();
   });
 });
