@@ -81,7 +81,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     // Generated files are known up front: clashes with them come in the same run as all others.
     for (const [file, owner] of fixedOutputs(pool.local().urls, config.search)) claims.reserveFile(file, owner);
-    externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */);
+    // The scan of written pages gets a thread of its own where pages are rendered in this one (a template edit); render threads take every core.
+    externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */, undefined, () => pool.threadsUsed === 0);
     const output = new SiteOutput(writer, writer ? [externals] : []);
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means

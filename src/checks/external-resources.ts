@@ -27,8 +27,10 @@ export class ExternalResourceCheck implements WrittenFileCheck {
     private readonly language = 'de',
     /** Files scanned in this thread before a thread of its own takes over (checks/scan-queue.ts). */
     threadFrom?: number,
+    /** Whether a core is free for that thread. */
+    coreFree?: () => boolean,
   ) {
-    this.queue = new ScanQueue(siteHost, threadFrom);
+    this.queue = new ScanQueue(siteHost, threadFrom, coreFree);
   }
 
   inspect(outPath: string, content: string | Uint8Array): void {

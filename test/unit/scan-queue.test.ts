@@ -28,6 +28,13 @@ describe('the external-resource check on a thread of its own', () => {
     expect(await onThread.problems()).toEqual(expected);
   });
 
+  it('starts no thread while render threads take every core', async () => {
+    const queue = new ScanQueue(HOST, 0, () => false);
+    for (const [rel, text] of files()) queue.add(rel, text, rel.endsWith('.css'));
+    expect((queue as unknown as { thread: unknown }).thread).toBeUndefined();
+    expect((await queue.finish()).map((f) => f.rel)).toEqual(files().filter(([, text]) => text.includes('example.net') || text.includes('fonts.')).map(([rel]) => rel));
+  });
+
   it('scans here the batches of a thread that ended without answering', async () => {
     const queue = new ScanQueue(HOST, 0);
     for (const [rel, text] of files()) queue.add(rel, text, rel.endsWith('.css'));
