@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { scanFile, type ScanBatch, type ScanFile, type ScanFinding, type ScanReply, type ScanThreadData } from './scan-file.js';
 
 /** Files scanned in this thread before the scan thread is started: a small build never starts it. */
-export const SCAN_THREAD_FROM = 300;
+const SCAN_THREAD_FROM = 300;
 /** Files per message to the thread, and the characters at which a batch goes out early. */
 const BATCH_FILES = 32;
 const BATCH_CHARS = 512 * 1024;
@@ -29,6 +29,8 @@ export class ScanQueue {
   private results: MessagePort | undefined;
   /** Settles when the thread has ended, for whatever reason. */
   private ended: Promise<void> | undefined;
+  /** Set when the thread has ended (a failure, `close`): no thread is sent to or started again; this thread scans. */
+  private stopped = false;
   private seq = 0;
   private sent = 0;
   private batch: ScanFile[] = [];
@@ -50,7 +52,7 @@ export class ScanQueue {
   /** Scans a file now, or queues it for the thread. */
   add(rel: string, text: string, css: boolean): void {
     const file: ScanFile = { seq: this.seq++, rel, text, css };
-    if (!this.thread && file.seq < this.threadFrom) {
+    if (this.stopped || (!this.thread && file.seq < this.threadFrom)) {
       this.scanHere([file]);
       return;
     }
@@ -63,7 +65,7 @@ export class ScanQueue {
   async finish(): Promise<ScanFinding[]> {
     if (this.batch.length > 0) this.send();
     const { results, ended } = this;
-    if (results && ended) {
+    if (results && ended && !this.stopped) {
       // Until every batch is answered, or the thread has ended without (then its batches are scanned here).
       await new Promise<void>((resolve) => {
         void ended.then(resolve);
@@ -81,8 +83,9 @@ export class ScanQueue {
     return this.found.sort((a, b) => a.seq - b.seq);
   }
 
-  /** Stops the thread (the build is done or abandoned). */
+  /** Stops the thread (the build is done or abandoned); files added later are scanned here. */
   close(): void {
+    this.stopped = true;
     void this.thread?.terminate();
     this.results?.close();
     this.thread = undefined;
@@ -102,8 +105,8 @@ export class ScanQueue {
     this.batch = [];
     this.batchChars = 0;
     this.takeReplies();
-    // A thread that is behind is not waited for, and none is started without a core of its own: this thread scans.
-    if (this.pending.size >= MAX_IN_FLIGHT || (!this.thread && !this.coreFree())) {
+    // A thread that is behind or gone is not waited for, and none is started without a core of its own: this thread scans.
+    if (this.stopped || this.pending.size >= MAX_IN_FLIGHT || (!this.thread && !this.coreFree())) {
       this.scanHere(files);
       return;
     }
@@ -136,7 +139,12 @@ export class ScanQueue {
       : new Worker(new URL('./scan-thread.js', import.meta.url), options);
     // It never keeps the process alive; `finish` or `close` ends it.
     thread.unref();
-    this.ended = new Promise((resolve) => thread.once('exit', () => resolve()));
+    this.ended = new Promise((resolve) =>
+      thread.once('exit', () => {
+        this.stopped = true;
+        resolve();
+      }),
+    );
     // A failure ends the thread ('exit' follows); its batches are scanned here then.
     thread.on('error', () => undefined);
     this.results = channel.port1;

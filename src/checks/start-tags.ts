@@ -16,8 +16,9 @@
  *     value     = DQUOTE *( not DQUOTE ) DQUOTE / "'" *( not "'" ) "'" / 1*( not ws, '"', "'", "=", "<", ">", "`" )
  *
  * `ws` is what JavaScript's `\s` matches. A `<` that does not start such a tag is text; the scan goes
- * on after it. Every choice in this grammar is decided by the next character, so reading it greedily
- * gives the one way a text can match it.
+ * on after it. Every choice in this grammar is decided by the next character that is not white space
+ * (after an attribute's name: an `=` makes a value, anything else another attribute or the end), so
+ * reading it greedily gives the one way a text can match it.
  */
 
 /** Called with a start tag the caller wants: its name and its attributes (names in lower case, the last of a name counts, values as written). */

@@ -23,9 +23,17 @@ export function stampOfOpen(fd: number): string | undefined {
   return stampOf(fstatSync(fd), Date.now());
 }
 
-/** The stamp of a file now, to compare with the one kept; undefined when it cannot be had (then the file is read). */
+/**
+ * The stamp of a file now, to compare with the one kept; undefined when it cannot be had (then the
+ * file is read, and a read that fails is that file's problem, reported with all others).
+ */
 export function currentStamp(file: string): string | undefined {
-  const stats = statSync(file, { throwIfNoEntry: false });
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
   return stats?.isFile() ? stampOf(stats, Date.now()) : undefined;
 }
 

@@ -9,10 +9,13 @@ export type { Position };
 
 type GrayMatter = typeof import('gray-matter');
 let grayMatter: GrayMatter | undefined;
-/** gray-matter and the js-yaml it brings (some 30 ms), loaded by the first source that is parsed: a build from the cache parses none. */
-function matter(...args: Parameters<GrayMatter>): ReturnType<GrayMatter> {
-  grayMatter ??= createRequire(import.meta.url)('gray-matter') as GrayMatter;
-  return grayMatter(...args);
+/**
+ * gray-matter and the js-yaml it brings (some 30 ms), loaded by the first source that is parsed: a
+ * build from the cache parses none. Loaded outside the parse's error handling: a library that cannot
+ * be loaded is no frontmatter problem of the source.
+ */
+function loadMatter(): GrayMatter {
+  return (grayMatter ??= createRequire(import.meta.url)('gray-matter') as GrayMatter);
 }
 
 export interface ParsedFrontmatter {
@@ -90,6 +93,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     }
     return value as Record<string, unknown>;
   };
+  const matter = loadMatter();
   let parsed: ReturnType<GrayMatter>;
   try {
     parsed = matter(text, {

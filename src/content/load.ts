@@ -67,7 +67,10 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
  * A source the cache knows by its stamp and hash (content/file-stamp.ts), unchanged since: its text
  * is read only when something asks for it. A template edit renders every page from the Markdown
  * cache by the hash, and reads none of 10,000 files (0.3 s). Text and problem are properties of the
- * object itself, so that a copy sent to a render thread reads the file and carries its text.
+ * object itself, so that a copy sent to a render thread reads the file and carries its text; they
+ * come first, so that the hash and stamp copied after them are the read's. Once read, the hash is
+ * that of the bytes read, and a file changed since its stamp has none: what is rendered from new
+ * bytes is never stored under the old ones' hash.
  */
 export function stampedSource(contentDir: string, rel: string, displayPrefix: string, hash: string, stamp: string, language = 'de'): SourceFile {
   let read: SourceFile | undefined;
@@ -76,15 +79,19 @@ export function stampedSource(contentDir: string, rel: string, displayPrefix: st
     rel,
     abs: path.join(contentDir, rel),
     display: `${displayPrefix}${rel}`,
-    hash,
-    stamp,
-    size: stampSize(stamp),
     get text() {
       return load().text;
     },
     get unreadable() {
       return load().unreadable;
     },
+    get hash() {
+      return read ? read.hash : hash;
+    },
+    get stamp() {
+      return read ? read.stamp : stamp;
+    },
+    size: stampSize(stamp),
   };
 }
 

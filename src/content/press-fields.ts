@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 
+import type { AttachmentData, ContactData } from '../model/types.js';
+import { describe, type FieldChecker } from './field-checker.js';
+
 type PhoneNumbers = typeof import('libphonenumber-js/min');
 let phoneNumbers: PhoneNumbers | undefined;
 /**
@@ -10,8 +13,6 @@ function parsePhoneNumberFromString(...args: Parameters<PhoneNumbers['parsePhone
   phoneNumbers ??= createRequire(import.meta.url)('libphonenumber-js/min') as PhoneNumbers;
   return phoneNumbers.parsePhoneNumberFromString(...args);
 }
-import type { AttachmentData, ContactData } from '../model/types.js';
-import { describe, type FieldChecker } from './field-checker.js';
 
 const CONTACT_KEYS = ['name', 'role', 'phone', 'email'];
 const ATTACHMENT_KEYS = ['src', 'title'];

@@ -108,7 +108,7 @@ export class Renderer {
 
   /**
    * Loads the Markdown stage (unified, remark, rehype: some 240 modules, 0.1–0.2 s) unless loaded:
-   * awaited before a source whose body is not in the Markdown cache is rendered (`needsMarkdown`).
+   * awaited before a source whose body is not in the Markdown cache is rendered (`needsMarkdownStage`).
    */
   async loadMarkdown(): Promise<void> {
     if (this.markdownStage) return;
@@ -121,14 +121,14 @@ export class Renderer {
     this.markdownStage ??= new stage(this.markdownOptions);
   }
 
-  /** Whether rendering this source parses its body: the Markdown cache has no result for it. */
-  needsMarkdown(source: SourceFile): boolean {
+  /** Whether the Markdown stage must be loaded before this source is rendered: not loaded yet, and the Markdown cache has no result for it. */
+  needsMarkdownStage(source: SourceFile): boolean {
     return !this.markdownStage && !(this.sourceStep.cache?.has(source) ?? false);
   }
 
   /** Renders a source, loading the Markdown stage first when the source needs it. */
   async renderSourceLoaded(source: SourceFile, articleLinks?: ArticleLinks): Promise<SourceResult> {
-    if (this.needsMarkdown(source)) await this.loadMarkdown();
+    if (this.needsMarkdownStage(source)) await this.loadMarkdown();
     return this.renderSource(source, articleLinks);
   }
 

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
-import { readSource } from '../../src/content/load.js';
+import { readSource, stampedSource } from '../../src/content/load.js';
 import { takeCachedSources, type SourceSink } from '../../src/build/render-sources.js';
 import { fromLastBuild } from '../../src/build/last-build.js';
 import type { CachedSource } from '../../src/cache/cache.js';
@@ -40,6 +40,9 @@ describe('file stamps', () => {
       // Same size, same modification time: the change time tells them apart.
       expect(currentStamp(file)).not.toBe(first);
       expect(currentStamp(path.join(dir, 'fehlt.md'))).toBeUndefined();
+      // A link that loops cannot be stamped: undefined, and the read reports it, not the stamp.
+      symlinkSync('schleife.md', path.join(dir, 'schleife.md'));
+      expect(currentStamp(path.join(dir, 'schleife.md'))).toBeUndefined();
       expect(currentStamp(dir)).toBeUndefined();
     } finally {
       cleanup(dir);
@@ -129,6 +132,21 @@ describe('sources unchanged since the last build', () => {
       expect(readFileSync(path.join(root, 'dist/2025/03-04-meldung-4/index.html'), 'utf8')).toContain('<strong>Fett</strong>');
     } finally {
       cleanup(root);
+    }
+  });
+
+  it('carry the hash of the bytes read when the file changed after its stamp was taken', () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'a.md'), 'neu geschrieben');
+      const source = stampedSource(dir, 'a.md', 'content/', 'hash-der-alten-bytes', '9:1:1:1');
+      expect([source.hash, source.stamp]).toEqual(['hash-der-alten-bytes', '9:1:1:1']);
+      expect(source.text).toBe('neu geschrieben');
+      expect(source.hash).toBe(readSource(dir, 'a.md', 'content/').hash);
+      // Just written: no stamp, so the next build reads it again.
+      expect(source.stamp).toBeUndefined();
+    } finally {
+      cleanup(dir);
     }
   });
 

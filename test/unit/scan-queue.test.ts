@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExternalResourceCheck } from '../../src/checks/external-resources.js';
 import { ScanQueue } from '../../src/checks/scan-queue.js';
 
@@ -33,6 +33,18 @@ describe('the external-resource check on a thread of its own', () => {
     for (const [rel, text] of files()) queue.add(rel, text, rel.endsWith('.css'));
     expect((queue as unknown as { thread: unknown }).thread).toBeUndefined();
     expect((await queue.finish()).map((f) => f.rel)).toEqual(files().filter(([, text]) => text.includes('example.net') || text.includes('fonts.')).map(([rel]) => rel));
+  });
+
+  it('after close, scans here what is still added and what the thread had, and starts no thread again', async () => {
+    const starts = vi.spyOn(ScanQueue.prototype as unknown as { start(): unknown }, 'start');
+    const queue = new ScanQueue(HOST, 0);
+    const all = files();
+    for (const [rel, text] of all.slice(0, 200)) queue.add(rel, text, false);
+    queue.close();
+    for (const [rel, text] of all.slice(200)) queue.add(rel, text, rel.endsWith('.css'));
+    expect((await queue.finish()).map((f) => f.rel)).toEqual(all.filter(([, text]) => text.includes('example.net') || text.includes('fonts.')).map(([rel]) => rel));
+    expect(starts).toHaveBeenCalledTimes(1);
+    starts.mockRestore();
   });
 
   it('scans here the batches of a thread that ended without answering', async () => {
