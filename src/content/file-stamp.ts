@@ -1,4 +1,4 @@
-import { fstatSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, type Stats } from 'node:fs';
 
 /**
  * A source file's identity for the build cache: size, modification and change time, inode. Equal in
@@ -28,13 +28,19 @@ export function stampOfOpen(fd: number): string | undefined {
  * file is read, and a read that fails is that file's problem, reported with all others).
  */
 export function currentStamp(file: string): string | undefined {
-  let stats: Stats | undefined;
+  // Opened, not only looked up: on NFS an open fetches the file's attributes afresh (close-to-open
+  // consistency), where a lookup may answer from a cache up to a minute old — an edit made on
+  // another machine would go unseen. 10,000 files: some 30 ms more than a lookup on tmpfs.
+  let fd: number | undefined;
   try {
-    stats = statSync(file, { throwIfNoEntry: false });
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    return stats.isFile() ? stampOf(stats, Date.now()) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return stats?.isFile() ? stampOf(stats, Date.now()) : undefined;
 }
 
 /** The size in bytes a stamp records. */
