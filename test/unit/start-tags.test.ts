@@ -4,20 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { findExternalResources } from '../../src/checks/external-resources.js';
 import { StartTagScanner } from '../../src/checks/start-tags.js';
 import { oracleExternalResources } from './external-resources-oracle.js';
+import { prng } from '../helpers.js';
 
 const HOST = 'www.example.org';
-
-/** A small seeded generator (mulberry32): the same texts on every run and machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces of pages, well-formed and not: tags the scan wants and others, every kind of white space
 // (and two characters that are not `\s`: NEL and the Mongolian vowel separator), quotes that never
@@ -68,7 +57,7 @@ const plain = (found: readonly { kind: string; url: string; host: string }[]): s
 
 describe('start-tag scanner of the external-resource check', () => {
   it('finds exactly what the regular expressions found, in 20,000 random texts', () => {
-    const next = random(20261130);
+    const next = prng(20261130);
     let withFindings = 0;
     for (let n = 0; n < 20_000; n++) {
       const text = randomText(next);
