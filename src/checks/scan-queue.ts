@@ -1,6 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startThread } from '../util/threads.js';
 import { scanFile, type ScanBatch, type ScanFile, type ScanFinding, type ScanReply, type ScanThreadData } from './scan-file.js';
 
 /** Files scanned in this thread before the scan thread is started: a small build never starts it. */
@@ -128,17 +127,10 @@ export class ScanQueue {
   }
 
   private start(): Worker {
-    const ts = import.meta.url.endsWith('.ts');
     const channel = new MessageChannel();
     const data: ScanThreadData = { siteHost: this.siteHost, results: channel.port2 };
-    // Not the process's own flags: a build started by `node -e …` would make the thread fail to load.
-    const options = { workerData: data, transferList: [channel.port2], execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } };
-    // Under the TypeScript test runner the thread loads TypeScript through tsx's require hook (as the file thread does, write/file-queue.ts).
-    const thread = ts
-      ? new Worker(`require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./scan-thread.ts', import.meta.url)))});`, { ...options, eval: true })
-      : new Worker(new URL('./scan-thread.js', import.meta.url), options);
-    // It never keeps the process alive; `finish` or `close` ends it.
-    thread.unref();
+    // `finish` or `close` ends it (util/threads.ts says how it is started).
+    const thread = startThread(import.meta.url, './scan-thread', { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } });
     this.ended = new Promise((resolve) =>
       thread.once('exit', () => {
         this.stopped = true;

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startThread } from '../util/threads.js';
 import { FileMaker, type FileToMake, type MadeFile } from './file-maker.js';
 
 /** Files made in this thread before the file thread is started: a small build never starts it. */
@@ -145,21 +144,11 @@ export class FileQueue {
   }
 
   private start(): Worker {
-    const ts = import.meta.url.endsWith('.ts');
     const done = new SharedArrayBuffer(8);
     const channel = new MessageChannel();
     const data: FileThreadData = { root: this.root, done, results: channel.port2 };
-    // Not the process's own flags: `node --input-type=module -e …` (a build started from a script)
-    // would make the thread's module fail to load.
-    const options = { workerData: data, transferList: [channel.port2], execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } };
-    // Under the TypeScript test runner the thread loads TypeScript through tsx's require hook, which
-    // works inside the thread alone: Node 20's module hooks (`--import tsx`, as the render pool's
-    // threads use) are served by a thread that waits for this one, and this one waits in `Atomics.wait`.
-    const thread = ts
-      ? new Worker(`require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(new URL('./file-thread.ts', import.meta.url)))});`, { ...options, eval: true })
-      : new Worker(new URL('./file-thread.js', import.meta.url), options);
-    // It never keeps the process alive; the writer closes it at commit or abort.
-    thread.unref();
+    // The writer closes it at commit or abort (util/threads.ts says how it is started).
+    const thread = startThread(import.meta.url, './file-thread', { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: THREAD_OLD_GENERATION_MB } });
     this.done = new Int32Array(done);
     this.results = channel.port1;
     return thread;
