@@ -1,4 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
@@ -11,6 +13,20 @@ import type { SourceFile } from '../../src/model/types.js';
 import { article, buildSite, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
+
+/** How many source files `run` reads (content/load.ts reads a source through its open descriptor; nothing else does). */
+async function sourceReads(run: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(fs, 'readFileSync');
+  // The library imports `readFileSync` by name: the spy reaches it once the module's exports are synced.
+  syncBuiltinESMExports();
+  try {
+    await run();
+    return spy.mock.calls.filter(([file]) => typeof file === 'number').length;
+  } finally {
+    spy.mockRestore();
+    syncBuiltinESMExports();
+  }
+}
 
 /** The clock ten seconds on: files written by the test are old enough to vouch for their bytes. */
 const later = (ms = 10_000): void => {
@@ -90,8 +106,10 @@ describe('file stamps', () => {
       later();
       await buildSite(root);
       const cold = readTree(path.join(root, 'dist'));
-      const warm = await buildSite(root);
-      expect(warm.rendered.sources).toBe(0);
+      let warm: Awaited<ReturnType<typeof buildSite>> | undefined;
+      // Nothing changed: no source is read, the stamps vouch for them.
+      expect(await sourceReads(async () => (warm = await buildSite(root)))).toBe(0);
+      expect(warm?.rendered.sources).toBe(0);
       expect(readTree(path.join(root, 'dist'))).toEqual(cold);
       appendFileSync(path.join(root, 'content/2025/2025-03-01-eins.md'), '\nNachtrag zur Meldung.\n');
       later(20_000);
@@ -119,9 +137,13 @@ describe('sources unchanged since the last build', () => {
       // A template edit in this thread and one on two threads: each page made from the stamped, unread source.
       for (const [n, workers] of [[2, undefined], [3, 2]] as const) {
         footer(n);
-        const edit = await buildSite(root, workers === undefined ? {} : { workers });
-        expect(edit.rendered.sources).toBe(9);
-        await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+        let edit: Awaited<ReturnType<typeof buildSite>> | undefined;
+        const reads = await sourceReads(async () => (edit = await buildSite(root, workers === undefined ? {} : { workers })));
+        expect(edit?.rendered.sources).toBe(9);
+        // In this thread no source is read; a thread's reads are its own (the copy it was sent read the file).
+        if (workers === undefined) expect(reads).toBe(0);
+        // The same count sees a build that reads: a cold one reads all nine.
+        expect(await sourceReads(() => buildSite(root, { noCache: true, out: path.join(root, 'cold') }))).toBe(9);
         expect(readTree(path.join(root, 'dist'))).toEqual(readTree(path.join(root, 'cold')));
         expect(readFileSync(path.join(root, 'dist/2025/03-04-meldung-4/index.html'), 'utf8')).toContain(`Fassung ${n}`);
       }
