@@ -104,28 +104,24 @@ export class RenderPool {
     articleLinksOf?: ArticleLinksOf,
   ): Promise<void> {
     const load = (item: SourceFile | string): SourceFile => (typeof item === 'string' ? read(item) : item);
+    const renderOneHere = async (item: SourceFile | string): Promise<void> => {
+      const source = load(item);
+      await onResult(await this.renderHere(source, articleLinksOf), source);
+    };
     let start = 0;
     if (this.rendersHereFirst(items.length)) {
       // Bodies stored by earlier builds (a template or config edit) make a page in a fraction of a
       // millisecond: less than threads cost to start and to send pages back (10,000 articles after
-      // a template edit: 5.4 s and 7.5 s of CPU here, 5.9 s and 10.5 s on two threads). Render here
-      // until bodies have to be parsed for real; then the rest goes to the threads.
-      const renderer = this.local();
-      const parsedBefore = renderer.markdownRendered;
-      while (start < items.length && renderer.markdownRendered - parsedBefore < PARSED_BEFORE_THREADS) {
-        const source = load(items[start++]!);
-        await onResult(await this.renderHere(renderer, source, articleLinksOf), source);
-      }
+      // a template edit: 5.2–5.5 s and 7.3 s of CPU here, 5.9–6.1 s and 10.5 s on two threads). Render
+      // here until bodies have to be parsed for real; then the rest goes to the threads.
+      const parsedBefore = this.local().markdownRendered;
+      while (start < items.length && this.local().markdownRendered - parsedBefore < PARSED_BEFORE_THREADS) await renderOneHere(items[start++]!);
     }
     const remaining = start === 0 ? items : items.slice(start);
     this.renderedStoredHere ||= start > 0 && remaining.length === 0;
     const pool = this.parallel(remaining.length);
     if (!pool) {
-      const renderer = this.local();
-      for (const item of remaining) {
-        const source = load(item);
-        await onResult(await this.renderHere(renderer, source, articleLinksOf), source);
-      }
+      for (const item of remaining) await renderOneHere(item);
       return;
     }
     function* batches(): Generator<Batch<SourceFile>> {
@@ -141,10 +137,10 @@ export class RenderPool {
   }
 
   /** One source in this thread; one too large to be surely quick renders in a thread of its own, under the budget (only a thread can be ended). */
-  private async renderHere(renderer: Renderer, source: SourceFile, articleLinksOf?: ArticleLinksOf): Promise<SourceResult> {
+  private async renderHere(source: SourceFile, articleLinksOf?: ArticleLinksOf): Promise<SourceResult> {
     const large = (source.size ?? source.text?.length ?? 0) > LOCAL_SOURCE_BYTES;
     this.isolatedUsed ||= large;
-    if (!large) return renderer.renderSourceLoaded(source, articleLinksOf?.(source.rel));
+    if (!large) return this.local().renderSourceLoaded(source, articleLinksOf?.(source.rel));
     return unpacked((await this.budgeted.run((this.isolated ??= this.newPool(1)), [source], (s, p) => this.sourcesTask(s, p, articleLinksOf)))[0]!);
   }
 
