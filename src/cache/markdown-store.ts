@@ -4,7 +4,7 @@ import type { Problem } from '../model/problem.js';
 import type { ArticleData, PageData, PendingLink } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import { isArticleData, isSafeRelPath, isSiteDate } from './well-formed.js';
+import { isArticleData, isPendingLink, isSiteDate } from './well-formed.js';
 
 /** The validated frontmatter of a source (content/validate.ts) without its positions, which are read again only for a problem. */
 export type StoredFrontmatter =
@@ -158,11 +158,6 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
 
-function isLink(v: unknown): boolean {
-  if (!isObject(v) || !isString(v.token) || !isString(v.fragment) || !isPosition(v.line) || !isPosition(v.column)) return false;
-  // A link to a site path has no target; one to a source names a path inside the content folder.
-  return v.target === '' ? isString(v.sitePath) : isSafeRelPath(v.target) && v.sitePath === undefined;
-}
 
 function isProblem(v: unknown): boolean {
   return isObject(v) && isString(v.file) && isString(v.ruleId) && isString(v.reason) && (v.severity === 'warning' || v.severity === 'error') && isPosition(v.line) && isPosition(v.column);
@@ -180,5 +175,5 @@ function isStoredMarkdown(v: unknown): v is StoredMarkdown {
   if (!isObject(v) || !isString(v.html) || !isString(v.assetKey) || !isFrontmatter(v.frontmatter)) return false;
   // Used files only look up the content folder's listing (site paths like `impressum/` among them), never name a path to write.
   if (!Array.isArray(v.usedAssets) || !v.usedAssets.every(isString)) return false;
-  return Array.isArray(v.links) && v.links.every(isLink) && Array.isArray(v.problems) && v.problems.every(isProblem);
+  return Array.isArray(v.links) && v.links.every(isPendingLink) && Array.isArray(v.problems) && v.problems.every(isProblem);
 }

@@ -53,12 +53,20 @@ export function isArticleData(d: unknown): boolean {
   return texts && dates && press && typeof d.draft === 'boolean' && Array.isArray(d.aliases) && d.aliases.every(isSafeSitePath);
 }
 
+const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
+
+/** A link of a source waiting for its URL: to a site path (no target), or to a source inside the content folder. */
+export function isPendingLink(v: unknown): boolean {
+  if (!isObject(v) || !isString(v.token) || !isString(v.fragment) || !isPosition(v.line) || !isPosition(v.column)) return false;
+  return v.target === '' ? isString(v.sitePath) : isSafeRelPath(v.target) && v.sitePath === undefined;
+}
+
 const isSlugList = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every((s) => isString(s) && /^[a-z0-9-]+$/.test(s)));
 
 function isSource(rel: unknown, e: unknown): e is CachedSource {
   if (!isSafeRelPath(rel) || !isObject(e) || !isString(e.hash) || !isString(e.assetKey) || !isString(e.htmlHash)) return false;
   if (!Array.isArray(e.problems) || !Array.isArray(e.links) || !Array.isArray(e.assets) || !e.assets.every(isSafeRelPath)) return false;
-  if (!e.links.every((l) => isObject(l) && isString(l.token) && isSafeRelPath(l.target) && isString(l.fragment))) return false;
+  if (!e.links.every(isPendingLink)) return false;
   if ((e.html !== undefined && !isString(e.html)) || (e.bodyHtml !== undefined && !isString(e.bodyHtml)) || (e.stamp !== undefined && !isString(e.stamp))) return false;
   const meta = e.meta;
   if (!isObject(meta) || meta.src !== rel || !isString(meta.hash) || !isSafeSitePath(meta.url) || !meta.url.endsWith('/')) return false;

@@ -92,7 +92,8 @@ export default function rehypeSiteReferences() {
           node.properties.href = token;
           return;
         }
-        refs.usedAssets.add(target.rel);
+        // A file the page depends on, found or not (added later, the page is rendered again); `/` or `/impressum/` name folders, never a file.
+        if (target.rel !== '.' && !target.rel.endsWith('/')) refs.usedAssets.add(target.rel);
         const asset = refs.assets.get(target.rel);
         // `/impressum/` is a page of the site, not a file of the content folder; so is `/presse/2025/…`
         // copied from the address bar with the base path. Checked once every output is known.

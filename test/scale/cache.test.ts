@@ -16,7 +16,7 @@ function dateOf(i: number): string {
 const sourceOf = (i: number): string => `content/${dateOf(i).slice(0, 4)}/${dateOf(i)}-meldung-${i}.md`;
 /** Output page of article i (titles are "Meldung i"). */
 const pageOf = (i: number): string => `dist/${dateOf(i).slice(0, 4)}/${dateOf(i).slice(5)}-meldung-${i}/index.html`;
-/** Article 3 links to article 4, one article shows an image: the random sequence leaves them alone. */
+/** Article 3 links to article 4 and to site paths, one article shows an image: the random sequence leaves them alone. */
 const LINKED = [sourceOf(3), sourceOf(4), 'content/2024/2024-06-01-mit-bild.md'];
 
 function initialSite(): string {
@@ -27,7 +27,8 @@ function initialSite(): string {
   for (let i = 0; i < 30; i++) {
     files[sourceOf(i)] = article(
       { title: `Meldung ${i}`, date: dateOf(i), region: REGIONS[i % REGIONS.length]!, teaser: `Anriss ${i}` },
-      i === 3 ? `Siehe [die andere Meldung](${path.posix.relative(path.posix.dirname(sourceOf(3)), sourceOf(4))}).` : `Text ${i} mit **Fett**.`,
+      // Links to site paths too: a cache entry with one must be taken like any other.
+      i === 3 ? `Siehe [die andere Meldung](${path.posix.relative(path.posix.dirname(sourceOf(3)), sourceOf(4))}), [das Impressum](/impressum/) und [die Startseite](/).` : `Text ${i} mit **Fett**.`,
     );
   }
   return makeSite(files);
@@ -184,6 +185,34 @@ describe('persistent build cache', () => {
       const report = await warmEqualsCold(label);
       expect(report.cache, label).toBe('invalid');
       expect(report.rendered.sources, label).toBeGreaterThan(30);
+    }
+  });
+});
+
+describe('feeds kept from the last build', () => {
+  it('are made again when an article in them links to one whose address changed, and equal a cold build', async () => {
+    const root = makeSite({
+      'stadtbote.config.yaml': 'title: Feeds\nbaseUrl: https://example.org/\nsearch: false\n',
+      'content/2025/2025-05-02-neu.md': article({ title: 'Neu', date: '2025-05-02', region: 'Kiel' }, 'Siehe [die ältere Meldung](2025-05-01-alt.md).'),
+      // In another region: the Kiel feeds list only the linking article, which does not change.
+      'content/2025/2025-05-01-alt.md': article({ title: 'Alt', date: '2025-05-01', region: 'Potsdam' }, 'Text.'),
+    });
+    try {
+      await buildSite(root);
+      const before = readTree(path.join(root, 'dist'));
+      expect(before.get('feed.xml')!.toString()).toContain('https://example.org/2025/05-01-alt/');
+      // The linked article moves (file renamed): the linking one is unchanged, its feed item is not.
+      writeFileSync(path.join(root, 'content/2025/2025-05-01-alt.md'), article({ title: 'Alt', date: '2025-05-01', region: 'Potsdam', slug: 'umbenannt' }, 'Text.'));
+      await buildSite(root);
+      await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+      const warm = readTree(path.join(root, 'dist'));
+      const cold = readTree(path.join(root, 'cold'));
+      for (const [rel, bytes] of cold) expect(warm.get(rel)?.equals(bytes), rel).toBe(true);
+      const kiel = [...cold.keys()].filter((rel) => rel.includes('kiel') && rel.endsWith('.xml'));
+      expect(kiel.length).toBeGreaterThan(0);
+      for (const rel of kiel) expect(warm.get(rel)!.toString(), rel).toContain('https://example.org/2025/05-01-umbenannt/');
+    } finally {
+      cleanup(root);
     }
   });
 });
