@@ -23,7 +23,8 @@ import { DEFAULT_TEMPLATES_DIR } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { OutputClaims } from '../write/claims.js';
 import { SiteOutput } from '../write/site-output.js';
-import { OutputWriter } from '../write/writer.js';
+import { liveManifestFile, OutputWriter, outputStateDir } from '../write/writer.js';
+import { CopyCheck } from '../write/copy-check.js';
 import { openCache } from './cache-stage.js';
 import { SiteCollector } from './collect.js';
 import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './links.js';
@@ -55,6 +56,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const { config, paths } = site;
   const templateDirs = [paths.templates, DEFAULT_TEMPLATES_DIR];
   const problems: Problem[] = [...site.warnings];
+  // A live output restored by CI is checked against its manifest on a thread while the cache and content load (write/copy-check.ts).
+  const copyCheck = options.dryRun || options.noCache ? undefined : CopyCheck.start(paths.out, liveManifestFile(outputStateDir(paths.cache, paths.out)));
 
   // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts); in every page's head.
   const icons = siteIcons(templateDirs, paths.static).links;
@@ -72,7 +75,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}), ...(cache.markdownStore ? { markdownStore: cache.markdownStore } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
-  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState);
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await copyCheck?.verdict() });
   // Scans written pages on a thread of its own in a large build: ended on every way out.
   let externals: ExternalResourceCheck | undefined;
   try {

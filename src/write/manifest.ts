@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { relativePath } from '../util/files.js';
 
 /** What the writer knows of an output tree without reading it: every file's content hash, and its stamp. */
 export interface TreeState {
-  /** Inode of the tree's root folder when the manifest was written; a different inode means another tree. */
+  /** Inode of the tree's root folder when the manifest was written (-1: no tree); another folder, a copy, gets the copy's inode once checked. */
   readonly ino: number;
   readonly files: Map<string, string>;
   /** Size and modification time of each file (`stampOf`), when known for all of them. */
   readonly stamps: Map<string, string>;
+  /** Trusted after checking the folder as a copy: a manifest for the folder itself spares the next build that check. */
+  readonly copy?: boolean;
 }
 
 /** A file's size and modification time (whole milliseconds), as recorded in a manifest. */
@@ -29,8 +31,40 @@ function matchesStamp(stamp: string, stats: Stats): boolean {
 
 interface RawState {
   ino: number;
+  /** The folder's change time when the manifest was written: inode numbers are reused (`sameFolder`). */
+  ctime?: number;
   files: Record<string, string>;
   stamps?: Record<string, string>;
+}
+
+/**
+ * The answer of a check of a copy made before the manifest was read here (write/copy-check.ts):
+ * for the manifest file and the folder as they were then, by size, modification time and inode.
+ */
+export interface CopyVerdict {
+  /** `fileIdentity` of the manifest and of the folder when they were checked. */
+  readonly manifest: string;
+  readonly dir: string;
+  readonly same: boolean;
+}
+
+/**
+ * A file's or folder's identity for a `CopyVerdict`: a manifest written again, a folder restored
+ * again has another. The change time is part of it because inode numbers are reused: restoring
+ * twice in a row can give the folder its number of two restores ago, never its change time.
+ */
+export function fileIdentity(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+/**
+ * Whether a manifest was written for this very folder: the same inode and change time. The inode
+ * alone is not enough: a folder restored twice in a row (CI, `cp -a`) can get the number of the
+ * one before, and would pass unchecked; its change time is new (no tool can set it). Manifests
+ * without one (written by an older version) are checked as copies once.
+ */
+function sameFolder(raw: { ino: unknown; ctime?: unknown }, dir: Stats): boolean {
+  return raw.ino === dir.ino && raw.ctime === dir.ctimeMs;
 }
 
 /**
@@ -39,17 +73,61 @@ interface RawState {
  * still holds when `verifyCopy` is set and every file is there with its size and modification
  * time (to the second, `matchesStamp`), and no other file is — as rsync decides what changed. Without that check CI would read and
  * hash every page of the restored output, and could not move its unchanged folders (write/graft.ts).
+ * `verdict`: that check made already, on a thread, while the build did other work; used only when
+ * it was made of this very manifest and folder.
  */
-export function readState(file: string | undefined, dir: string, verifyCopy = false): TreeState | undefined {
+export function readState(file: string | undefined, dir: string, verifyCopy = false, verdict?: CopyVerdict): TreeState | undefined {
   if (!file) return undefined;
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as RawState;
+    const text = readFileSync(file, 'utf8');
+    const raw = JSON.parse(text) as RawState;
     if (typeof raw.ino !== 'number' || typeof raw.files !== 'object') return undefined;
     const state: TreeState = { ino: raw.ino, files: new Map(Object.entries(raw.files)), stamps: new Map(Object.entries(raw.stamps ?? {})) };
-    const ino = statSync(dir).ino;
-    if (ino === raw.ino) return state;
-    if (!verifyCopy || state.stamps.size !== state.files.size || !sameFiles(dir, state.stamps)) return undefined;
-    return { ...state, ino };
+    const dirStats = statSync(dir);
+    const ino = dirStats.ino;
+    if (sameFolder(raw, dirStats)) return state;
+    if (!verifyCopy || state.stamps.size !== state.files.size) return undefined;
+    const checked = verdict && verdict.dir === fileIdentity(dirStats) && verdict.manifest === fileIdentity(statSync(file)) ? verdict.same : undefined;
+    if (!(checked ?? sameFiles(dir, state.stamps))) return undefined;
+    return { ...state, ino, copy: true };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a manifest was written for another folder than `dir` (a copy, or none): then reading it
+ * means checking the copy. Read from the manifest's first bytes, where `writeState` puts the inode,
+ * so that deciding costs no parse of a manifest of 10,000 files.
+ */
+export function describesAnotherFolder(file: string, dir: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    let head: string;
+    try {
+      const buf = Buffer.alloc(64);
+      head = buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+    const written = /^\{"ino":(\d+),"ctime":([\d.]+),/.exec(head);
+    return written === null || !sameFolder({ ino: Number(written[1]), ctime: Number(written[2]) }, statSync(dir));
+  } catch {
+    return false;
+  }
+}
+
+/** The check of a copy (see `readState`) for a manifest and a folder, made wherever it is called (write/copy-check.ts). */
+export function checkCopy(file: string, dir: string): CopyVerdict | undefined {
+  try {
+    const manifest = fileIdentity(statSync(file));
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as RawState;
+    const dirStats = statSync(dir);
+    if (typeof raw.files !== 'object' || typeof raw.stamps !== 'object' || sameFolder(raw, dirStats)) return undefined;
+    const stamps = new Map(Object.entries(raw.stamps));
+    // The manifest may have been written again while it was read: then the verdict is for no manifest the build will read.
+    const same = stamps.size === Object.keys(raw.files).length && sameFiles(dir, stamps);
+    return fileIdentity(statSync(file)) === manifest ? { manifest, dir: fileIdentity(dirStats), same } : undefined;
   } catch {
     return undefined;
   }
@@ -81,8 +159,11 @@ export function writeState(file: string | undefined, dir: string, files: Readonl
   const sorted = [...files.keys()].sort();
   const complete = stamps !== undefined && sorted.every((rel) => stamps.has(rel));
   try {
+    const folder = statSync(dir);
     const raw: RawState = {
-      ino: statSync(dir).ino,
+      // First, so that `describesAnotherFolder` finds them in the file's first bytes.
+      ino: folder.ino,
+      ctime: folder.ctimeMs,
       files: Object.fromEntries(sorted.map((rel) => [rel, files.get(rel)!])),
       ...(complete ? { stamps: Object.fromEntries(sorted.map((rel) => [rel, stamps.get(rel)!])) } : {}),
     };

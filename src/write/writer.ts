@@ -5,7 +5,7 @@ import type { MadeFile } from './file-maker.js';
 import { FileQueue } from './file-queue.js';
 import { planGraft, removeJournal, rollBack, withoutFolders, writeJournal, type GraftPlan } from './graft.js';
 import { acquireLock } from './lock.js';
-import { readState, stampOf, writeState, type TreeState } from './manifest.js';
+import { readState, stampOf, writeState, type CopyVerdict, type TreeState } from './manifest.js';
 
 export interface WriteStats {
   /** Files whose bytes were written. */
@@ -23,6 +23,13 @@ export interface WriteStats {
 export interface WriterOptions {
   /** Files made in the calling thread before the file thread takes over (write/file-queue.ts); tests set 0. */
   readonly fileThreadFrom?: number;
+  /** The check of a live folder restored by CI, made on a thread before the writer opened (write/copy-check.ts). */
+  readonly copyVerdict?: CopyVerdict;
+}
+
+/** The manifest of the live output in a writer's state folder (write/manifest.ts). */
+export function liveManifestFile(stateDir: string): string {
+  return path.join(stateDir, 'live-output.json');
 }
 
 /** Where the manifests of one output folder live in the cache: one pair per folder, so builds into several never mix. */
@@ -67,12 +74,12 @@ export class OutputWriter {
     this.old = path.join(parent, `.${name}.stadtbote-old`);
     this.lockFile = path.join(parent, `.${name}.stadtbote-lock`);
     this.journal = path.join(parent, `.${name}.stadtbote-moved.json`);
-    this.liveStateFile = stateDir ? path.join(stateDir, 'live-output.json') : undefined;
+    this.liveStateFile = stateDir ? liveManifestFile(stateDir) : undefined;
     this.shadowStateFile = stateDir ? path.join(stateDir, 'shadow-output.json') : undefined;
     if (stateDir) mkdirSync(stateDir, { recursive: true });
     this.recover();
     // The live output may be a copy brought back by a CI cache: its manifest holds if the files do.
-    this.live = existsSync(out) ? readState(this.liveStateFile, out, true) : { ino: -1, files: new Map(), stamps: new Map() };
+    this.live = existsSync(out) ? readState(this.liveStateFile, out, true, options.copyVerdict) : { ino: -1, files: new Map(), stamps: new Map() };
     const shadowState = readState(this.shadowStateFile, this.shadow);
     this.shadowFiles = shadowState?.files ?? new Map();
     this.shadowStamps = shadowState?.stamps ?? new Map();
@@ -310,6 +317,8 @@ export class OutputWriter {
     this.stats.files = this.target.size;
     if (this.live) this.stats.removed = [...this.live.files.keys()].filter((rel) => !this.target.has(rel)).length;
     if (!this.shadowTouched && this.sameAsLive()) {
+      // A copy found equal to its manifest (CI's restore, a manifest of an older version) is this folder from now on: the next build checks nothing.
+      if (this.live?.copy) writeState(this.liveStateFile, this.out, this.live.files, this.live.stamps);
       this.closed = true;
       this.release();
       return this.stats;

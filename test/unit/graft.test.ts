@@ -1,8 +1,10 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planGraft, writeJournal } from '../../src/write/graft.js';
-import { OutputWriter } from '../../src/write/writer.js';
+import { liveManifestFile, OutputWriter } from '../../src/write/writer.js';
+import { CopyCheck } from '../../src/write/copy-check.js';
+import { fileIdentity } from '../../src/write/manifest.js';
 import { cleanup, prng, readTree, tempDir } from '../helpers.js';
 
 const made: string[] = [];
@@ -16,8 +18,8 @@ function setup(): { out: string; state: string; parent: string; shadow: string }
   return { out: path.join(parent, 'dist'), state: path.join(parent, 'state'), parent, shadow: path.join(parent, '.dist.stadtbote-shadow') };
 }
 
-function write(out: string, state: string | undefined, files: Record<string, string>) {
-  const writer = OutputWriter.open(out, state);
+function write(out: string, state: string | undefined, files: Record<string, string>, options: Parameters<typeof OutputWriter.open>[2] = {}) {
+  const writer = OutputWriter.open(out, state, options);
   for (const [rel, content] of Object.entries(files)) writer.put(rel, content);
   return writer.commit();
 }
@@ -162,7 +164,10 @@ describe('an output folder brought back by a CI cache (a copy: another inode, sa
     expect(statSync(path.join(out, '2024')).ino).toBe(restored);
     // Nothing changed: the restored copy is recognised as the same output, so nothing is swapped.
     restore(out, shadow);
+    expect(CopyCheck.start(out, liveManifestFile(state))).toBeDefined();
     expect(write(out, state, { ...first, '2025/c/index.html': 'c2' })).toMatchObject({ written: 0, swapped: false });
+    // Found equal, the copy is the folder the manifest describes from now on: the next build checks nothing.
+    expect(CopyCheck.start(out, liveManifestFile(state))).toBeUndefined();
   });
 
   it('a copy whose files differ (changed size or time, an extra file) is not trusted: the output is still exactly the new one', () => {
@@ -181,5 +186,65 @@ describe('an output folder brought back by a CI cache (a copy: another inode, sa
       // Without a manifest to trust, no folder is moved: each file was compared and linked.
       expect(statSync(path.join(out, '2024')).ino).not.toBe(restored);
     }
+  });
+
+  it('a folder with the inode the manifest names but another change time is checked like a copy: inode numbers are reused', () => {
+    const { out, state } = setup();
+    write(out, state, first);
+    // Two restores in a row on ext4 or tmpfs can give the folder the number it had two restores ago;
+    // here the same inode gets a new change time, as a restored folder always has.
+    const ino = statSync(out).ino;
+    chmodSync(out, statSync(out).mode);
+    appendFileSync(path.join(out, '2024/a/index.html'), ' changed');
+    expect(statSync(out).ino).toBe(ino);
+    write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+  });
+
+  // The build starts this check on a thread before it loads the cache (write/copy-check.ts) and hands the verdict to the writer.
+  it('is checked on a thread before the writer opens, with the verdict the writer would reach itself', async () => {
+    const tampers: [string, ((out: string) => void) | undefined, boolean][] = [
+      ['untouched', undefined, true],
+      ['a file grew', (out) => appendFileSync(path.join(out, '2024/a/index.html'), ' changed'), false],
+      ['an extra file', (out) => writeFileSync(path.join(out, '2024/a/extra.html'), 'extra'), false],
+    ];
+    for (const [label, tamper, same] of tampers) {
+      const { out, state, shadow } = setup();
+      write(out, state, first);
+      // The live output as the last build left it: no check, no thread.
+      expect(CopyCheck.start(out, liveManifestFile(state)), label).toBeUndefined();
+      restore(out, shadow);
+      tamper?.(out);
+      const check = CopyCheck.start(out, liveManifestFile(state));
+      expect(check, label).toBeDefined();
+      const verdict = await check!.verdict();
+      expect(verdict, label).toMatchObject({ same, dir: fileIdentity(statSync(out)), manifest: fileIdentity(statSync(liveManifestFile(state))) });
+      const restored = statSync(path.join(out, '2024')).ino;
+      write(out, state, { ...first, '2025/c/index.html': 'c2' }, { copyVerdict: verdict! });
+      expect(text(readTree(out)), label).toEqual({ ...first, '2025/c/index.html': 'c2' });
+      // A trusted copy moves its unchanged folders; an untrusted one has each file compared and linked.
+      expect(statSync(path.join(out, '2024')).ino === restored, label).toBe(same);
+    }
+  });
+
+  it("takes a verdict only for the manifest and folder it was made of, and then without checking again", async () => {
+    const { out, state, shadow } = setup();
+    write(out, state, first);
+    restore(out, shadow);
+    const verdict = (await CopyCheck.start(out, liveManifestFile(state))!.verdict())!;
+    expect(verdict.same).toBe(true);
+    // Restored once more, and a file changed: the verdict was made of another folder and is not taken.
+    restore(out, shadow);
+    appendFileSync(path.join(out, '2024/a/index.html'), ' changed');
+    let restored = statSync(path.join(out, '2024')).ino;
+    write(out, state, { ...first, '2025/c/index.html': 'c2' }, { copyVerdict: verdict });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+    expect(statSync(path.join(out, '2024')).ino).not.toBe(restored);
+    // A verdict for this very manifest and folder is taken as it is: the writer does not list the files again.
+    restore(out, shadow);
+    restored = statSync(path.join(out, '2024')).ino;
+    const untrusted = { same: false, dir: fileIdentity(statSync(out)), manifest: fileIdentity(statSync(liveManifestFile(state))) };
+    write(out, state, { ...first, '2025/c/index.html': 'c2' }, { copyVerdict: untrusted });
+    expect(statSync(path.join(out, '2024')).ino).not.toBe(restored);
   });
 });

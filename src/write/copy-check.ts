@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { startThread } from '../util/threads.js';
+import { describesAnotherFolder, type CopyVerdict } from './manifest.js';
+
+/** What the thread is given: the live output's manifest and folder. */
+export interface CopyCheckData {
+  readonly manifest: string;
+  readonly out: string;
+}
+
+/**
+ * The check of a live output folder that CI brought back from its cache (write/manifest.ts
+ * `readState`): every file of it listed and compared with the manifest's stamps, some 0.25 s for
+ * the 12,800 files of a 10,000-article site, which the writer needs before the first page is kept.
+ * Started on a thread of its own as the build begins, it runs while this thread loads the cache and
+ * the content; the writer takes the verdict when it opens. Only where a check is due: the manifest
+ * was written for another folder (a warm build on the same folder starts no thread).
+ */
+export class CopyCheck {
+  private constructor(private readonly answer: Promise<CopyVerdict | undefined>) {}
+
+  static start(out: string, manifest: string | undefined): CopyCheck | undefined {
+    if (manifest === undefined || !existsSync(out) || !describesAnotherFolder(manifest, out)) return undefined;
+    let answer: Promise<CopyVerdict | undefined>;
+    try {
+      const thread = startThread(import.meta.url, './copy-check-thread', { workerData: { manifest, out } satisfies CopyCheckData });
+      // Held until it answers: a build waiting for nothing else would otherwise let the process end.
+      thread.ref();
+      answer = new Promise((resolve) => {
+        const settle = (verdict: CopyVerdict | undefined): void => {
+          thread.unref();
+          resolve(verdict);
+        };
+        thread.once('message', settle);
+        thread.once('error', () => settle(undefined));
+        thread.once('exit', () => settle(undefined));
+      });
+    } catch {
+      return undefined;
+    }
+    return new CopyCheck(answer);
+  }
+
+  /** The thread's verdict; undefined when it had none (it failed, or the manifest changed meanwhile): the writer then checks itself. */
+  verdict(): Promise<CopyVerdict | undefined> {
+    return this.answer;
+  }
+}
