@@ -33,7 +33,7 @@ import { loadContent } from './load.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
 import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
-import { fromLastBuild } from './last-build.js';
+import { fromLastBuild, predictsLinks } from './last-build.js';
 import { writeSiteFiles } from './site-files.js';
 import { StageTimer } from './timing.js';
 
@@ -102,7 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
     // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
     // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).
-    let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, toRender.length > 0 && !output.dryRun);
+    let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, predictsLinks(toRender.length, content.sources.length) && !output.dryRun);
     await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
     last = undefined;
     timer.mark(`render ${toRender.length} sources`);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
 import { readSource, stampedSource } from '../../src/content/load.js';
 import { takeCachedSources, type SourceSink } from '../../src/build/render-sources.js';
-import { fromLastBuild } from '../../src/build/last-build.js';
+import { fromLastBuild, predictsLinks } from '../../src/build/last-build.js';
 import type { CachedSource } from '../../src/cache/cache.js';
 import { assetDependencyKey } from '../../src/cache/asset-key.js';
 import type { SourceFile } from '../../src/model/types.js';
@@ -184,5 +184,16 @@ describe('sources unchanged since the last build', () => {
     for (const rel of ['a.md', 'b.md', 'c.md', 'd.md']) read(rel);
     expect(reads).toEqual(['known h-a a.md', 'read b.md', 'read c.md', 'read d.md']);
     expect(articleLinksOf).toBeUndefined();
+  });
+});
+
+describe('predicting article links', () => {
+  it('pays when a build renders one source in 32 or more: a template edit, a small site; not one edited article of 10,000', () => {
+    expect(predictsLinks(0, 10)).toBe(false);
+    expect(predictsLinks(1, 10)).toBe(true);
+    expect(predictsLinks(313, 10_000)).toBe(true);
+    expect(predictsLinks(312, 10_000)).toBe(false);
+    expect(predictsLinks(1, 10_000)).toBe(false);
+    expect(predictsLinks(10_000, 10_000)).toBe(true);
   });
 });
