@@ -58,9 +58,11 @@ function ledgerFile(input: AddressInput): string {
   return path.join(input.cacheDir, `addresses${suffix}.json`);
 }
 
-function readLedger(file: string): Ledger | undefined {
+/** The ledger in a file, and the file's text: a build whose addresses are the same leaves the file as it is. */
+function readLedger(file: string): { ledger: Ledger; text: string } | undefined {
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as Ledger;
+    const text = readFileSync(file, 'utf8');
+    const raw = JSON.parse(text) as Ledger;
     if (raw.version !== 1 || typeof raw.articles !== 'object' || raw.articles === null) return undefined;
     // A ledger is input like content: entries that are not plain site paths are dropped.
     const articles: Record<string, LedgerEntry> = {};
@@ -68,7 +70,7 @@ function readLedger(file: string): Ledger | undefined {
       if (typeof entry?.url !== 'string' || !entry.url.startsWith('/') || typeof entry.title !== 'string') continue;
       articles[src] = { url: entry.url, title: entry.title, ...(typeof entry.hash === 'string' ? { hash: entry.hash } : {}) };
     }
-    return { version: 1, articles };
+    return { ledger: { version: 1, articles }, text };
   } catch {
     return undefined;
   }
@@ -97,7 +99,8 @@ function aliasPlace(contentDir: string, src: string, hasAliases: boolean): { lin
 /** Compares this build's article addresses with the last successful build's. */
 export function checkAddresses(input: AddressInput): AddressCheck {
   const file = ledgerFile(input);
-  const previous = readLedger(file);
+  const read = readLedger(file);
+  const previous = read?.ledger;
   const t = rulesIn(input.language);
   const problems: Problem[] = [];
   const moved: MovedAddress[] = [];
@@ -141,12 +144,13 @@ export function checkAddresses(input: AddressInput): AddressCheck {
     save: () => {
       const articles: Record<string, LedgerEntry> = {};
       for (const a of [...input.articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) articles[a.src] = { url: a.url, title: a.data.title, hash: a.hash };
-      const ledger: Ledger = { version: 1, articles };
+      const text = JSON.stringify({ version: 1, articles } satisfies Ledger);
+      if (text === read?.text) return;
       // A ledger that cannot be written costs only the next build's warnings, never the site.
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(input.cacheDir, { recursive: true });
-        writeFileSync(tmp, JSON.stringify(ledger));
+        writeFileSync(tmp, text);
         renameSync(tmp, file);
       } catch {
         // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.

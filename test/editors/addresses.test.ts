@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build/build.js';
@@ -70,6 +70,18 @@ describe('addresses that change', () => {
     const report = await build(root);
     expect(moves(report)).toEqual([]);
     expect(readFileSync(path.join(root, 'dist/2025/02-13-kreistag/index.html'), 'utf8')).toContain('/presse/2025/02-13-kreistagssitzung/');
+  });
+
+  it('leaves the record of addresses as it is when no address changed, and records a change', async () => {
+    const root = site({ 'content/2025/2025-02-13-kreistag.md': article({ title: 'Kreistag tagt' }) });
+    await build(root);
+    const ledger = path.join(root, '.stadtbote-cache/addresses.json');
+    const before = statSync(ledger);
+    await build(root);
+    expect([statSync(ledger).ino, statSync(ledger).mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    renameSync(path.join(root, 'content/2025/2025-02-13-kreistag.md'), path.join(root, 'content/2025/2025-02-13-kreistagssitzung.md'));
+    await build(root);
+    expect(readFileSync(ledger, 'utf8')).toContain('/2025/02-13-kreistagssitzung/');
   });
 
   it('knows a renamed file by its bytes even when a new article shares its headline', async () => {
