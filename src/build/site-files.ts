@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetOutput } from '../content/assets.js';
-import type { GeneratedFile } from '../model/outputs.js';
+import type { GeneratedFile, KeyedFile } from '../model/outputs.js';
+import { hashOf } from '../util/hash.js';
 import { generators, type SiteSnapshot } from '../outputs/index.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
@@ -40,6 +41,25 @@ function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
   };
 }
 
+/** Cache entries of keyed files (model/outputs.ts `KeyedFile`): `generated:<path>`. */
+const KEYED_PREFIX = 'generated:';
+
+/** A keyed file is kept from the last build when its key is the same and its bytes are there; else made and put. */
+function putKeyed(file: KeyedFile, output: SiteOutput, previous: CacheData, next: CacheData): void {
+  const name = KEYED_PREFIX + file.path;
+  const last = previous.outputs.get(name);
+  const lastHash = last?.key === file.key && last.files.length === 1 && last.files[0]![0] === file.path ? last.files[0]![1] : undefined;
+  if (lastHash !== undefined && output.keep(file.path, lastHash)) {
+    next.outputs.set(name, last!);
+    return;
+  }
+  const content = file.make();
+  const hash = hashOf(content);
+  output.put(file.path, content, hash);
+  // The last build's entry when it is the same: a build that changed nothing leaves the cache as it was (build/cache-stage.ts).
+  next.outputs.set(name, lastHash === hash ? last! : { key: file.key, files: [[file.path, hash]] });
+}
+
 /**
  * The outputs stage: site-wide files (theme assets, 404, feeds, sitemap, redirects, search page),
  * static files and content images, each claimed before it is written. An image unchanged since the
@@ -48,7 +68,13 @@ function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
 export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   const { claims, output, staticDir } = input;
   const generated: GeneratedFile[] = [];
-  for (const generate of generators) generated.push(...generate(input.snapshot));
+  const keyed: KeyedFile[] = [];
+  for (const generate of generators) {
+    for (const file of generate(input.snapshot)) {
+      if ('key' in file) keyed.push(file);
+      else generated.push(file);
+    }
+  }
   for (const file of input.staticFiles) {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
@@ -57,6 +83,9 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   for (const file of generated) {
     if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
     output.put(file.path, file.content);
+  }
+  for (const file of keyed) {
+    if (claims.claim(file.path, file.owner ?? file.path)) putKeyed(file, output, input.previous, input.next);
   }
   for (const out of input.assetOutputs) {
     // Owned by its content file, so a clash names it (equal files were merged in processAssets).

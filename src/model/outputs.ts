@@ -15,6 +15,19 @@ export interface GeneratedFile {
   readonly source?: OutputSource;
 }
 
+/**
+ * A generated file made only when its key changed since the last build (build/site-files.ts): the
+ * key covers every input of its bytes that the cache fingerprint (templates, config, version) does
+ * not. Feeds are made so: 3 files for the site and each region and topic, rebuilt on every build
+ * otherwise (10,000 articles: some 0.1 s, and the HTML parser loaded to make their links absolute).
+ */
+export interface KeyedFile {
+  readonly path: string;
+  readonly owner?: string;
+  readonly key: string;
+  readonly make: () => string;
+}
+
 /** A check that is handed every file the build writes (path inside the output folder, bytes). */
 export interface WrittenFileCheck {
   inspect(outPath: string, content: string | Uint8Array): void;

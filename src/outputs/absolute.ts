@@ -1,7 +1,5 @@
 import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { createRequire } from 'node:module';
 import { absoluteUrl, withBasePath } from '../model/urls.js';
 import { LONE_SURROGATE } from '../util/text.js';
 import type { SiteSnapshot } from './types.js';
@@ -37,6 +35,23 @@ function mayHoldSitePath(html: string): boolean {
   return ['="/', '="#', "='/", "='#", ', /'].some((needle) => html.includes(needle));
 }
 
+/** The HTML parser and serializer (some 90 modules), loaded when a feed body has a site path to rewrite, not by every build. */
+interface HtmlTools {
+  readonly fromHtml: typeof import('hast-util-from-html').fromHtml;
+  readonly toHtml: typeof import('hast-util-to-html').toHtml;
+  readonly visit: typeof import('unist-util-visit').visit;
+}
+let htmlTools: HtmlTools | undefined;
+function loadHtmlTools(): HtmlTools {
+  if (htmlTools) return htmlTools;
+  // require() of these ES modules is synchronous from Node 20.19 on (the engine the package requires): feeds are made synchronously.
+  const load = createRequire(import.meta.url);
+  const { fromHtml } = load('hast-util-from-html') as typeof import('hast-util-from-html');
+  const { toHtml } = load('hast-util-to-html') as typeof import('hast-util-to-html');
+  const { visit } = load('unist-util-visit') as typeof import('unist-util-visit');
+  return (htmlTools = { fromHtml, toHtml, visit });
+}
+
 /**
  * Makes the URLs inside rendered body HTML absolute, because feed readers show the HTML away from
  * the site: links like `/presse/medien/x.jpg` (already with the base path) get the origin, and
@@ -51,6 +66,7 @@ export function absolutizeHtml(html: string, origin: string, pageUrl: string): s
     return value;
   };
   if (!mayHoldSitePath(html)) return html;
+  const { fromHtml, toHtml, visit } = loadHtmlTools();
   const tree = fromHtml(html, { fragment: true });
   let changed = false;
   visit(tree, 'element', (node: Element) => {

@@ -5,7 +5,8 @@ import { rfc3339 } from '../util/dates.js';
 import { rfc822InZone } from '../util/rfc822.js';
 import type { SocialImage } from '../model/types.js';
 import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';
-import type { GeneratedFile, SiteSnapshot } from './types.js';
+import type { KeyedFile, SiteSnapshot } from './types.js';
+import { hashOf } from '../util/hash.js';
 import { owner } from '../i18n/owners.js';
 
 const GENERATOR = 'Stadtbote';
@@ -23,7 +24,13 @@ interface FeedScope {
   readonly files: readonly [string, string, string];
   /** Who produced it, for duplicate-path messages. */
   readonly owner: string;
-  readonly items: readonly FeedItem[];
+  /** The newest articles, as the scope's key names them (`scopeKey`). */
+  readonly articles: readonly ArticleMeta[];
+}
+
+/** A scope whose items are made once, when one of its three files must be made. */
+interface ScopeFeeds extends FeedScope {
+  readonly items: () => readonly FeedItem[];
 }
 
 /** What every feed format needs of an article, computed once per article. */
@@ -39,6 +46,8 @@ interface FeedItem {
   /** The article photo's share image (1200 px): JSON Feed `image`, RSS and Atom enclosure. */
   readonly image?: SocialImage & { readonly absoluteUrl: string };
   readonly contentHtml: string;
+  /** `contentHtml` escaped for RSS and Atom: an item is in up to three scopes' feeds (site, region, topics), escaped once. */
+  readonly contentXml: () => string;
 }
 
 const text = xmlEscape;
@@ -62,6 +71,8 @@ function feedItem(s: SiteSnapshot, meta: ArticleMeta, absolute: (p: string) => s
     const caption = [data.image.caption, data.image.credit ? `${s.renderer.strings.photoCredit}: ${data.image.credit}` : undefined].filter(Boolean).join(' – ');
     figure = `<figure><img src="${text(absolute(share.url))}" width="${share.width}" height="${share.height}" alt="${text(data.image.alt)}">${caption ? `<figcaption>${text(caption)}</figcaption>` : ''}</figure>\n`;
   }
+  const contentHtml = dropLoneSurrogates(figure + absolutizeHtml(body, origin, url));
+  let contentXml: string | undefined;
   return {
     url,
     title: data.title,
@@ -71,7 +82,8 @@ function feedItem(s: SiteSnapshot, meta: ArticleMeta, absolute: (p: string) => s
     published: data.date.epochMs,
     ...(data.updated ? { modified: data.updated.epochMs } : {}),
     ...(share ? { image: { ...share, absoluteUrl: absolute(share.url) } } : {}),
-    contentHtml: dropLoneSurrogates(figure + absolutizeHtml(body, origin, url)),
+    contentHtml,
+    contentXml: () => (contentXml ??= text(contentHtml)),
   };
 }
 
@@ -79,14 +91,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
   const { config } = s.renderer.context;
   const { urls, strings } = s.renderer;
   const absolute = absoluteUrlFor(s);
-  const origin = new URL(config.baseUrl).origin;
-  const items = new Map<string, FeedItem>();
-  const itemOf = (meta: ArticleMeta): FeedItem => {
-    let item = items.get(meta.src);
-    if (!item) items.set(meta.src, (item = feedItem(s, meta, absolute, origin)));
-    return item;
-  };
-  const newest = (list: readonly ArticleMeta[]): FeedItem[] => list.slice(0, config.feedItems).map(itemOf);
+  const newest = (list: readonly ArticleMeta[]): ArticleMeta[] => list.slice(0, config.feedItems);
 
   const result: FeedScope[] = [
     {
@@ -98,7 +103,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       json: absolute(urls.feed('json')),
       files: [outputPathFor(urls.feed('rss')), outputPathFor(urls.feed('atom')), outputPathFor(urls.feed('json'))],
       owner: owner('siteFeeds'),
-      items: newest(s.model.articles),
+      articles: newest(s.model.articles),
     },
   ];
   for (const region of s.model.regions) {
@@ -111,7 +116,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       json: absolute(urls.feed('json', region.slug)),
       files: [outputPathFor(urls.feed('rss', region.slug)), outputPathFor(urls.feed('atom', region.slug)), outputPathFor(urls.feed('json', region.slug))],
       owner: owner('regionFeeds', region.name),
-      items: newest(region.articles),
+      articles: newest(region.articles),
     });
   }
   for (const topic of s.model.topics) {
@@ -125,7 +130,7 @@ function scopes(s: SiteSnapshot): FeedScope[] {
       json: absolute(files[2]!),
       files: [outputPathFor(files[0]!), outputPathFor(files[1]!), outputPathFor(files[2]!)],
       owner: owner('topicFeeds', topic.name),
-      items: newest(topic.articles),
+      articles: newest(topic.articles),
     });
   }
   return result;
@@ -140,8 +145,9 @@ function atomEnclosure(image: FeedItem['image']): string[] {
   return image ? [`<link rel="enclosure" href="${text(image.absoluteUrl)}"${image.type ? ` type="${text(image.type)}"` : ''}${image.bytes !== undefined ? ` length="${image.bytes}"` : ''}/>`] : [];
 }
 
-function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
-  const updated = lastChange(scope.items);
+function rssFeed(scope: ScopeFeeds, language: string, timeZone: string): string {
+  const items = scope.items();
+  const updated = lastChange(items);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -151,10 +157,10 @@ function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
     `<description>${text(scope.description)}</description>`,
     `<language>${text(language)}</language>`,
     `<generator>${GENERATOR}</generator>`,
-    ...(scope.items.length > 0 ? [`<pubDate>${rfc822InZone(scope.items[0]!.published, timeZone)}</pubDate>`, `<lastBuildDate>${rfc822InZone(updated, timeZone)}</lastBuildDate>`] : []),
+    ...(items.length > 0 ? [`<pubDate>${rfc822InZone(items[0]!.published, timeZone)}</pubDate>`, `<lastBuildDate>${rfc822InZone(updated, timeZone)}</lastBuildDate>`] : []),
     `<atom:link href="${text(scope.rss)}" rel="self" type="application/rss+xml"/>`,
   ];
-  for (const item of scope.items) {
+  for (const item of items) {
     lines.push(
       '<item>',
       `<title>${text(item.title)}</title>`,
@@ -164,7 +170,7 @@ function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
       ...item.categories.map((c) => `<category>${text(c)}</category>`),
       `<description>${text(item.teaser)}</description>`,
       ...rssEnclosure(item.image),
-      `<content:encoded>${text(item.contentHtml)}</content:encoded>`,
+      `<content:encoded>${item.contentXml()}</content:encoded>`,
       '</item>',
     );
   }
@@ -172,7 +178,8 @@ function rssFeed(scope: FeedScope, language: string, timeZone: string): string {
   return lines.join('\n');
 }
 
-function atomFeed(scope: FeedScope, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
+function atomFeed(scope: ScopeFeeds, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
+  const items = scope.items();
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${text(language)}">`,
@@ -181,11 +188,11 @@ function atomFeed(scope: FeedScope, language: string, timeZone: string, publishe
     `<subtitle type="text">${text(scope.description)}</subtitle>`,
     `<link rel="alternate" type="text/html" href="${text(scope.pageUrl)}"/>`,
     `<link rel="self" type="application/atom+xml" href="${text(scope.atom)}"/>`,
-    `<updated>${rfc3339(lastChange(scope.items), timeZone)}</updated>`,
+    `<updated>${rfc3339(lastChange(items), timeZone)}</updated>`,
     `<author><name>${text(publisher.name)}</name>${publisher.url ? `<uri>${text(publisher.url)}</uri>` : ''}</author>`,
     `<generator>${GENERATOR}</generator>`,
   ];
-  for (const item of scope.items) {
+  for (const item of items) {
     lines.push(
       '<entry>',
       `<id>${text(item.url)}</id>`,
@@ -196,7 +203,7 @@ function atomFeed(scope: FeedScope, language: string, timeZone: string, publishe
       ...item.categories.map((c) => `<category term="${text(c)}"/>`),
       `<summary type="text">${text(item.teaser)}</summary>`,
       ...atomEnclosure(item.image),
-      `<content type="html">${text(item.contentHtml)}</content>`,
+      `<content type="html">${item.contentXml()}</content>`,
       '</entry>',
     );
   }
@@ -204,7 +211,7 @@ function atomFeed(scope: FeedScope, language: string, timeZone: string, publishe
   return lines.join('\n');
 }
 
-function jsonFeed(scope: FeedScope, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
+function jsonFeed(scope: ScopeFeeds, language: string, timeZone: string, publisher: { name: string; url?: string }): string {
   const clean = (value: string): string => dropLoneSurrogates(value);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -214,7 +221,7 @@ function jsonFeed(scope: FeedScope, language: string, timeZone: string, publishe
     description: clean(scope.description),
     language,
     authors: [{ name: clean(publisher.name), ...(publisher.url ? { url: publisher.url } : {}) }],
-    items: scope.items.map((item) => ({
+    items: scope.items().map((item) => ({
       id: item.url,
       url: item.url,
       title: clean(item.title),
@@ -229,16 +236,44 @@ function jsonFeed(scope: FeedScope, language: string, timeZone: string, publishe
   return JSON.stringify(feed, null, 2) + '\n';
 }
 
-/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, every region and every topic. */
-export function feeds(s: SiteSnapshot): GeneratedFile[] {
+/**
+ * What an article gives a feed besides the config (which the cache fingerprint covers): its source's
+ * bytes (title, dates, teaser, photo caption), its address, its photo's share image (an asset) and
+ * its body with the links to other sources filled in (their addresses change with them).
+ */
+function itemKey(s: SiteSnapshot, meta: ArticleMeta): string {
+  return hashOf(meta.src, meta.hash, meta.url, JSON.stringify(meta.image ?? null), s.feedBodies.get(meta.src) ?? '');
+}
+
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, every region and every topic; each scope's three files made only when its key changed. */
+export function feeds(s: SiteSnapshot): KeyedFile[] {
   const { config } = s.renderer.context;
   const language = s.renderer.strings.locale;
-  const files: GeneratedFile[] = [];
+  const absolute = absoluteUrlFor(s);
+  const origin = new URL(config.baseUrl).origin;
+  // An article is in up to three scopes (the site, its region, its topics): keyed and made once.
+  const keys = new Map<ArticleMeta, string>();
+  const keyOf = (meta: ArticleMeta): string => {
+    let key = keys.get(meta);
+    if (key === undefined) keys.set(meta, (key = itemKey(s, meta)));
+    return key;
+  };
+  const items = new Map<ArticleMeta, FeedItem>();
+  const itemOf = (meta: ArticleMeta): FeedItem => {
+    let item = items.get(meta);
+    if (!item) items.set(meta, (item = feedItem(s, meta, absolute, origin)));
+    return item;
+  };
+  const files: KeyedFile[] = [];
   for (const scope of scopes(s)) {
+    const { files: paths, owner, articles, ...head } = scope;
+    const key = hashOf(JSON.stringify({ ...head, paths, language, timezone: config.timezone, publisher: config.publisher }), ...articles.map(keyOf));
+    let made: readonly FeedItem[] | undefined;
+    const full: ScopeFeeds = { ...scope, items: () => (made ??= articles.map(itemOf)) };
     files.push(
-      { path: scope.files[0], content: rssFeed(scope, language, config.timezone), owner: scope.owner },
-      { path: scope.files[1], content: atomFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
-      { path: scope.files[2], content: jsonFeed(scope, language, config.timezone, config.publisher), owner: scope.owner },
+      { path: paths[0], owner, key, make: () => rssFeed(full, language, config.timezone) },
+      { path: paths[1], owner, key, make: () => atomFeed(full, language, config.timezone, config.publisher) },
+      { path: paths[2], owner, key, make: () => jsonFeed(full, language, config.timezone, config.publisher) },
     );
   }
   return files;

@@ -10,7 +10,7 @@ import { searchPage } from './search-page.js';
 import { cmsAdmin } from './cms/index.js';
 import type { Generator } from './types.js';
 
-export type { GeneratedFile, Generator, SiteSnapshot } from './types.js';
+export type { GeneratedFile, Generator, KeyedFile, SiteSnapshot } from './types.js';
 
 /** Every generator of site-wide files, in the order they run. */
 export const generators: readonly Generator[] = [themeAssets, iconFiles, notFoundPage, feeds, sitemapFiles, redirects, searchPage, nginxFiles, apacheFiles, netlifyFiles, cmsAdmin];

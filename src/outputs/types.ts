@@ -1,10 +1,10 @@
 import type { ResolvedSite } from '../config/config.js';
-import type { GeneratedFile } from '../model/outputs.js';
+import type { GeneratedFile, KeyedFile } from '../model/outputs.js';
 import type { HtmlPageEntry, SiteModel } from '../model/site.js';
 import type { Renderer } from '../render/renderer.js';
 import type { PageMeta } from '../model/types.js';
 
-export type { GeneratedFile, OutputSource } from '../model/outputs.js';
+export type { GeneratedFile, KeyedFile, OutputSource } from '../model/outputs.js';
 
 /** What every generator of site-wide files sees once all articles are known. */
 export interface SiteSnapshot {
@@ -20,4 +20,4 @@ export interface SiteSnapshot {
 }
 
 /** A generator of site-wide files (feeds, sitemap, …): a pure function of the snapshot. */
-export type Generator = (snapshot: SiteSnapshot) => GeneratedFile[];
+export type Generator = (snapshot: SiteSnapshot) => (GeneratedFile | KeyedFile)[];
