@@ -30,6 +30,8 @@ import { SiteCollector } from './collect.js';
 import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './links.js';
 import { sourcePageEntries, writeListPages } from './list-pages.js';
 import { loadContent } from './load.js';
+import { listContent } from '../content/load.js';
+import { SourceStamps } from '../content/source-stamps.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
 import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
@@ -63,8 +65,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const icons = siteIcons(templateDirs, paths.static).links;
   // The header's logo file is part of every page too (content/logo.ts): its bytes join the head key.
   const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
-  const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: !options.noCache && !options.dryRun });
-  const content = await loadContent(site, cache.previous.assets);
+  const cacheEnabled = !options.noCache && !options.dryRun;
+  // The sources' stamps are taken on a thread while the cache loads (content/source-stamps.ts); without a cache none are compared.
+  // Not beside the check of a restored output: that is CI, whose checkout gave every source new times, so no stamp would match.
+  const listing = listContent(paths.content, paths.root, config.language);
+  const stamps = cacheEnabled ? SourceStamps.take(paths.content, listing.sources, !copyCheck) : undefined;
+  const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: cacheEnabled });
+  const content = await loadContent(site, cache.previous.assets, listing, stamps?.stampOf);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
@@ -98,7 +105,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
-    timer.mark(`cache lookups (${content.sources.length - toRender.length} hits)`);
+    stamps?.close();
+    timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${stamps?.takenHere ?? 0} stamps taken here)`);
     // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
     // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
     // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).

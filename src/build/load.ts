@@ -2,7 +2,8 @@ import { messages } from '../model/messages.js';
 import type { ResolvedSite } from '../config/config.js';
 import { processAssets, type AssetsResult, type ProcessedAsset } from '../content/assets.js';
 import path from 'node:path';
-import { displayPrefixOf, listContent, readSource, stampedSource } from '../content/load.js';
+import { displayPrefixOf, listContent, readSource, stampedSource, type ContentListing } from '../content/load.js';
+import type { StampOf } from '../content/source-stamps.js';
 import { currentStamp } from '../content/file-stamp.js';
 import type { Problem } from '../model/problem.js';
 import { skippedEntryProblem } from '../model/fs-errors.js';
@@ -28,13 +29,21 @@ export interface LoadedContent {
   readKnown(rel: string, hash: string, stamp: string): SourceFile;
 }
 
-/** The load stage: lists the content folder and prepares its images (from the cache where it can). */
-export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<string, ProcessedAsset>): Promise<LoadedContent> {
+/**
+ * The load stage: lists the content folder and prepares its images (from the cache where it can).
+ * `listing` and `stamps`: the content folder listed, and its sources' stamps taken, before the build
+ * cache was loaded (content/source-stamps.ts); by default here and when asked for.
+ */
+export async function loadContent(
+  site: ResolvedSite,
+  cachedAssets: ReadonlyMap<string, ProcessedAsset>,
+  listing: ContentListing = listContent(site.paths.content, site.paths.root, site.config.language),
+  stamps?: StampOf,
+): Promise<LoadedContent> {
   const { paths } = site;
   const displayPrefix = displayPrefixOf(paths.content, paths.root);
   const language = site.config.language; // messages in the site's language
   const folders = messages(language).ui.folders;
-  const listing = listContent(paths.content, paths.root, language);
   const assets = await processAssets(paths.content, displayPrefix, listing.assets, site.strings.url.media, cachedAssets, site.config.images, language);
   // static/ and templates/ are walked with the content: a link the walk does not follow is reported before anything is written.
   const staticListing = walkFiles(paths.static);
@@ -46,7 +55,7 @@ export async function loadContent(site: ResolvedSite, cachedAssets: ReadonlyMap<
     staticFiles: staticListing.files,
     problems: [...listing.problems, ...assets.problems, ...skippedIn(paths.static, staticListing, folders.static), ...skippedIn(paths.templates, walkFiles(paths.templates), folders.templates)],
     read: (rel) => readSource(paths.content, rel, displayPrefix, language),
-    stamp: (rel) => currentStamp(path.join(paths.content, rel)),
+    stamp: stamps ?? ((rel) => currentStamp(path.join(paths.content, rel))),
     readKnown: (rel, hash, stamp) => stampedSource(paths.content, rel, displayPrefix, hash, stamp, language),
   };
 }

@@ -1,0 +1,73 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { currentStamp } from '../../src/content/file-stamp.js';
+import { SourceStamps, STAMP_THREAD_FROM } from '../../src/content/source-stamps.js';
+import { cleanup, prng, tempDir } from '../helpers.js';
+
+/** `count` sources in year folders, and one that cannot be stamped (a link that loops). */
+function contentFolder(count: number): { dir: string; sources: string[] } {
+  const dir = tempDir('stadtbote-stamps-');
+  const sources: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const rel = `${2020 + (i % 5)}/meldung-${String(i).padStart(5, '0')}.md`;
+    mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), `Meldung ${i}\n`);
+    sources.push(rel);
+  }
+  symlinkSync('schleife.md', path.join(dir, 'schleife.md'));
+  sources.push('schleife.md');
+  return { dir, sources: sources.sort() };
+}
+
+describe('source stamps taken from both ends', () => {
+  let large: { dir: string; sources: string[] };
+  let expected: Map<string, string | undefined>;
+  beforeAll(async () => {
+    large = contentFolder(STAMP_THREAD_FROM + 200);
+    // A file gets a stamp once both its times are two seconds old (content/file-stamp.ts): the thread has its own clock.
+    await vi.waitFor(() => expect(large.sources.map((rel) => currentStamp(path.join(large.dir, rel))).filter(Boolean)).toHaveLength(large.sources.length - 1), { timeout: 15_000, interval: 200 });
+    expected = new Map(large.sources.map((rel) => [rel, currentStamp(path.join(large.dir, rel))]));
+  }, 20_000);
+  afterAll(() => cleanup(large.dir));
+
+  it('a large site: the thread takes them all, and each is the file’s own', async () => {
+    const stamps = SourceStamps.take(large.dir, large.sources);
+    await stamps.finished();
+    expect(large.sources.map(stamps.stampOf)).toEqual(large.sources.map((rel) => expected.get(rel)));
+    expect(stamps.takenHere).toBe(0);
+    stamps.close();
+  });
+
+  it('asked while the thread is at work, in any order, or for a file it was not given: the same stamps', async () => {
+    const next = prng(7);
+    for (const order of ['front', 'random'] as const) {
+      const stamps = SourceStamps.take(large.dir, large.sources);
+      const asked = order === 'front' ? large.sources : [...large.sources].sort(() => next() - 0.5);
+      expect(asked.map(stamps.stampOf), order).toEqual(asked.map((rel) => expected.get(rel)));
+      stamps.close();
+      await stamps.finished();
+    }
+    const stamps = SourceStamps.take(large.dir, large.sources.slice(1));
+    expect(stamps.stampOf(large.sources[0]!)).toBe(expected.get(large.sources[0]!));
+    expect(stamps.takenHere).toBe(1);
+    stamps.close();
+    await stamps.finished();
+  });
+
+  it('a small site, or a large one whose output CI restored: no thread, each stamp taken when asked', async () => {
+    const small = contentFolder(20);
+    try {
+      const stamps = SourceStamps.take(small.dir, small.sources);
+      await stamps.finished();
+      small.sources.forEach(stamps.stampOf);
+      expect(stamps.takenHere).toBe(small.sources.length);
+      const unhelped = SourceStamps.take(large.dir, large.sources, false);
+      await unhelped.finished();
+      expect(large.sources.map(unhelped.stampOf)).toEqual(large.sources.map((rel) => expected.get(rel)));
+      expect(unhelped.takenHere).toBe(large.sources.length);
+    } finally {
+      cleanup(small.dir);
+    }
+  });
+});
