@@ -7,7 +7,8 @@ import type { Renderer } from '../render/renderer.js';
 import { hashOf } from '../util/hash.js';
 import { searchViewHash } from '../theme/search-view.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { articleLinksOf, articleNeighbours } from './article-neighbours.js';
+import { articleLinksJson, articleLinksOf, articleNeighbours, linkView } from './article-neighbours.js';
+import type { ArticleMeta } from '../model/types.js';
 import type { ArticlePage } from './collect.js';
 
 /** The cache's name of an article page's output: its key covers what it shows of other articles. */
@@ -37,12 +38,17 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
   const { output, previous, next, renderer } = input;
   if (output.dryRun) return { rerendered: 0 };
   const neighbours = articleNeighbours(input.model);
+  const viewJsons = new Map<ArticleMeta, string>();
+  const viewJson = (a: ArticleMeta): string => {
+    let json = viewJsons.get(a);
+    if (json === undefined) viewJsons.set(a, (json = JSON.stringify(linkView(a))));
+    return json;
+  };
   let rerendered = 0;
   for (const page of input.pages) {
     const n = neighbours.get(page.meta);
     if (!n) continue;
-    const shown = articleLinksOf(n);
-    const shownJson = JSON.stringify(shown);
+    const shownJson = articleLinksJson(n, viewJson);
     const outPath = outputPathFor(page.meta.url);
     // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
     const own = page.html;
@@ -59,7 +65,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
       next.outputs.set(name, last);
       continue;
     }
-    const context = renderer.articleContext(shown);
+    const context = renderer.articleContext(articleLinksOf(n));
     let base = own;
     // A page written finished with links that turned out wrong is rendered again (rare: an edit moved its neighbours).
     if (base === undefined && page.written && !page.finished) base = output.read(outPath).toString('utf8');

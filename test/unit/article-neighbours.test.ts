@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleNeighbours } from '../../src/build/article-neighbours.js';
+import { articleLinksJson, articleLinksOf, articleNeighbours, linkView } from '../../src/build/article-neighbours.js';
 import { modelSite } from '../../src/build/plan.js';
 import type { ArticleMeta } from '../../src/model/types.js';
 import { slugify } from '../../src/util/slug.js';
@@ -40,5 +40,13 @@ describe('articleNeighbours', () => {
     expect(once.get(F)!.related).toEqual([]);
     const again = articleNeighbours(modelSite([...ALL].reverse()));
     for (const a of ALL) expect(srcs(again.get(a)!.related)).toEqual(srcs(once.get(a)!.related));
+  });
+
+  it('keys a page by the same JSON as its links made whole: titles with quotes, umlauts and line breaks, first and last article', () => {
+    const odd = { ...meta('g.md', '2025-03-02', 'Potsdam'), url: '/2025/03-02-g/' };
+    const titled = { ...odd, data: { ...odd.data, title: 'Er sagte: "Ja" – \\ Ende\nzweite Zeile ü' } };
+    for (const [a, n] of articleNeighbours(modelSite([...ALL, titled]))) {
+      expect(articleLinksJson(n, (b) => JSON.stringify(linkView(b))), a.src).toBe(JSON.stringify(articleLinksOf(n)));
+    }
   });
 });
