@@ -58,10 +58,16 @@ function ledgerFile(input: AddressInput): string {
   return path.join(input.cacheDir, `addresses${suffix}.json`);
 }
 
-/** The ledger in a file, and the file's text: a build whose addresses are the same leaves the file as it is. */
-function readLedger(file: string): { ledger: Ledger; text: string } | undefined {
+function readText(file: string): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseLedger(text: string): Ledger | undefined {
+  try {
     const raw = JSON.parse(text) as Ledger;
     if (raw.version !== 1 || typeof raw.articles !== 'object' || raw.articles === null) return undefined;
     // A ledger is input like content: entries that are not plain site paths are dropped.
@@ -70,7 +76,7 @@ function readLedger(file: string): { ledger: Ledger; text: string } | undefined 
       if (typeof entry?.url !== 'string' || !entry.url.startsWith('/') || typeof entry.title !== 'string') continue;
       articles[src] = { url: entry.url, title: entry.title, ...(typeof entry.hash === 'string' ? { hash: entry.hash } : {}) };
     }
-    return { ledger: { version: 1, articles }, text };
+    return { version: 1, articles };
   } catch {
     return undefined;
   }
@@ -96,11 +102,21 @@ function aliasPlace(contentDir: string, src: string, hasAliases: boolean): { lin
   }
 }
 
+/** The ledger of this build's articles, as its file holds it: sorted by source path. */
+function ledgerText(articles: readonly ArticleMeta[]): string {
+  const entries: Record<string, LedgerEntry> = {};
+  for (const a of [...articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) entries[a.src] = { url: a.url, title: a.data.title, hash: a.hash };
+  return JSON.stringify({ version: 1, articles: entries } satisfies Ledger);
+}
+
 /** Compares this build's article addresses with the last successful build's. */
 export function checkAddresses(input: AddressInput): AddressCheck {
   const file = ledgerFile(input);
-  const read = readLedger(file);
-  const previous = read?.ledger;
+  const text = ledgerText(input.articles);
+  // The same ledger as the last build's (most builds): no address moved, nothing to compare, nothing to write.
+  const onDisk = readText(file);
+  if (text === onDisk) return { problems: [], moved: [], save: () => undefined };
+  const previous = onDisk === undefined ? undefined : parseLedger(onDisk);
   const t = rulesIn(input.language);
   const problems: Problem[] = [];
   const moved: MovedAddress[] = [];
@@ -142,10 +158,6 @@ export function checkAddresses(input: AddressInput): AddressCheck {
     problems,
     moved,
     save: () => {
-      const articles: Record<string, LedgerEntry> = {};
-      for (const a of [...input.articles].sort((x, y) => (x.src < y.src ? -1 : x.src > y.src ? 1 : 0))) articles[a.src] = { url: a.url, title: a.data.title, hash: a.hash };
-      const text = JSON.stringify({ version: 1, articles } satisfies Ledger);
-      if (text === read?.text) return;
       // A ledger that cannot be written costs only the next build's warnings, never the site.
       const tmp = `${file}.${process.pid}.tmp`;
       try {
