@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { checkAddresses } from './addresses.js';
+import { cacheFileIn } from '../cache/cache.js';
 import { resolveSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -67,9 +69,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
   const cacheEnabled = !options.noCache && !options.dryRun;
   // The sources' stamps are taken on a thread while the cache loads (content/source-stamps.ts); without a cache none are compared.
-  // Not beside the check of a restored output: that is CI, whose checkout gave every source new times, so no stamp would match.
+  // Not beside the check of a restored output: that is CI, whose checkout gave every source new times, so no stamp would match;
+  // not without a cache file, which has no stamps to compare with.
   const listing = listContent(paths.content, paths.root, config.language);
-  const stamps = cacheEnabled ? SourceStamps.take(paths.content, listing.sources, !copyCheck) : undefined;
+  const stamps = cacheEnabled ? SourceStamps.take(paths.content, listing.sources, !copyCheck && existsSync(cacheFileIn(paths.cache))) : undefined;
   const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: cacheEnabled });
   const content = await loadContent(site, cache.previous.assets, listing, stamps?.stampOf);
   problems.push(...content.problems);

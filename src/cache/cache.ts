@@ -17,6 +17,11 @@ const FORMAT = 3;
 const SOURCES_PER_CHUNK = 4096;
 const HEADER_BYTES = MAGIC.length + 100;
 
+/** The build cache's file in a cache folder. */
+export function cacheFileIn(dir: string): string {
+  return path.join(dir, 'build-cache.bin');
+}
+
 export function emptyCache(): CacheData {
   return { sources: new Map(), outputs: new Map(), assets: new Map() };
 }
@@ -30,7 +35,7 @@ export class BuildCache {
   private readonly file: string;
 
   constructor(readonly dir: string, readonly fingerprint: string) {
-    this.file = path.join(dir, 'build-cache.bin');
+    this.file = cacheFileIn(dir);
   }
 
   /**
