@@ -68,13 +68,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // The header's logo file is part of every page too (content/logo.ts): its bytes join the head key.
   const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
   const cacheEnabled = !options.noCache && !options.dryRun;
-  // The sources' stamps are taken on a thread while the cache loads (content/source-stamps.ts); without a cache none are compared.
-  // Not beside the check of a restored output: that is CI, whose checkout gave every source new times, so no stamp would match;
-  // not without a cache file, which has no stamps to compare with.
+  // The sources' stamps are taken on a thread while the cache loads (content/source-stamps.ts); without a cache none are compared,
+  // and without a cache file there are none to compare with. Where a restored output is checked, the thread hashes the sources
+  // instead, once the check is done (two threads beside this one would slow all three): that is CI, whose checkout gave every
+  // source new times, so no stamp would match.
   const listing = listContent(paths.content, paths.root, config.language);
-  const stamps = cacheEnabled ? SourceStamps.take(paths.content, listing.sources, !copyCheck && existsSync(cacheFileIn(paths.cache))) : undefined;
+  const helped = existsSync(cacheFileIn(paths.cache));
+  let stamps = cacheEnabled && !copyCheck ? SourceStamps.take(paths.content, listing.sources, helped) : undefined;
+  const stampOf = cacheEnabled ? (rel: string): string | undefined => stamps!.stampOf(rel) : undefined;
   const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: cacheEnabled });
-  const content = await loadContent(site, cache.previous.assets, listing, stamps?.stampOf);
+  const content = await loadContent(site, cache.previous.assets, listing, stampOf);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
@@ -86,6 +89,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await copyCheck?.verdict() });
+  if (cacheEnabled && copyCheck) stamps = SourceStamps.take(paths.content, listing.sources, helped, 'hashes');
   // Scans written pages on a thread of its own in a large build: ended on every way out.
   let externals: ExternalResourceCheck | undefined;
   try {
@@ -106,7 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
     const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
-    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
+    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(stamps ? { known: stamps.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
     stamps?.close();
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${stamps?.takenHere ?? 0} stamps taken here)`);

@@ -3,6 +3,7 @@ import type { CachedSource } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 import type { AssetInfo, FinishedArticlePage, SourceFile, SourceResult, PendingLink } from '../model/types.js';
 import type { ArticleLinksOf, RenderPool } from '../render/pool.js';
+import type { KnownSource } from '../content/source-stamps.js';
 import { hashOf } from '../util/hash.js';
 
 /** Where rendered and cached sources go (the collect stage). */
@@ -19,6 +20,8 @@ export interface SourceStageInput {
   readonly read: (rel: string) => SourceFile;
   /** A source file's stamp now (content/file-stamp.ts): equal to its cache entry's, the file is not read. */
   readonly stamp: (rel: string) => string | undefined;
+  /** A source read and hashed already on a thread (content/source-stamps.ts, CI): its hash equal to the entry's, it is not read again. */
+  readonly known?: (rel: string) => KnownSource | undefined;
   /** How sources are named in messages (`content/`). */
   readonly displayPrefix: string;
   /** Images and attachments as they are now: a cached page that refers to a changed one is stale. */
@@ -48,6 +51,12 @@ export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap
         continue;
       }
       toRender.push(input.read(rel));
+      continue;
+    }
+    const known = input.known?.(rel);
+    if (known !== undefined && assetsFresh && known.hash === hit.hash) {
+      if (sink.accept(hit, undefined, hit.bodyHtml, input.displayPrefix + rel)) input.next.set(rel, hit.stamp === known.stamp ? hit : withStamp(hit, known.stamp));
+      else toRender.push(input.read(rel));
       continue;
     }
     // Read one at a time: the text of a source served from the cache is dropped right away.

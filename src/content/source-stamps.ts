@@ -3,19 +3,34 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { startThread } from '../util/threads.js';
 import { currentStamp } from './file-stamp.js';
 
+/**
+ * What the thread does for each source: take its stamp (a build from the cache on the same
+ * folder), or read it and hash its bytes (CI: a checkout gave every file new times, so only the
+ * bytes can tell an unchanged source).
+ */
+export type SurveyMode = 'stamps' | 'hashes';
+
 /** What the thread is given: the content folder, the sources in order, where to answer and how far this thread got. */
 export interface StampThreadData {
   readonly dir: string;
   readonly sources: readonly string[];
+  readonly mode: SurveyMode;
   readonly answers: MessagePort;
-  /** One Int32: how many sources from the front this thread has stamped itself; the thread stops there. */
+  /** One Int32: how many sources from the front this thread has taken itself; the thread stops there. */
   readonly taken: SharedArrayBuffer;
 }
 
-/** Stamps the thread sends at a time, from the back of the list. */
+/** What the thread sends at a time, from the back of the list: stamps, and in `hashes` mode the bytes' hashes. */
 export interface StampAnswer {
   readonly from: number;
   readonly stamps: readonly (string | undefined)[];
+  readonly hashes?: readonly (string | undefined)[];
+}
+
+/** A source the thread read: its stamp taken before the read, and its bytes' hash. */
+export interface KnownSource {
+  readonly stamp: string | undefined;
+  readonly hash: string;
 }
 
 /** From this many sources a thread helps; below, it costs more than the stamps (1,000 files: some 7 ms). */
@@ -25,19 +40,25 @@ export const STAMP_CHUNK = 256;
 /** A source's stamp now (content/file-stamp.ts), by its path relative to the content folder. */
 export type StampOf = (rel: string) => string | undefined;
 
+/** No stamp for any source: every source is read (and stamped by its read). */
+export const NO_STAMPS: StampOf = () => undefined;
+
 const NOT_YET = Symbol('not yet');
 
 /**
  * The stamps of a build's sources (content/file-stamp.ts), taken from both ends: the cache stage asks
  * for them front to back, a thread started before the cache loads takes them back to front. A warm
  * build of 10,000 articles finds them all taken (opening and stamping 10,000 files: 70–110 ms, about
- * as long as loading the cache); where the thread is slow (CI, whose restored output is checked on a
- * thread too) the two meet in the middle and nothing waits. A stamp taken on the thread is one taken
- * a little earlier: a file saved after it is seen by the next build, as one saved after a read would be.
+ * as long as loading the cache); where the thread is slow the two meet in the middle and nothing
+ * waits. A stamp taken on the thread is one taken a little earlier: a file saved after it is seen by
+ * the next build, as one saved after a read would be. In `hashes` mode (CI) the thread reads and
+ * hashes the files instead, from the back, while the cache stage reads them from the front: a source
+ * whose bytes the cache knows is taken without being read twice.
  */
 export class SourceStamps {
   private readonly index: Map<string, number>;
   private readonly stamps: (string | undefined | typeof NOT_YET)[];
+  private readonly hashes: (string | undefined)[] = [];
   private answers: MessagePort | undefined;
   private taken: Int32Array | undefined;
   private ended: Promise<void> = Promise.resolve();
@@ -47,15 +68,17 @@ export class SourceStamps {
   private constructor(
     private readonly dir: string,
     sources: readonly string[],
+    private readonly mode: SurveyMode,
   ) {
     this.index = new Map(sources.map((rel, i) => [rel, i]));
     this.stamps = sources.map(() => NOT_YET);
   }
 
-  /** Starts taking the stamps of `sources`, on a thread for a large site where `helped`. */
-  static take(dir: string, sources: readonly string[], helped = true): SourceStamps {
-    const stamps = new SourceStamps(dir, sources);
-    if (helped && sources.length >= STAMP_THREAD_FROM) stamps.startThread(sources);
+  /** Starts on the sources: on a thread for a large site where `helped`; `hashes` only with a thread. */
+  static take(dir: string, sources: readonly string[], helped = true, mode: SurveyMode = 'stamps'): SourceStamps {
+    const thread = helped && sources.length >= STAMP_THREAD_FROM;
+    const stamps = new SourceStamps(dir, sources, thread ? mode : 'stamps');
+    if (thread) stamps.startThread(sources);
     return stamps;
   }
 
@@ -63,7 +86,8 @@ export class SourceStamps {
     const channel = new MessageChannel();
     const taken = new SharedArrayBuffer(4);
     try {
-      const thread = startThread(import.meta.url, './stamp-thread', { workerData: { dir: this.dir, sources, answers: channel.port2, taken } satisfies StampThreadData, transferList: [channel.port2] });
+      const data: StampThreadData = { dir: this.dir, sources, mode: this.mode, answers: channel.port2, taken };
+      const thread = startThread(import.meta.url, './stamp-thread', { workerData: data, transferList: [channel.port2] });
       this.ended = new Promise((resolve) => thread.once('exit', () => resolve()));
       this.answers = channel.port1;
       this.taken = new Int32Array(taken);
@@ -72,7 +96,10 @@ export class SourceStamps {
     }
   }
 
-  /** The stamp of a source: the thread's when it has answered for it, else taken now. */
+  /**
+   * The stamp of a source: the thread's when it has answered for it, else taken now. In `hashes`
+   * mode none is taken here (the source is read, its read stamps it): the thread stops here.
+   */
   readonly stampOf: StampOf = (rel) => {
     const i = this.index.get(rel);
     if (i === undefined) {
@@ -82,20 +109,41 @@ export class SourceStamps {
     if (this.stamps[i] === NOT_YET) this.takeAnswers();
     const known = this.stamps[i];
     if (known !== NOT_YET) return known;
+    this.reached(i);
+    if (this.mode === 'hashes') return undefined;
     const stamp = currentStamp(path.join(this.dir, rel));
     this.stamps[i] = stamp;
     this.takenHere++;
-    // The thread stops where this one got to.
-    if (this.taken) Atomics.store(this.taken, 0, Math.max(Atomics.load(this.taken, 0), i + 1));
     return stamp;
   };
+
+  /** A source the thread has read (`hashes` mode), if it got there: its bytes' hash and stamp. */
+  readonly knownOf = (rel: string): KnownSource | undefined => {
+    const i = this.index.get(rel);
+    if (i === undefined || this.mode !== 'hashes') return undefined;
+    if (this.stamps[i] === NOT_YET) this.takeAnswers();
+    const stamp = this.stamps[i];
+    if (stamp === NOT_YET) {
+      this.reached(i);
+      return undefined;
+    }
+    const hash = this.hashes[i];
+    return hash === undefined ? undefined : { stamp, hash };
+  };
+
+  /** This thread takes source `i` itself: the thread stops there. */
+  private reached(i: number): void {
+    if (this.taken) Atomics.store(this.taken, 0, Math.max(Atomics.load(this.taken, 0), i + 1));
+  }
 
   private takeAnswers(): void {
     if (!this.answers) return;
     for (let message = receiveMessageOnPort(this.answers); message; message = receiveMessageOnPort(this.answers)) {
-      const { from, stamps } = message.message as StampAnswer;
+      const { from, stamps, hashes } = message.message as StampAnswer;
       stamps.forEach((stamp, k) => {
-        if (this.stamps[from + k] === NOT_YET) this.stamps[from + k] = stamp;
+        if (this.stamps[from + k] !== NOT_YET) return;
+        this.stamps[from + k] = stamp;
+        if (hashes) this.hashes[from + k] = hashes[k];
       });
     }
   }

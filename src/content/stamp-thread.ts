@@ -1,18 +1,45 @@
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
-import { currentStamp } from './file-stamp.js';
+import { hashOf } from '../util/hash.js';
+import { currentStamp, stampOfOpen } from './file-stamp.js';
 import { STAMP_CHUNK, type StampAnswer, type StampThreadData } from './source-stamps.js';
 
 /**
- * The thread of content/source-stamps.ts: stamps the sources from the back, a chunk at a time, and
+ * The thread of content/source-stamps.ts: takes the sources from the back, a chunk at a time, and
  * stops where the build's own thread has got to from the front. Then it ends.
  */
-const { dir, sources, answers, taken } = workerData as StampThreadData;
+const { dir, sources, mode, answers, taken } = workerData as StampThreadData;
 const front = new Int32Array(taken);
+
+/** As content/load.ts `readSource` reads: the stamp before the bytes, through one descriptor. A file that cannot be read has no answer: the build reads it and reports it. */
+function readKnown(file: string): [string | undefined, string | undefined] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stamp = stampOfOpen(fd);
+    return [stamp, hashOf(readFileSync(fd))];
+  } catch {
+    return [undefined, undefined];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 for (let end = sources.length; end > Atomics.load(front, 0); end -= STAMP_CHUNK) {
   const from = Math.max(end - STAMP_CHUNK, Atomics.load(front, 0));
   const stamps: (string | undefined)[] = [];
-  for (let i = from; i < end; i++) stamps.push(currentStamp(path.join(dir, sources[i]!)));
-  answers.postMessage({ from, stamps } satisfies StampAnswer);
+  const hashes: (string | undefined)[] = [];
+  for (let i = from; i < end; i++) {
+    const file = path.join(dir, sources[i]!);
+    if (mode === 'stamps') {
+      stamps.push(currentStamp(file));
+      continue;
+    }
+    const [stamp, hash] = readKnown(file);
+    stamps.push(stamp);
+    hashes.push(hash);
+  }
+  answers.postMessage({ from, stamps, ...(mode === 'hashes' ? { hashes } : {}) } satisfies StampAnswer);
 }
 answers.close();

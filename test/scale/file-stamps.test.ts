@@ -96,6 +96,37 @@ describe('file stamps', () => {
     expect(next.get('c.md')?.stamp).toBe('s-c.md-new');
   });
 
+  it('let the cache stage take a source whose bytes a thread hashed (CI) without reading it, and read one whose hash differs', () => {
+    const entry = (rel: string): CachedSource => ({ hash: `h-${rel}`, stamp: `s-${rel}-old`, kind: 'page', meta: { src: rel, hash: 'm', url: `/${rel}/`, data: { title: rel } } as never, problems: [], links: [], assets: [], assetKey: assetDependencyKey([], new Map()), htmlHash: 'x' });
+    const previous = new Map(['a.md', 'b.md', 'c.md', 'd.md'].map((rel) => [rel, entry(rel)] as const));
+    const read: string[] = [];
+    const accepted: string[] = [];
+    const next = new Map<string, CachedSource>();
+    // d.md's page cannot be had from the last build: it is rendered, from a read.
+    const sink: SourceSink = { accept: (e) => (accepted.push(e.meta.src), e.meta.src !== 'd.md'), reject: () => undefined };
+    const known = { 'a.md': { stamp: 's-a.md-new', hash: 'h-a.md' }, 'b.md': { stamp: 's-b.md-new', hash: 'h-b.md-edited' }, 'd.md': { stamp: undefined, hash: 'h-d.md' } } as Record<string, { stamp: string | undefined; hash: string }>;
+    const toRender = takeCachedSources(
+      {
+        sources: ['a.md', 'b.md', 'c.md', 'd.md'],
+        read: (rel): SourceFile => (read.push(rel), { rel, abs: rel, display: `content/${rel}`, hash: rel === 'b.md' ? 'h-b.md-edited' : `h-${rel}`, text: '', stamp: `s-${rel}-read` }),
+        stamp: () => undefined,
+        known: (rel) => known[rel],
+        displayPrefix: 'content/',
+        assets: new Map(),
+        next,
+      },
+      previous,
+      sink,
+    );
+    // a.md: hashed on the thread, the same bytes: taken with the thread's stamp. b.md: edited, read and rendered.
+    // c.md: the thread had not got there: read here. d.md: accepted once, refused, read and rendered.
+    expect(read).toEqual(['b.md', 'c.md', 'd.md']);
+    expect(accepted).toEqual(['a.md', 'c.md', 'd.md']);
+    expect(toRender.map((s) => (typeof s === 'string' ? s : s.rel))).toEqual(['b.md', 'd.md']);
+    expect(next.get('a.md')).toEqual({ ...previous.get('a.md'), stamp: 's-a.md-new' });
+    expect(next.get('c.md')?.stamp).toBe('s-c.md-read');
+  });
+
   it('keep a build from the cache byte-identical, and an edited source is seen', async () => {
     const root = makeSite({
       'stadtbote.config.yaml': 'title: Stempel\nbaseUrl: https://example.org/\nsearch: false\n',

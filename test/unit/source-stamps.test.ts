@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
 import { SourceStamps, STAMP_THREAD_FROM } from '../../src/content/source-stamps.js';
+import { readSource } from '../../src/content/load.js';
 import { cleanup, prng, tempDir } from '../helpers.js';
 
 /** `count` sources in year folders, and one that cannot be stamped (a link that loops). */
@@ -55,7 +56,26 @@ describe('source stamps taken from both ends', () => {
     await stamps.finished();
   });
 
-  it('a small site, or a large one whose output CI restored: no thread, each stamp taken when asked', async () => {
+  it('in CI (hashes): the thread reads and hashes the sources as the build reads them, and takes no stamp here', async () => {
+    const stamps = SourceStamps.take(large.dir, large.sources, true, 'hashes');
+    await stamps.finished();
+    for (const rel of large.sources) {
+      const read = readSource(large.dir, rel, 'content/');
+      // The loop of links cannot be read: no answer, the build reads it and reports it.
+      expect(stamps.knownOf(rel), rel).toEqual(read.unreadable ? undefined : { stamp: read.stamp, hash: read.hash });
+      expect(stamps.stampOf(rel), rel).toBe(read.unreadable ? undefined : read.stamp);
+    }
+    expect(stamps.takenHere).toBe(0);
+    stamps.close();
+    // Asked before the thread got there: nothing known, no stamp taken here (the build reads the file, which stamps it).
+    const early = SourceStamps.take(large.dir, large.sources, true, 'hashes');
+    const first = large.sources[0]!;
+    expect([early.knownOf(first), early.stampOf(first), early.takenHere]).toEqual([undefined, undefined, 0]);
+    early.close();
+    await early.finished();
+  });
+
+  it('a small site, or a large one without a cache file: no thread, each stamp taken when asked', async () => {
     const small = contentFolder(20);
     try {
       const stamps = SourceStamps.take(small.dir, small.sources);
