@@ -149,7 +149,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
     const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];
-    await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next });
+    await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next, lastKeyed: cache.lastKeyedFiles });
     problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
     timer.mark('feeds, sitemap, redirects, assets');
     problems.push(...(await externals.problems()), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));

@@ -3,6 +3,7 @@ import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } 
 import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource } from '../cache/cache.js';
 import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
+import { KEYED_FILE_PREFIX } from './site-files.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
@@ -43,6 +44,8 @@ export interface CacheStage {
    * template or config edit: the search index's parts (search/pagefind.ts). The cache's own after a hit.
    */
   readonly lastSearchParts: ReadonlyMap<string, CachedOutput>;
+  /** Generated files keyed by all their inputs (model/outputs.ts `KeyedFile`: feeds), also after a template or config edit. */
+  readonly lastKeyedFiles: ReadonlyMap<string, CachedOutput>;
   /** Where the output writer keeps its manifests: one folder per output folder, so builds into several never confuse each other. */
   readonly writerState: string | undefined;
   /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
@@ -63,6 +66,7 @@ export function openCache(input: CacheStageInput): CacheStage {
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
   let lastSources: ReadonlyMap<string, CachedSource> = last?.sources ?? data.sources;
   const lastSearchParts = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
+  const lastKeyedFiles = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(KEYED_FILE_PREFIX)));
   const hit = status === 'hit' ? data : undefined;
   return {
     fingerprint,
@@ -70,6 +74,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     previous: data,
     next,
     lastSearchParts,
+    lastKeyedFiles,
     takeLastSources: () => {
       const last = lastSources;
       lastSources = new Map();

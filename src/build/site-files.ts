@@ -7,7 +7,7 @@ import { generators, type SiteSnapshot } from '../outputs/index.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { copiedImageMetadata, type MetadataMemo } from '../checks/copied-image-metadata.js';
-import type { CacheData } from '../cache/cache.js';
+import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
 
 export interface SiteFilesInput {
@@ -24,6 +24,8 @@ export interface SiteFilesInput {
   /** The build cache's last and next data: what copied images were found to carry, by their bytes' hash. */
   readonly previous: CacheData;
   readonly next: CacheData;
+  /** The last build's keyed files, also when its cache is stale (build/cache-stage.ts). */
+  readonly lastKeyed: ReadonlyMap<string, CachedOutput>;
 }
 
 /** Cache entries of the copied-image check: `image-metadata:<hash>`, the blocks found as the key ('' for none). */
@@ -42,12 +44,16 @@ function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
 }
 
 /** Cache entries of keyed files (model/outputs.ts `KeyedFile`): `generated:<path>`. */
-const KEYED_PREFIX = 'generated:';
+export const KEYED_FILE_PREFIX = 'generated:';
 
-/** A keyed file is kept from the last build when its key is the same and its bytes are there; else made and put. */
-function putKeyed(file: KeyedFile, output: SiteOutput, previous: CacheData, next: CacheData): void {
-  const name = KEYED_PREFIX + file.path;
-  const last = previous.outputs.get(name);
+/**
+ * A keyed file is kept from the last build when its key is the same and its bytes are there; else
+ * made and put. Its key covers all its inputs, so the last build's entry holds also after a template
+ * or config edit (`lastKeyed`, from a cache whose fingerprint no longer matches).
+ */
+function putKeyed(file: KeyedFile, output: SiteOutput, previous: CacheData, next: CacheData, lastKeyed: ReadonlyMap<string, CachedOutput>): void {
+  const name = KEYED_FILE_PREFIX + file.path;
+  const last = previous.outputs.get(name) ?? lastKeyed.get(name);
   const lastHash = last?.key === file.key && last.files.length === 1 && last.files[0]![0] === file.path ? last.files[0]![1] : undefined;
   if (lastHash !== undefined && output.keep(file.path, lastHash)) {
     next.outputs.set(name, last!);
@@ -85,7 +91,7 @@ export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
     output.put(file.path, file.content);
   }
   for (const file of keyed) {
-    if (claims.claim(file.path, file.owner ?? file.path)) putKeyed(file, output, input.previous, input.next);
+    if (claims.claim(file.path, file.owner ?? file.path)) putKeyed(file, output, input.previous, input.next, input.lastKeyed);
   }
   for (const out of input.assetOutputs) {
     // Owned by its content file, so a clash names it (equal files were merged in processAssets).

@@ -17,9 +17,10 @@ export interface GeneratedFile {
 
 /**
  * A generated file made only when its key changed since the last build (build/site-files.ts): the
- * key covers every input of its bytes that the cache fingerprint (templates, config, version) does
- * not. Feeds are made so: 3 files for the site and each region and topic, rebuilt on every build
- * otherwise (10,000 articles: some 0.1 s, and the HTML parser loaded to make their links absolute).
+ * key covers every input of its bytes, the code's version and the settings it shows included, so it
+ * holds across template and config edits too. Feeds are made so: 3 files for the site and each region
+ * and topic, rebuilt on every build otherwise (10,000 articles: some 0.1 s, and the HTML parser loaded
+ * to make their links absolute).
  */
 export interface KeyedFile {
   readonly path: string;

@@ -7,6 +7,7 @@ import type { SocialImage } from '../model/types.js';
 import { absolutizeHtml, absoluteUrlFor, dropLoneSurrogates } from './absolute.js';
 import type { KeyedFile, SiteSnapshot } from './types.js';
 import { hashOf } from '../util/hash.js';
+import { VERSION } from '../version.js';
 import { owner } from '../i18n/owners.js';
 
 const GENERATOR = 'Stadtbote';
@@ -237,7 +238,7 @@ function jsonFeed(scope: ScopeFeeds, language: string, timeZone: string, publish
 }
 
 /**
- * What an article gives a feed besides the config (which the cache fingerprint covers): its source's
+ * What an article gives a feed besides the settings (in the scope's key): its source's
  * bytes (title, dates, teaser, photo caption), its address, its photo's share image (an asset) and
  * its body with the links to other sources filled in (their addresses change with them).
  */
@@ -267,7 +268,9 @@ export function feeds(s: SiteSnapshot): KeyedFile[] {
   const files: KeyedFile[] = [];
   for (const scope of scopes(s)) {
     const { files: paths, owner, articles, ...head } = scope;
-    const key = hashOf(JSON.stringify({ ...head, paths, language, timezone: config.timezone, publisher: config.publisher }), ...articles.map(keyOf));
+    // Complete without the cache fingerprint, so that a template edit keeps the feeds: the code's version and every setting they show.
+    const settings = { version: VERSION, ...head, paths, language, timezone: config.timezone, publisher: config.publisher, photoCredit: s.renderer.strings.photoCredit };
+    const key = hashOf(JSON.stringify(settings), ...articles.map(keyOf));
     let made: readonly FeedItem[] | undefined;
     const full: ScopeFeeds = { ...scope, items: () => (made ??= articles.map(itemOf)) };
     files.push(

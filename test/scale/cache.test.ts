@@ -211,6 +211,19 @@ describe('feeds kept from the last build', () => {
       const kiel = [...cold.keys()].filter((rel) => rel.includes('kiel') && rel.endsWith('.xml'));
       expect(kiel.length).toBeGreaterThan(0);
       for (const rel of kiel) expect(warm.get(rel)!.toString(), rel).toContain('https://example.org/2025/05-01-umbenannt/');
+      // Kept across a template edit, made again for a new site title: each time the bytes of a cold build.
+      for (const edit of ['template', 'title'] as const) {
+        if (edit === 'template') {
+          mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+          writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer"><p>Eigene Fußzeile</p></footer>\n');
+        } else writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Neue Feeds\nbaseUrl: https://example.org/\nsearch: false\n');
+        await buildSite(root);
+        rmSync(path.join(root, 'cold'), { recursive: true, force: true });
+        await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+        const after = readTree(path.join(root, 'dist'));
+        for (const [rel, bytes] of readTree(path.join(root, 'cold'))) expect(after.get(rel)?.equals(bytes), `${edit}: ${rel}`).toBe(true);
+      }
+      expect(readTree(path.join(root, 'dist')).get('feed.xml')!.toString()).toContain('<title>Neue Feeds</title>');
     } finally {
       cleanup(root);
     }

@@ -62,7 +62,7 @@ describe('modules a build loads', () => {
     }
   }, 120_000);
 
-  it("the HTML parser that makes feed links absolute only when a feed is made: a build that changed no feed's articles keeps the feeds", () => {
+  it("the HTML parser that makes feed links absolute only when a feed is made: a build that changed no feed's articles keeps the feeds, also after a template edit", () => {
     const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Module\nbaseUrl: https://example.org/\nsearch: false\n' };
     // Bodies with site links: making their feed items needs the parser.
     for (let i = 0; i < 3; i++) files[`content/2025/2025-03-0${i + 1}-meldung-${i}.md`] = article({ title: `Meldung ${i}`, date: `2025-03-0${i + 1}`, region: i === 0 ? 'Kiel' : 'Potsdam', teaser: `Anriss ${i}` }, `Siehe [Startseite](/) ${i}.`);
@@ -74,6 +74,10 @@ describe('modules a build loads', () => {
       // A new headline of an article in the feeds: the feeds that list it are made again.
       writeFileSync(path.join(root, 'content/2025/2025-03-01-meldung-0.md'), article({ title: 'Meldung 0 neu', date: '2025-03-01', region: 'Kiel', teaser: 'Anriss 0' }, 'Siehe [Startseite](/) 0.'));
       expect(parses()).toBe(true);
+      expect(parses()).toBe(false);
+      // A template edit makes every page again, but no feed: their keys hold without the templates.
+      mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+      writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer class="site-footer"><p>Fassung 2</p></footer>\n');
       expect(parses()).toBe(false);
     } finally {
       cleanup(root);
