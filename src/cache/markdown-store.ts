@@ -4,7 +4,7 @@ import type { Problem } from '../model/problem.js';
 import type { ArticleData, PageData, PendingLink } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import { isArticleData, isPendingLink, isSiteDate } from './well-formed.js';
+import { isArticleData, isPendingLink, isPosition, isSafeRelPath, isSiteDate } from './well-formed.js';
 
 /** The validated frontmatter of a source (content/validate.ts) without its positions, which are read again only for a problem. */
 export type StoredFrontmatter =
@@ -156,8 +156,6 @@ function removeQuietly(file: string): void {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
-
 
 function isProblem(v: unknown): boolean {
   return isObject(v) && isString(v.file) && isString(v.ruleId) && isString(v.reason) && (v.severity === 'warning' || v.severity === 'error') && isPosition(v.line) && isPosition(v.column);
@@ -173,7 +171,8 @@ function isFrontmatter(v: unknown): boolean {
 /** A stored entry is input like a cache file: checked before it is used (an article's slug and date name its output folder). */
 function isStoredMarkdown(v: unknown): v is StoredMarkdown {
   if (!isObject(v) || !isString(v.html) || !isString(v.assetKey) || !isFrontmatter(v.frontmatter)) return false;
-  // Used files only look up the content folder's listing (site paths like `impressum/` among them), never name a path to write.
-  if (!Array.isArray(v.usedAssets) || !v.usedAssets.every(isString)) return false;
+  // Used files name files of the content folder, as the build cache's entries must: an entry stored before `/` and
+  // `/impressum/` stopped being recorded as files (`.`, `impressum/`) is made again, or it would make the build cache invalid.
+  if (!Array.isArray(v.usedAssets) || !v.usedAssets.every(isSafeRelPath)) return false;
   return Array.isArray(v.links) && v.links.every(isPendingLink) && Array.isArray(v.problems) && v.problems.every(isProblem);
 }

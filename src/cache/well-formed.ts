@@ -53,7 +53,8 @@ export function isArticleData(d: unknown): boolean {
   return texts && dates && press && typeof d.draft === 'boolean' && Array.isArray(d.aliases) && d.aliases.every(isSafeSitePath);
 }
 
-const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
+/** A line or column of a message: absent, or a whole number. */
+export const isPosition = (v: unknown): boolean => v === undefined || Number.isInteger(v);
 
 /** A link of a source waiting for its URL: to a site path (no target), or to a source inside the content folder. */
 export function isPendingLink(v: unknown): boolean {
