@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { checkAddresses } from './addresses.js';
-import { cacheFileIn } from '../cache/cache.js';
-import { resolveSite } from '../config/config.js';
+import { resolveSite, type ResolvedSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
 import { regionSpelling, unknownRegions } from '../checks/regions.js';
@@ -25,15 +23,14 @@ import { DEFAULT_TEMPLATES_DIR } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { OutputClaims } from '../write/claims.js';
 import { SiteOutput } from '../write/site-output.js';
-import { liveManifestFile, OutputWriter, outputStateDir } from '../write/writer.js';
-import { CopyCheck } from '../write/copy-check.js';
+import { OutputWriter } from '../write/writer.js';
 import { openCache } from './cache-stage.js';
 import { SiteCollector } from './collect.js';
 import { feedBodies, fillArticleLinks, LinkResolver, writeLinkedPages } from './links.js';
 import { sourcePageEntries, writeListPages } from './list-pages.js';
 import { loadContent } from './load.js';
 import { listContent } from '../content/load.js';
-import { SourceStamps } from '../content/source-stamps.js';
+import { HeadStart } from './head-start.js';
 import { buildNow, type BuildOptions, type BuildReport } from './options.js';
 import { listPagePlan, modelSite } from './plan.js';
 import { renderSources, takeCachedSources } from './render-sources.js';
@@ -57,27 +54,32 @@ const isError = (p: Problem): boolean => p.severity === 'error';
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const timer = new StageTimer();
   const site = options.resolved ?? resolveSite(options);
+  const cacheEnabled = !options.noCache && !options.dryRun;
+  // Threads started now, for the cache stage: the check of a restored output, the sources' stamps (build/head-start.ts).
+  const head = HeadStart.begin(site, cacheEnabled);
+  try {
+    return await buildWith(options, site, head, timer);
+  } catch (err) {
+    head.close();
+    throw err;
+  }
+}
+
+/** The build's stages, with the threads `head` started; `build` stops them when a stage fails. */
+async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadStart, timer: StageTimer): Promise<BuildReport> {
   const { config, paths } = site;
   const templateDirs = [paths.templates, DEFAULT_TEMPLATES_DIR];
   const problems: Problem[] = [...site.warnings];
-  // A live output restored by CI is checked against its manifest on a thread while the cache and content load (write/copy-check.ts).
-  const copyCheck = options.dryRun || options.noCache ? undefined : CopyCheck.start(paths.out, liveManifestFile(outputStateDir(paths.cache, paths.out)));
+  const cacheEnabled = !options.noCache && !options.dryRun;
 
   // Favicon and touch icon: the theme's defaults or the site's own in static/ (theme/icons.ts); in every page's head.
   const icons = siteIcons(templateDirs, paths.static).links;
   // The header's logo file is part of every page too (content/logo.ts): its bytes join the head key.
   const headKey = hashOf(pageHeadKey(config, paths.content, icons), logoKey(site));
-  const cacheEnabled = !options.noCache && !options.dryRun;
-  // The sources' stamps are taken on a thread while the cache loads (content/source-stamps.ts); without a cache none are compared,
-  // and without a cache file there are none to compare with. Where a restored output is checked, the thread hashes the sources
-  // instead, once the check is done (two threads beside this one would slow all three): that is CI, whose checkout gave every
-  // source new times, so no stamp would match.
   const listing = listContent(paths.content, paths.root, config.language);
-  const helped = existsSync(cacheFileIn(paths.cache));
-  let stamps = cacheEnabled && !copyCheck ? SourceStamps.take(paths.content, listing.sources, helped) : undefined;
-  const stampOf = cacheEnabled ? (rel: string): string | undefined => stamps!.stampOf(rel) : undefined;
+  head.sources(listing.sources);
   const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: cacheEnabled });
-  const content = await loadContent(site, cache.previous.assets, listing, stampOf);
+  const content = await loadContent(site, cache.previous.assets, listing, head.stampOf);
   problems.push(...content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
@@ -88,8 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}), ...(cache.markdownStore ? { markdownStore: cache.markdownStore } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
-  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await copyCheck?.verdict() });
-  if (cacheEnabled && copyCheck) stamps = SourceStamps.take(paths.content, listing.sources, helped, 'hashes');
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict() });
   // Scans written pages on a thread of its own in a large build: ended on every way out.
   let externals: ExternalResourceCheck | undefined;
   try {
@@ -110,10 +111,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
     const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
-    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(stamps ? { known: stamps.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
+    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
-    stamps?.close();
-    timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${stamps?.takenHere ?? 0} stamps taken here)`);
+    head.sourcesTaken();
+    timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
     // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
     // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
     // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).

@@ -3,7 +3,7 @@ import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } 
 import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource } from '../cache/cache.js';
 import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
-import { KEYED_FILE_PREFIX } from './site-files.js';
+import { KEYED_FILE_PREFIX } from '../model/outputs.js';
 import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';

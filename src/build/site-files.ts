@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetOutput } from '../content/assets.js';
-import type { GeneratedFile, KeyedFile } from '../model/outputs.js';
+import { KEYED_FILE_PREFIX, type GeneratedFile, type KeyedFile } from '../model/outputs.js';
 import { hashOf } from '../util/hash.js';
 import { generators, type SiteSnapshot } from '../outputs/index.js';
 import type { OutputClaims } from '../write/claims.js';
@@ -43,9 +43,6 @@ function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
   };
 }
 
-/** Cache entries of keyed files (model/outputs.ts `KeyedFile`): `generated:<path>`. */
-export const KEYED_FILE_PREFIX = 'generated:';
-
 /**
  * A keyed file is kept from the last build when its key is the same and its bytes are there; else
  * made and put. Its key covers all its inputs, so the last build's entry holds also after a template
@@ -73,25 +70,19 @@ function putKeyed(file: KeyedFile, output: SiteOutput, previous: CacheData, next
  */
 export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   const { claims, output, staticDir } = input;
-  const generated: GeneratedFile[] = [];
-  const keyed: KeyedFile[] = [];
-  for (const generate of generators) {
-    for (const file of generate(input.snapshot)) {
-      if ('key' in file) keyed.push(file);
-      else generated.push(file);
-    }
-  }
+  const generated: (GeneratedFile | KeyedFile)[] = [];
+  for (const generate of generators) generated.push(...generate(input.snapshot));
   for (const file of input.staticFiles) {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }
   // Images copied byte for byte (static/, theme assets) that would publish EXIF/XMP/IPTC: a warning each.
-  input.problems.push(...(await copiedImageMetadata(generated, input.snapshot.site.config.language, metadataMemo(input.previous, input.next))));
+  const copied = generated.filter((file): file is GeneratedFile => !('key' in file));
+  input.problems.push(...(await copiedImageMetadata(copied, input.snapshot.site.config.language, metadataMemo(input.previous, input.next))));
+  // Claimed in the order made: of two files at one path, the first is the one kept and the other named in the message.
   for (const file of generated) {
-    if (!claims.claim(file.path, file.owner ?? file.path, file.source)) continue;
-    output.put(file.path, file.content);
-  }
-  for (const file of keyed) {
-    if (claims.claim(file.path, file.owner ?? file.path)) putKeyed(file, output, input.previous, input.next, input.lastKeyed);
+    if (!claims.claim(file.path, file.owner ?? file.path, 'key' in file ? undefined : file.source)) continue;
+    if ('key' in file) putKeyed(file, output, input.previous, input.next, input.lastKeyed);
+    else output.put(file.path, file.content);
   }
   for (const out of input.assetOutputs) {
     // Owned by its content file, so a clash names it (equal files were merged in processAssets).

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, type Stats } from 'node:fs';
+import { fileIdentity } from '../util/file-identity.js';
 
 /**
  * A source file's identity for the build cache: size, modification and change time, inode. Equal in
@@ -15,7 +16,7 @@ const RACY_MS = 2000;
 
 function stampOf(stats: Stats, readAt: number): string | undefined {
   if (stats.mtimeMs > readAt - RACY_MS || stats.ctimeMs > readAt - RACY_MS) return undefined;
-  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+  return fileIdentity(stats);
 }
 
 /** The stamp of an open file, taken before its bytes are read; undefined when it cannot vouch for them. */

@@ -40,9 +40,6 @@ export const STAMP_CHUNK = 256;
 /** A source's stamp now (content/file-stamp.ts), by its path relative to the content folder. */
 export type StampOf = (rel: string) => string | undefined;
 
-/** No stamp for any source: every source is read (and stamped by its read). */
-export const NO_STAMPS: StampOf = () => undefined;
-
 const NOT_YET = Symbol('not yet');
 
 /**
@@ -59,6 +56,7 @@ export class SourceStamps {
   private readonly index: Map<string, number>;
   private readonly stamps: (string | undefined | typeof NOT_YET)[];
   private readonly hashes: (string | undefined)[] = [];
+  private mode: SurveyMode = 'stamps';
   private answers: MessagePort | undefined;
   private taken: Int32Array | undefined;
   private ended: Promise<void> = Promise.resolve();
@@ -67,28 +65,39 @@ export class SourceStamps {
 
   private constructor(
     private readonly dir: string,
-    sources: readonly string[],
-    private readonly mode: SurveyMode,
+    private readonly sources: readonly string[],
   ) {
     this.index = new Map(sources.map((rel, i) => [rel, i]));
     this.stamps = sources.map(() => NOT_YET);
   }
 
-  /** Starts on the sources: on a thread for a large site where `helped`; `hashes` only with a thread. */
-  static take(dir: string, sources: readonly string[], helped = true, mode: SurveyMode = 'stamps'): SourceStamps {
-    const thread = helped && sources.length >= STAMP_THREAD_FROM;
-    const stamps = new SourceStamps(dir, sources, thread ? mode : 'stamps');
-    if (thread) stamps.startThread(sources);
+  /** Starts on the sources: stamps on a thread for a large site where `helped`, else each taken when asked. */
+  static take(dir: string, sources: readonly string[], helped = true): SourceStamps {
+    const stamps = new SourceStamps(dir, sources);
+    if (helped) stamps.startThread('stamps');
     return stamps;
   }
 
-  private startThread(sources: readonly string[]): void {
+  /**
+   * From now on the thread reads and hashes the sources (CI: a checkout gave every source new times,
+   * so no stamp would match) and none is stamped here: each is read, and its read stamps it. Only
+   * for a large site whose stamps no thread is taking yet.
+   */
+  startHashing(): void {
+    if (!this.answers) this.startThread('hashes');
+  }
+
+  private startThread(mode: SurveyMode): void {
+    if (this.sources.length < STAMP_THREAD_FROM) return;
     const channel = new MessageChannel();
     const taken = new SharedArrayBuffer(4);
     try {
-      const data: StampThreadData = { dir: this.dir, sources, mode: this.mode, answers: channel.port2, taken };
+      const data: StampThreadData = { dir: this.dir, sources: this.sources, mode, answers: channel.port2, taken };
       const thread = startThread(import.meta.url, './stamp-thread', { workerData: data, transferList: [channel.port2] });
+      // A thread that fails (out of memory, a broken install) leaves its sources to this one, which takes what is not answered.
+      thread.on('error', () => undefined);
       this.ended = new Promise((resolve) => thread.once('exit', () => resolve()));
+      this.mode = mode;
       this.answers = channel.port1;
       this.taken = new Int32Array(taken);
     } catch {

@@ -22,6 +22,9 @@ export interface GeneratedFile {
  * and topic, rebuilt on every build otherwise (10,000 articles: some 0.1 s, and the HTML parser loaded
  * to make their links absolute).
  */
+/** Build cache entries of keyed files: `generated:<path>` (build/site-files.ts). */
+export const KEYED_FILE_PREFIX = 'generated:';
+
 export interface KeyedFile {
   readonly path: string;
   readonly owner?: string;

@@ -25,7 +25,7 @@ interface FeedScope {
   readonly files: readonly [string, string, string];
   /** Who produced it, for duplicate-path messages. */
   readonly owner: string;
-  /** The newest articles, as the scope's key names them (`scopeKey`). */
+  /** The newest articles: each is part of the scope's key (`itemKey`) and an item of its feeds. */
   readonly articles: readonly ArticleMeta[];
 }
 
@@ -243,7 +243,8 @@ function jsonFeed(scope: ScopeFeeds, language: string, timeZone: string, publish
  * its body with the links to other sources filled in (their addresses change with them).
  */
 function itemKey(s: SiteSnapshot, meta: ArticleMeta): string {
-  return hashOf(meta.src, meta.hash, meta.url, JSON.stringify(meta.image ?? null), s.feedBodies.get(meta.src) ?? '');
+  // No body (the item shows its teaser) is not an empty body.
+  return hashOf(meta.src, meta.hash, meta.url, JSON.stringify(meta.image ?? null), JSON.stringify(s.feedBodies.get(meta.src) ?? null));
 }
 
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, every region and every topic; each scope's three files made only when its key changed. */

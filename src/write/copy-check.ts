@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { startThread } from '../util/threads.js';
-import { describesAnotherFolder, type CopyVerdict } from './manifest.js';
+import type { Worker } from 'node:worker_threads';
+import { folderOfManifest, type CopyVerdict } from './manifest.js';
 
 /** What the thread is given: the live output's manifest and folder. */
 export interface CopyCheckData {
@@ -17,32 +18,44 @@ export interface CopyCheckData {
  * was written for another folder (a warm build on the same folder starts no thread).
  */
 export class CopyCheck {
-  private constructor(private readonly answer: Promise<CopyVerdict | undefined>) {}
+  private constructor(
+    private readonly thread: Worker,
+    private readonly answer: Promise<CopyVerdict | undefined>,
+    /** Another folder than the manifest's (another inode): CI restored it, so its sources come from a checkout too. */
+    readonly copy: boolean,
+  ) {}
 
   static start(out: string, manifest: string | undefined): CopyCheck | undefined {
-    if (manifest === undefined || !existsSync(out) || !describesAnotherFolder(manifest, out)) return undefined;
-    let answer: Promise<CopyVerdict | undefined>;
+    const folder = manifest === undefined || !existsSync(out) ? undefined : folderOfManifest(manifest, out);
+    if (manifest === undefined || folder === undefined || folder === 'this') return undefined;
+    let thread: Worker;
     try {
-      const thread = startThread(import.meta.url, './copy-check-thread', { workerData: { manifest, out } satisfies CopyCheckData });
-      // Held until it answers: a build waiting for nothing else would otherwise let the process end.
-      thread.ref();
-      answer = new Promise((resolve) => {
-        const settle = (verdict: CopyVerdict | undefined): void => {
-          thread.unref();
-          resolve(verdict);
-        };
-        thread.once('message', settle);
-        thread.once('error', () => settle(undefined));
-        thread.once('exit', () => settle(undefined));
-      });
+      thread = startThread(import.meta.url, './copy-check-thread', { workerData: { manifest, out } satisfies CopyCheckData });
     } catch {
       return undefined;
     }
-    return new CopyCheck(answer);
+    // Held until it answers: a build waiting for nothing else would otherwise let the process end.
+    thread.ref();
+    const answer = new Promise<CopyVerdict | undefined>((resolve) => {
+      const settle = (verdict: CopyVerdict | undefined): void => {
+        thread.unref();
+        resolve(verdict);
+      };
+      thread.once('message', settle);
+      // A thread that fails (out of memory, a broken install) gives no verdict: the writer checks itself.
+      thread.on('error', () => settle(undefined));
+      thread.once('exit', () => settle(undefined));
+    });
+    return new CopyCheck(thread, answer, folder === 'copy');
   }
 
   /** The thread's verdict; undefined when it had none (it failed, or the manifest changed meanwhile): the writer then checks itself. */
   verdict(): Promise<CopyVerdict | undefined> {
     return this.answer;
+  }
+
+  /** Stops the thread when the build ends before it needs the verdict (a failed build). */
+  close(): void {
+    void this.thread.terminate();
   }
 }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { relativePath } from '../util/files.js';
+import { fileIdentity } from '../util/file-identity.js';
 
 /** What the writer knows of an output tree without reading it: every file's content hash, and its stamp. */
 export interface TreeState {
@@ -49,21 +50,13 @@ export interface CopyVerdict {
 }
 
 /**
- * A file's or folder's identity for a `CopyVerdict`: a manifest written again, a folder restored
- * again has another. The change time is part of it because inode numbers are reused: restoring
- * twice in a row can give the folder its number of two restores ago, never its change time.
- */
-export function fileIdentity(stats: Stats): string {
-  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
-}
-
-/**
  * Whether a manifest was written for this very folder: the same inode and change time. The inode
  * alone is not enough: a folder restored twice in a row (CI, `cp -a`) can get the number of the
  * one before, and would pass unchecked; its change time is new (no tool can set it). Manifests
  * without one (written by an older version) are checked as copies once.
  */
 function sameFolder(raw: { ino: unknown; ctime?: unknown }, dir: Stats): boolean {
+  // A file system that keeps change times to the second (HFS+, some NFS) could still match a folder restored twice within one second.
   return raw.ino === dir.ino && raw.ctime === dir.ctimeMs;
 }
 
@@ -96,11 +89,14 @@ export function readState(file: string | undefined, dir: string, verifyCopy = fa
 }
 
 /**
- * Whether a manifest was written for another folder than `dir` (a copy, or none): then reading it
- * means checking the copy. Read from the manifest's first bytes, where `writeState` puts the inode,
- * so that deciding costs no parse of a manifest of 10,000 files.
+ * What a folder is to the manifest written for it: `this` very folder; a `copy` (another inode: CI
+ * restored it, or `cp -a`); or `changed` (the same inode with another change time — something
+ * was added or removed at its top, or the manifest is from a version that did not record the time),
+ * which is checked like a copy. Read from the manifest's first bytes, where `writeState` puts inode
+ * and change time, so that deciding costs no parse of a manifest of 10,000 files; `undefined`
+ * without a readable manifest or folder.
  */
-export function describesAnotherFolder(file: string, dir: string): boolean {
+export function folderOfManifest(file: string, dir: string): 'this' | 'copy' | 'changed' | undefined {
   try {
     const fd = openSync(file, 'r');
     let head: string;
@@ -110,10 +106,13 @@ export function describesAnotherFolder(file: string, dir: string): boolean {
     } finally {
       closeSync(fd);
     }
-    const written = /^\{"ino":(\d+),"ctime":([\d.]+),/.exec(head);
-    return written === null || !sameFolder({ ino: Number(written[1]), ctime: Number(written[2]) }, statSync(dir));
+    const written = /^\{"ino":(\d+)(?:,"ctime":([\d.]+))?,/.exec(head);
+    if (written === null) return undefined;
+    const folder = statSync(dir);
+    if (Number(written[1]) !== folder.ino) return 'copy';
+    return written[2] !== undefined && sameFolder({ ino: folder.ino, ctime: Number(written[2]) }, folder) ? 'this' : 'changed';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -161,7 +160,7 @@ export function writeState(file: string | undefined, dir: string, files: Readonl
   try {
     const folder = statSync(dir);
     const raw: RawState = {
-      // First, so that `describesAnotherFolder` finds them in the file's first bytes.
+      // First, so that `folderOfManifest` finds them in the file's first bytes.
       ino: folder.ino,
       ctime: folder.ctimeMs,
       files: Object.fromEntries(sorted.map((rel) => [rel, files.get(rel)!])),

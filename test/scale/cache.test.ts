@@ -228,6 +228,32 @@ describe('feeds kept from the last build', () => {
       cleanup(root);
     }
   });
+
+  it('are made again for every setting they show: time zone, publisher, language, number of items, address', async () => {
+    const base = 'title: Feeds\nsearch: false\n';
+    const root = makeSite({
+      'stadtbote.config.yaml': `${base}baseUrl: https://example.org/\n`,
+      'content/2025/2025-05-02-neu.md': article({ title: 'Neu', date: '2025-05-02', region: 'Kiel' }, 'Text.'),
+      'content/2025/2025-05-01-alt.md': article({ title: 'Alt', date: '2025-05-01', region: 'Kiel' }, 'Text.'),
+    });
+    try {
+      await buildSite(root);
+      const settings = ['timezone: America/New_York', 'publisher:\n  name: Landkreis Test', 'language: en', 'feedItems: 1', 'baseUrl: https://presse.example.org/'];
+      for (const setting of settings) {
+        const url = setting.startsWith('baseUrl') ? '' : 'baseUrl: https://example.org/\n';
+        writeFileSync(path.join(root, 'stadtbote.config.yaml'), `${base}${url}${setting}\n`);
+        await buildSite(root);
+        rmSync(path.join(root, 'cold'), { recursive: true, force: true });
+        await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
+        const warm = readTree(path.join(root, 'dist'));
+        const feeds = [...readTree(path.join(root, 'cold'))].filter(([rel]) => /\.(xml|json)$/.test(rel));
+        expect(feeds.length, setting).toBeGreaterThan(3);
+        for (const [rel, bytes] of feeds) expect(warm.get(rel)?.equals(bytes), `${setting}: ${rel}`).toBe(true);
+      }
+    } finally {
+      cleanup(root);
+    }
+  });
 });
 
 describe('the cache file', () => {

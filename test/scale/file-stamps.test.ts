@@ -1,9 +1,10 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentStamp } from '../../src/content/file-stamp.js';
+import { SourceStamps } from '../../src/content/source-stamps.js';
 import { readSource, stampedSource } from '../../src/content/load.js';
 import { takeCachedSources, type SourceSink } from '../../src/build/render-sources.js';
 import { fromLastBuild, predictsLinks } from '../../src/build/last-build.js';
@@ -125,6 +126,34 @@ describe('file stamps', () => {
     expect(toRender.map((s) => (typeof s === 'string' ? s : s.rel))).toEqual(['b.md', 'd.md']);
     expect(next.get('a.md')).toEqual({ ...previous.get('a.md'), stamp: 's-a.md-new' });
     expect(next.get('c.md')?.stamp).toBe('s-c.md-read');
+  });
+
+  it('in CI (a restored copy of the output) are not taken: the sources are hashed on a thread once the copy is checked', async () => {
+    const root = makeSite({
+      'stadtbote.config.yaml': 'title: Stempel\nbaseUrl: https://example.org/\nsearch: false\n',
+      'content/2025/2025-03-01-eins.md': article({ title: 'Eins', date: '2025-03-01' }),
+    });
+    try {
+      await buildSite(root);
+      const hashing = vi.spyOn(SourceStamps.prototype, 'startHashing');
+      await buildSite(root);
+      // The same folder, changed at its top (a file removed, chmod): checked like a copy, but its sources keep their stamps.
+      chmodSync(path.join(root, 'dist'), statSync(path.join(root, 'dist')).mode);
+      await buildSite(root);
+      expect(hashing).not.toHaveBeenCalled();
+      // What CI does: the output comes back as a copy (times kept, another inode), without the shadow folder.
+      const dist = path.join(root, 'dist');
+      cpSync(dist, `${dist}.restored`, { recursive: true, preserveTimestamps: true });
+      rmSync(dist, { recursive: true });
+      rmSync(path.join(root, '.dist.stadtbote-shadow'), { recursive: true, force: true });
+      renameSync(`${dist}.restored`, dist);
+      const report = await buildSite(root);
+      expect(hashing).toHaveBeenCalledTimes(1);
+      expect(report.cache).toBe('hit');
+      expect(report.write?.written).toBe(0);
+    } finally {
+      cleanup(root);
+    }
   });
 
   it('keep a build from the cache byte-identical, and an edited source is seen', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planGraft, writeJournal } from '../../src/write/graft.js';
 import { liveManifestFile, OutputWriter } from '../../src/write/writer.js';
 import { CopyCheck } from '../../src/write/copy-check.js';
-import { fileIdentity } from '../../src/write/manifest.js';
+import { fileIdentity } from '../../src/util/file-identity.js';
 import { cleanup, prng, readTree, tempDir } from '../helpers.js';
 
 const made: string[] = [];

@@ -57,7 +57,8 @@ describe('source stamps taken from both ends', () => {
   });
 
   it('in CI (hashes): the thread reads and hashes the sources as the build reads them, and takes no stamp here', async () => {
-    const stamps = SourceStamps.take(large.dir, large.sources, true, 'hashes');
+    const stamps = SourceStamps.take(large.dir, large.sources, false);
+    stamps.startHashing();
     await stamps.finished();
     for (const rel of large.sources) {
       const read = readSource(large.dir, rel, 'content/');
@@ -68,11 +69,22 @@ describe('source stamps taken from both ends', () => {
     expect(stamps.takenHere).toBe(0);
     stamps.close();
     // Asked before the thread got there: nothing known, no stamp taken here (the build reads the file, which stamps it).
-    const early = SourceStamps.take(large.dir, large.sources, true, 'hashes');
+    const early = SourceStamps.take(large.dir, large.sources, false);
+    early.startHashing();
     const first = large.sources[0]!;
     expect([early.knownOf(first), early.stampOf(first), early.takenHere]).toEqual([undefined, undefined, 0]);
     early.close();
     await early.finished();
+  });
+
+  it('a thread that fails leaves the stamps to this thread, and the build goes on', async () => {
+    // The thread takes the sources from the back: a path that is no text makes it throw at once.
+    const sources = [...large.sources, 7 as unknown as string];
+    const stamps = SourceStamps.take(large.dir, sources);
+    await stamps.finished();
+    expect(large.sources.map(stamps.stampOf)).toEqual(large.sources.map((rel) => expected.get(rel)));
+    expect(stamps.takenHere).toBe(large.sources.length);
+    stamps.close();
   });
 
   it('a small site, or a large one without a cache file: no thread, each stamp taken when asked', async () => {
