@@ -5,6 +5,7 @@ import { planGraft, writeJournal } from '../../src/write/graft.js';
 import { liveManifestFile, OutputWriter } from '../../src/write/writer.js';
 import { CopyCheck } from '../../src/write/copy-check.js';
 import { fileIdentity } from '../../src/util/file-identity.js';
+import { readState } from '../../src/write/manifest.js';
 import { cleanup, prng, readTree, tempDir } from '../helpers.js';
 
 const made: string[] = [];
@@ -199,6 +200,22 @@ describe('an output folder brought back by a CI cache (a copy: another inode, sa
     expect(statSync(out).ino).toBe(ino);
     write(out, state, { ...first, '2025/c/index.html': 'c2' });
     expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c2' });
+  });
+
+  it('a shadow whose manifest was written before change times were recorded is still taken by its inode: the first build after an upgrade keeps it', () => {
+    const { out, state, shadow } = setup();
+    write(out, state, first);
+    write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    const shadowManifest = path.join(state, 'shadow-output.json');
+    writeFileSync(shadowManifest, readFileSync(shadowManifest, 'utf8').replace(/,"ctime":[\d.]+/, ''));
+    expect(readFileSync(shadowManifest, 'utf8')).not.toContain('ctime');
+    expect(readState(shadowManifest, shadow)?.files.get('2025/c/index.html')).toBeDefined();
+    // Not so the live output, which CI may have restored: checked like a copy (and here found to be one).
+    const liveManifest = liveManifestFile(state);
+    writeFileSync(liveManifest, readFileSync(liveManifest, 'utf8').replace(/,"ctime":[\d.]+/, ''));
+    expect(readState(liveManifest, out, true)).toMatchObject({ copy: true });
+    expect(write(out, state, { ...first, '2025/c/index.html': 'c3' })).toMatchObject({ written: 1 });
+    expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c3' });
   });
 
   // The build starts this check on a thread before it loads the cache (write/copy-check.ts) and hands the verdict to the writer.
