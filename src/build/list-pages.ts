@@ -6,7 +6,7 @@ import type { RenderPool } from '../render/pool.js';
 import { hashOf } from '../util/hash.js';
 import type { OutputClaims } from '../write/claims.js';
 import type { SiteOutput } from '../write/site-output.js';
-import type { ListPage } from './plan.js';
+import type { ListGroup, ListPage } from './plan.js';
 import { owner } from '../i18n/owners.js';
 
 /** Sitemap entries of the articles and standalone pages: the day each last changed. */
@@ -26,6 +26,9 @@ function newestChange(model: SiteModel): string | undefined {
   }
   return newest?.iso;
 }
+
+/** Cache entries of paginated lists' keys (build/plan.ts `ListGroup`): `list-group:<first page's URL>`. */
+const LIST_GROUP_PREFIX = 'list-group:';
 
 export interface ListPagesInput {
   /** The planned pages, in plan order; taken one at a time (build/plan.ts listPagePlan). */
@@ -48,14 +51,25 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
   const newest = newestChange(input.model);
   const entries: HtmlPageEntry[] = [];
   let rendered = 0;
+  // Whether a list's pages all have the last build's keys (build/plan.ts `ListGroup`); its entry is carried to the next build once.
+  const sameGroup = (group: ListGroup): boolean => {
+    const name = `${LIST_GROUP_PREFIX}${group.first}`;
+    const last = previous.outputs.get(name);
+    const same = last?.key === group.key;
+    if (!next.outputs.has(name)) next.outputs.set(name, same ? last! : { key: group.key, files: [] });
+    return same;
+  };
   function* toRender(): Generator<ListPage> {
     for (const lp of input.lists) {
       const outPath = outputPathFor(lp.url);
       if (!claims.claim(outPath, owner('generatedPage', lp.url))) continue;
-      const lastmod = (lp.template === 'list' ? lp.data.items[0]?.iso : undefined) ?? newest;
+      const lastmod = lp.lastmod ?? newest;
       entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
       const cached = previous.outputs.get(`list:${lp.url}`);
-      if (cached && cached.key === lp.key && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
+      const groupSame = lp.group !== undefined && sameGroup(lp.group);
+      // The page's own key is made only where its list changed.
+      const unchanged = cached !== undefined && (groupSame || cached.key === lp.key);
+      if (unchanged && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
         next.outputs.set(`list:${lp.url}`, cached);
         continue;
       }

@@ -15,7 +15,21 @@ export type ListPage = TemplateJob<ListTemplate> & {
   readonly url: string;
   /** Hash of the page's inputs; equal keys render equal bytes. */
   readonly key: string;
+  /** The day its newest entry appeared (sitemap `lastmod`); undefined for overviews. */
+  readonly lastmod?: string;
+  /**
+   * The paginated list it is a page of, by its first page's URL, and a key of the whole list: equal
+   * to the last build's, every page of it has its last key, which then need not be made (a build
+   * from the cache plans 2,800 list pages of 10,000 articles; each key is the JSON of the page's data).
+   */
+  readonly group?: ListGroup;
 };
+
+/** A paginated list (home, a region, a region's year, a topic, a year, a month) as one key. */
+export interface ListGroup {
+  readonly first: string;
+  readonly key: string;
+}
 
 /** Newest first; same instant: by source path, so the order never depends on the file system. */
 export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
@@ -99,9 +113,10 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     if (h === undefined) entryHashes.set(a, (h = hashOf(a.listHtml, a.data.date.iso)));
     return h;
   };
-  const push = (url: string, job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[] = []): void => {
-    const key = hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
-    pages.push({ ...job, url, key });
+  const keyOf = (job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[]): string =>
+    hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
+  const push = (url: string, job: TemplateJob<ListTemplate>): void => {
+    pages.push({ ...job, url, key: keyOf(job, []) });
   };
   const paginate = (
     items: readonly ArticleMeta[],
@@ -109,16 +124,41 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     base: { kind: string; section: string; heading: string; description: string; feeds: PageChrome['feeds']; intro?: string; filters?: FilterView },
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
-    for (let n = 1; n <= total; n++) {
+    const urls = Array.from({ length: total }, (_, i) => urlOf(i + 1));
+    // Everything each page below is made of: the list's settings and words, its pages' addresses and its entries.
+    const group: ListGroup = { first: urls[0]!, key: hashOf('list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map(entryHash)) };
+    const job = (n: number): TemplateJob<'list'> => {
       const entries = items.slice((n - 1) * perPage, n * perPage);
       const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
       // Each page of a list describes itself, so search engines do not see the same description many times.
       const description = n > 1 ? `${base.description} (${t.pageOf.replace('{n}', String(n)).replace('{total}', String(total))})` : base.description;
-      const chrome = { kind: base.kind, section: base.section, title, url: urlOf(n), description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
+      const chrome = { kind: base.kind, section: base.section, title, url: urls[n - 1]!, description, feeds: base.feeds, pageNumber: n } satisfies PageChrome;
       // `start` keeps the numbering of the ordered list going from page to page.
-      push(urlOf(n), { template: 'list', chrome, data: { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters } }, entries);
+      return { template: 'list', chrome, data: { heading: base.heading, intro: base.intro, items: slice, start: (n - 1) * perPage + 1, pagination, filters: base.filters } };
+    };
+    for (let n = 1; n <= total; n++) {
+      // Made when asked for: a list whose group key is the last build's needs neither its pages' data nor their keys.
+      let made: TemplateJob<'list'> | undefined;
+      let key: string | undefined;
+      const page = (): TemplateJob<'list'> => (made ??= job(n));
+      const lastmod = items[(n - 1) * perPage]?.data.date.iso;
+      pages.push({
+        template: 'list',
+        url: urls[n - 1]!,
+        group,
+        ...(lastmod ? { lastmod } : {}),
+        get chrome() {
+          return page().chrome;
+        },
+        get data() {
+          return page().data;
+        },
+        get key() {
+          return (key ??= keyOf(page(), items.slice((n - 1) * perPage, n * perPage)));
+        },
+      });
     }
   };
 
