@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { fileIdentity } from '../util/file-identity.js';
 
 /**
@@ -22,6 +22,21 @@ function stampOf(stats: Stats, readAt: number): string | undefined {
 /** The stamp of an open file, taken before its bytes are read; undefined when it cannot vouch for them. */
 export function stampOfOpen(fd: number): string | undefined {
   return stampOf(fstatSync(fd), Date.now());
+}
+
+/**
+ * A file's bytes and its stamp, taken before them through the same descriptor: a write in between
+ * gives the file new times, and the next build reads it again. Throws what the file system throws.
+ * The one read of a source's bytes: content/load.ts `readSource` and the CI hash thread (content/stamp-thread.ts).
+ */
+export function readStamped(file: string): { readonly stamp: string | undefined; readonly bytes: Buffer } {
+  const fd = openSync(file, 'r');
+  try {
+    const stamp = stampOfOpen(fd);
+    return { stamp, bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { messages, rulesIn, type ProblemText } from '../model/messages.js';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { stampOfOpen, stampSize } from './file-stamp.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { readStamped, stampSize } from './file-stamp.js';
 import path from 'node:path';
 import { parseFrontmatter } from './frontmatter.js';
 import { relativePath, walkFiles } from '../util/files.js';
@@ -31,14 +31,7 @@ export function readSource(contentDir: string, rel: string, displayPrefix: strin
   let bytes: Buffer;
   let stamp: string | undefined;
   try {
-    // The stamp is taken before the bytes: a write in between gives the file new times, and the next build reads it again.
-    const fd = openSync(abs, 'r');
-    try {
-      stamp = stampOfOpen(fd);
-      bytes = readFileSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    ({ stamp, bytes } = readStamped(abs));
   } catch (err) {
     // No permission, removed meanwhile, a loop of links: this file's problem, reported with all the others.
     if (!isFsError(err)) throw err;

@@ -1,8 +1,7 @@
-import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { hashOf } from '../util/hash.js';
-import { currentStamp, stampOfOpen } from './file-stamp.js';
+import { currentStamp, readStamped } from './file-stamp.js';
 import { STAMP_CHUNK, type StampAnswer, type StampThreadData } from './source-stamps.js';
 
 /**
@@ -12,17 +11,13 @@ import { STAMP_CHUNK, type StampAnswer, type StampThreadData } from './source-st
 const { dir, sources, mode, answers, taken } = workerData as StampThreadData;
 const front = new Int32Array(taken);
 
-/** As content/load.ts `readSource` reads: the stamp before the bytes, through one descriptor. A file that cannot be read has no answer: the build reads it and reports it. */
+/** Read as content/load.ts `readSource` reads (`readStamped`). A file that cannot be read has no answer: the build reads it and reports it. */
 function readKnown(file: string): [string | undefined, string | undefined] {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const stamp = stampOfOpen(fd);
-    return [stamp, hashOf(readFileSync(fd))];
+    const { stamp, bytes } = readStamped(file);
+    return [stamp, hashOf(bytes)];
   } catch {
     return [undefined, undefined];
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
