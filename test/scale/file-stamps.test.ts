@@ -136,7 +136,10 @@ describe('file stamps', () => {
     try {
       await buildSite(root);
       const hashing = vi.spyOn(SourceStamps.prototype, 'startHashing');
+      const taking = vi.spyOn(SourceStamps, 'take');
       await buildSite(root);
+      // A build from the cache on the same folder: the stamps go on a thread (for a site large enough to have one).
+      expect(taking.mock.calls.map((call) => call[2])).toEqual([true]);
       // The same folder, changed at its top (a file removed, chmod): checked like a copy, but its sources keep their stamps.
       chmodSync(path.join(root, 'dist'), statSync(path.join(root, 'dist')).mode);
       await buildSite(root);
@@ -147,8 +150,11 @@ describe('file stamps', () => {
       rmSync(dist, { recursive: true });
       rmSync(path.join(root, '.dist.stadtbote-shadow'), { recursive: true, force: true });
       renameSync(`${dist}.restored`, dist);
+      taking.mockClear();
       const report = await buildSite(root);
       expect(hashing).toHaveBeenCalledTimes(1);
+      // Not the stamps of a checkout: none would match.
+      expect(taking.mock.calls.map((call) => call[2])).toEqual([false]);
       expect(report.cache).toBe('hit');
       expect(report.write?.written).toBe(0);
     } finally {
