@@ -18,7 +18,8 @@ import { ContentError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderContext } from '../render/renderer.js';
-import { indexSearch, SEARCH_DIR, SEARCH_OWNER, type SearchResult } from '../search/pagefind.js';
+import { SEARCH_DIR, SEARCH_OWNER, type SearchInput, type SearchResult } from '../search/pagefind.js';
+import { SearchStage } from './search-stage.js';
 import { DEFAULT_TEMPLATES_DIR } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
 import { OutputClaims } from '../write/claims.js';
@@ -49,7 +50,7 @@ const isError = (p: Problem): boolean => p.severity === 'error';
 /**
  * The build: load → (cache) → render, each source validated in its render task and its page written
  * as it comes → links → site checks → plan lists → write lists and site files → search → swap.
- * Every stage takes what it needs and returns what it made; `problems` collects them in order.
+ * The search index is made on a thread of its own beside the later stages (build/search-stage.ts). Every stage takes what it needs and returns what it made; `problems` collects them in order.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const timer = new StageTimer();
@@ -93,6 +94,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict() });
   // Scans written pages on a thread of its own in a large build: ended on every way out.
   let externals: ExternalResourceCheck | undefined;
+  let search: SearchStage | undefined;
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems, site.config.language /* messages */);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
@@ -102,6 +104,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     // The scan of written pages gets a thread of its own where pages are rendered in this one (a template edit); render threads take every core.
     externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */, undefined, () => pool.threadsUsed === 0);
     const output = new SiteOutput(writer, writer ? [externals] : []);
+    search = output.dryRun || !config.search ? undefined : new SearchStage();
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means
     // these very templates built the site last time: no need to parse them all.
@@ -112,7 +115,9 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
-    const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector);
+    // An edited article's part of the search index is begun from its last pages as soon as the lookups find it (build/search-stage.ts).
+    search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, sources: content.sources.length, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
+    const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
     head.sourcesTaken();
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
     // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
@@ -146,6 +151,9 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     // Article pages get their links to other articles (related, previous, next) now that all are known.
     const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
     timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
+    // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
+    const searchInput: SearchInput | undefined = search && { writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts };
+    if (search && searchInput) search.beside(searchInput);
     const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
@@ -158,11 +166,8 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
 
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
-    if (!output.dryRun && config.search) {
-      // Pagefind's indexer is the build's peak of memory (a year of 100,000 articles: 0.6 GiB of its own): the file thread's heap goes first.
-      writer?.stopFileThread();
-      searchIndex = await indexSearch({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
-    }
+    // Pagefind's indexer is the build's peak of memory (a year of 100,000 articles: 0.6 GiB of its own): where it starts now, the file thread's heap goes first.
+    if (search && searchInput) searchIndex = await search.finish(searchInput, () => writer?.stopFileThread());
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
     if (writer && config.compress) {
@@ -198,6 +203,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   } catch (err) {
     await pool.close();
     externals?.close();
+    search?.close();
     writer?.abort();
     // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
     if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out, site.config.language)].sort(compareProblems), { cause: err });

@@ -35,12 +35,17 @@ export interface SourceStageInput {
  * the cache without rendering, when its page can be had. Returns what must be rendered: paths not
  * in the cache (read only when rendered), and sources already read whose entry was stale or unusable.
  */
-export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap<string, CachedSource>, sink: SourceSink): (SourceFile | string)[] {
+export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap<string, CachedSource>, sink: SourceSink, onRender?: (rel: string) => void): (SourceFile | string)[] {
   const toRender: (SourceFile | string)[] = [];
+  // Told as it is found, not at the end: the search index begins the part of a changed article at once (build/search-stage.ts).
+  const render = (source: SourceFile | string): void => {
+    toRender.push(source);
+    onRender?.(typeof source === 'string' ? source : source.rel);
+  };
   for (const rel of input.sources) {
     const hit = previous.get(rel);
     if (hit === undefined) {
-      toRender.push(rel);
+      render(rel);
       continue;
     }
     const assetsFresh = hit.assetKey === assetDependencyKey(hit.assets, input.assets);
@@ -50,13 +55,13 @@ export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap
         input.next.set(rel, hit);
         continue;
       }
-      toRender.push(input.read(rel));
+      render(input.read(rel));
       continue;
     }
     const known = input.known?.(rel);
     if (known !== undefined && assetsFresh && known.hash === hit.hash) {
       if (sink.accept(hit, undefined, hit.bodyHtml, input.displayPrefix + rel)) input.next.set(rel, hit.stamp === known.stamp ? hit : withStamp(hit, known.stamp));
-      else toRender.push(input.read(rel));
+      else render(input.read(rel));
       continue;
     }
     // Read one at a time: the text of a source served from the cache is dropped right away.
@@ -64,7 +69,7 @@ export function takeCachedSources(input: SourceStageInput, previous: ReadonlyMap
     const fresh = hit.hash === source.hash && assetsFresh;
     // The same bytes with a new stamp (a checkout): the entry keeps the stamp of this read for the next build.
     if (fresh && sink.accept(hit, undefined, hit.bodyHtml, source.display)) input.next.set(source.rel, hit.stamp === source.stamp ? hit : withStamp(hit, source.stamp));
-    else toRender.push(source);
+    else render(source);
   }
   return toRender;
 }

@@ -27,6 +27,8 @@ export interface CachedOutput {
   readonly files: readonly (readonly [string, string])[];
   /** An article page's: the hash of what the search index is made from (theme/search-view.ts). */
   readonly search?: string;
+  /** A search part's: its articles' site paths, in the order they were indexed (search/pagefind.ts `guess`). */
+  readonly pages?: readonly string[];
 }
 
 export interface CacheData {

@@ -76,7 +76,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
 }
 
 function isOutput(e: unknown): e is CachedOutput {
-  return isObject(e) && isString(e.key) && (e.search === undefined || isString(e.search)) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
+  return isObject(e) && isString(e.key) && (e.search === undefined || isString(e.search)) && (e.pages === undefined || (Array.isArray(e.pages) && e.pages.every(isSitePath))) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
 }
 
 function isAsset(e: unknown): e is ProcessedAsset {
@@ -92,4 +92,9 @@ export function isWellFormed(data: CacheData): boolean {
   for (const [name, entry] of data.outputs) if (!isString(name) || !isOutput(entry)) return false;
   for (const [key, entry] of data.assets) if (!isString(key) || !isAsset(entry)) return false;
   return true;
+}
+
+/** A site path of an article (`/2025/02-13-slug/`) as a search part lists them: inside the output, whatever the cache file says. */
+function isSitePath(value: unknown): boolean {
+  return isString(value) && value.startsWith('/') && !value.split('/').includes('..');
 }

@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
-import { searchView } from '../theme/search-view.js';
-import os from 'node:os';
 import path from 'node:path';
-import { listFiles } from '../util/files.js';
 import { fileURLToPath } from 'node:url';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { ResolvedSite } from '../config/config.js';
@@ -13,6 +10,7 @@ import type { SiteOutput } from '../write/site-output.js';
 import { hashOf } from '../util/hash.js';
 import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
 import { owner } from '../i18n/owners.js';
+import { SearchThread, type BuiltBundle } from './search-thread.js';
 
 export { SEARCH_DIR };
 
@@ -41,6 +39,8 @@ export interface SearchResult {
   readonly parts: number;
   readonly indexedParts: number;
   readonly indexedArticles: number;
+  /** Parts built again from an index of their last pages begun while the build rendered (`anticipate`). */
+  readonly guessedParts: number;
 }
 
 /** Cache entries of the parts: `search:` for a single index, `search:2022-2024` for a part of those years. */
@@ -48,21 +48,8 @@ export const SEARCH_PART_PREFIX = 'search:';
 const CACHE_ENTRY = SEARCH_PART_PREFIX;
 /** Who writes the search bundle, in messages about paths that collide with it. */
 export const SEARCH_OWNER = owner('searchIndex');
-const PIPELINED_PAGES = 64;
-/** The record that closes every part of a split index: one word, and a date before any article's. */
-// A word no text contains: a word shared with an article hid that article from the part's search.
-const PART_END_WORD = 'qxqxqxqxqx';
-// Before year 1 (-62,135,596,800,000 ms), and small enough for the number type Pagefind sorts with.
-const PART_END_SORT = '-99999999999999';
-
 /** The files that load and run the search: needed once, in the primary part. */
 const LOADER = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
-
-/**
- * Bundle files the theme never loads: Pagefind's own UIs (our search page has its own accessible
- * one) and the playground. Leaving them out keeps the output small and free of unused scripts.
- */
-const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/;
 
 function pagefindVersion(): string {
   try {
@@ -93,150 +80,200 @@ export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: read
   return hashOf(...parts);
 }
 
-// One Pagefind service serves every index of this process; it is stopped when the last one is done,
-// so that a build run from the CLI can exit while a concurrent build in the same process still indexes.
-let activeIndexes = 0;
 let indexRuns = 0;
 
-/** How often this process has run Pagefind, so that tests can see the cache at work. */
+/** How often this process has had a bundle built, so that tests can see the cache at work. */
 export function searchIndexRuns(): number {
   return indexRuns;
 }
 
-/**
- * From this many pages on, a part's bundle comes through a temporary folder instead of memory.
- * `getFiles` brings the whole bundle through Pagefind's Node wrapper as base64 in JSON, a transient
- * of several times its size in the main thread; with one part per year of 100,000 articles (7,000
- * pages a part) that was where the build peaked: 1,795 MiB for the process tree against 1,533 MiB
- * through the folder (one run each, idle 2-core machine). Writing, reading and removing the folder's
- * files costs time (that build 236 → 272 s), so parts of the usual size (about 2,000 pages) stay in memory.
- */
-export const BUNDLE_VIA_FOLDER_FROM = 4000;
-
-/** Indexes the articles and hands each file of the bundle to `take`, in path order. */
-export async function buildIndex(
-  input: Pick<SearchInput, 'writer' | 'site'>,
-  articles: readonly Pick<ArticleMeta, 'url'>[],
-  lastPlace: boolean,
-  take: (path: string, content: Uint8Array) => void,
-  viaFolder = articles.length >= BUNDLE_VIA_FOLDER_FROM,
-): Promise<void> {
-  const { writer, site } = input;
-  activeIndexes++;
-  indexRuns++;
-  try {
-    const pagefind = await import('pagefind');
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language });
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    // Articles are read back from the new output: the same bytes readers get, links resolved.
-    // Requests are pipelined, a batch at a time: Pagefind parses while the next pages are sent
-    // (10,000 pages: 6.3 s instead of 9 s), and requests still arrive in article order, which keeps
-    // the index byte-identical from run to run.
-    for (let i = 0; i < articles.length; i += PIPELINED_PAGES) {
-      await Promise.all(
-        articles.slice(i, i + PIPELINED_PAGES).map(async (a) => {
-          // What Pagefind reads of the page, and nothing else (theme/search-view.ts): the index is made from what its key covers.
-          const html = searchView(writer.read(outputPathFor(a.url)).toString('utf8'));
-          // Site paths without the base path: the search script sets Pagefind's baseUrl, which it prepends.
-          const added = await index.addHTMLFile({ url: a.url, content: html });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${a.url}: ${added.errors.join('; ')}`);
-        }),
-      );
-    }
-    // A split index needs each part's results to score above zero (see templates/assets/search.js):
-    // sorted by date, Pagefind scores a page by how many pages of its part are older, so the oldest
-    // scores 0. A record older than every article takes that place; Pagefind drops a record without
-    // words, so it has one, and the search script drops it (the only result that still scores 0).
-    if (lastPlace) {
-      const added = await index.addCustomRecord({ url: '/', content: PART_END_WORD, language: site.config.language, sort: { date: PART_END_SORT } });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the end of a search part: ${added.errors.join('; ')}`);
-    }
-    if (!viaFolder) {
-      const result = await index.getFiles();
-      if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
-      await index.deleteIndex();
-      // Pagefind returns the same files in varying order; sorted, the bundle is byte-identical across runs.
-      const files = result.files.map((f) => ({ path: f.path.replace(/^\/+/, ''), content: f.content })).filter((f) => !UNUSED.test(f.path));
-      for (const f of files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) take(f.path, f.content);
-      return;
-    }
-    const bundle = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-pagefind-'));
-    try {
-      const result = await index.writeFiles({ outputPath: bundle });
-      if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
-      await index.deleteIndex();
-      // listFiles gives the paths sorted: the bundle is handed over in the same order on every run.
-      for (const rel of listFiles(bundle)) if (!UNUSED.test(rel)) take(rel, readFileSync(path.join(bundle, rel)));
-    } finally {
-      rmSync(bundle, { recursive: true, force: true });
-    }
-  } finally {
-    activeIndexes--;
-    if (activeIndexes === 0) await (await import('pagefind')).close();
-  }
+/** A part of the index as this build plans it: its key and cache entry, and its bundle where it is built again. */
+interface PlannedPart {
+  readonly part: SearchPart;
+  readonly primary: boolean;
+  readonly key: string;
+  readonly entry: string;
+  readonly dir: string;
+  /** The last build's bundle where it may be kept (same key, or stale allowed). */
+  readonly reusable: CachedOutput | undefined;
+  /** The bundle on its way from the search thread. */
+  bundle?: Promise<BuiltBundle>;
 }
 
+/** What guesses are made from: the last build's parts and the live output their pages are in. */
+export interface SearchGuessInput {
+  readonly language: string;
+  readonly lastParts: ReadonlyMap<string, CachedOutput>;
+  readonly outDir: string;
+}
+
+/** A part of the last build, by its name, with its articles' site paths in the order they were indexed. */
+interface LastPart {
+  readonly name: string;
+  readonly pages: readonly string[];
+}
+
+/** At most this many parts are begun from their last pages: an edit, not a pull of a hundred articles, is what a guess is for. */
+const MAX_GUESSED_PARTS = 4;
+
 /**
- * Builds the Pagefind index of all published articles into `<out>/pagefind/` (or one bundle per part,
+ * The Pagefind index of all published articles, in `<out>/pagefind/` (or one bundle per part,
  * `<out>/pagefind/<years>/`, see ./parts.ts). Pages other than articles are not indexed (only article
  * pages carry `data-pagefind-body`), drafts are never written. A part whose pages are the same as in
  * the last build, in the same role, keeps its previous bundle as it is.
+ *
+ * In steps, so that Pagefind works while the build does (search/search-thread.ts): `guess`, as the
+ * build finds a changed article, begins its part's index from the last pages;
+ * `start` once every article page is written sends the parts to build; `finish` takes the bundles
+ * where the build took them before: their files are claimed and written there, in part order.
  */
-export async function indexSearch(input: SearchInput): Promise<SearchResult> {
-  const { claim, allowStale = false } = input;
-  const claimed = new Set<string>();
-  const claimOnce = (rel: string): boolean => {
-    if (claimed.has(rel)) return true;
-    if (!claim(rel, SEARCH_OWNER)) return false;
-    claimed.add(rel);
-    return true;
-  };
-  const parts = searchParts(input.articles, input.site.config.searchSplit);
-  const statuses: SearchStatus[] = [];
-  let indexedArticles = 0;
-  for (const part of parts) {
-    const status = await indexPart(input, part, part === parts[0], claimOnce, allowStale);
-    if (status === 'indexed') indexedArticles += part.articles.length;
-    statuses.push(status);
-  }
-  // A part that is gone (a year without articles now) leaves nothing behind: a build writes only what it claims.
-  const status: SearchStatus = statuses.includes('indexed') ? 'indexed' : statuses.includes('stale') ? 'stale' : 'kept';
-  return { status, parts: parts.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles };
-}
+export class SearchIndexing {
+  private thread: SearchThread | undefined;
+  /** Guesses begun by `guess`, by part name. */
+  private readonly guesses = new Map<string, number>();
+  private input: SearchInput | undefined;
+  private planned: PlannedPart[] = [];
 
-async function indexPart(input: SearchInput, part: SearchPart, primary: boolean, claimOnce: (rel: string) => boolean, allowStale: boolean): Promise<SearchStatus> {
-  const { writer, site, previous, next } = input;
-  // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
-  const key = hashOf(searchKey(site, writer, part.articles, input.searchHashOf), primary ? 'primary' : 'merged');
-  const entry = CACHE_ENTRY + part.name;
-  const dir = part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR;
-  const cached: CachedOutput | undefined = previous.outputs.get(entry) ?? input.lastParts?.get(entry);
-  // A stale part keeps its old key in the cache, so the next build that may not be stale indexes it again.
-  if (cached && (cached.key === key || allowStale) && cached.files.length > 0) {
-    let complete = true;
-    for (const [rel, hash] of cached.files) {
-      if (!claimOnce(rel)) continue;
-      if (!writer.keep(rel, hash)) {
-        complete = false;
-        break;
+  /** Where guesses come from (`guess`), set before the build looks for changed sources; with the last part of each article's site path. */
+  private guessInput: (SearchGuessInput & { readonly partOf: ReadonlyMap<string, LastPart> }) | undefined;
+
+  /** Allows guesses in this build (the last build's parts are known, and it has a live output). */
+  allowGuesses(input: SearchGuessInput): void {
+    const partOf = new Map<string, LastPart>();
+    for (const [entry, last] of input.lastParts) {
+      if (!entry.startsWith(CACHE_ENTRY) || !last.pages) continue;
+      const part = { name: entry.slice(CACHE_ENTRY.length), pages: last.pages };
+      for (const url of last.pages) partOf.set(url, part);
+    }
+    this.guessInput = { ...input, partOf };
+  }
+
+  /**
+   * Begins the index of the part of the last build that a changed article was in, from the part's
+   * pages in the live output: by the time the new pages are written, only those whose search view
+   * changed are left to add (a part of 900 pages: 0.4–0.7 s of Pagefind's parsing done beside the
+   * build). A guess that does not fit (the part has other articles now) is dropped for a fresh index.
+   */
+  guess(lastUrl: string): void {
+    const input = this.guessInput;
+    const part = input?.partOf.get(lastUrl);
+    if (!input || !part || this.guesses.has(part.name) || this.guesses.size >= MAX_GUESSED_PARTS) return;
+    const pages = part.pages.map((url) => ({ url, file: path.join(input.outDir, outputPathFor(url)) }));
+    try {
+      this.guesses.set(part.name, this.searchThread().guess({ language: input.language, pages, lastPlace: part.name !== '' }));
+    } catch {
+      // Only a head start: a thread that cannot start now is started (and its failure told) where the index is built.
+    }
+  }
+
+  /** Plans the parts (every article page is final now) and sends those to build to the search thread. */
+  start(input: SearchInput): void {
+    const { writer, site, previous, allowStale = false } = input;
+    this.input = input;
+    const parts = searchParts(input.articles, site.config.searchSplit);
+    this.planned = parts.map((part, i): PlannedPart => {
+      const primary = i === 0;
+      // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
+      const key = hashOf(searchKey(site, writer, part.articles, input.searchHashOf), primary ? 'primary' : 'merged');
+      const entry = CACHE_ENTRY + part.name;
+      const cached: CachedOutput | undefined = previous.outputs.get(entry) ?? input.lastParts?.get(entry);
+      const reusable = cached && (cached.key === key || allowStale) && cached.files.length > 0 ? cached : undefined;
+      return { part, primary, key, entry, dir: part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR, reusable };
+    });
+    for (const p of this.planned) if (!p.reusable) p.bundle = this.bundleOf(p);
+    for (const guess of this.guesses.values()) this.thread?.drop(guess);
+    this.guesses.clear();
+  }
+
+  /** Takes every part: kept as it was, or its new bundle claimed and written. */
+  async finish(): Promise<SearchResult> {
+    const input = this.input;
+    if (!input) throw new Error('SearchIndexing.finish before start');
+    const claimed = new Set<string>();
+    const claimOnce = (rel: string): boolean => {
+      if (claimed.has(rel)) return true;
+      if (!input.claim(rel, SEARCH_OWNER)) return false;
+      claimed.add(rel);
+      return true;
+    };
+    const statuses: SearchStatus[] = [];
+    let indexedArticles = 0;
+    let guessedParts = 0;
+    try {
+      for (const p of this.planned) {
+        const status = await this.take(input, p, claimOnce);
+        if (status === 'indexed' || status === 'guessed') indexedArticles += p.part.articles.length;
+        if (status === 'guessed') guessedParts++;
+        statuses.push(status === 'guessed' ? 'indexed' : status);
+      }
+    } finally {
+      this.close();
+    }
+    // A part that is gone (a year without articles now) leaves nothing behind: a build writes only what it claims.
+    const status: SearchStatus = statuses.includes('indexed') ? 'indexed' : statuses.includes('stale') ? 'stale' : 'kept';
+    return { status, parts: this.planned.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles, guessedParts };
+  }
+
+  /** Ends the search thread and Pagefind's process: after `finish`, or when the build failed before it. */
+  close(): void {
+    this.thread?.close();
+    this.thread = undefined;
+  }
+
+  private searchThread(): SearchThread {
+    return (this.thread ??= SearchThread.start());
+  }
+
+  private bundleOf(p: PlannedPart): Promise<BuiltBundle> {
+    indexRuns++;
+    const { writer, site } = this.input!;
+    // The thread reads the pages where the writer has them: the same bytes readers get, links resolved.
+    const pages = p.part.articles.map((a) => ({ url: a.url, file: writer.fileOf(outputPathFor(a.url)), viewHash: this.input!.searchHashOf?.(a.url) }));
+    const guess = this.guesses.get(p.part.name);
+    this.guesses.delete(p.part.name);
+    return this.searchThread().index({ language: site.config.language, pages, lastPlace: p.part.name !== '' }, guess);
+  }
+
+  private async take(input: SearchInput, p: PlannedPart, claimOnce: (rel: string) => boolean): Promise<SearchStatus | 'guessed'> {
+    const { writer, next } = input;
+    if (p.reusable) {
+      let complete = true;
+      for (const [rel, hash] of p.reusable.files) {
+        if (!claimOnce(rel)) continue;
+        if (!writer.keep(rel, hash)) {
+          complete = false;
+          break;
+        }
+      }
+      if (complete) {
+        // A stale part keeps its old key in the cache, so the next build that may not be stale indexes it again.
+        next.outputs.set(p.entry, p.reusable);
+        return p.reusable.key === p.key ? 'kept' : 'stale';
       }
     }
-    if (complete) {
-      next.outputs.set(entry, cached);
-      return cached.key === key ? 'kept' : 'stale';
+    // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
+    const written: [string, string][] = [];
+    const bundle = await (p.bundle ??= this.bundleOf(p));
+    for (const { path: file, content } of bundle.files) {
+      if (!p.primary && LOADER.test(file)) continue;
+      const rel = `${p.dir}/${file}`;
+      if (!claimOnce(rel)) continue;
+      const hash = hashOf(content);
+      writer.put(rel, content, hash);
+      written.push([rel, hash]);
     }
+    next.outputs.set(p.entry, { key: p.key, files: written, pages: p.part.articles.map((a) => a.url) });
+    return bundle.guessed ? 'guessed' : 'indexed';
   }
+}
 
-  // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
-  const written: [string, string][] = [];
-  await buildIndex(input, part.articles, part.name !== '', (file, content) => {
-    if (!primary && LOADER.test(file)) return;
-    const rel = `${dir}/${file}`;
-    if (!claimOnce(rel)) return;
-    const hash = hashOf(content);
-    writer.put(rel, content, hash);
-    written.push([rel, hash]);
-  });
-  next.outputs.set(entry, { key, files: written });
-  return 'indexed';
+/** Builds the index in one step (`SearchIndexing` started and finished at once), for a caller with nothing to do meanwhile. */
+export async function indexSearch(input: SearchInput): Promise<SearchResult> {
+  const indexing = new SearchIndexing();
+  try {
+    indexing.start(input);
+    return await indexing.finish();
+  } finally {
+    indexing.close();
+  }
 }

@@ -54,4 +54,10 @@ export class SiteOutput {
     if (!this.writer) throw new Error(`nothing is written in a dry run: ${rel}`);
     return this.writer.read(rel);
   }
+
+  /** Where a file written or kept in this build is until the commit (the search thread reads the article pages there). */
+  fileOf(rel: string): string {
+    if (!this.writer) throw new Error(`nothing is written in a dry run: ${rel}`);
+    return this.writer.fileOf(rel);
+  }
 }

@@ -243,10 +243,15 @@ export class OutputWriter {
 
   /** The bytes of a file of the new output, wherever they are now: the shadow, or the live folder when unchanged. */
   read(rel: string): Buffer {
+    return readFileSync(this.fileOf(rel));
+  }
+
+  /** Where a file of the new output is until the commit, written: the shadow, or the live folder when unchanged. */
+  fileOf(rel: string): string {
     const hash = this.target.get(rel);
     if (hash === undefined) throw new Error(`${rel} is not part of the new output`);
     this.files.waitFor(rel);
-    return readFileSync(path.join(this.shadowFiles.get(rel) === hash ? this.shadow : this.out, rel));
+    return path.join(this.shadowFiles.get(rel) === hash ? this.shadow : this.out, rel);
   }
 
   has(rel: string): boolean {

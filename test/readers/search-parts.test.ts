@@ -39,7 +39,7 @@ describe('search index in parts', () => {
   it('writes one part per year; only the newest carries the script and WebAssembly', async () => {
     const root = site();
     const report = await buildSite(root);
-    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 3, indexedArticles: 9 });
+    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 3, indexedArticles: 9, guessedParts: 0 });
     const tree = readTree(path.join(root, 'dist', 'pagefind'));
     const top = new Set([...tree.keys()].map((rel) => rel.split('/')[0]));
     expect([...top].sort()).toEqual(['2022', '2023', '2024']);
@@ -62,7 +62,8 @@ describe('search index in parts', () => {
     appendFileSync(path.join(root, 'content', '2022', '2022-01-11-meldung-1.md'), '\nNachtrag: Breitbandausbau.\n');
     const report = await buildSite(root);
     expect(report.cache).toBe('hit');
-    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 1, indexedArticles: 3 });
+    // Begun from the part's last pages while the edit was rendered; the new page alone was added to it.
+    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 1, indexedArticles: 3, guessedParts: 1 });
     const after = readTree(path.join(root, 'dist'));
     const searchFiles = changed(before, after).filter((rel) => rel.startsWith('pagefind/'));
     expect(searchFiles.length).toBeGreaterThan(0);
@@ -85,15 +86,57 @@ describe('search index in parts', () => {
     const root = site();
     await buildSite(root);
     const again = await buildSite(root);
-    expect(again.searchIndex).toEqual({ status: 'kept', parts: 3, indexedParts: 0, indexedArticles: 0 });
+    expect(again.searchIndex).toEqual({ status: 'kept', parts: 3, indexedParts: 0, indexedArticles: 0, guessedParts: 0 });
     // The newest year goes: 2023 becomes the primary part (indexed again with the script), 2022 is kept.
     rmSync(path.join(root, 'content', '2024'), { recursive: true });
     const fewer = await buildSite(root);
-    expect(fewer.searchIndex).toEqual({ status: 'indexed', parts: 2, indexedParts: 1, indexedArticles: 3 });
+    expect(fewer.searchIndex).toEqual({ status: 'indexed', parts: 2, indexedParts: 1, indexedArticles: 3, guessedParts: 0 });
     const tree = readTree(path.join(root, 'dist', 'pagefind'));
     expect([...tree.keys()].some((rel) => rel.startsWith('2024/'))).toBe(false);
     expect(tree.has('2023/pagefind.js')).toBe(true);
   });
+
+  /** The output of the same content built cold in another folder. */
+  async function coldTree(root: string): Promise<Map<string, Buffer>> {
+    const cold = tempDir();
+    dirs.push(cold);
+    cpSync(path.join(root, 'content'), path.join(cold, 'content'), { recursive: true });
+    cpSync(path.join(root, 'stadtbote.config.yaml'), path.join(cold, 'stadtbote.config.yaml'));
+    await buildSite(cold);
+    return readTree(path.join(cold, 'dist'));
+  }
+
+  it('a part begun from its last pages that no longer fit (an article added in the same edit) is indexed from its new pages: the cold build\'s output', async () => {
+    const root = site();
+    await buildSite(root);
+    // A new article in 2023 and an edit of another one: the part's articles are not the last build's.
+    writeFileSync(path.join(root, 'content', '2023', '2023-05-20-neu.md'), '---\ntitle: "Neu 2023"\ndate: 2023-05-20\nregion: Potsdam\nteaser: "Neu."\n---\nText über Quastenflosser.\n');
+    appendFileSync(path.join(root, 'content', '2023', '2023-01-11-meldung-1.md'), '\nNachtrag: Glasfaser.\n');
+    const report = await buildSite(root);
+    expect(report.searchIndex).toEqual({ status: 'indexed', parts: 3, indexedParts: 1, indexedArticles: 4, guessedParts: 0 });
+    expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
+    // The next edit in that part fits again (the cache lists the part's new articles).
+    appendFileSync(path.join(root, 'content', '2023', '2023-05-20-neu.md'), '\nNachtrag: Breitband.\n');
+    const again = await buildSite(root);
+    expect(again.searchIndex).toMatchObject({ indexedParts: 1, guessedParts: 1 });
+    expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
+  }, 60_000);
+
+  it('a build that fails after a part was begun from its last pages leaves the output as it was and the next build right', async () => {
+    const root = site();
+    await buildSite(root);
+    const before = readTree(path.join(root, 'dist'));
+    const file = path.join(root, 'content', '2022', '2022-01-11-meldung-1.md');
+    const text = readFileSync(file, 'utf8');
+    // A link to an article that does not exist stops the build after rendering, with the part already begun.
+    writeFileSync(file, `${text}\nSiehe [die Meldung](/2022/01-01-gibt-es-nicht/).\n`);
+    await expect(buildSite(root)).rejects.toThrow();
+    expect(changed(before, readTree(path.join(root, 'dist')))).toEqual([]);
+    writeFileSync(file, `${text}\nNachtrag: Quastenflosser.\n`);
+    const report = await buildSite(root);
+    expect(report.searchIndex).toMatchObject({ indexedParts: 1, guessedParts: 1 });
+    expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
+  }, 60_000);
 
   it('refuses an unknown searchSplit with a problem that names the field and the choices', async () => {
     const root = site();
