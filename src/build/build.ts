@@ -18,7 +18,7 @@ import { ContentError } from '../model/errors.js';
 import { compareProblems, type Problem } from '../model/problem.js';
 import { RenderPool } from '../render/pool.js';
 import type { RenderContext } from '../render/renderer.js';
-import { SEARCH_DIR, SEARCH_OWNER, type SearchInput, type SearchResult } from '../search/pagefind.js';
+import { SEARCH_DIR, SEARCH_OWNER, type SearchResult } from '../search/pagefind.js';
 import { SearchStage } from './search-stage.js';
 import { DEFAULT_TEMPLATES_DIR } from '../theme/engine.js';
 import { hashOf } from '../util/hash.js';
@@ -116,7 +116,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
     const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
     // An edited article's part of the search index is begun from its last pages as soon as the lookups find it (build/search-stage.ts).
-    search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, sources: content.sources.length, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
+    search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
     const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
     head.sourcesTaken();
     timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
@@ -152,8 +152,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
     timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
     // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
-    const searchInput: SearchInput | undefined = search && { writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts };
-    if (search && searchInput) search.beside(searchInput);
+    search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
     const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
     await pool.close();
     timer.mark(`list pages (${lists.rendered} rendered)`);
@@ -167,7 +166,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
     // Pagefind's indexer is the build's peak of memory (a year of 100,000 articles: 0.6 GiB of its own): where it starts now, the file thread's heap goes first.
-    if (search && searchInput) searchIndex = await search.finish(searchInput, () => writer?.stopFileThread());
+    if (search) searchIndex = await search.finish(() => writer?.stopFileThread());
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
     if (writer && config.compress) {

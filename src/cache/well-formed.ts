@@ -76,7 +76,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
 }
 
 function isOutput(e: unknown): e is CachedOutput {
-  return isObject(e) && isString(e.key) && (e.search === undefined || isString(e.search)) && (e.pages === undefined || (Array.isArray(e.pages) && e.pages.every(isSitePath))) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
+  return isObject(e) && isString(e.key) && (e.search === undefined || isString(e.search)) && (e.pages === undefined || (Array.isArray(e.pages) && e.pages.every(isSafeSitePath))) && Array.isArray(e.files) && e.files.every((f) => Array.isArray(f) && f.length === 2 && isSafeRelPath(f[0]) && isString(f[1]));
 }
 
 function isAsset(e: unknown): e is ProcessedAsset {
@@ -94,7 +94,3 @@ export function isWellFormed(data: CacheData): boolean {
   return true;
 }
 
-/** A site path of an article (`/2025/02-13-slug/`) as a search part lists them: inside the output, whatever the cache file says. */
-function isSitePath(value: unknown): boolean {
-  return isString(value) && value.startsWith('/') && !value.split('/').includes('..');
-}

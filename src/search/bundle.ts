@@ -32,9 +32,10 @@ const PART_END_SORT = '-99999999999999';
  */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/;
 
-// One Pagefind service serves every index of this process; it is stopped when the last one is done,
-// so that a build run from the CLI can exit while a concurrent build in the same process still indexes.
+// One Pagefind service serves every index of this thread (search/index-thread.ts); it is stopped
+// when the last one is done, and started again for the next.
 let activeIndexes = 0;
+let pagefindLoaded = false;
 
 /**
  * From this many pages on, a part's bundle comes through a temporary folder instead of memory.
@@ -70,6 +71,7 @@ export class PagefindBundle {
   static async create(language: string): Promise<PagefindBundle> {
     activeIndexes++;
     try {
+      pagefindLoaded = true;
       const pagefind = await import('pagefind');
       const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
       if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
@@ -125,7 +127,7 @@ export class PagefindBundle {
         const result = await this.index.writeFiles({ outputPath: bundle });
         if (result.errors.length > 0) throw new Error(`Pagefind could not write the index: ${result.errors.join('; ')}`);
         await this.discard();
-        // listFiles gives the paths sorted: the bundle is handed over in the same order on every run.
+        // listFiles gives the paths sorted: the bundle is handed over in the same order on every run, one file at a time.
         for (const rel of listFiles(bundle)) if (!UNUSED.test(rel)) take(rel, readFileSync(path.join(bundle, rel)));
       } finally {
         rmSync(bundle, { recursive: true, force: true });
@@ -135,7 +137,7 @@ export class PagefindBundle {
     }
   }
 
-  /** Drops the index (once); Pagefind's process ends with the last index of this thread. */
+  /** Drops the index (once); Pagefind's process ends with the last index of its thread. */
   async discard(): Promise<void> {
     if (!this.open) return;
     this.open = false;
@@ -147,9 +149,28 @@ export class PagefindBundle {
   }
 }
 
+/** Stops this thread's Pagefind service, if one was started (its child process is killed, not waited for). */
+export async function closePagefind(): Promise<void> {
+  if (pagefindLoaded) await (await import('pagefind')).close();
+}
+
 async function release(): Promise<void> {
   activeIndexes--;
   if (activeIndexes === 0) await (await import('pagefind')).close();
+}
+
+/** An index of the pages, read from their files in their order (and the part's end record where asked), ready to be built. */
+export async function indexPages(language: string, pages: readonly SearchPage[], lastPlace: boolean): Promise<PagefindBundle> {
+  const bundle = await PagefindBundle.create(language);
+  try {
+    // Read a batch at a time: a part's views are not all held at once (a year of 100,000 articles: some 40 MB).
+    for (let i = 0; i < pages.length; i += PIPELINED_PAGES) await bundle.add(pages.slice(i, i + PIPELINED_PAGES).map((page) => ({ url: page.url, view: readView(page) })));
+    if (lastPlace) await bundle.addPartEnd();
+    return bundle;
+  } catch (err) {
+    await bundle.discard();
+    throw err;
+  }
 }
 
 /** Indexes the pages, read from their files, and hands each file of the bundle to `take`, in path order. */
@@ -160,13 +181,5 @@ export async function buildIndex(
   take: (path: string, content: Uint8Array) => void,
   viaFolder = pages.length >= BUNDLE_VIA_FOLDER_FROM,
 ): Promise<void> {
-  const bundle = await PagefindBundle.create(language);
-  try {
-    // Read a batch at a time: a part's views are not all held at once (a year of 100,000 articles: some 40 MB).
-    for (let i = 0; i < pages.length; i += PIPELINED_PAGES) await bundle.add(pages.slice(i, i + PIPELINED_PAGES).map((page) => ({ url: page.url, view: readView(page) })));
-    if (lastPlace) await bundle.addPartEnd();
-    await bundle.take(take, viaFolder);
-  } finally {
-    await bundle.discard();
-  }
+  await (await indexPages(language, pages, lastPlace)).take(take, viaFolder);
 }

@@ -11,6 +11,8 @@ import { hashOf } from '../util/hash.js';
 import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
 import { owner } from '../i18n/owners.js';
 import { SearchThread, type BuiltBundle } from './search-thread.js';
+import { buildIndex, BUNDLE_VIA_FOLDER_FROM, type SearchPage } from './bundle.js';
+import { LastParts } from './last-parts.js';
 
 export { SEARCH_DIR };
 
@@ -39,7 +41,7 @@ export interface SearchResult {
   readonly parts: number;
   readonly indexedParts: number;
   readonly indexedArticles: number;
-  /** Parts built again from an index of their last pages begun while the build rendered (`anticipate`). */
+  /** Parts built again from an index of their last pages begun while the build rendered (`SearchIndexing.guess`). */
   readonly guessedParts: number;
 }
 
@@ -96,8 +98,8 @@ interface PlannedPart {
   readonly dir: string;
   /** The last build's bundle where it may be kept (same key, or stale allowed). */
   readonly reusable: CachedOutput | undefined;
-  /** The bundle on its way from the search thread. */
-  bundle?: Promise<BuiltBundle>;
+  /** The bundle on its way from the search thread; let go once taken. */
+  bundle?: Promise<BuiltBundle> | undefined;
 }
 
 /** What guesses are made from: the last build's parts and the live output their pages are in. */
@@ -107,14 +109,16 @@ export interface SearchGuessInput {
   readonly outDir: string;
 }
 
-/** A part of the last build, by its name, with its articles' site paths in the order they were indexed. */
-interface LastPart {
-  readonly name: string;
-  readonly pages: readonly string[];
-}
-
 /** At most this many parts are begun from their last pages: an edit, not a pull of a hundred articles, is what a guess is for. */
 const MAX_GUESSED_PARTS = 4;
+
+/**
+ * Parts below this many pages are built beside the build, on the search thread, and begun from
+ * guesses. A larger one (a year of 100,000 articles, or one index of a large site) is built here,
+ * after the list pages and site files, once the file thread's memory is given back: Pagefind's own
+ * memory is the build's peak there (7,000 pages: about 0.6 GiB), and a thread would add its own.
+ */
+const PART_BESIDE_BUILD_BELOW_PAGES = BUNDLE_VIA_FOLDER_FROM;
 
 /**
  * The Pagefind index of all published articles, in `<out>/pagefind/` (or one bundle per part,
@@ -123,29 +127,21 @@ const MAX_GUESSED_PARTS = 4;
  * the last build, in the same role, keeps its previous bundle as it is.
  *
  * In steps, so that Pagefind works while the build does (search/search-thread.ts): `guess`, as the
- * build finds a changed article, begins its part's index from the last pages;
- * `start` once every article page is written sends the parts to build; `finish` takes the bundles
- * where the build took them before: their files are claimed and written there, in part order.
+ * build finds a changed article, begins its part's index from the last pages; `start` once every
+ * article page is written sends the parts to build; `finish` takes the bundles where the build took
+ * them before: their files are claimed and written there, in part order.
  */
 export class SearchIndexing {
   private thread: SearchThread | undefined;
   /** Guesses begun by `guess`, by part name. */
   private readonly guesses = new Map<string, number>();
-  private input: SearchInput | undefined;
-  private planned: PlannedPart[] = [];
-
-  /** Where guesses come from (`guess`), set before the build looks for changed sources; with the last part of each article's site path. */
-  private guessInput: (SearchGuessInput & { readonly partOf: ReadonlyMap<string, LastPart> }) | undefined;
+  private started: { readonly input: SearchInput; readonly planned: readonly PlannedPart[]; readonly beside: boolean } | undefined;
+  /** Where guesses come from, set before the build looks for changed sources (`allowGuesses`). */
+  private guessFrom: { readonly input: SearchGuessInput; readonly parts: LastParts } | undefined;
 
   /** Allows guesses in this build (the last build's parts are known, and it has a live output). */
   allowGuesses(input: SearchGuessInput): void {
-    const partOf = new Map<string, LastPart>();
-    for (const [entry, last] of input.lastParts) {
-      if (!entry.startsWith(CACHE_ENTRY) || !last.pages) continue;
-      const part = { name: entry.slice(CACHE_ENTRY.length), pages: last.pages };
-      for (const url of last.pages) partOf.set(url, part);
-    }
-    this.guessInput = { ...input, partOf };
+    this.guessFrom = { input, parts: new LastParts(input.lastParts, CACHE_ENTRY) };
   }
 
   /**
@@ -155,23 +151,31 @@ export class SearchIndexing {
    * build). A guess that does not fit (the part has other articles now) is dropped for a fresh index.
    */
   guess(lastUrl: string): void {
-    const input = this.guessInput;
-    const part = input?.partOf.get(lastUrl);
-    if (!input || !part || this.guesses.has(part.name) || this.guesses.size >= MAX_GUESSED_PARTS) return;
-    const pages = part.pages.map((url) => ({ url, file: path.join(input.outDir, outputPathFor(url)) }));
+    const from = this.guessFrom;
+    const part = from?.parts.of(lastUrl);
+    if (!from || !part || this.started || this.guesses.has(part.name) || this.guesses.size >= MAX_GUESSED_PARTS || part.pages.length >= PART_BESIDE_BUILD_BELOW_PAGES) return;
+    const pages = part.pages.map((url) => ({ url, file: path.join(from.input.outDir, outputPathFor(url)) }));
     try {
-      this.guesses.set(part.name, this.searchThread().guess({ language: input.language, pages, lastPlace: part.name !== '' }));
+      this.guesses.set(part.name, this.searchThread().guess({ language: from.input.language, pages, lastPlace: part.name !== '' }));
     } catch {
       // Only a head start: a thread that cannot start now is started (and its failure told) where the index is built.
     }
   }
 
-  /** Plans the parts (every article page is final now) and sends those to build to the search thread. */
-  start(input: SearchInput): void {
+  /** Whether the parts are small enough to build beside the list pages and site files (`PART_BESIDE_BUILD_BELOW_PAGES`). */
+  static fitsBeside(input: Pick<SearchInput, 'articles' | 'site'>): boolean {
+    return searchParts(input.articles, input.site.config.searchSplit).every((part) => part.articles.length < PART_BESIDE_BUILD_BELOW_PAGES);
+  }
+
+  /**
+   * Plans the parts (every article page is final now). Beside the build, every part to build goes
+   * to the search thread at once; after it (large parts), each is built here when its turn comes in
+   * `finish`, its files written as Pagefind hands them over.
+   */
+  start(input: SearchInput, beside: boolean): void {
     const { writer, site, previous, allowStale = false } = input;
-    this.input = input;
     const parts = searchParts(input.articles, site.config.searchSplit);
-    this.planned = parts.map((part, i): PlannedPart => {
+    const planned = parts.map((part, i): PlannedPart => {
       const primary = i === 0;
       // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
       const key = hashOf(searchKey(site, writer, part.articles, input.searchHashOf), primary ? 'primary' : 'merged');
@@ -180,19 +184,25 @@ export class SearchIndexing {
       const reusable = cached && (cached.key === key || allowStale) && cached.files.length > 0 ? cached : undefined;
       return { part, primary, key, entry, dir: part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR, reusable };
     });
-    for (const p of this.planned) if (!p.reusable) p.bundle = this.bundleOf(p);
-    for (const guess of this.guesses.values()) this.thread?.drop(guess);
-    this.guesses.clear();
+    this.started = { input, planned, beside };
+    // Guesses no part takes go first: their indexes are let go before the parts that are needed are built.
+    const taken = new Set(planned.filter((p) => !p.reusable).map((p) => p.part.name));
+    for (const [name, guess] of this.guesses) {
+      if (taken.has(name)) continue;
+      this.thread?.drop(guess);
+      this.guesses.delete(name);
+    }
+    if (beside) for (const p of planned) if (!p.reusable) p.bundle = this.bundleOf(input, p);
   }
 
   /** Takes every part: kept as it was, or its new bundle claimed and written. */
   async finish(): Promise<SearchResult> {
-    const input = this.input;
-    if (!input) throw new Error('SearchIndexing.finish before start');
+    const started = this.started;
+    if (!started) throw new Error('SearchIndexing.finish before start');
     const claimed = new Set<string>();
     const claimOnce = (rel: string): boolean => {
       if (claimed.has(rel)) return true;
-      if (!input.claim(rel, SEARCH_OWNER)) return false;
+      if (!started.input.claim(rel, SEARCH_OWNER)) return false;
       claimed.add(rel);
       return true;
     };
@@ -200,8 +210,8 @@ export class SearchIndexing {
     let indexedArticles = 0;
     let guessedParts = 0;
     try {
-      for (const p of this.planned) {
-        const status = await this.take(input, p, claimOnce);
+      for (const p of started.planned) {
+        const status = await this.take(started.input, p, claimOnce);
         if (status === 'indexed' || status === 'guessed') indexedArticles += p.part.articles.length;
         if (status === 'guessed') guessedParts++;
         statuses.push(status === 'guessed' ? 'indexed' : status);
@@ -211,7 +221,7 @@ export class SearchIndexing {
     }
     // A part that is gone (a year without articles now) leaves nothing behind: a build writes only what it claims.
     const status: SearchStatus = statuses.includes('indexed') ? 'indexed' : statuses.includes('stale') ? 'stale' : 'kept';
-    return { status, parts: this.planned.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles, guessedParts };
+    return { status, parts: started.planned.length, indexedParts: statuses.filter((s) => s === 'indexed').length, indexedArticles, guessedParts };
   }
 
   /** Ends the search thread and Pagefind's process: after `finish`, or when the build failed before it. */
@@ -224,14 +234,16 @@ export class SearchIndexing {
     return (this.thread ??= SearchThread.start());
   }
 
-  private bundleOf(p: PlannedPart): Promise<BuiltBundle> {
+  /** The pages of a part, read by Pagefind where the writer has them: the same bytes readers get, links resolved. */
+  private pagesOf(input: SearchInput, p: PlannedPart): SearchPage[] {
+    return p.part.articles.map((a) => ({ url: a.url, file: input.writer.fileOf(outputPathFor(a.url)), viewHash: input.searchHashOf?.(a.url) }));
+  }
+
+  private bundleOf(input: SearchInput, p: PlannedPart): Promise<BuiltBundle> {
     indexRuns++;
-    const { writer, site } = this.input!;
-    // The thread reads the pages where the writer has them: the same bytes readers get, links resolved.
-    const pages = p.part.articles.map((a) => ({ url: a.url, file: writer.fileOf(outputPathFor(a.url)), viewHash: this.input!.searchHashOf?.(a.url) }));
     const guess = this.guesses.get(p.part.name);
     this.guesses.delete(p.part.name);
-    return this.searchThread().index({ language: site.config.language, pages, lastPlace: p.part.name !== '' }, guess);
+    return this.searchThread().index({ language: input.site.config.language, pages: this.pagesOf(input, p), lastPlace: p.part.name !== '' }, guess);
   }
 
   private async take(input: SearchInput, p: PlannedPart, claimOnce: (rel: string) => boolean): Promise<SearchStatus | 'guessed'> {
@@ -253,27 +265,27 @@ export class SearchIndexing {
     }
     // Merged parts are searched by the primary part's script and WebAssembly: their own copies are left out.
     const written: [string, string][] = [];
-    const bundle = await (p.bundle ??= this.bundleOf(p));
-    for (const { path: file, content } of bundle.files) {
-      if (!p.primary && LOADER.test(file)) continue;
+    const put = (file: string, content: Uint8Array): void => {
+      if (!p.primary && LOADER.test(file)) return;
       const rel = `${p.dir}/${file}`;
-      if (!claimOnce(rel)) continue;
+      if (!claimOnce(rel)) return;
       const hash = hashOf(content);
       writer.put(rel, content, hash);
       written.push([rel, hash]);
+    };
+    let guessed = false;
+    if (p.bundle) {
+      const bundle = await p.bundle;
+      // Let go: the files are in the writer now (a part's bundle held to the end of the build was some 1.3 KB an article).
+      p.bundle = undefined;
+      guessed = bundle.guessed;
+      for (const { path: file, content } of bundle.files) put(file, content);
+    } else {
+      // A large part, after the build (or one whose kept files were gone): built here, its files written as Pagefind hands them over.
+      indexRuns++;
+      await buildIndex(input.site.config.language, this.pagesOf(input, p), p.part.name !== '', put);
     }
     next.outputs.set(p.entry, { key: p.key, files: written, pages: p.part.articles.map((a) => a.url) });
-    return bundle.guessed ? 'guessed' : 'indexed';
-  }
-}
-
-/** Builds the index in one step (`SearchIndexing` started and finished at once), for a caller with nothing to do meanwhile. */
-export async function indexSearch(input: SearchInput): Promise<SearchResult> {
-  const indexing = new SearchIndexing();
-  try {
-    indexing.start(input);
-    return await indexing.finish();
-  } finally {
-    indexing.close();
+    return guessed ? 'guessed' : 'indexed';
   }
 }

@@ -12,12 +12,13 @@ export interface IndexJob {
 
 /**
  * What the thread is asked: to begin a part's index from its last pages (`guess`), to build a
- * bundle (`index`, from a guess where one fits), to drop a guess no part needs.
+ * bundle (`index`, from a guess where one fits), to drop a guess no part needs, to end (`close`).
  */
 export type SearchThreadRequest =
   | ({ readonly type: 'guess'; readonly id: number } & IndexJob)
   | ({ readonly type: 'index'; readonly id: number; readonly guess: number | undefined } & IndexJob)
-  | { readonly type: 'drop'; readonly guess: number };
+  | { readonly type: 'drop'; readonly guess: number }
+  | { readonly type: 'close' };
 
 /** One file of a bundle, its path relative to the bundle's folder. */
 export interface BundleFile {
@@ -33,6 +34,9 @@ export interface BuiltBundle {
 
 export type IndexAnswer = ({ readonly id: number } & BuiltBundle) | { readonly id: number; readonly error: string };
 
+/** How long a closing thread may take to stop Pagefind's process before it is ended all the same. */
+const CLOSE_MS = 10_000;
+
 /**
  * Pagefind run from a thread of its own. Pagefind indexes in a process of its own, but is fed page by
  * page through this process's event loop: run from the build's thread, it waited whenever that
@@ -44,6 +48,7 @@ export class SearchThread {
   private readonly pending = new Map<number, { resolve: (bundle: BuiltBundle) => void; reject: (err: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
+  private closing = false;
 
   private constructor(private readonly thread: Worker) {
     thread.on('message', (answer: IndexAnswer) => {
@@ -51,8 +56,9 @@ export class SearchThread {
       if (!waiting) return;
       this.pending.delete(answer.id);
       if ('error' in answer) waiting.reject(new Error(answer.error));
-      else waiting.resolve({ files: answer.files, guessed: answer.guessed });
-      if (this.pending.size === 0) thread.unref();
+      else waiting.resolve(answer);
+      // Held again while closing (`close`), until it has ended Pagefind's process.
+      if (this.pending.size === 0 && !this.closing) thread.unref();
     });
     // A thread that fails (out of memory, a broken install) fails every bundle it still owes.
     const fail = (err: Error): void => {
@@ -85,23 +91,34 @@ export class SearchThread {
 
   /** Builds the bundle of these pages, from the guess where it was made of the same articles; the answer comes when what was asked before it is done. */
   index(job: IndexJob, guess?: number): Promise<BuiltBundle> {
-    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const answer = new Promise<BuiltBundle>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const answer = this.failure ? Promise.reject(this.failure) : new Promise<BuiltBundle>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    // Marked as handled: a bundle asked early that the build never takes (it failed before) ends no process.
+    answer.catch(() => undefined);
+    if (this.failure) return answer;
     // Held while it owes a bundle: a build waiting for nothing else would otherwise let the process end.
     this.thread.ref();
     this.post({ type: 'index', id, guess, ...job });
-    // Marked as handled: a bundle asked early that the build never takes (it failed before) ends no process.
-    answer.catch(() => undefined);
     return answer;
   }
 
   private post(request: SearchThreadRequest): void {
-    if (!this.failure) this.thread.postMessage(request);
+    if (this.failure || (this.closing && request.type !== 'close')) return;
+    this.thread.postMessage(request);
   }
 
-  /** Ends the thread (and with it Pagefind's process): when every bundle is taken, or the build failed. */
+  /**
+   * Ends the thread (when every bundle is taken, or the build failed): it stops Pagefind's process
+   * and waits for its end before it ends itself, held until then (a few milliseconds), so that no
+   * process is left behind unreaped. One that does not end in time is ended all the same.
+   */
   close(): void {
-    void this.thread.terminate();
+    if (this.closing || this.failure) return;
+    this.closing = true;
+    this.thread.ref();
+    this.post({ type: 'close' });
+    const timer = setTimeout(() => void this.thread.terminate(), CLOSE_MS);
+    timer.unref();
+    this.thread.once('exit', () => clearTimeout(timer));
   }
 }

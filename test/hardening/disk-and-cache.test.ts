@@ -108,6 +108,23 @@ describe('an unusable or untrustworthy cache (issue 16, findings 5 and 6)', () =
     expect(existsSync(path.join(root, 'ausserhalb'))).toBe(false);
   }, 20_000);
 
+  it('a search part that lists a page outside the output means a cold build, correct output', async () => {
+    const root = site({ 'content/2025/b.md': article({ title: 'Zweite Meldung' }) });
+    await buildSite(root);
+    const dist = readTree(path.join(root, 'dist'));
+    const file = path.join(root, '.stadtbote-cache/build-cache.bin');
+    const cache = new BuildCache(path.dirname(file), fingerprintOf(file));
+    const loaded = cache.load();
+    const parts = [...loaded.data.outputs].filter(([name]) => name.startsWith('search:'));
+    expect(parts.length).toBeGreaterThan(0);
+    // The part lists of the cache are where a build begins an index from the last pages (search/last-parts.ts).
+    for (const [name, o] of parts) loaded.data.outputs.set(name, { ...o, pages: ['/../../ausserhalb/'] });
+    cache.save(loaded.data);
+    const report = await buildSite(root);
+    expect(report.cache).toBe('invalid');
+    expect(readTree(path.join(root, 'dist'))).toEqual(dist);
+  }, 20_000);
+
   it('claiming an absolute path ends (dirname("/") is "/")', () => {
     const problems: import('../../src/model/problem.js').Problem[] = [];
     const claims = new OutputClaims({ dir: '/nirgends', displayPrefix: 'content/' }, problems);

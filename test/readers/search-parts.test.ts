@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
@@ -122,20 +122,62 @@ describe('search index in parts', () => {
     expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
   }, 60_000);
 
-  it('a build that fails after a part was begun from its last pages leaves the output as it was and the next build right', async () => {
+  /** Pagefind's processes that are children of this one, running or ended and not yet reaped (Linux: read from /proc). */
+  function pagefindChildren(): string[] {
+    const found: string[] = [];
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      // pid (comm) state ppid …: comm may hold spaces and parentheses, the fields after the last ')' do not.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === process.pid && comm.startsWith('pagefind')) found.push(`${pid} ${comm} ${state}`);
+    }
+    return found;
+  }
+
+  /** Waits until no Pagefind process of this one is left (the search thread ends it and reaps it as it closes), or 15 s have passed. */
+  async function noPagefindLeft(): Promise<string[]> {
+    const deadline = Date.now() + 15_000;
+    let left = pagefindChildren();
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      left = pagefindChildren();
+    }
+    return left;
+  }
+
+  it.skipIf(process.platform !== 'linux')('a build that fails while a part is begun from its last pages leaves the output as it was, no Pagefind process behind, and the next build right', async () => {
     const root = site();
+    // A part of some 300 articles: Pagefind is still reading its last pages when the build fails.
+    for (let k = 1; k <= 300; k++) writeFileSync(path.join(root, 'content', '2022', `2022-06-${String((k % 28) + 1).padStart(2, '0')}-extra-${k}.md`), `---\ntitle: "Extra ${k}"\ndate: 2022-06-${String((k % 28) + 1).padStart(2, '0')}\nregion: Potsdam\nteaser: "Kurz."\n---\nText über Glasfaser und Verwaltung, Nummer ${k}.\n`);
     await buildSite(root);
+    expect(await noPagefindLeft()).toEqual([]);
     const before = readTree(path.join(root, 'dist'));
-    const file = path.join(root, 'content', '2022', '2022-01-11-meldung-1.md');
-    const text = readFileSync(file, 'utf8');
-    // A link to an article that does not exist stops the build after rendering, with the part already begun.
-    writeFileSync(file, `${text}\nSiehe [die Meldung](/2022/01-01-gibt-es-nicht/).\n`);
-    await expect(buildSite(root)).rejects.toThrow();
-    expect(changed(before, readTree(path.join(root, 'dist')))).toEqual([]);
-    writeFileSync(file, `${text}\nNachtrag: Quastenflosser.\n`);
-    const report = await buildSite(root);
-    expect(report.searchIndex).toMatchObject({ indexedParts: 1, guessedParts: 1 });
-    expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): number => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const file = path.join(root, 'content', '2022', '2022-01-11-meldung-1.md');
+      const text = readFileSync(file, 'utf8');
+      // A link to an article that does not exist stops the build after rendering, with the part begun.
+      writeFileSync(file, `${text}\nSiehe [die Meldung](/2022/01-01-gibt-es-nicht/).\n`);
+      await expect(buildSite(root)).rejects.toThrow();
+      expect(changed(before, readTree(path.join(root, 'dist')))).toEqual([]);
+      expect(await noPagefindLeft()).toEqual([]);
+      writeFileSync(file, `${text}\nNachtrag: Quastenflosser.\n`);
+      const report = await buildSite(root);
+      expect(report.searchIndex).toMatchObject({ indexedParts: 1, guessedParts: 1 });
+      expect(await noPagefindLeft()).toEqual([]);
+      expect(changed(await coldTree(root), readTree(path.join(root, 'dist')))).toEqual([]);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
   }, 60_000);
 
   it('refuses an unknown searchSplit with a problem that names the field and the choices', async () => {

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildIndex, PagefindBundle } from '../../src/search/bundle.js';
+import { buildIndex, PagefindBundle, type SearchPage } from '../../src/search/bundle.js';
+import { SearchThread, type BuiltBundle } from '../../src/search/search-thread.js';
+import { searchViewHash } from '../../src/theme/search-view.js';
 
 /** Three article pages as the theme marks them up for Pagefind. */
 const pages = new Map(
@@ -70,5 +72,55 @@ describe('an index guessed from the last pages', () => {
     // And not by chance: the last pages' index differs.
     const stale = await bundleOf([before]);
     expect([...stale].some(([file, bytes]) => fresh.get(file) !== bytes)).toBe(true);
+  }, 60_000);
+});
+
+describe('the search thread', () => {
+  /** Pages written as files, as the build's writer has them. */
+  function pagesIn(dir: string, views: readonly { url: string; view: string }[]): SearchPage[] {
+    return views.map(({ url, view }) => {
+      const file = path.join(dir, url, 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, view);
+      return { url, file };
+    });
+  }
+  const view = (slug: string, words: string): { url: string; view: string } => ({
+    url: `/2025/${slug}/`,
+    view: `<!DOCTYPE html><html lang="de"><head><title>${slug}</title></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">${slug}</h1><p>${words}</p></article></body></html>`,
+  });
+  const files = (bundle: BuiltBundle): Map<string, string> => new Map('files' in bundle ? bundle.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]) : []);
+
+  it('builds from a guess the bundle of the new pages: changed views read again, unchanged ones by their hash not even read', async () => {
+    const last = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-guess-last-'));
+    const next = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-guess-next-'));
+    try {
+      const before = [view('a', 'Kreistag berät Haushalt'), view('b', 'Glasfaser für Ortsteile'), view('c', 'Onlinedienste starten')];
+      const after = [before[0]!, view('b', 'Der Ausbau ist abgeschlossen'), before[2]!];
+      const lastPages = pagesIn(last, before);
+      const nextPages = pagesIn(next, after);
+      // Page a: its hash is given, and its file is gone: a guess that read it would fail. Page c: no hash given, read and compared.
+      const withHashes = nextPages.map((p, i) => (i === 0 ? { ...p, viewHash: searchViewHash(before[0]!.view), file: path.join(next, 'gibt-es-nicht.html') } : p));
+      const thread = SearchThread.start();
+      try {
+        const guess = thread.guess({ language: 'de', pages: lastPages, lastPlace: true });
+        const guessed = await thread.index({ language: 'de', pages: withHashes, lastPlace: true }, guess);
+        const fresh = await thread.index({ language: 'de', pages: nextPages, lastPlace: true });
+        expect(guessed.guessed).toBe(true);
+        expect(fresh.guessed).toBe(false);
+        expect(files(guessed).size).toBeGreaterThan(0);
+        expect(files(guessed)).toEqual(files(fresh));
+        // A guess made of other articles does not fit: the part is indexed from its new pages.
+        const other = thread.guess({ language: 'de', pages: lastPages.slice(0, 2), lastPlace: true });
+        const unfit = await thread.index({ language: 'de', pages: nextPages, lastPlace: true }, other);
+        expect(unfit.guessed).toBe(false);
+        expect(files(unfit)).toEqual(files(fresh));
+      } finally {
+        thread.close();
+      }
+    } finally {
+      rmSync(last, { recursive: true, force: true });
+      rmSync(next, { recursive: true, force: true });
+    }
   }, 60_000);
 });
