@@ -1,5 +1,6 @@
 import type { List, ListItem, Parents } from 'mdast';
-import { defaultHandlers, type State } from 'mdast-util-to-hast';
+import type { State } from 'mdast-util-to-hast';
+import { defaultHandlers } from './vendor.js';
 
 /**
  * mdast-util-to-hast decides for every list item whether its list is loose by walking all of the

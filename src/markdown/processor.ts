@@ -1,12 +1,7 @@
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
+import { rehypeRaw, rehypeSanitize, rehypeStringify, remarkGfm, remarkParse, remarkRehype, unified } from './vendor.js';
 import rehypeClobberedFragments from './rehype-clobbered-fragments.js';
 import rehypeDemoteHeadings from './rehype-demote-headings.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';

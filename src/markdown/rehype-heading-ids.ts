@@ -1,6 +1,5 @@
-import GithubSlugger from 'github-slugger';
 import type { Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { GithubSlugger, hastToString as toString } from './vendor.js';
 import { forEachElement } from './walk.js';
 
 const HEADING = /^h[1-6]$/;

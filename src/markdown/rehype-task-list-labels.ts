@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { phrasing } from 'hast-util-phrasing';
+import { phrasing } from './vendor.js';
 import { forEachElement } from './walk.js';
 
 // Controls that must not share a <label> with the checkbox; everything else of phrasing content may.

@@ -1,5 +1,4 @@
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTable, gfmTableFromMarkdown } from './vendor.js';
 import type { Processor } from 'unified';
 
 /**

@@ -1,5 +1,5 @@
 import { rulesIn } from '../model/messages.js';
-import { VFile } from 'vfile';
+import { VFile } from '../markdown/vendor.js';
 import type { UiStrings } from '../i18n/index.js';
 import { gfmNeeds, hasUrlLiteral, type Syntax } from '../markdown/needs-gfm.js';
 import { markdownProcessor, type MarkdownProcessor } from '../markdown/processor.js';

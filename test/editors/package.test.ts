@@ -43,7 +43,7 @@ describe('the packed package in a site of its own', () => {
   it('packs with lib/ and the site template, installs with npm ci in an init-ed site, and builds', async () => {
     // Packed from a copy: `prepack` replaces lib/, which other test files of this run are using.
     const source = path.join(work, 'source');
-    for (const entry of ['bin', 'src', 'templates', 'site-template', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
+    for (const entry of ['bin', 'scripts', 'src', 'templates', 'site-template', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
       cpSync(path.join(REPO, entry), path.join(source, entry), { recursive: true });
     }
     symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
