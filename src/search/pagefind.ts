@@ -185,6 +185,12 @@ export class SearchIndexing {
       return { part, primary, key, entry, dir: part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR, reusable };
     });
     this.started = { input, planned, beside };
+    if (!beside) {
+      // Parts are built in this thread, one after the other: no guess is taken, and the search thread goes before Pagefind starts here.
+      this.guesses.clear();
+      this.close();
+      return;
+    }
     // Guesses no part takes go first: their indexes are let go before the parts that are needed are built.
     const taken = new Set(planned.filter((p) => !p.reusable).map((p) => p.part.name));
     for (const [name, guess] of this.guesses) {
@@ -192,7 +198,7 @@ export class SearchIndexing {
       this.thread?.drop(guess);
       this.guesses.delete(name);
     }
-    if (beside) for (const p of planned) if (!p.reusable) p.bundle = this.bundleOf(input, p);
+    for (const p of planned) if (!p.reusable) p.bundle = this.bundleOf(input, p);
   }
 
   /** Takes every part: kept as it was, or its new bundle claimed and written. */

@@ -110,7 +110,9 @@ export class SearchThread {
   /**
    * Ends the thread (when every bundle is taken, or the build failed): it stops Pagefind's process
    * and waits for its end before it ends itself, held until then (a few milliseconds), so that no
-   * process is left behind unreaped. One that does not end in time is ended all the same.
+   * process is left behind unreaped. One that does not end in time is ended all the same; a
+   * Pagefind process it started and had not seen end then stays unreaped (a zombie) until this
+   * process ends, as after a thread that crashed: only the thread that started it can reap it.
    */
   close(): void {
     if (this.closing || this.failure) return;
