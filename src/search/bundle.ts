@@ -160,11 +160,22 @@ async function release(): Promise<void> {
 }
 
 /** An index of the pages, read from their files in their order (and the part's end record where asked), ready to be built. */
-export async function indexPages(language: string, pages: readonly SearchPage[], lastPlace: boolean): Promise<PagefindBundle> {
+export async function indexPages(
+  language: string,
+  pages: readonly SearchPage[],
+  lastPlace: boolean,
+  /** Told each view as it is read (a guess keeps their hashes); asked before each batch whether to go on (a dropped guess stops). */
+  watch: { readonly onView?: (url: string, view: string) => void; readonly goOn?: () => boolean } = {},
+): Promise<PagefindBundle> {
   const bundle = await PagefindBundle.create(language);
   try {
     // Read a batch at a time: a part's views are not all held at once (a year of 100,000 articles: some 40 MB).
-    for (let i = 0; i < pages.length; i += PIPELINED_PAGES) await bundle.add(pages.slice(i, i + PIPELINED_PAGES).map((page) => ({ url: page.url, view: readView(page) })));
+    for (let i = 0; i < pages.length; i += PIPELINED_PAGES) {
+      if (watch.goOn && !watch.goOn()) throw new Error('stopped');
+      const views = pages.slice(i, i + PIPELINED_PAGES).map((page) => ({ url: page.url, view: readView(page) }));
+      for (const { url, view } of views) watch.onView?.(url, view);
+      await bundle.add(views);
+    }
     if (lastPlace) await bundle.addPartEnd();
     return bundle;
   } catch (err) {

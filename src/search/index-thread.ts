@@ -1,7 +1,7 @@
 import childProcess, { type ChildProcess } from 'node:child_process';
 import { parentPort } from 'node:worker_threads';
 import { hashOf } from '../util/hash.js';
-import { closePagefind, indexPages, PagefindBundle, readView, type SearchPage } from './bundle.js';
+import { closePagefind, indexPages, type PagefindBundle, readView, type SearchPage } from './bundle.js';
 import type { BuiltBundle, BundleFile, IndexAnswer, IndexJob, SearchThreadRequest } from './search-thread.js';
 
 /**
@@ -30,7 +30,7 @@ childProcess.spawn = function (this: unknown, ...args: Parameters<typeof spawn>)
 
 /** A part's index begun from its last pages, before the new ones are written; and what it was given. */
 interface Guess {
-  readonly bundle: PagefindBundle | undefined;
+  readonly bundle: PagefindBundle;
   readonly pages: readonly SearchPage[];
   /** The hash of each page's view as guessed (theme/search-view.ts `searchViewHash`). */
   readonly viewHashes: ReadonlyMap<string, string>;
@@ -40,25 +40,18 @@ interface Guess {
 const guesses = new Map<number, Guess>();
 /** Guesses dropped before they were made, or while: made no further. */
 const dropped = new Set<number>();
-const PAGES_READ_AT_ONCE = 64;
 
 /** Begins an index from the pages as they were (the live output): the views that did not change need not be parsed once the new pages are known. */
 async function guess(id: number, job: IndexJob): Promise<Guess | undefined> {
   const viewHashes = new Map<string, string>();
-  let bundle: PagefindBundle | undefined;
   try {
-    bundle = await PagefindBundle.create(job.language);
-    for (let i = 0; i < job.pages.length; i += PAGES_READ_AT_ONCE) {
-      if (dropped.has(id) || closing) throw new Error('dropped');
-      const added = job.pages.slice(i, i + PAGES_READ_AT_ONCE).map((page) => ({ url: page.url, view: readView(page) }));
-      for (const { url, view } of added) viewHashes.set(url, hashOf(view));
-      await bundle.add(added);
-    }
-    if (job.lastPlace) await bundle.addPartEnd();
+    const bundle = await indexPages(job.language, job.pages, job.lastPlace, {
+      onView: (url, view) => viewHashes.set(url, hashOf(view)),
+      goOn: () => !dropped.has(id) && !closing,
+    });
     return { bundle, pages: job.pages, viewHashes, lastPlace: job.lastPlace };
   } catch {
-    // A last page gone or unreadable, or the guess dropped: no guess; the part is indexed from its new pages alone.
-    await bundle?.discard().catch(() => undefined);
+    // A last page gone or unreadable, or the guess dropped: no guess (indexPages let its index go); the part is indexed from its new pages alone.
     return undefined;
   }
 }
@@ -70,8 +63,8 @@ function fits(g: Guess, job: IndexJob): boolean {
 
 /** The index of the job's pages: the guess with the changed views added again where it fits, else made from the new pages. */
 async function indexOf(job: IndexJob, guessed: Guess | undefined): Promise<{ bundle: PagefindBundle; guessed: boolean }> {
-  const bundle = guessed?.bundle;
-  if (guessed && bundle && fits(guessed, job)) {
+  if (guessed && fits(guessed, job)) {
+    const { bundle } = guessed;
     try {
       // A page whose view has the guessed view's hash (the build knows the new pages' hashes) is not even read.
       const changed = job.pages
@@ -85,7 +78,7 @@ async function indexOf(job: IndexJob, guessed: Guess | undefined): Promise<{ bun
       throw err;
     }
   }
-  await bundle?.discard();
+  await guessed?.bundle.discard();
   return { bundle: await indexPages(job.language, job.pages, job.lastPlace), guessed: false };
 }
 
@@ -116,7 +109,7 @@ parentPort!.on('message', (request: SearchThreadRequest) => {
     queue = queue.then(async () => {
       const g = guesses.get(request.guess);
       guesses.delete(request.guess);
-      await g?.bundle?.discard().catch(() => undefined);
+      await g?.bundle.discard().catch(() => undefined);
     });
     return;
   }
@@ -124,7 +117,7 @@ parentPort!.on('message', (request: SearchThreadRequest) => {
     if (closing) return;
     if (request.type === 'guess') {
       const g = dropped.has(request.id) ? undefined : await guess(request.id, request);
-      if (g && dropped.has(request.id)) await g.bundle?.discard().catch(() => undefined);
+      if (g && dropped.has(request.id)) await g.bundle.discard().catch(() => undefined);
       else if (g) guesses.set(request.id, g);
       return;
     }
