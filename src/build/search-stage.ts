@@ -19,8 +19,8 @@ export interface SearchGuessContext {
 export class SearchStage {
   private readonly indexing = new SearchIndexing();
   private lastSources: ReadonlyMap<string, CachedSource> | undefined;
-  private input: SearchInput | undefined;
-  private started = false;
+  /** Set by `plan`: whether the parts are built beside the build, on the search thread. */
+  private beside: boolean | undefined;
 
   /**
    * Before the cache lookups: on a build from the cache (an edit; a template or config change
@@ -40,22 +40,15 @@ export class SearchStage {
     if (last?.kind === 'article') this.indexing.guess(last.meta.url);
   };
 
-  /** Once every article page is final: the parts to build go to the search thread, unless they are too large to build beside the build. */
+  /** Once every article page is final: the parts are planned, and go to the search thread unless they are too large to build beside the build. */
   plan(input: SearchInput): void {
-    this.input = input;
-    if (!SearchIndexing.fitsBeside(input)) return;
-    this.indexing.start(input, true);
-    this.started = true;
+    this.beside = this.indexing.start(input);
   }
 
-  /** Where the build writes the index: the bundles are taken (large parts first built now, after `beforeIndexing`). */
+  /** Where the build writes the index: the bundles are taken (large parts built now, after `beforeIndexing`). */
   async finish(beforeIndexing: () => void): Promise<SearchResult> {
-    if (!this.input) throw new Error('SearchStage.finish before plan');
-    if (!this.started) {
-      beforeIndexing();
-      this.indexing.start(this.input, false);
-      this.started = true;
-    }
+    if (this.beside === undefined) throw new Error('SearchStage.finish before plan');
+    if (!this.beside) beforeIndexing();
     return this.indexing.finish();
   }
 

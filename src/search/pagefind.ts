@@ -162,19 +162,16 @@ export class SearchIndexing {
     }
   }
 
-  /** Whether the parts are small enough to build beside the list pages and site files (`PART_BESIDE_BUILD_BELOW_PAGES`). */
-  static fitsBeside(input: Pick<SearchInput, 'articles' | 'site'>): boolean {
-    return searchParts(input.articles, input.site.config.searchSplit).every((part) => part.articles.length < PART_BESIDE_BUILD_BELOW_PAGES);
-  }
-
   /**
-   * Plans the parts (every article page is final now). Beside the build, every part to build goes
-   * to the search thread at once; after it (large parts), each is built here when its turn comes in
-   * `finish`, its files written as Pagefind hands them over.
+   * Plans the parts (every article page is final now). Parts below `PART_BESIDE_BUILD_BELOW_PAGES`
+   * pages go to the search thread at once, to be built beside the build; with a larger one, every
+   * part is built here when its turn comes in `finish`, its files written as Pagefind hands them
+   * over. Returns whether they are built beside the build.
    */
-  start(input: SearchInput, beside: boolean): void {
+  start(input: SearchInput): boolean {
     const { writer, site, previous, allowStale = false } = input;
     const parts = searchParts(input.articles, site.config.searchSplit);
+    const beside = parts.every((part) => part.articles.length < PART_BESIDE_BUILD_BELOW_PAGES);
     const planned = parts.map((part, i): PlannedPart => {
       const primary = i === 0;
       // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
@@ -189,7 +186,7 @@ export class SearchIndexing {
       // Parts are built in this thread, one after the other: no guess is taken, and the search thread goes before Pagefind starts here.
       this.guesses.clear();
       this.close();
-      return;
+      return false;
     }
     // Guesses no part takes go first: their indexes are let go before the parts that are needed are built.
     const taken = new Set(planned.filter((p) => !p.reusable).map((p) => p.part.name));
@@ -199,6 +196,7 @@ export class SearchIndexing {
       this.guesses.delete(name);
     }
     for (const p of planned) if (!p.reusable) p.bundle = this.bundleOf(input, p);
+    return true;
   }
 
   /** Takes every part: kept as it was, or its new bundle claimed and written. */
