@@ -26,6 +26,7 @@ export async function markdownThroughput(n, runs) {
   const bodies = sources.map((s) => ({ s, v: validateSource(s, 'Europe/Berlin') }));
   const site = resolveSite({ root: corpus });
   const renderer = new Renderer({ config: site.config, basePath: '/', templateDirs: [DEFAULT_TEMPLATES_DIR], assets: [], search: false });
+  await renderer.loadMarkdown();
   const bare = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
   const time = (fn) => {
     const t = performance.now();

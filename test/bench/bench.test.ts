@@ -83,6 +83,14 @@ describe('npm run bench', () => {
     for (const t of corpus.targets) expect(t.pass, t.name).toBe(t.value! <= t.limit);
   });
 
+  it('--markdown compares the Markdown stage with bare unified on a generated corpus', { timeout: 120_000 }, async () => {
+    // The stage loads its libraries lazily (render/renderer.ts); this mode once used it before that and failed.
+    const { stdout } = await run(process.execPath, [BENCH, '--markdown', '30', '--runs', '1'], { cwd: ROOT, maxBuffer: 1 << 24 });
+    expect(stdout).toContain('Markdown throughput, one thread, 30 bodies');
+    expect(stdout).toMatch(/bare unified \(remark-parse → remark-rehype → rehype-stringify\): \d+\.\d\d s +\d+ bodies\/s/);
+    expect(stdout).toMatch(/Stadtbote's Markdown stage: +\d+\.\d\d s +\d+ bodies\/s +ratio \d+\.\d\d×/);
+  });
+
   it('refuses a peers folder that peers.sh did not make, with a message and no stack trace', async () => {
     const empty = path.join(scratch, 'no-peers');
     mkdirSync(empty);
