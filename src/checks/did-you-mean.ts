@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closest, distance } from '../util/vendor.js';
 
 /** What to say about a name the config does not list (a region, a topic): a suggestion when one is close, else the list. */
 export type UnknownName = { readonly kind: 'noneListed' } | { readonly kind: 'suggest'; readonly nearest: string } | { readonly kind: 'unknown'; readonly known: string };

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../util/vendor.js';
 import type { ResolvedSite } from '../config/config.js';
 
 /** Decap's local backend (the `decap-server` package) running for `stadtbote dev --cms`. */

@@ -2,7 +2,7 @@ import { defaultLanguage, rulesIn, type ProblemText } from '../model/messages.js
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
+import { stringifyYaml as stringify } from '../util/vendor.js';
 import { ConfigError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import { dayOf, isValidTimeZone } from '../util/dates.js';

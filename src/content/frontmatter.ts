@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { isScalar } from 'yaml';
+import type { Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from '../util/vendor.js';
 import { keyLookup, keyPosition, type Position } from '../util/yaml-position.js';
 import { FrontmatterError } from '../model/errors.js';
 import { explainYamlError, YamlSyntaxError } from './yaml-hints.js';

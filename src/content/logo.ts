@@ -7,7 +7,7 @@ import type { Problem } from '../model/problem.js';
 import type { AssetInfo } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { keyPosition, type Position } from '../util/yaml-position.js';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from '../util/vendor.js';
 import { readImageFacts } from './images.js';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../util/vendor.js';
 import type { ImportMessages } from '../i18n/import.js';
 import type { Problem } from '../model/problem.js';
 import { ContentError } from '../model/errors.js';

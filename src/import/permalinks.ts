@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/vendor.js';
 
 /** Jekyll's named permalink styles. */
 const JEKYLL_STYLES: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../util/vendor.js';
 import type { ImportMessages } from '../i18n/import.js';
-import { closest, distance } from 'fastest-levenshtein';
+import { closest, distance } from '../util/vendor.js';
 import { ConfigError, ContentError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 import { failImport, importProblem } from './problems.js';

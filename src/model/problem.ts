@@ -1,4 +1,4 @@
-import { VFileMessage } from 'vfile-message';
+import { VFileMessage } from '../util/vendor.js';
 import type { RuleId } from './rules.js';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeFrameColumns } from '@babel/code-frame';
+import { codeFrameColumns } from '../util/vendor.js';
 import { messages } from '../model/messages.js';
 import type { Problem } from '../model/problem.js';
 import { isInside, relativePath } from '../util/files.js';

@@ -1,4 +1,4 @@
-import slugifyText from '@sindresorhus/slugify';
+import { slugifyText } from './vendor.js';
 
 /**
  * Options of the slug made from a title. `decamelize` is off because headlines such as "ÖL" or

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { distance } from 'fastest-levenshtein';
+import { distance } from './vendor.js';
 
 /**
  * The file an editor most likely meant when `wanted` (a path relative to the content folder) does

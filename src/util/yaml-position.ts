@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq } from './vendor.js';
 
 export interface Position {
   readonly line: number;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { stringifyYaml as stringify } from '../../util/vendor.js';
 import type { ResolvedSite } from '../../config/config.js';
 import type { CmsSettings } from '../../config/cms.js';
 import { cmsStrings, type CmsStrings } from '../../i18n/cms.js';

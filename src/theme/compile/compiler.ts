@@ -1,4 +1,5 @@
-import { Context, type Liquid, type LookupType, type Template } from 'liquidjs';
+import type { Liquid, LookupType, Template } from 'liquidjs';
+import { Context } from '../../util/vendor.js';
 import { TagCompiler } from './tags.js';
 import type { Render } from './partials.js';
 import { isObject, State, Unsupported, type Out, type Scope } from './runtime.js';

@@ -1,4 +1,5 @@
-import { defaultOperators, TokenKind, type Context, type Expression, type Liquid } from 'liquidjs';
+import type { Context, Expression, Liquid } from 'liquidjs';
+import { defaultOperators, TokenKind } from '../../util/vendor.js';
 import { isObject, readProperty, settle, toValue, truthiness, Unsupported } from './runtime.js';
 import type { Evaluate } from './filters.js';
 

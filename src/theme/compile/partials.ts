@@ -1,4 +1,5 @@
-import { LookupType, type Hash, type Template } from 'liquidjs';
+import type { Hash, Template } from 'liquidjs';
+import { LookupType } from '../../util/vendor.js';
 import type { ExpressionCompiler } from './expressions.js';
 import type { Evaluate } from './filters.js';
 import { BlockDrop, createScope, ForloopDrop, OUTPUT, STORE, toEnumerable, Unsupported, State, type BlockRender, type Out, type Scope } from './runtime.js';

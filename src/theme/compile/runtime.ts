@@ -1,4 +1,4 @@
-import { Drop, toValueSync } from 'liquidjs';
+import { Drop, toValueSync } from '../../util/vendor.js';
 
 /**
  * What compiled templates need at render time: the scope stack, LiquidJS's property reads and

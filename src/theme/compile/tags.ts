@@ -1,8 +1,8 @@
+import type { Context, Liquid, Template, Value } from 'liquidjs';
 import {
   AssignTag, BlockTag, BreakTag, CaptureTag, CaseTag, CommentTag, ContinueTag, EchoTag, ForTag, IfTag, IncludeTag,
   InlineCommentTag, isFalsy, LayoutTag, LiquidTag, Output, RawTag, RenderTag, TokenKind, UnlessTag,
-  type Context, type Liquid, type Template, type Value,
-} from 'liquidjs';
+} from '../../util/vendor.js';
 import { ExpressionCompiler } from './expressions.js';
 import { compileValue, endsRaw, type Evaluate, type FilterEnv } from './filters.js';
 import { compileBlock, compileHash, compileInclude, compileLayout, compileRender, type Render, type TagEnv } from './partials.js';
