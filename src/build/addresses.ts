@@ -37,6 +37,10 @@ export interface AddressCheck {
   readonly moved: readonly MovedAddress[];
   /** Records this build's addresses for the next one; call after a successful build only. */
   save(): void;
+  /** Writes the record to a temporary file now, so that it is not held in memory until `save` (100,000 articles: some 25 MB). */
+  stage(): void;
+  /** On a build's failure: a staged record leaves nothing behind. */
+  discard(): void;
 }
 
 export interface AddressInput {
@@ -115,7 +119,7 @@ export function checkAddresses(input: AddressInput): AddressCheck {
   const text = ledgerText(input.articles);
   // The same ledger as the last build's (most builds): no address moved, nothing to compare, nothing to write.
   const onDisk = readText(file);
-  if (text === onDisk) return { problems: [], moved: [], save: () => undefined };
+  if (text === onDisk) return { problems: [], moved: [], save: () => undefined, stage: () => undefined, discard: () => undefined };
   const previous = onDisk === undefined ? undefined : parseLedger(onDisk);
   const t = rulesIn(input.language);
   const problems: Problem[] = [];
@@ -154,24 +158,51 @@ export function checkAddresses(input: AddressInput): AddressCheck {
     }
     problems.push({ file: input.displayPrefix + src, ruleId: EDITOR_RULES.addressGone, ...t['address-gone'].gone({ from: old.url, aliasLine: `aliases:\n  - ${onHost(old.url)}` }), severity: 'warning' });
   }
+  return { problems, moved, ...ledgerWriter(input.cacheDir, file, text) };
+}
+
+/**
+ * Writes the ledger: `stage` to a temporary file (the text is let go), `save` puts it in place.
+ * Holds only the paths and, until staged, the text: never the articles it was made from.
+ */
+function ledgerWriter(cacheDir: string, file: string, ledger: string): Pick<AddressCheck, 'save' | 'stage' | 'discard'> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  let text: string | undefined = ledger;
+  let staged = false;
+  // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.
+  const discard = (): void => {
+    text = undefined;
+    staged = false;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing there to remove */
+    }
+  };
+  // A ledger that cannot be written costs only the next build's warnings, never the site.
+  const stage = (): void => {
+    if (text === undefined) return;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(tmp, text);
+      staged = true;
+    } catch {
+      discard();
+    }
+    text = undefined;
+  };
   return {
-    problems,
-    moved,
+    stage,
+    discard,
     save: () => {
-      // A ledger that cannot be written costs only the next build's warnings, never the site.
-      const tmp = `${file}.${process.pid}.tmp`;
+      stage();
+      if (!staged) return;
       try {
-        mkdirSync(input.cacheDir, { recursive: true });
-        writeFileSync(tmp, text);
         renameSync(tmp, file);
       } catch {
-        // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.
-        try {
-          rmSync(tmp, { force: true });
-        } catch {
-          /* nothing there to remove */
-        }
+        discard();
       }
+      staged = false;
     },
   };
 }

@@ -1,4 +1,8 @@
-import { checkAddresses } from './addresses.js';
+import { checkAddresses, type AddressCheck } from './addresses.js';
+import { collectGarbage } from '../util/collect-garbage.js';
+import type { CacheStage } from './cache-stage.js';
+import type { Exclusions } from './publish.js';
+import type { LoadedContent } from './load.js';
 import { resolveSite, type ResolvedSite } from '../config/config.js';
 import { ExternalResourceCheck } from '../checks/external-resources.js';
 import { missingFooterPages } from '../checks/footer-pages.js';
@@ -95,6 +99,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   // Scans written pages on a thread of its own in a large build: ended on every way out.
   let externals: ExternalResourceCheck | undefined;
   let search: SearchStage | undefined;
+  let addresses: AddressCheck | undefined;
   try {
     const claims = new OutputClaims({ dir: paths.content, displayPrefix: content.displayPrefix }, problems, site.config.language /* messages */);
     // The search bundle is written last, after the duplicate check: its folder is taken up front.
@@ -111,62 +116,23 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const templateProblems = cache.status === 'hit' ? [] : pool.local().theme.check(paths.root, site.config.language /* messages */);
     if (templateProblems.length > 0) throw new ContentError([...problems, ...templateProblems].sort(compareProblems));
 
-    // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
-    const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
-    const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
-    const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
-    // An edited article's part of the search index is begun from its last pages as soon as the lookups find it (build/search-stage.ts).
-    search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
-    const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
-    head.sourcesTaken();
-    timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
-    // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
-    // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
-    // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).
-    let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, predictsLinks(toRender.length, content.sources.length) && !output.dryRun);
-    await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
-    last = undefined;
-    timer.mark(`render ${toRender.length} sources`);
-    const collected = collector.result();
-    const { articles, pages } = collected;
-
-    // Links between sources: every URL is known now.
-    const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, language: config.language, problems });
-    writeLinkedPages(collected.linked, links, output);
-    for (const rejected of collected.rejectedLinks) links.check(rejected.links, rejected.display);
-    const articlePageInput = fillArticleLinks(collected.articlePages, links);
-    const feed = await feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
-
-    // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
-    const aliases = checkAliases(site, articles);
-    // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
-    const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
-    problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...unknownTopics(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
-    stopOn(problems, isError);
-    timer.mark('links, feeds, checks');
-
-    // Plan and write the list pages, then the site-wide files.
-    const model = modelSite(articles);
-    const renderer = pool.local();
-    // Article pages get their links to other articles (related, previous, next) now that all are known.
-    const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
-    timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
-    // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
-    search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
-    const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
-    await pool.close();
-    timer.mark(`list pages (${lists.rendered} rendered)`);
-    const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];
-    await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next, lastKeyed: cache.lastKeyedFiles });
-    problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
-    timer.mark('feeds, sitemap, redirects, assets');
-    problems.push(...(await externals.problems()), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
-    stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+    // Pages, site files and the checks of the whole site, in a function of their own: what they hold (every
+    // article's metadata, the links, the lists) is let go when it returns, before the search index is built.
+    const made = await writePages({ options, site, head, timer, problems, content, cache, pool, output, claims, externals, search });
+    // The cache's sources are final: written now and let go (cache-stage.ts `saveSources`), as is the address ledger.
+    cache.saveSources();
+    if (!options.dryRun) made.addresses.stage();
+    addresses = made.addresses;
 
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
     // Pagefind's indexer is the build's peak of memory (a year of 100,000 articles: 0.6 GiB of its own): where it starts now, the file thread's heap goes first.
-    if (search) searchIndex = await search.finish(() => writer?.stopFileThread());
+    if (search)
+      searchIndex = await search.finish(() => {
+        writer?.stopFileThread();
+        // The pages' data is let go (`writePages`, `saveSources`): what V8 frees now is not resident beside Pagefind.
+        collectGarbage();
+      });
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.
     if (writer && config.compress) {
@@ -178,14 +144,14 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const write = writer?.commit();
     timer.mark('commit');
     cache.save(content.displayPrefix); // and prunes the Markdown cache to this build's sources
-    if (!options.dryRun) addresses.save(); // the addresses the next build compares with
+    if (!options.dryRun) made.addresses.save(); // the addresses the next build compares with
     timer.mark('save cache');
-    const { exclusions } = collected;
+    const { exclusions } = made;
     return {
-      articles: model.articles.length,
-      pages: htmlPages.length,
+      articles: made.articles,
+      pages: made.pages,
       files: write?.files ?? claims.size,
-      rendered: { sources: toRender.length + feed.rerendered + articlePages.rerendered, lists: lists.rendered },
+      rendered: made.rendered,
       threads: pool.threadsUsed,
       ...(write ? { write } : {}),
       warnings: problems.filter((p) => p.severity === 'warning').sort(compareProblems),
@@ -196,16 +162,112 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
       ...(exclusions.nextScheduled ? { nextScheduled: exclusions.nextScheduled } : {}),
       excluded: exclusions.counts,
       outDir: paths.out,
-      serverOnlyAliases: aliases.serverOnly,
-      moved: addresses.moved,
+      serverOnlyAliases: made.serverOnlyAliases,
+      moved: made.addresses.moved,
     };
   } catch (err) {
     await pool.close();
     externals?.close();
     search?.close();
     writer?.abort();
+    cache.abandon();
+    addresses?.discard();
     // A full disk, a missing permission: a problem naming the path, not a raw errno line (exit 1).
     if (isFsError(err)) throw new ContentError([...problems.filter(isError), fsProblem(err, paths.root, undefined, paths.out, site.config.language)].sort(compareProblems), { cause: err });
     throw err;
   }
+}
+
+/** What `writePages` leaves the end of the build: counts for the report, and the address ledger to save. */
+interface WrittenPages {
+  readonly articles: number;
+  readonly pages: number;
+  readonly rendered: BuildReport['rendered'];
+  readonly exclusions: Exclusions;
+  readonly serverOnlyAliases: readonly string[];
+  readonly addresses: AddressCheck;
+}
+
+interface PagesInput {
+  readonly options: BuildOptions;
+  readonly site: ResolvedSite;
+  readonly head: HeadStart;
+  readonly timer: StageTimer;
+  readonly problems: Problem[];
+  readonly content: LoadedContent;
+  readonly cache: CacheStage;
+  readonly pool: RenderPool;
+  readonly output: SiteOutput;
+  readonly claims: OutputClaims;
+  readonly externals: ExternalResourceCheck;
+  readonly search: SearchStage | undefined;
+}
+
+/**
+ * Render → links → site checks → article pages → list pages → site files, each page written as it
+ * comes. Returns only counts and the address ledger: the site's metadata it worked on goes with it.
+ */
+async function writePages(input: PagesInput): Promise<WrittenPages> {
+  const { options, site, head, timer, problems, content, cache, pool, output, claims, externals, search } = input;
+  const { config, paths } = site;
+  // Render: cached pages are taken as they are, the rest rendered on the pool; each page is written as it comes.
+  const policy = { drafts: !!options.drafts, future: !!options.future, now: buildNow(options) };
+  const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
+  const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
+  // An edited article's part of the search index is begun from its last pages as soon as the lookups find it (build/search-stage.ts).
+  search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
+  const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
+  head.sourcesTaken();
+  timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
+  // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
+  // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
+  // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).
+  let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, predictsLinks(toRender.length, content.sources.length) && !output.dryRun);
+  await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
+  last = undefined;
+  timer.mark(`render ${toRender.length} sources`);
+  const collected = collector.result();
+  const { articles, pages } = collected;
+
+  // Links between sources: every URL is known now.
+  const links = new LinkResolver({ articles, pages, sources: content.sources, displayPrefix: content.displayPrefix, basePath: site.basePath, language: config.language, problems });
+  writeLinkedPages(collected.linked, links, output);
+  for (const rejected of collected.rejectedLinks) links.check(rejected.links, rejected.display);
+  const articlePageInput = fillArticleLinks(collected.articlePages, links);
+  const feed = await feedBodies({ window: collected.feedWindow, renderer: () => pool.local(), read: content.read, links, displayPrefix: content.displayPrefix, cached: cache.next.sources });
+
+  // Checks of the whole site: spellings, known regions, old addresses, the caller's own.
+  const aliases = checkAliases(site, articles);
+  // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
+  const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
+  problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...unknownTopics(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
+  stopOn(problems, isError);
+  timer.mark('links, feeds, checks');
+
+  // Plan and write the list pages, then the site-wide files.
+  const model = modelSite(articles);
+  const renderer = pool.local();
+  // Article pages get their links to other articles (related, previous, next) now that all are known.
+  const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
+  timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
+  // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
+  search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
+  const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
+  await pool.close();
+  timer.mark(`list pages (${lists.rendered} rendered)`);
+  const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];
+  await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next, lastKeyed: cache.lastKeyedFiles });
+  problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
+  timer.mark('feeds, sitemap, redirects, assets');
+  problems.push(...(await externals.problems()), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
+  stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+
+  return {
+    articles: model.articles.length,
+    pages: htmlPages.length,
+    rendered: { sources: toRender.length + feed.rerendered + articlePages.rerendered, lists: lists.rendered },
+    exclusions: collected.exclusions,
+    serverOnlyAliases: aliases.serverOnly,
+    addresses,
+  };
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
-import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource } from '../cache/cache.js';
+import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource, type PendingCacheSave } from '../cache/cache.js';
 import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
 import { KEYED_FILE_PREFIX } from '../model/outputs.js';
-import { saveCacheOrWarn, usableStateDir } from '../cache/failures.js';
+import { saveCacheOrWarn, usableStateDir, warnIfUnwritable } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
 import { templatesFingerprint } from '../theme/engine.js';
@@ -50,8 +50,16 @@ export interface CacheStage {
   readonly writerState: string | undefined;
   /** Folder of the Markdown cache (cache/markdown-store.ts), kept across template and config changes; undefined when the cache is off. */
   readonly markdownStore: string | undefined;
+  /**
+   * Once every page and site file is written (the sources are final): writes the sources' part of the
+   * cache now and lets `next.sources` go, so that their entries (each article's metadata and list
+   * HTML) are not held while the search index is built. `save` completes the file.
+   */
+  saveSources(): void;
   /** Saves the build cache and drops stored Markdown results no source of this build has any more. */
   save(displayPrefix: string): void;
+  /** On a build's failure: a save begun by `saveSources` leaves nothing behind. */
+  abandon(): void;
 }
 
 export function openCache(input: CacheStageInput): CacheStage {
@@ -68,6 +76,8 @@ export function openCache(input: CacheStageInput): CacheStage {
   const lastSearchParts = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
   const lastKeyedFiles = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(KEYED_FILE_PREFIX)));
   const hit = status === 'hit' ? data : undefined;
+  // Set by `saveSources`: the save begun with the sources (undefined where it could not be begun), and each source's hash for the pruning.
+  let begun: { readonly pending: PendingCacheSave | undefined; readonly hashes: ReadonlyMap<string, string> } | undefined;
   return {
     fingerprint,
     status,
@@ -84,12 +94,31 @@ export function openCache(input: CacheStageInput): CacheStage {
     writerState: enabled ? usableStateDir(outputStateDir(paths.cache, paths.out), paths.root, input.problems, config.language) : undefined,
     // The site is published by then: a cache that cannot be written is a warning, never a failed build.
     markdownStore: markdownDir,
+    saveSources: () => {
+      // After a cache hit with every source as it was, the entries are the last build's (held anyway): `save` decides.
+      if (!enabled || markdownDir === undefined || begun || (hit && sameMap(hit.sources, next.sources))) return;
+      const pending = warnIfUnwritable(() => cache.beginSave(next.sources), paths.root, input.problems, config.language);
+      begun = { pending, hashes: new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash])) };
+      next.sources.clear();
+    },
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
+      const inputsKey = markdownInputsKey(markdownInputsOf(config, site.basePath));
+      if (begun) {
+        const { pending, hashes } = begun;
+        begun = undefined;
+        if (pending) warnIfUnwritable(() => pending.finish(next), paths.root, input.problems, config.language);
+        pruneMarkdownStore(new MarkdownStore(markdownDir), inputsKey, displayPrefix, hit?.sources, hashes);
+        return;
+      }
       // A build that took every entry as it was (nothing changed) would write the same bytes again: 0.1 s of a warm 10k build.
       if (hit && sameEntries(hit, next)) return;
       saveCacheOrWarn(cache, next, paths.root, input.problems, config.language);
-      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, hit?.sources, next.sources);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), inputsKey, displayPrefix, hit?.sources, new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash])));
+    },
+    abandon: () => {
+      begun?.pending?.abandon();
+      begun = undefined;
     },
   };
 }
@@ -99,23 +128,24 @@ export function openCache(input: CacheStageInput): CacheStage {
  * are the last build's, so only the entries of sources changed or deleted since are removed, by
  * name (a warm build of 100,000 articles lists no folder); otherwise the whole store is listed.
  */
-function pruneMarkdownStore(store: MarkdownStore, inputsKey: string, displayPrefix: string, previous: ReadonlyMap<string, CachedSource> | undefined, next: ReadonlyMap<string, CachedSource>): void {
-  const keyOf = (rel: string, entry: CachedSource): string => markdownEntryKey(inputsKey, rel, displayPrefix + rel, entry.hash);
+function pruneMarkdownStore(store: MarkdownStore, inputsKey: string, displayPrefix: string, previous: ReadonlyMap<string, CachedSource> | undefined, next: ReadonlyMap<string, string>): void {
+  const keyOf = (rel: string, hash: string): string => markdownEntryKey(inputsKey, rel, displayPrefix + rel, hash);
   if (previous) {
-    for (const [rel, entry] of previous) if (next.get(rel)?.hash !== entry.hash) store.remove(keyOf(rel, entry));
+    for (const [rel, entry] of previous) if (next.get(rel) !== entry.hash) store.remove(keyOf(rel, entry.hash));
     return;
   }
   const live = new Set<string>();
-  for (const [rel, entry] of next) live.add(keyOf(rel, entry));
+  for (const [rel, hash] of next) live.add(keyOf(rel, hash));
   store.prune(live);
 }
 
 /** Whether `next` holds exactly the entries of `previous`, each the very object the last build left (taken, not made again). */
 function sameEntries(previous: CacheData, next: CacheData): boolean {
-  const same = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean => {
-    if (a.size !== b.size) return false;
-    for (const [key, value] of b) if (a.get(key) !== value) return false;
-    return true;
-  };
-  return same(previous.sources, next.sources) && same(previous.outputs, next.outputs) && same(previous.assets, next.assets);
+  return sameMap(previous.sources, next.sources) && sameMap(previous.outputs, next.outputs) && sameMap(previous.assets, next.assets);
+}
+
+function sameMap<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of b) if (a.get(key) !== value) return false;
+  return true;
 }

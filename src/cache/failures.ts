@@ -17,6 +17,17 @@ export function saveCacheOrWarn(cache: BuildCache, data: CacheData, root: string
   }
 }
 
+/** Runs a step of saving the cache: a file-system failure becomes the same warning as in `saveCacheOrWarn`, and undefined. */
+export function warnIfUnwritable<T>(step: () => T, root: string, problems: Problem[], language?: string): T | undefined {
+  try {
+    return step();
+  } catch (err) {
+    if (!isFsError(err)) throw err;
+    problems.push(asWarning(fsProblem(err, root, undefined, undefined, language), rulesIn(language)['cache-unwritable'].notWritten));
+    return undefined;
+  }
+}
+
 /** The folder for the output manifests, or undefined (with a warning) when it cannot be made. */
 export function usableStateDir(dir: string, root: string, problems: Problem[], language?: string): string | undefined {
   try {

@@ -8,7 +8,7 @@ import type { ArticleMeta } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import type { SiteOutput } from '../write/site-output.js';
 import { hashOf } from '../util/hash.js';
-import { SEARCH_DIR, searchParts, type SearchPart } from './parts.js';
+import { SEARCH_DIR, searchParts } from './parts.js';
 import { owner } from '../i18n/owners.js';
 import { SearchThread, type BuiltBundle } from './search-thread.js';
 import { buildIndex, BUNDLE_VIA_FOLDER_FROM, type SearchPage } from './bundle.js';
@@ -91,7 +91,8 @@ export function searchIndexRuns(): number {
 
 /** A part of the index as this build plans it: its key and cache entry, and its bundle where it is built again. */
 interface PlannedPart {
-  readonly part: SearchPart;
+  /** The part's name and its articles' URLs: only these are kept, not the articles (the whole site's metadata while Pagefind indexes). */
+  readonly part: { readonly name: string; readonly urls: readonly string[] };
   readonly primary: boolean;
   readonly key: string;
   readonly entry: string;
@@ -135,7 +136,8 @@ export class SearchIndexing {
   private thread: SearchThread | undefined;
   /** Guesses begun by `guess`, by part name. */
   private readonly guesses = new Map<string, number>();
-  private started: { readonly input: SearchInput; readonly planned: readonly PlannedPart[]; readonly beside: boolean } | undefined;
+  /** The input without its articles, which are let go once planned: the parts keep their URLs. */
+  private started: { readonly input: Omit<SearchInput, 'articles'>; readonly planned: readonly PlannedPart[]; readonly beside: boolean } | undefined;
   /** Where guesses come from, set before the build looks for changed sources (`allowGuesses`). */
   private guessFrom: { readonly input: SearchGuessInput; readonly parts: LastParts } | undefined;
 
@@ -172,6 +174,7 @@ export class SearchIndexing {
     const { writer, site, previous, allowStale = false } = input;
     const parts = searchParts(input.articles, site.config.searchSplit);
     const beside = parts.every((part) => part.articles.length < PART_BESIDE_BUILD_BELOW_PAGES);
+    const { articles: _planned, ...kept } = input;
     const planned = parts.map((part, i): PlannedPart => {
       const primary = i === 0;
       // The role is part of the key: only the primary part carries the script, worker and WebAssembly.
@@ -179,9 +182,9 @@ export class SearchIndexing {
       const entry = CACHE_ENTRY + part.name;
       const cached: CachedOutput | undefined = previous.outputs.get(entry) ?? input.lastParts?.get(entry);
       const reusable = cached && (cached.key === key || allowStale) && cached.files.length > 0 ? cached : undefined;
-      return { part, primary, key, entry, dir: part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR, reusable };
+      return { part: { name: part.name, urls: part.articles.map((a) => a.url) }, primary, key, entry, dir: part.name ? `${SEARCH_DIR}/${part.name}` : SEARCH_DIR, reusable };
     });
-    this.started = { input, planned, beside };
+    this.started = { input: kept, planned, beside };
     if (!beside) {
       // Parts are built in this thread, one after the other: no guess is taken, and the search thread goes before Pagefind starts here.
       this.guesses.clear();
@@ -216,7 +219,7 @@ export class SearchIndexing {
     try {
       for (const p of started.planned) {
         const status = await this.take(started.input, p, claimOnce);
-        if (status === 'indexed' || status === 'guessed') indexedArticles += p.part.articles.length;
+        if (status === 'indexed' || status === 'guessed') indexedArticles += p.part.urls.length;
         if (status === 'guessed') guessedParts++;
         statuses.push(status === 'guessed' ? 'indexed' : status);
       }
@@ -239,18 +242,18 @@ export class SearchIndexing {
   }
 
   /** The pages of a part, read by Pagefind where the writer has them: the same bytes readers get, links resolved. */
-  private pagesOf(input: SearchInput, p: PlannedPart): SearchPage[] {
-    return p.part.articles.map((a) => ({ url: a.url, file: input.writer.fileOf(outputPathFor(a.url)), viewHash: input.searchHashOf?.(a.url) }));
+  private pagesOf(input: Omit<SearchInput, 'articles'>, p: PlannedPart): SearchPage[] {
+    return p.part.urls.map((url) => ({ url, file: input.writer.fileOf(outputPathFor(url)), viewHash: input.searchHashOf?.(url) }));
   }
 
-  private bundleOf(input: SearchInput, p: PlannedPart): Promise<BuiltBundle> {
+  private bundleOf(input: Omit<SearchInput, 'articles'>, p: PlannedPart): Promise<BuiltBundle> {
     indexRuns++;
     const guess = this.guesses.get(p.part.name);
     this.guesses.delete(p.part.name);
     return this.searchThread().index({ language: input.site.config.language, pages: this.pagesOf(input, p), lastPlace: p.part.name !== '' }, guess);
   }
 
-  private async take(input: SearchInput, p: PlannedPart, claimOnce: (rel: string) => boolean): Promise<SearchStatus | 'guessed'> {
+  private async take(input: Omit<SearchInput, 'articles'>, p: PlannedPart, claimOnce: (rel: string) => boolean): Promise<SearchStatus | 'guessed'> {
     const { writer, next } = input;
     if (p.reusable) {
       let complete = true;
@@ -289,7 +292,7 @@ export class SearchIndexing {
       indexRuns++;
       await buildIndex(input.site.config.language, this.pagesOf(input, p), p.part.name !== '', put);
     }
-    next.outputs.set(p.entry, { key: p.key, files: written, pages: p.part.articles.map((a) => a.url) });
+    next.outputs.set(p.entry, { key: p.key, files: written, pages: p.part.urls });
     return guessed ? 'guessed' : 'indexed';
   }
 }

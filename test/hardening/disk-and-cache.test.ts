@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,43 @@ describe('an unusable or untrustworthy cache (issue 16, findings 5 and 6)', () =
     expect(report.cache).toBe('invalid');
     expect(readTree(path.join(root, 'dist'))).toEqual(dist);
   }, 20_000);
+
+  it('a save begun with the sources and abandoned (a build failing while the index is built) leaves the last cache and no temporary file', async () => {
+    const root = site({ 'content/2025/b.md': article({ title: 'Zweite Meldung' }) });
+    await buildSite(root, { search: false });
+    const dir = path.join(root, '.stadtbote-cache');
+    const file = path.join(dir, 'build-cache.bin');
+    const before = readFileSync(file);
+    const cache = new BuildCache(dir, fingerprintOf(file));
+    const { data } = cache.load();
+    const pending = cache.beginSave(data.sources);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+    pending.abandon();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // Begun and finished, it is a whole cache again: the same entries, and the next build a hit.
+    cache.beginSave(data.sources).finish(data);
+    const again = new BuildCache(dir, fingerprintOf(file)).load();
+    expect(again.status).toBe('hit');
+    expect(again.data).toEqual(data);
+    expect((await buildSite(root, { search: false })).cache).toBe('hit');
+  });
+
+  it('the temporary file of a build killed while saving is removed by the next save; one of a running build is kept', async () => {
+    const root = site();
+    await buildSite(root, { search: false });
+    const dir = path.join(root, '.stadtbote-cache');
+    // A process that has ended: its number names no running process (until the system reuses it, long after).
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const orphan = path.join(dir, `build-cache.bin.${gone.stdout}.tmp`);
+    const running = path.join(dir, `build-cache.bin.${process.ppid}.tmp`);
+    writeFileSync(orphan, Buffer.alloc(1024));
+    writeFileSync(running, Buffer.alloc(1024));
+    writeFileSync(path.join(root, 'content/2025/b.md'), article({ title: 'Neue Meldung' }));
+    await buildSite(root, { search: false });
+    expect(existsSync(orphan), `${gone.stdout} ${gone.status} ${readdirSync(dir).join(" ")}`).toBe(false);
+    expect(existsSync(running)).toBe(true);
+  });
 
   it('claiming an absolute path ends (dirname("/") is "/")', () => {
     const problems: import('../../src/model/problem.js').Problem[] = [];
