@@ -2,7 +2,7 @@
 // those every build loads at its start) as one bundle each of the libraries they re-export, so that a
 // build loads two files instead of some 320 modules (see the comments in src/markdown/vendor.ts and
 // src/util/vendor.ts). Run after `tsc` by the package scripts; it reads the source modules, so running
-// it again gives the same files. The two share no library. The libraries are bundled as they are (esbuild,
+// it again gives the same files. The libraries are bundled as they are (esbuild,
 // no minifying), their licence comments kept at the end of the file; paths in its comments are
 // relative to the package folder (`node_modules/…`), whatever links lead there.
 import { build } from 'esbuild';

@@ -6,6 +6,7 @@ import { EDITOR_RULES } from '../model/editor-rules.js';
 import type { Problem } from '../model/problem.js';
 import type { ArticleMeta } from '../model/types.js';
 import { closestFile, referenceFrom } from '../util/suggest.js';
+import { removeOrphans, temporaryFileOf } from '../util/temp-files.js';
 
 /**
  * The addresses of the last successful build, so that the next one can tell when an article's
@@ -166,7 +167,7 @@ export function checkAddresses(input: AddressInput): AddressCheck {
  * Holds only the paths and, until staged, the text: never the articles it was made from.
  */
 function ledgerWriter(cacheDir: string, file: string, ledger: string): Pick<AddressCheck, 'save' | 'stage' | 'discard'> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = temporaryFileOf(file);
   let text: string | undefined = ledger;
   let staged = false;
   // Nothing may be left behind either; a cache folder that is a file has no temporary file to remove.
@@ -203,6 +204,8 @@ function ledgerWriter(cacheDir: string, file: string, ledger: string): Pick<Addr
         discard();
       }
       staged = false;
+      // Staged before the search index is built: a build killed then leaves its file.
+      removeOrphans(file);
     },
   };
 }

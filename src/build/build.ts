@@ -128,10 +128,10 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     let searchIndex: SearchResult | undefined;
     // Pagefind's indexer is the build's peak of memory (a year of 100,000 articles: 0.6 GiB of its own): where it starts now, the file thread's heap goes first.
     if (search)
-      searchIndex = await search.finish(() => {
+      searchIndex = await search.finish((indexesHere) => {
         writer?.stopFileThread();
         // The pages' data is let go (`writePages`, `saveSources`): what V8 frees now is not resident beside Pagefind.
-        collectGarbage();
+        if (indexesHere) collectGarbage();
       });
     timer.mark('search');
     // Precompressed copies of the text files (config compress: true), see write/precompress.ts.

@@ -45,10 +45,13 @@ export class SearchStage {
     this.beside = this.indexing.start(input);
   }
 
-  /** Where the build writes the index: the bundles are taken (large parts built now, after `beforeIndexing`). */
-  async finish(beforeIndexing: () => void): Promise<SearchResult> {
+  /**
+   * Where the build writes the index: the bundles are taken (large parts built now, after
+   * `beforeIndexing`, told whether any part is indexed here rather than kept from the last build).
+   */
+  async finish(beforeIndexing: (indexesHere: boolean) => void): Promise<SearchResult> {
     if (this.beside === undefined) throw new Error('SearchStage.finish before plan');
-    if (!this.beside) beforeIndexing();
+    if (!this.beside) beforeIndexing(this.indexing.indexesHere);
     return this.indexing.finish();
   }
 

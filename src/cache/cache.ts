@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { isWellFormed } from './well-formed.js';
+import { removeOrphans, temporaryFileOf } from '../util/temp-files.js';
 import type { CacheData, CachedSource } from './types.js';
 
 export type { CachedSource, CachedOutput, CacheData } from './types.js';
@@ -95,16 +96,17 @@ export class BuildCache {
    */
   beginSave(sources: ReadonlyMap<string, CachedSource>): PendingCacheSave {
     mkdirSync(this.dir, { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    let fd: number | undefined = openSync(tmp, 'w');
+    const tmp = temporaryFileOf(this.file);
+    const fd = openSync(tmp, 'w');
+    let open = true;
     const checksum = createHash('sha256');
     const abandon = (): void => {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
+      if (open) closeSync(fd);
+      open = false;
       rmSync(tmp, { force: true });
     };
     const writeAll = (part: Uint8Array, position?: number): void => {
-      for (let off = 0; off < part.length; ) off += writeSync(fd!, part, off, part.length - off, position === undefined ? null : position + off);
+      for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off, position === undefined ? null : position + off);
     };
     const writeChunk = (value: unknown): void => {
       const body = v8.serialize(value);
@@ -133,7 +135,7 @@ export class BuildCache {
     }
     return {
       finish: (rest) => {
-        if (fd === undefined) throw new Error('cache save finished twice or abandoned');
+        if (!open) throw new Error('cache save finished twice or abandoned');
         try {
           writeChunk({ outputs: rest.outputs, assets: rest.assets });
           const head = Buffer.alloc(HEADER_BYTES);
@@ -143,46 +145,17 @@ export class BuildCache {
           head.write(this.fingerprint.padEnd(64).slice(0, 64), MAGIC.length + 36, 'latin1');
           writeAll(head, 0);
           closeSync(fd);
-          fd = undefined;
+          open = false;
           renameSync(tmp, this.file);
-          removeOrphans(this.file);
         } catch (err) {
           abandon();
           throw err;
         }
+        // The sources are written while the search index is built: a build killed then leaves its file.
+        removeOrphans(this.file);
       },
       abandon,
     };
-  }
-}
-
-/**
- * Removes the temporary files of saves whose build was killed (its process is gone): the sources are
- * written while the search index is built, so a build stopped then leaves one behind, as big as the
- * cache. A file of a running build (a second build of the site, waiting for its turn) is kept.
- */
-function removeOrphans(file: string): void {
-  const prefix = `${path.basename(file)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(path.dirname(file));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
-    rmSync(path.join(path.dirname(file), name), { force: true });
-  }
-}
-
-/** Whether a process of this number runs (one of another user counts: it cannot be signalled, but it is there). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,4 +1,4 @@
-import { VFileMessage } from '../util/vendor.js';
+import { VFileMessage } from 'vfile-message';
 import type { RuleId } from './rules.js';
 
 /**

@@ -164,6 +164,11 @@ export class SearchIndexing {
     }
   }
 
+  /** Whether a planned part is built again, not kept from the last build (before `finish`). */
+  get indexesHere(): boolean {
+    return !!this.started?.planned.some((p) => !p.reusable);
+  }
+
   /**
    * Plans the parts (every article page is final now). Parts below `PART_BESIDE_BUILD_BELOW_PAGES`
    * pages go to the search thread at once, to be built beside the build; with a larger one, every

@@ -21,7 +21,8 @@ const NODE_BUILTINS = ['buffer', 'crypto', 'fs', 'os', 'path', 'process', 'strea
 
 /** Packages a module imports values from (`import type` aside), by name. */
 function valueImports(code: string): string[] {
-  return [...code.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)'/gm)].map((m) => m[1]!).filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
+  const statements = [...code.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)'/gm), ...code.matchAll(/^import\s+'([^']+)'/gm), ...code.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)];
+  return statements.map((m) => m[1]!).filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
 }
 
 describe('the bundles of the libraries', () => {

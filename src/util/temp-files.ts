@@ -1,0 +1,52 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+let saves = 0;
+
+/**
+ * A temporary file to write `file` through, then rename: named by this process and a count, so that
+ * two builds in one process (a dev server, a script) never share one while a save spans the search
+ * stage, and by the process alone, so that `removeOrphans` can tell a killed build's file.
+ */
+export function temporaryFileOf(file: string): string {
+  return `${file}.${process.pid}.${++saves}.tmp`;
+}
+
+/**
+ * Removes temporary files of `file` (`temporaryFileOf`, and the older `<pid>.tmp` names) whose
+ * process is gone: a build killed while it saved, which for the build cache spans the search stage.
+ * A file of a running process is kept; one that cannot be removed is left: tidying never fails a save.
+ */
+export function removeOrphans(file: string): void {
+  const dir = path.dirname(file);
+  const name = new RegExp(`^${escapeRegExp(path.basename(file))}\\.(\\d+)(?:\\.\\d+)?\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of names) {
+    const pid = Number(name.exec(entry)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(path.join(dir, entry), { force: true });
+    } catch {
+      // Another user's file, or a folder of that name: left as it is.
+    }
+  }
+}
+
+/** Whether a process of this number runs (one of another user counts: it cannot be signalled, but it is there). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
