@@ -4,7 +4,7 @@ import { outputStateDir } from '../write/writer.js';
 import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource, type PendingCacheSave } from '../cache/cache.js';
 import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
 import { KEYED_FILE_PREFIX } from '../model/outputs.js';
-import { saveCacheOrWarn, usableStateDir, warnIfUnwritable } from '../cache/failures.js';
+import { usableStateDir, warnIfUnwritable } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
 import { templatesFingerprint } from '../theme/engine.js';
@@ -113,7 +113,7 @@ export function openCache(input: CacheStageInput): CacheStage {
       }
       // A build that took every entry as it was (nothing changed) would write the same bytes again: 0.1 s of a warm 10k build.
       if (hit && sameEntries(hit, next)) return;
-      saveCacheOrWarn(cache, next, paths.root, input.problems, config.language);
+      warnIfUnwritable(() => cache.save(next), paths.root, input.problems, config.language);
       pruneMarkdownStore(new MarkdownStore(markdownDir), inputsKey, displayPrefix, hit?.sources, new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash])));
     },
     abandon: () => {

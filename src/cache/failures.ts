@@ -2,22 +2,12 @@ import { rulesIn, type ProblemText } from '../model/messages.js';
 import { mkdirSync, statSync } from 'node:fs';
 import { fsProblem, isFsError } from '../model/fs-errors.js';
 import type { Problem } from '../model/problem.js';
-import type { BuildCache, CacheData } from './cache.js';
 
 /**
- * The cache only makes builds faster. When it cannot be written (full disk, read-only folder, a
- * file where its folder should be) the build still publishes the site and says so in a warning.
+ * Runs a step of saving the cache, which only makes builds faster: when it cannot be written (full
+ * disk, read-only folder, a file where its folder should be) the build still publishes the site and
+ * says so in a warning; the step then gives undefined.
  */
-export function saveCacheOrWarn(cache: BuildCache, data: CacheData, root: string, problems: Problem[], language?: string): void {
-  try {
-    cache.save(data);
-  } catch (err) {
-    if (!isFsError(err)) throw err;
-    problems.push(asWarning(fsProblem(err, root, undefined, undefined, language), rulesIn(language)['cache-unwritable'].notWritten));
-  }
-}
-
-/** Runs a step of saving the cache: a file-system failure becomes the same warning as in `saveCacheOrWarn`, and undefined. */
 export function warnIfUnwritable<T>(step: () => T, root: string, problems: Problem[], language?: string): T | undefined {
   try {
     return step();

@@ -19,7 +19,7 @@ export function temporaryFileOf(file: string): string {
  */
 export function removeOrphans(file: string): void {
   const dir = path.dirname(file);
-  const name = new RegExp(`^${escapeRegExp(path.basename(file))}\\.(\\d+)(?:\\.\\d+)?\\.tmp$`);
+  const prefix = `${path.basename(file)}.`;
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -27,8 +27,8 @@ export function removeOrphans(file: string): void {
     return;
   }
   for (const entry of names) {
-    const pid = Number(name.exec(entry)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    const pid = processOf(entry, prefix);
+    if (pid === undefined || pid === process.pid || isRunning(pid)) continue;
     try {
       rmSync(path.join(dir, entry), { force: true });
     } catch {
@@ -47,6 +47,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The process number in `<prefix><pid>.tmp` or `<prefix><pid>.<n>.tmp`; undefined for any other name. */
+function processOf(name: string, prefix: string): number | undefined {
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return undefined;
+  const [pid, count, ...rest] = name.slice(prefix.length, -'.tmp'.length).split('.');
+  const digits = (part: string | undefined): boolean => part !== undefined && /^\d+$/.test(part);
+  return digits(pid) && (count === undefined || digits(count)) && rest.length === 0 && Number(pid) > 0 ? Number(pid) : undefined;
 }
