@@ -121,8 +121,8 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const made = await writePages({ options, site, head, timer, problems, content, cache, pool, output, claims, externals, search });
     // The cache's sources are final: written now and let go (cache-stage.ts `saveSources`), as is the address ledger.
     cache.saveSources();
-    if (!options.dryRun) made.addresses.stage();
     addresses = made.addresses;
+    if (!options.dryRun) addresses.stage();
 
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
@@ -144,7 +144,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     const write = writer?.commit();
     timer.mark('commit');
     cache.save(content.displayPrefix); // and prunes the Markdown cache to this build's sources
-    if (!options.dryRun) made.addresses.save(); // the addresses the next build compares with
+    if (!options.dryRun) addresses.save(); // the addresses the next build compares with
     timer.mark('save cache');
     const { exclusions } = made;
     return {
@@ -163,7 +163,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
       excluded: exclusions.counts,
       outDir: paths.out,
       serverOnlyAliases: made.serverOnlyAliases,
-      moved: made.addresses.moved,
+      moved: addresses.moved,
     };
   } catch (err) {
     await pool.close();

@@ -78,6 +78,13 @@ export function openCache(input: CacheStageInput): CacheStage {
   const hit = status === 'hit' ? data : undefined;
   // Set by `saveSources`: the save begun with the sources (undefined where it could not be begun), and each source's hash for the pruning.
   let begun: { readonly pending: PendingCacheSave | undefined; readonly hashes: ReadonlyMap<string, string> } | undefined;
+  // Writes the sources' part of the cache and lets the entries go: only their hashes are kept, for the pruning.
+  const beginSave = (): NonNullable<typeof begun> => {
+    const pending = warnIfUnwritable(() => cache.beginSave(next.sources), paths.root, input.problems, config.language);
+    const hashes = new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash]));
+    next.sources.clear();
+    return { pending, hashes };
+  };
   return {
     fingerprint,
     status,
@@ -97,24 +104,16 @@ export function openCache(input: CacheStageInput): CacheStage {
     saveSources: () => {
       // After a cache hit with every source as it was, the entries are the last build's (held anyway): `save` decides.
       if (!enabled || markdownDir === undefined || begun || (hit && sameMap(hit.sources, next.sources))) return;
-      const pending = warnIfUnwritable(() => cache.beginSave(next.sources), paths.root, input.problems, config.language);
-      begun = { pending, hashes: new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash])) };
-      next.sources.clear();
+      begun = beginSave();
     },
     save: (displayPrefix) => {
       if (!enabled || markdownDir === undefined) return;
-      const inputsKey = markdownInputsKey(markdownInputsOf(config, site.basePath));
-      if (begun) {
-        const { pending, hashes } = begun;
-        begun = undefined;
-        if (pending) warnIfUnwritable(() => pending.finish(next), paths.root, input.problems, config.language);
-        pruneMarkdownStore(new MarkdownStore(markdownDir), inputsKey, displayPrefix, hit?.sources, hashes);
-        return;
-      }
       // A build that took every entry as it was (nothing changed) would write the same bytes again: 0.1 s of a warm 10k build.
-      if (hit && sameEntries(hit, next)) return;
-      warnIfUnwritable(() => cache.save(next), paths.root, input.problems, config.language);
-      pruneMarkdownStore(new MarkdownStore(markdownDir), inputsKey, displayPrefix, hit?.sources, new Map([...next.sources].map(([rel, entry]) => [rel, entry.hash])));
+      if (!begun && hit && sameEntries(hit, next)) return;
+      const { pending, hashes } = begun ?? beginSave();
+      begun = undefined;
+      if (pending) warnIfUnwritable(() => pending.finish(next), paths.root, input.problems, config.language);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, hit?.sources, hashes);
     },
     abandon: () => {
       begun?.pending?.abandon();

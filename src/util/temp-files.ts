@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isRunning } from './processes.js';
 
 let saves = 0;
 
@@ -34,16 +35,6 @@ export function removeOrphans(file: string): void {
     } catch {
       // Another user's file, or a folder of that name: left as it is.
     }
-  }
-}
-
-/** Whether a process of this number runs (one of another user counts: it cannot be signalled, but it is there). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isRunning } from '../util/processes.js';
 
 /** Takes the lock file of an output folder: one build at a time; a lock left by a process that is gone is taken over. */
 export function acquireLock(lockFile: string): void {
@@ -11,15 +12,7 @@ export function acquireLock(lockFile: string): void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(lockFile, 'utf8'));
-      let alive = false;
-      try {
-        if (pid > 0 && pid !== process.pid) {
-          process.kill(pid, 0);
-          alive = true;
-        }
-      } catch {
-        alive = false;
-      }
+      const alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid);
       if (alive) throw new Error(`another Stadtbote build (process ${pid}) is writing to this output folder`);
       rmSync(lockFile, { force: true });
     }
