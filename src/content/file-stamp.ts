@@ -12,7 +12,7 @@ import { fileIdentity } from '../util/file-identity.js';
  * clock (FAT: two seconds) could keep its times with other bytes ("racy git"); it is read next time.
  * A checkout (CI) gives every file new times: then every file is read, as without stamps.
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 function stampOf(stats: Stats, readAt: number): string | undefined {
   if (stats.mtimeMs > readAt - RACY_MS || stats.ctimeMs > readAt - RACY_MS) return undefined;

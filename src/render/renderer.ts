@@ -55,7 +55,6 @@ export class Renderer {
   /** Loaded by `loadMarkdown` when a body must be parsed: a build that takes every body from a cache never loads the Markdown libraries. */
   private markdownStage: MarkdownStage | undefined;
   private readonly markdownOptions: MarkdownStageOptions;
-  private readonly slugs = new Map<string, string>();
   private readonly sourceStep: SourceStepDeps;
   /** Bodies this renderer ran through the Markdown stage (not taken from the Markdown cache): how heavy its work was. */
   private markdownRuns = 0;
@@ -142,11 +141,9 @@ export class Renderer {
     return this.sourceStep.cache?.hasStored ?? false;
   }
 
-  /** Archives repeat a few dozen region and topic names thousands of times; slugify each once. */
+  /** The slug of a region or topic name (util/slug.ts keeps the ones made). */
   slugOf(name: string): string {
-    let slug = this.slugs.get(name);
-    if (slug === undefined) this.slugs.set(name, (slug = slugify(name)));
-    return slug;
+    return slugify(name);
   }
 
   /** First step: validation and the body's Markdown (from the Markdown cache when stored); an invalid source ends here. */

@@ -24,6 +24,13 @@ describe('slugify', () => {
     expect(slugify(title)).toBe(slug);
   });
 
+  it('gives a name the slug of its length again, whatever was asked before (slugs are kept per length)', () => {
+    const name = 'Sitzung des Stadtrats der Landeshauptstadt Potsdam';
+    expect(slugify(name, { maxLength: 12 })).toBe('sitzung-des');
+    expect(slugify(name)).toBe('sitzung-des-stadtrats-der-landeshauptstadt-potsdam');
+    expect(slugify(name, { maxLength: 12 })).toBe('sitzung-des');
+  });
+
   it('is always ASCII lowercase letters, digits and single hyphens', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -6,6 +6,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputWriter } from '../../src/write/writer.js';
 import { article, buildSite, cleanup, makeSite, prng, readTree } from '../helpers.js';
 import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
+import { RACY_MS } from '../../src/content/file-stamp.js';
+
+/**
+ * Resolves once every file under dir lies more than RACY_MS behind the clock (modification and
+ * change time): a build then stamps them all (content/file-stamp.ts), as the next one will. A build
+ * before that moment stamps none, and the next one, after it, saves the stamps it took.
+ */
+async function untilStampable(dir: string): Promise<void> {
+  const newest = Math.max(...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+    const stats = statSync(path.join(e.parentPath, e.name));
+    return Math.max(stats.mtimeMs, stats.ctimeMs);
+  }));
+  await vi.waitUntil(() => Date.now() > newest + RACY_MS, { timeout: 2 * RACY_MS + 10_000, interval: 50 });
+}
 
 const REGIONS = ['Potsdam', 'München', 'Kreis Recklinghausen', 'Bayern'];
 
@@ -61,6 +75,8 @@ describe('persistent build cache', () => {
     const first = await warmEqualsCold('first build');
     expect(first.rendered.sources).toBeGreaterThan(30);
     // A build that takes every cache entry as it was does not write the cache again (same file, same time).
+    // Both builds see sources old enough to be stamped: a first one too close to their writing would leave the stamps to the second.
+    await untilStampable(path.join(root, 'content'));
     await buildSite(root);
     const cacheFile = path.join(root, '.stadtbote-cache/build-cache.bin');
     const before = statSync(cacheFile);

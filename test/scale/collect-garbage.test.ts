@@ -1,0 +1,31 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../src/util/collect-garbage.js';
+
+/**
+ * Before Pagefind indexes a large part, the build lets go of its pages' data and collects: what it
+ * frees must leave the process, not stay as empty heap beside Pagefind's memory (100,000 articles:
+ * a 662 MiB heap with 208 MiB used after a plain collection).
+ */
+describe('collectGarbage', () => {
+  it('gives back the heap that a plain collection keeps when survivors are spread over it', () => {
+    // Every fifth object survives: each of the heap's pages keeps some, as a build's long-lived lists do.
+    const survivors: object[] = [];
+    let garbage: object[] | undefined = [];
+    for (let i = 0; i < 1_500_000; i++) {
+      const item = { name: `page-${i}`, links: [i, i + 1], meta: { i } };
+      (i % 5 === 0 ? survivors : garbage).push(item);
+    }
+    garbage = undefined;
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    const afterPlain = process.memoryUsage();
+    collectGarbage();
+    const afterCompacting = process.memoryUsage();
+    // A plain collection keeps the pages of the garbage (measured: 510 MiB for 105 MiB used); compacting gives them up (140 MiB).
+    expect(afterPlain.heapTotal - afterPlain.heapUsed).toBeGreaterThan(150 * 2 ** 20);
+    expect(afterCompacting.heapTotal).toBeLessThan(afterPlain.heapTotal * 0.6);
+    expect(survivors).toHaveLength(300_000);
+  });
+});
