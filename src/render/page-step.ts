@@ -5,6 +5,7 @@ import type { ArticleMeta, AssetInfo, ImageInfo, SourceFile, SourceResult } from
 import type { UrlScheme } from '../model/urls.js';
 import type { Theme } from '../theme/engine.js';
 import type { FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
+import { slugify } from '../util/slug.js';
 import { ARTICLE_CONTEXT_SLOT } from './article-context-slot.js';
 import { articleChrome, articleView, listItemView } from './article-views.js';
 import { downloadsOf } from './downloads.js';
@@ -21,7 +22,6 @@ export interface PageStepDeps {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly theme: Theme;
   readonly chrome: SiteChrome;
-  slugOf(name: string): string;
   siteFeeds(): FeedLink[];
   regionFeeds(regionSlug: string, region: string): FeedLink[];
   renderPage<T extends keyof TemplateViews>(template: T, page: PageChrome, data: TemplateViews[T]): string;
@@ -55,8 +55,8 @@ export function renderSourcePage(source: SourceFile, prepared: PreparedSource, d
   const attached = downloadsOf(source, data.attachments ?? [], deps.assets, md.usedAssets, validated.positionOf, deps.strings.locale, deps.config.language /* messages */);
   problems.push(...attached.problems);
   if (problems.some((p) => p.severity === 'error')) return { kind: 'invalid', src: source.rel, problems, links: md.links };
-  const regionSlug = deps.slugOf(data.region);
-  const topicSlugs = (data.topics ?? []).map((topic) => deps.slugOf(topic));
+  const regionSlug = slugify(data.region);
+  const topicSlugs = (data.topics ?? []).map((topic) => slugify(topic));
   const url = deps.urls.article(data);
   const regionUrl = deps.urls.region(regionSlug);
   const listHtml = deps.theme.render('partials/article-item', { t: deps.strings, site: deps.chrome.site, item: listItemView(url, data, regionUrl, image) });

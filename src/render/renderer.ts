@@ -7,7 +7,6 @@ import type { ArticleLinks, FeedLink, PageChrome, TemplateViews } from '../theme
 import { hashOf } from '../util/hash.js';
 import { fillArticleContext } from './article-context-slot.js';
 import { searchViewHash } from '../theme/search-view.js';
-import { slugify } from '../util/slug.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
 import type { LogoAsset, SiteLogo } from '../content/logo.js';
@@ -139,11 +138,6 @@ export class Renderer {
   /** Whether earlier builds left Markdown results this renderer can take instead of parsing (a template or config edit). */
   get hasStoredMarkdown(): boolean {
     return this.sourceStep.cache?.hasStored ?? false;
-  }
-
-  /** The slug of a region or topic name (util/slug.ts keeps the ones made). */
-  slugOf(name: string): string {
-    return slugify(name);
   }
 
   /** First step: validation and the body's Markdown (from the Markdown cache when stored); an invalid source ends here. */
