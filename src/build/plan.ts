@@ -2,7 +2,7 @@ import type { Renderer } from '../render/renderer.js';
 import type { ArticleMeta } from '../model/types.js';
 import type { RegionSummary, SiteModel } from '../model/site.js';
 import type { FilterView, PageChrome, PaginationView, TemplateJob } from '../theme/views.js';
-import { hashOf } from '../util/hash.js';
+import { hashOf, hashOfList } from '../util/hash.js';
 
 /** A list page's pagination, as the `list` template sees it. */
 export type Pagination = PaginationView;
@@ -126,7 +126,7 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     const total = Math.max(1, Math.ceil(items.length / perPage));
     const urls = Array.from({ length: total }, (_, i) => urlOf(i + 1));
     // Everything each page below is made of: the list's settings and words, its pages' addresses and its entries.
-    const group: ListGroup = { first: urls[0]!, key: hashOf('list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map(entryHash)) };
+    const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map(entryHash)]) };
     const job = (n: number): TemplateJob<'list'> => {
       const entries = items.slice((n - 1) * perPage, n * perPage);
       const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));

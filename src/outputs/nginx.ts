@@ -24,7 +24,8 @@ const elementSize = (key: string): number => 8 + Math.ceil((Buffer.byteLength(ke
 
 /** Hash sizes for maps with these keys, or none when nginx's defaults hold them. */
 export function mapHashSizes(keys: readonly string[]): { bucket: number; maxSize: number } | undefined {
-  const longest = Math.max(0, ...keys.map(elementSize));
+  // Not Math.max(...sizes): a call takes some 120,000 arguments at most, an archive may bring more old addresses.
+  const longest = keys.reduce((max, key) => Math.max(max, elementSize(key)), 0);
   // Room for several keys per bucket, so that a table of about twice as many buckets as keys is found at once.
   const bucket = Math.max(DEFAULT_BUCKET, nextPowerOfTwo(longest * 4 + 8));
   const maxSize = Math.max(DEFAULT_MAX_SIZE, nextPowerOfTwo(keys.length * 2));

@@ -7,7 +7,7 @@ import type { ResolvedSite } from '../config/config.js';
 import type { ArticleMeta } from '../model/types.js';
 import { outputPathFor } from '../model/urls.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { hashOf } from '../util/hash.js';
+import { hashOf, hashOfList } from '../util/hash.js';
 import { SEARCH_DIR, searchParts } from './parts.js';
 import { owner } from '../i18n/owners.js';
 import { SearchThread, type BuiltBundle } from './search-thread.js';
@@ -79,7 +79,7 @@ export function searchKey(site: ResolvedSite, writer: SiteOutput, articles: read
     // The two kinds of hash are told apart, so that a page's own hash is never taken for a view's.
     parts.push(a.url, view === undefined ? `page:${writer.hashOf(outputPathFor(a.url)) ?? ''}` : `view:${view}`);
   }
-  return hashOf(...parts);
+  return hashOfList(parts);
 }
 
 let indexRuns = 0;

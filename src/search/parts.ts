@@ -41,8 +41,15 @@ export function yearsPerPart(articles: readonly ArticleMeta[], split: SearchSpli
   if (split === 'none' || articles.length === 0) return 0;
   if (split === 'year') return 1;
   if (articles.length < SPLIT_FROM_ARTICLES) return 0;
-  const years = articles.map((a) => Number(a.data.date.day.slice(0, 4)));
-  const perYear = articles.length / (Math.max(...years) - Math.min(...years) + 1);
+  // A loop, not Math.max(...years): a call takes some 120,000 arguments at most (util/hash.ts `hashOfList`).
+  let first = Infinity;
+  let last = -Infinity;
+  for (const a of articles) {
+    const year = Number(a.data.date.day.slice(0, 4));
+    first = Math.min(first, year);
+    last = Math.max(last, year);
+  }
+  const perYear = articles.length / (last - first + 1);
   return Math.max(1, Math.ceil(PART_ARTICLES / perYear));
 }
 
