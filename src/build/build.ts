@@ -42,6 +42,7 @@ import { renderSources, takeCachedSources } from './render-sources.js';
 import { fromLastBuild, predictsLinks } from './last-build.js';
 import { writeSiteFiles } from './site-files.js';
 import { StageTimer } from './timing.js';
+import { appendAll } from '../util/append.js';
 
 export type { BuildOptions, BuildReport } from './options.js';
 
@@ -85,7 +86,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   head.sources(listing.sources);
   const cache = openCache({ site, templateDirs, headKey, problems, drafts: !!options.drafts, future: !!options.future, enabled: cacheEnabled });
   const content = await loadContent(site, cache.previous.assets, listing, head.stampOf);
-  problems.push(...content.problems);
+  appendAll(problems, content.problems);
   cache.next.assets = content.assets.processed;
   timer.mark('load, cache and assets');
 
@@ -240,7 +241,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   const aliases = checkAliases(site, articles);
   // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
   const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
-  problems.push(...regionSpelling(site, articles), ...unknownRegions(site, articles), ...unknownTopics(site, articles), ...aliases.problems, ...addresses.problems, ...defaultImageProblems(site, content.assets.assets, content.displayPrefix), ...(options.inspect?.({ articles, pages }) ?? []));
+  appendAll(problems, regionSpelling(site, articles), unknownRegions(site, articles), unknownTopics(site, articles), aliases.problems, addresses.problems, defaultImageProblems(site, content.assets.assets, content.displayPrefix), options.inspect?.({ articles, pages }) ?? []);
   stopOn(problems, isError);
   timer.mark('links, feeds, checks');
 
@@ -259,7 +260,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next, lastKeyed: cache.lastKeyedFiles });
   problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
   timer.mark('feeds, sitemap, redirects, assets');
-  problems.push(...(await externals.problems()), ...brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
+  appendAll(problems, await externals.problems(), brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
   stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
 
   return {

@@ -9,6 +9,7 @@ import type { SiteOutput } from '../write/site-output.js';
 import { copiedImageMetadata, type MetadataMemo } from '../checks/copied-image-metadata.js';
 import type { CacheData, CachedOutput } from '../cache/cache.js';
 import type { Problem } from '../model/problem.js';
+import { appendAll } from '../util/append.js';
 
 export interface SiteFilesInput {
   readonly snapshot: SiteSnapshot;
@@ -71,7 +72,7 @@ function putKeyed(file: KeyedFile, output: SiteOutput, previous: CacheData, next
 export async function writeSiteFiles(input: SiteFilesInput): Promise<void> {
   const { claims, output, staticDir } = input;
   const generated: (GeneratedFile | KeyedFile)[] = [];
-  for (const generate of generators) generated.push(...generate(input.snapshot));
+  for (const generate of generators) appendAll(generated, generate(input.snapshot));
   for (const file of input.staticFiles) {
     generated.push({ path: file, content: readFileSync(path.join(staticDir, file)), owner: `static/${file}` });
   }

@@ -8,6 +8,7 @@ import { ContentError } from '../model/errors.js';
 import { importProblem } from './problems.js';
 import { expandPermalink, hugoPatterns, jekyllPattern, type PermalinkParts } from './permalinks.js';
 import type { SourceArchive, SourceImage, SourceItem, SourceKind } from './types.js';
+import { appendAll } from '../util/append.js';
 
 type Generator = Extract<SourceKind, 'jekyll' | 'hugo' | 'eleventy'>;
 
@@ -29,7 +30,7 @@ function listFiles(dir: string, rel = ''): string[] {
     if (entry.name.startsWith('.')) continue;
     const child = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...listFiles(dir, child));
+      if (!SKIPPED_DIRS.has(entry.name)) appendAll(out, listFiles(dir, child));
     } else if (entry.isFile() && POST_FILE.test(entry.name)) out.push(child);
   }
   return out;

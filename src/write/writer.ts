@@ -6,6 +6,7 @@ import { FileQueue } from './file-queue.js';
 import { planGraft, removeJournal, rollBack, withoutFolders, writeJournal, type GraftPlan } from './graft.js';
 import { acquireLock } from './lock.js';
 import { readState, stampOf, writeState, type CopyVerdict, type TreeState } from './manifest.js';
+import { appendAll } from '../util/append.js';
 
 export interface WriteStats {
   /** Files whose bytes were written. */
@@ -219,7 +220,7 @@ export class OutputWriter {
         renameSync(path.join(this.out, dir), dest);
         moved.push(dir);
       } catch {
-        fallback.push(...[...this.pendingLinks].filter((rel) => rel.startsWith(`${dir}/`)));
+        appendAll(fallback, [...this.pendingLinks].filter((rel) => rel.startsWith(`${dir}/`)));
       }
     }
     // Synchronous on purpose: nothing else runs while the build commits, and a link costs a few

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../src/model/types.js';
 import { mapHashSizes } from '../../src/outputs/nginx.js';
 import { yearsPerPart } from '../../src/search/parts.js';
+import { appendAll } from '../../src/util/append.js';
 import { hashOf, hashOfList } from '../../src/util/hash.js';
 
 /**
@@ -18,6 +19,13 @@ describe('archives of more than 120,000 items', () => {
     const parts = Array.from({ length: MANY }, (_, i) => `entry-${i}`);
     const expected = createHash('sha1').update(`${parts.join('\0')}\0`).digest('base64url');
     expect(hashOfList(parts)).toBe(expected);
+  });
+
+  it('appendAll adds 300,000 items (redirect files, file names, warnings) in order', () => {
+    const target = ['first'];
+    appendAll(target, Array.from({ length: MANY }, (_, i) => `file-${i}`), new Set(['last']));
+    expect(target).toHaveLength(MANY + 2);
+    expect([target[1], target[MANY], target[MANY + 1]]).toEqual(['file-0', `file-${MANY - 1}`, 'last']);
   });
 
   it('the search index is split for 300,000 articles', () => {
