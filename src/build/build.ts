@@ -124,6 +124,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     cache.saveSources();
     addresses = made.addresses;
     if (!options.dryRun) addresses.stage();
+    timer.mark('cache sources, address ledger');
 
     // Search: the index comes in parts (search/parts.ts); the report says how many were indexed again.
     let searchIndex: SearchResult | undefined;
@@ -262,6 +263,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   timer.mark('feeds, sitemap, redirects, assets');
   appendAll(problems, await externals.problems(), brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
   stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+  timer.mark('external resources of written pages, site links');
 
   return {
     articles: model.articles.length,

@@ -5,7 +5,7 @@ import { UrlScheme } from '../model/urls.js';
 import { Theme } from '../theme/engine.js';
 import type { ArticleLinks, FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
 import { hashOf } from '../util/hash.js';
-import { fillArticleContext } from './article-context-slot.js';
+import { fillArticleContextHashed } from './article-context-slot.js';
 import { searchViewHash } from '../theme/search-view.js';
 import { fallbackShareImage } from './share-image.js';
 import type { IconLink } from '../theme/icons.js';
@@ -167,8 +167,8 @@ export class Renderer {
   }
 
   private finishArticle(result: Extract<SourceResult, { kind: 'article' }>, links: ArticleLinks): SourceResult {
-    const html = fillArticleContext(result.html, this.articleContext(links));
     // Hashed here, on the render thread: the build needs both, and the main thread is the busier one.
-    return { ...result, html, finished: { baseHash: hashOf(result.html), hash: hashOf(html), linksHash: hashOf(JSON.stringify(links)), ...(this.context.search ? { searchHash: searchViewHash(html) } : {}) } };
+    const { html, baseHash, hash } = fillArticleContextHashed(result.html, this.articleContext(links));
+    return { ...result, html, finished: { baseHash, hash, linksHash: hashOf(JSON.stringify(links)), ...(this.context.search ? { searchHash: searchViewHash(html) } : {}) } };
   }
 }

@@ -22,3 +22,14 @@ export function hashOfList(parts: ReadonlyArray<string | Uint8Array>): string {
   }
   return h.digest('base64url');
 }
+
+/**
+ * `hashOf(head + middle + tail)` for each of two middles, with the head hashed once (SHA-1 is a
+ * stream: the same bytes as hashing each whole text). An article page is hashed as rendered and as
+ * finished with its context filled in; the head is most of the page (render/article-context-slot.ts).
+ */
+export function hashesOfSplice(head: string, middles: readonly [string, string], tail: string): [string, string] {
+  const first = createHash('sha1').update(head);
+  const second = first.copy();
+  return [first.update(middles[0]).update(tail).digest('base64url'), second.update(middles[1]).update(tail).digest('base64url')];
+}

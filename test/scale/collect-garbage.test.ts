@@ -23,9 +23,11 @@ describe('collectGarbage', () => {
     const afterPlain = process.memoryUsage();
     collectGarbage();
     const afterCompacting = process.memoryUsage();
-    // A plain collection keeps the pages of the garbage (measured: 510 MiB for 105 MiB used); compacting gives them up (140 MiB).
-    expect(afterPlain.heapTotal - afterPlain.heapUsed).toBeGreaterThan(150 * 2 ** 20);
-    expect(afterCompacting.heapTotal).toBeLessThan(afterPlain.heapTotal * 0.6);
+    // A plain collection keeps many pages of the garbage: 83–221 MiB free beside 61 MiB in use, measured three times,
+    // as V8 compacts some pages on its own, by its heuristics (in one loaded test run it kept less than 150 MiB).
+    // Compacting leaves 34 MiB free. So only what collectGarbage leaves is asserted: little more than is in use.
+    expect(afterCompacting.heapTotal - afterCompacting.heapUsed).toBeLessThan(afterCompacting.heapUsed * 0.7);
+    expect(afterCompacting.heapTotal).toBeLessThanOrEqual(afterPlain.heapTotal);
     expect(survivors).toHaveLength(300_000);
   });
 });

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../src/model/types.js';
+import { listPagePlan, modelSite } from '../../src/build/plan.js';
+import { resolveSite } from '../../src/config/config.js';
 import { mapHashSizes } from '../../src/outputs/nginx.js';
+import { Renderer } from '../../src/render/renderer.js';
+import { searchKey } from '../../src/search/pagefind.js';
+import { DEFAULT_TEMPLATES_DIR } from '../../src/theme/engine.js';
+import type { SiteOutput } from '../../src/write/site-output.js';
+import { cleanup, tempDir } from '../helpers.js';
+import { meta } from './meta.js';
 import { yearsPerPart } from '../../src/search/parts.js';
 import { appendAll } from '../../src/util/append.js';
 import { hashOf, hashOfList } from '../../src/util/hash.js';
@@ -11,6 +19,24 @@ import { hashOf, hashOfList } from '../../src/util/hash.js';
  * arguments: V8 takes some 120,000 at most ("Maximum call stack size exceeded" at 200,000).
  */
 const MANY = 300_000;
+
+/** `n` articles in one region, a few a day over 2000–2024: made from 366 parsed days, as parsing each would cost seconds. */
+function manyArticles(n: number): ArticleMeta[] {
+  const days = Array.from({ length: 366 }, (_, d) => meta(`d${d}.md`, new Date(Date.UTC(2000, 0, 1 + d)).toISOString().slice(0, 10)));
+  return Array.from({ length: n }, (_, i) => {
+    const day = days[i % days.length]!;
+    return { ...day, src: `a/${i}.md`, url: `/meldung-${i}/`, listHtml: `<li>${i}</li>` };
+  });
+}
+
+function withSite<T>(use: (site: ReturnType<typeof resolveSite>) => T): T {
+  const root = tempDir();
+  try {
+    return use(resolveSite({ root }));
+  } finally {
+    cleanup(root);
+  }
+}
 
 describe('archives of more than 120,000 items', () => {
   it('hashOfList takes any number of parts and gives the bytes hashOf gives', () => {
@@ -36,5 +62,21 @@ describe('archives of more than 120,000 items', () => {
   it('nginx map sizes are found for 300,000 old addresses', () => {
     const keys = Array.from({ length: MANY }, (_, i) => `/alt/meldung-${i}.html`);
     expect(mapHashSizes(keys)).toEqual({ bucket: expect.any(Number), maxSize: 1048576 });
+  });
+
+  it('the home list of 200,000 articles is planned, with one key for the whole list', () => {
+    const articles = manyArticles(200_000);
+    const first = withSite((site) => {
+      const renderer = new Renderer({ config: site.config, basePath: site.basePath, templateDirs: [DEFAULT_TEMPLATES_DIR], assets: [], search: false });
+      return listPagePlan(modelSite(articles), renderer, 20).next().value;
+    });
+    expect(first).toMatchObject({ url: '/', group: { first: '/', key: expect.stringMatching(/^[\w-]{27}$/) } });
+  });
+
+  it('a search part of 200,000 articles gets its key', () => {
+    const articles = manyArticles(200_000);
+    // Every page's search view is known, so the output is never asked.
+    const key = withSite((site) => searchKey(site, {} as SiteOutput, articles, (url) => `view-of-${url}`));
+    expect(key).toMatch(/^[\w-]{27}$/);
   });
 });

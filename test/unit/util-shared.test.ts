@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE_CONTEXT_SLOT, fillArticleContext, fillArticleContextHashed } from '../../src/render/article-context-slot.js';
 import { relativePath } from '../../src/util/files.js';
+import { hashesOfSplice, hashOf } from '../../src/util/hash.js';
 import { isUrl, namesHost, urlSchemeOf } from '../../src/util/url-ref.js';
 import { keyPosition } from '../../src/util/yaml-position.js';
 import { parseFrontmatter } from '../../src/content/frontmatter.js';
@@ -56,5 +58,25 @@ describe('keyPosition: where a YAML key starts', () => {
   it('frontmatter positions are the file’s lines (the fence is line 1)', () => {
     const fm = parseFrontmatter(`---\n${text}---\nText\n`);
     expect(fm.positionOf('image.alt')).toEqual({ line: 5, column: 3 });
+  });
+});
+
+describe('hashes of a page before and after its context slot is filled', () => {
+  const head = '<!doctype html><main><h1>Straßenbau in Köln – Übersicht</h1>';
+  const tail = '</main><footer>© Stadt Potsdam</footer>';
+
+  it('hashesOfSplice gives hashOf of each whole text', () => {
+    expect(hashesOfSplice(head, ['<a>', 'Grüße'], tail)).toEqual([hashOf(`${head}<a>${tail}`), hashOf(`${head}Grüße${tail}`)]);
+    expect(hashesOfSplice('', ['', 'x'], '')).toEqual([hashOf(''), hashOf('x')]);
+  });
+
+  it('fillArticleContextHashed fills like fillArticleContext and hashes both pages', () => {
+    const page = `${head}${ARTICLE_CONTEXT_SLOT}${tail}`;
+    const context = '<nav>Ähnliche Meldungen</nav>';
+    const filled = fillArticleContextHashed(page, context);
+    expect(filled.html).toBe(fillArticleContext(page, context));
+    expect([filled.baseHash, filled.hash]).toEqual([hashOf(page), hashOf(filled.html)]);
+    // A theme without the slot: the page as it is, one hash for both.
+    expect(fillArticleContextHashed(head, context)).toEqual({ html: head, baseHash: hashOf(head), hash: hashOf(head) });
   });
 });
