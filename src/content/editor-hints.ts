@@ -1,6 +1,6 @@
 import { EDITOR_RULES } from '../model/editor-rules.js';
 import { rulesIn } from '../model/messages.js';
-import type { Problem } from '../model/problem.js';
+import { compareProblems, type Problem } from '../model/problem.js';
 import type { ArticleData, SourceFile } from '../model/types.js';
 import { dayFromFileName } from './file-name.js';
 import type { ParsedFrontmatter } from './frontmatter.js';
@@ -12,8 +12,17 @@ export const PLACEHOLDERS = {
   body: 'Text der Meldung ergänzen.',
 } as const;
 
-/** The fill-in marks of the pages `stadtbote init` writes, e.g. `[bitte ergänzen: Anschrift]`. */
-const FILL_IN = /\[bitte ergänzen[^\]\n]*\]/i;
+/**
+ * The fill-in marks of the pages `stadtbote init` writes, e.g. `[bitte ergänzen: Anschrift]`; a mark
+ * may run over several lines (the privacy page's question about the server does), or lack its `]`.
+ */
+const FILL_IN = /\[bitte ergänzen[^\]]*\]?/gi;
+
+/** A mark as a message quotes it: on one line, and not longer than a line of the message. */
+function quoted(mark: string): string {
+  const text = mark.replace(/\s+/g, ' ').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
 
 /** Checks only editors need: a file name whose day is not `date:`, placeholders still in the text. */
 export function editorHints(source: SourceFile, fm: ParsedFrontmatter, data: ArticleData | undefined, language: string): Problem[] {
@@ -25,16 +34,23 @@ export function editorHints(source: SourceFile, fm: ParsedFrontmatter, data: Art
     if (fileDay !== undefined && fileDay !== data.date.day) {
       problems.push({ file: source.display, ...at('date'), ruleId: EDITOR_RULES.dateMismatch, field: 'date', ...t['date-mismatch'].mismatch({ fileDay, day: data.date.day, year: data.date.day.slice(0, 4), monthDay: data.date.day.slice(5) }), severity: 'warning' });
     }
-    if (data.teaser === PLACEHOLDERS.teaser || FILL_IN.test(data.teaser)) {
+    if (data.teaser === PLACEHOLDERS.teaser || data.teaser.search(FILL_IN) !== -1) {
       problems.push({ file: source.display, ...at('teaser'), ruleId: EDITOR_RULES.placeholder, field: 'teaser', ...t.placeholder.left({ text: data.teaser }), severity: 'warning' });
     }
   }
-  fm.body.split('\n').forEach((line, i) => {
-    const found = line.includes(PLACEHOLDERS.body) ? PLACEHOLDERS.body : FILL_IN.exec(line)?.[0];
-    if (found === undefined) return;
-    problems.push({ file: source.display, line: fm.bodyLine + i, column: line.indexOf(found) + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: found }), severity: 'warning' });
+  const lines = fm.body.split('\n');
+  lines.forEach((line, i) => {
+    const at = line.indexOf(PLACEHOLDERS.body);
+    if (at !== -1) problems.push({ file: source.display, line: fm.bodyLine + i, column: at + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: PLACEHOLDERS.body }), severity: 'warning' });
   });
-  return problems;
+  // Over the whole body, not line by line: a mark that goes on over lines is found too.
+  let lineStart = 0;
+  let line = 0;
+  for (const match of fm.body.matchAll(FILL_IN)) {
+    while (line + 1 < lines.length && lineStart + lines[line]!.length < match.index) lineStart += lines[line++]!.length + 1;
+    problems.push({ file: source.display, line: fm.bodyLine + line, column: match.index - lineStart + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: quoted(match[0]) }), severity: 'warning' });
+  }
+  return problems.sort(compareProblems);
 }
 
 /** A YAML mistake explained in the site's language, at the line and column to look at. */

@@ -11,6 +11,7 @@ import { buildSite, cleanup, runCli, tempDir } from '../helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
+const lines = (text: string): string[] => text.split('\n');
 const fresh = (): string => {
   const dir = tempDir('stadtbote-init-');
   dirs.push(dir);
@@ -50,6 +51,15 @@ describe('stadtbote init', () => {
     expect(check.errors).toBe(0);
     expect(new Set(check.problems.map((p) => `${p.ruleId} ${p.file}`))).toEqual(new Set(['placeholder content/pages/barrierefreiheit.md', 'placeholder content/pages/datenschutz.md', 'placeholder content/pages/impressum.md', 'placeholder content/pages/leichte-sprache.md']));
     expect((await checkSite({ root, strict: true, now: Date.UTC(2025, 1, 14) })).errors).toBeGreaterThan(10);
+    // Every gap, where it begins: also one that goes on over lines (the privacy page's question about the server).
+    for (const page of ['barrierefreiheit', 'datenschutz', 'impressum', 'leichte-sprache']) {
+      const file = `content/pages/${page}.md`;
+      const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+      const gaps = lines.flatMap((line, i) => [...line.matchAll(/\[bitte ergänzen/gi)].map((m) => `${i + 1}:${m.index + 1}`));
+      expect(gaps.length).toBeGreaterThan(0);
+      expect(check.problems.filter((p) => p.file === file).map((p) => `${p.line}:${p.column}`)).toEqual(gaps);
+    }
+    expect(lines(readFileSync(path.join(root, 'content/pages/datenschutz.md'), 'utf8')).some((line) => /\[bitte ergänzen[^\]]*$/i.test(line))).toBe(true);
   });
 
   it('writes CI for GitHub Pages and GitLab Pages on Node.js 24 that checks strictly, then builds', () => {
