@@ -20,7 +20,14 @@ const IMAGE_KEYS = ['src', 'alt', 'caption', 'credit'];
 
 export type Validated =
   /** `body` when the frontmatter could be read, so that the body's own problems are found in the same run. */
-  | { kind: 'invalid'; problems: Problem[]; body?: string; bodyLine?: number }
+  | {
+      kind: 'invalid';
+      problems: Problem[];
+      body?: string;
+      bodyLine?: number;
+      /** The frontmatter image's `src` where the rest of `image:` is wrong: whether the file is there is told in the same run. */
+      imageSrc?: { readonly src: string; readonly at: { line: number; column: number } };
+    }
   | { kind: 'article'; data: ArticleData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] }
   | { kind: 'page'; data: PageData; body: string; bodyLine: number; problems: Problem[]; positionOf: ParsedFrontmatter['positionOf'] };
 
@@ -149,7 +156,12 @@ export function validateSource(source: SourceFile, timeZone: string, language = 
     return { kind: 'page', data: { title, ...(description ? { description } : {}), ...(updated ? { updated } : {}) }, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
   }
   const data = validateArticle(check, fm.data, timeZone, source.rel);
-  if (!data) return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine };
+  if (!data) {
+    const image = fm.data.image as Record<string, unknown> | null | undefined;
+    const src = typeof image === 'object' && image !== null && typeof image.src === 'string' && image.src.trim() !== '' ? image.src.trim() : undefined;
+    const imageSrc = src === undefined ? {} : { imageSrc: { src, at: fm.positionOf('image.src') ?? { line: 1, column: 1 } } };
+    return { kind: 'invalid', problems: check.problems, body: fm.body, bodyLine: fm.bodyLine, ...imageSrc };
+  }
   const hints = editorHints(source, fm, data, language); // file-name date, placeholders
   return { kind: 'article', data, body: fm.body, bodyLine: fm.bodyLine, problems: [...check.problems, ...hints], positionOf: fm.positionOf };
 }

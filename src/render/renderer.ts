@@ -73,7 +73,7 @@ export class Renderer {
     this.chrome = new SiteChrome(this.theme, config, this.strings, this.urls, context.search, head);
     // Bodies rendered by earlier builds (render/markdown-cache.ts): what lets a template edit skip Markdown.
     const cache = context.markdownStore === undefined ? undefined : new MarkdownCache(context.markdownStore, markdownInputsOf(config, basePath), this.assets);
-    this.sourceStep = { config, markdown: (source, body, bodyLine) => this.markdown(source, body, bodyLine), ...(cache ? { cache } : {}) };
+    this.sourceStep = { config, assets: this.assets, markdown: (source, body, bodyLine) => this.markdown(source, body, bodyLine), ...(cache ? { cache } : {}) };
   }
 
   get config(): SiteConfig {

@@ -2,7 +2,8 @@ import type { SiteConfig } from '../config/config.js';
 import type { StoredFrontmatter, StoredMarkdown } from '../cache/markdown-store.js';
 import { parseFrontmatter } from '../content/frontmatter.js';
 import { validateSource, type Validated } from '../content/validate.js';
-import type { SourceFile, SourceResult } from '../model/types.js';
+import type { AssetInfo, SourceFile, SourceResult } from '../model/types.js';
+import { frontmatterImage } from './frontmatter-image.js';
 import type { MarkdownCache } from './markdown-cache.js';
 import type { MarkdownResult } from './markdown-stage.js';
 
@@ -21,6 +22,8 @@ export type PreparedSource = {
 
 export interface SourceStepDeps {
   readonly config: SiteConfig;
+  /** Images and attachments of the content folder: a frontmatter image is looked for even when the frontmatter is invalid. */
+  readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly markdown: (source: SourceFile, body: string, bodyLine: number) => MarkdownResult;
   /** Results of earlier builds; absent with `--no-cache` and in dry runs. */
   readonly cache?: MarkdownCache;
@@ -44,7 +47,9 @@ export function prepareSource(source: SourceFile, deps: SourceStepDeps): Prepare
     // Broken frontmatter must not hide what is wrong in the body: report both in one run.
     // Its links too: they are checked with all others, so every problem shows in one run.
     const body = validated.body === undefined ? undefined : deps.markdown(source, validated.body, validated.bodyLine ?? 1);
-    return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...(body?.problems ?? [])], links: body?.links ?? [] };
+    // So is a frontmatter image that is not there: a missing alt text must not hide it until the next run.
+    const image = validated.imageSrc && frontmatterImage(source, validated.imageSrc.src, deps.assets, new Set(), () => validated.imageSrc!.at, deps.config.language).problem;
+    return { kind: 'invalid', src: source.rel, problems: [...validated.problems, ...(image ? [image] : []), ...(body?.problems ?? [])], links: body?.links ?? [] };
   }
   const md = deps.markdown(source, validated.body, validated.bodyLine);
   if (!deps.cache) return { validated, md };

@@ -97,4 +97,20 @@ describe('all problems of a run at once', () => {
     const { problems } = await checkSite({ root });
     expect(problems.map((p) => p.ruleId).sort()).toEqual(['broken-link', 'invalid-date', 'missing-image']);
   });
+
+  it('a frontmatter image that is not there, beside its missing alt text', async () => {
+    const fm = (image: string): string => `---\ntitle: T\ndate: 2025-02-13\nregion: R\nteaser: T\nimage:\n${image}---\nText\n`;
+    const root = site({ [A]: fm('  src: kreistag-Foto.jpg\n'), 'content/2025/kreistag-foto.jpg': JPEG, 'content/2025/2025-02-14-b.md': fm('  src: https://example.org/b.jpg\n') });
+    const { problems } = await checkSite({ root });
+    const ofSources = problems.filter((p) => p.file.endsWith('.md'));
+    expect(ofSources.map((p) => `${p.file.replace('content/2025/', '')}:${p.line}:${p.column} ${p.ruleId} ${p.field}`)).toEqual([
+      '2025-02-13-kreistag.md:6:1 missing-alt image.alt',
+      '2025-02-13-kreistag.md:7:3 missing-image image.src',
+      '2025-02-14-b.md:6:1 missing-alt image.alt',
+      '2025-02-14-b.md:7:3 external-image image.src',
+    ]);
+    // With the name it most likely means.
+    const missing = problems.find((p) => p.ruleId === 'missing-image');
+    expect(`${missing?.reason} ${missing?.fix}`).toContain('kreistag-foto.jpg');
+  });
 });
