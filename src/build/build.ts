@@ -243,7 +243,9 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   // Addresses that moved since the last successful build, with the `aliases:` line to add (build/addresses.ts).
   const addresses = checkAddresses({ cacheDir: paths.cache, contentDir: paths.content, displayPrefix: content.displayPrefix, language: config.language, basePath: site.basePath, mode: { drafts: !!options.drafts, future: !!options.future }, articles, sources: new Set(content.sources) });
   appendAll(problems, regionSpelling(site, articles), unknownRegions(site, articles), unknownTopics(site, articles), aliases.problems, addresses.problems, defaultImageProblems(site, content.assets.assets, content.displayPrefix), options.inspect?.({ articles, pages }) ?? []);
-  stopOn(problems, isError);
+  // A build with errors goes on to the end all the same, writing nothing that is kept: links to pages of the
+  // site (`/impressum/`) can only be checked once every page and file is claimed, and they come in the same run.
+  const failing = problems.some(isError);
   timer.mark('links, feeds, checks');
 
   // Plan and write the list pages, then the site-wide files.
@@ -253,7 +255,8 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
   timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
   // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
-  search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
+  // Not for a build that fails: its index would be thrown away.
+  if (!failing) search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
   const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
   await pool.close();
   timer.mark(`list pages (${lists.rendered} rendered)`);
@@ -262,7 +265,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
   timer.mark('feeds, sitemap, redirects, assets');
   appendAll(problems, await externals.problems(), brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
-  stopOn(problems, (p) => p.ruleId === 'duplicate-url' || p.ruleId === 'invalid-url' || p.ruleId === 'broken-link' || (p.ruleId === 'external-resource' && p.severity === 'error'));
+  stopOn(problems, isError);
   timer.mark('external resources of written pages, site links');
 
   return {

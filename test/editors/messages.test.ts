@@ -98,6 +98,25 @@ describe('all problems of a run at once', () => {
     expect(problems.map((p) => p.ruleId).sort()).toEqual(['broken-link', 'invalid-date', 'missing-image']);
   });
 
+  it('a link to a page of the site that does not exist, beside errors of other files', async () => {
+    const root = site({
+      [A]: article({ title: 'K' }, 'Siehe [Impressum](/impresum/) und [Archiv](/archiv/).'),
+      'content/2025/2025-02-14-b.md': article({ title: 'B' }, '![Foto](fehlt.png)'),
+      'content/2025/2025-02-15-c.md': '---\ndate: 2025-02-15\nregion: R\nteaser: T\n---\nText\n',
+    });
+    const { problems } = await checkSite({ root });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file.replace('content/2025/', '')}:${p.line} ${p.ruleId}`)).toEqual([
+      '2025-02-13-kreistag.md:7 broken-link',
+      '2025-02-14-b.md:7 missing-image',
+      '2025-02-15-c.md:1 missing-field',
+    ]);
+    // And as the command line says it, once, with exit 1.
+    const cli = runCli(['build'], { cwd: root });
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('„/impresum/“');
+    expect(cli.stderr.match(/impresum/g)).toHaveLength(1);
+  });
+
   it('a frontmatter image that is not there, beside its missing alt text', async () => {
     const fm = (image: string): string => `---\ntitle: T\ndate: 2025-02-13\nregion: R\nteaser: T\nimage:\n${image}---\nText\n`;
     const root = site({ [A]: fm('  src: kreistag-Foto.jpg\n'), 'content/2025/kreistag-foto.jpg': JPEG, 'content/2025/2025-02-14-b.md': fm('  src: https://example.org/b.jpg\n') });
