@@ -81,9 +81,11 @@ export class FieldChecker {
     return trimmed;
   }
 
+  /** A required field that is not there, or whose line has no value (`title:`): then at that line. */
   missing(field: string): void {
-    const pos = { line: 1, column: 1 };
-    this.problems.push({ file: this.source.display, ...pos, ruleId: 'missing-field', field, ...this.t['missing-field'].missing({ field }), severity: 'error' });
+    const at = this.fm.positionOf(field);
+    const text = at === undefined ? this.t['missing-field'].missing({ field }) : this.t['missing-field'].empty({ field });
+    this.problems.push({ file: this.source.display, ...(at ?? { line: 1, column: 1 }), ruleId: 'missing-field', field, ...text, severity: 'error' });
   }
 
   date(field: string, value: unknown, required: boolean, timeZone: string): SiteDate | undefined {

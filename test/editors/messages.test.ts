@@ -37,6 +37,17 @@ describe('YAML mistakes explained, with line and column', () => {
   });
 });
 
+describe('a required field', () => {
+  it('that is missing is named at the top; one whose line has no value, at that line', async () => {
+    const root = site({ [A]: '---\ntitle:\ndate: 2025-02-13\nteaser: T\n---\nText\n' });
+    const { problems } = await checkSite({ root });
+    expect(problems.map((p) => `${at(p)} ${p.field} ${p.reason} | ${p.fix}`)).toEqual([
+      `${A}:1:1 error missing-field region die Angabe region fehlt | im Kopf der Datei eine Zeile „region: …“ ergänzen`,
+      `${A}:2:1 error missing-field title die Angabe title ist leer | hinter „title:“ den Wert schreiben, z. B. title: "…"`,
+    ]);
+  });
+});
+
 describe('suggestions for file names', () => {
   it('names the file that differs only in case, or by a typo, for images and links', async () => {
     const root = site({

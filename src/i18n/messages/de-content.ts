@@ -58,6 +58,7 @@ export const contentDe = {
   },
   'missing-field': {
     missing: ({ field }: { field: S }) => ({ reason: `die Angabe ${field} fehlt`, fix: `im Kopf der Datei eine Zeile „${as(field)}…“ ergänzen` }),
+    empty: ({ field }: { field: S }) => ({ reason: `die Angabe ${field} ist leer`, fix: `hinter „${field}:“ den Wert schreiben, z. B. ${as(field)}"…"` }),
   },
   'invalid-type': {
     notText: ({ field, found }: { field: S; found: S }) => ({ reason: `${field} muss ein Text sein, gefunden: ${found}`, fix: `${as(field)}"…" in eine Zeile schreiben` }),

@@ -49,6 +49,7 @@ export const contentEn = {
   },
   'missing-field': {
     missing: ({ field }) => ({ reason: `${field} is missing`, fix: `add a line "${as(field)}…" to the frontmatter` }),
+    empty: ({ field }) => ({ reason: `${field} is empty`, fix: `write its value after "${field}:", e.g. ${as(field)}"…"` }),
   },
   'invalid-type': {
     notText: ({ field, found }) => ({ reason: `${field} must be text, found ${found}`, fix: `write ${as(field)}"…" on one line` }),
