@@ -40,8 +40,8 @@ export function editorHints(source: SourceFile, fm: ParsedFrontmatter, data: Art
   }
   const lines = fm.body.split('\n');
   lines.forEach((line, i) => {
-    const at = line.indexOf(PLACEHOLDERS.body);
-    if (at !== -1) problems.push({ file: source.display, line: fm.bodyLine + i, column: at + 1, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: PLACEHOLDERS.body }), severity: 'warning' });
+    const column = line.indexOf(PLACEHOLDERS.body) + 1;
+    if (column > 0) problems.push({ file: source.display, line: fm.bodyLine + i, column, ruleId: EDITOR_RULES.placeholder, ...t.placeholder.left({ text: PLACEHOLDERS.body }), severity: 'warning' });
   });
   // Over the whole body, not line by line: a mark that goes on over lines is found too.
   let lineStart = 0;
