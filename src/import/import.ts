@@ -12,7 +12,7 @@ import { contentHash, MANIFEST_NAME, manifestIntact, readManifest, writeManifest
 import { MediaStager } from './media.js';
 import { placeItems } from './place.js';
 import { runFingerprint, unchangedReport } from './rerun.js';
-import { checkRegions, readRegionMap } from './region-map.js';
+import { checkRegions, readRegionMap, RegionMap } from './region-map.js';
 import { openSource } from './source.js';
 import { Staging } from './stage.js';
 import type { ImportedItem, ImportOptions, ImportReport, ItemStatus } from './run-types.js';
@@ -50,7 +50,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   const t = importMessages(site.config.language);
   const cwd = options.cwd ?? process.cwd();
   if (options.region !== undefined && options.region.trim() === '') throw usage('--region', rulesIn(site.config.language)['invalid-option'].empty({ flag: '--region' }));
-  const map = options.regionMap ? readRegionMap(path.resolve(cwd, options.regionMap), options.regionMap, t) : new Map<string, string>();
+  const map = options.regionMap ? readRegionMap(path.resolve(cwd, options.regionMap), options.regionMap, t) : new RegionMap();
   const fallback = options.region?.trim();
   checkRegions(fallback, map, options.regionMap ?? '', site.config.regions, t);
   const archive = await openSource(options.source, cwd, t);

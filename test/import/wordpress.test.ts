@@ -191,6 +191,14 @@ describe('WordPress export (WXR) from a file', () => {
     writeFileSync(map, 'Kreisverwaltung: Kreis Recklinghausn\nAllgemein: Brandenburg\n');
     const mapped = (await runImport({ root, source, regionMap: map, now: NOW }).catch((e: unknown) => e)) as ContentError;
     expect(mapped.problems.map((p) => p.reason)).toEqual(['„Kreisverwaltung: Kreis Recklinghausn“: die Region steht nicht in der Liste regions der Konfiguration; meinten Sie „Kreis Recklinghausen“?']);
+    // Where the category stands in the map, as every other problem names its place.
+    expect(mapped.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['1:1']);
+    writeFileSync(map, '# Regionen\nAllgemein: Brandenburg\n  Kreisverwaltung: Kreis Recklinghausen\n');
+    const broken = (await runImport({ root, source, regionMap: map, now: NOW }).catch((e: unknown) => e)) as ContentError;
+    expect(broken.problems.map((p) => `${p.ruleId} ${p.line}:${p.column}`)).toEqual([expect.stringMatching(/^import-region-map [23]:\d+$/)]); // where YAML notices it
+    writeFileSync(map, '# Regionen\nAllgemein: Brandenburg\nKreisverwaltung:\n');
+    const empty = (await runImport({ root, source, regionMap: map, now: NOW }).catch((e: unknown) => e)) as ContentError;
+    expect(empty.problems.map((p) => `${p.ruleId} ${p.line}:${p.column}`)).toEqual(['import-region-map 3:1']);
     expect(server.requests.length).toBe(requests);
     expect(existsSync(path.join(root, 'content'))).toBe(false);
   });
