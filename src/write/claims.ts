@@ -57,8 +57,21 @@ export class OutputClaims {
     return this.owners.size;
   }
 
+  /** Claims refused, by owner and path: an alias page is claimed with its article and again when written, and its clash is said once. */
+  private readonly refused = new Set<string>();
+
   /** Takes `outPath` for `owner`; on a clash records the problem and returns false. */
   claim(outPath: string, owner: string, source?: OutputSource): boolean {
+    const attempt = `${owner}\u0000${outPath}`;
+    if (this.refused.has(attempt)) return false;
+    if (!this.take(outPath, owner, source)) {
+      this.refused.add(attempt);
+      return false;
+    }
+    return true;
+  }
+
+  private take(outPath: string, owner: string, source?: OutputSource): boolean {
     const invalid = outputPathProblem(outPath);
     if (invalid !== undefined) {
       const alias = source?.field?.startsWith('aliases.') ? 'yes' : 'no';
@@ -94,16 +107,10 @@ export class OutputClaims {
     return ownerWords(owner, this.language);
   }
 
-  /** Clashes reported so far: an alias page is claimed with its article and again when written, and its clash is said once. */
-  private readonly reported = new Set<string>();
-
   /** Names the content file an editor can change: the claiming one's, else the other's. */
   private report(owner: string, blame: OutputSource | undefined, ruleId: RuleId, text: ProblemText, existing?: string): void {
     const { dir, displayPrefix } = this.content;
     const file = blame ? displayPrefix + blame.src : [owner, existing].find((o) => o?.startsWith('static/')) ?? displayPrefix;
-    const said = `${ruleId}\u0000${file}\u0000${blame?.field ?? ''}\u0000${text.reason}`;
-    if (this.reported.has(said)) return;
-    this.reported.add(said);
     this.problems.push({
       file,
       ...(blame?.field ? { ...fieldPosition(path.join(dir, blame.src), blame.field), field: blame.field } : {}),
