@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/problem.js';
 import type { ArticleData, PageData, PendingLink } from '../model/types.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
+import { StoreReadAhead } from './store-read-ahead.js';
+import { entryFileOf, readEntryText } from './store-files.js';
 import { isArticleData, isPendingLink, isPosition, isSafeRelPath, isSiteDate } from './well-formed.js';
 
 /** The validated frontmatter of a source (content/validate.ts) without its positions, which are read again only for a problem. */
@@ -53,6 +55,21 @@ export function markdownEntryKey(inputsKey: string, rel: string, display: string
 
 const KEY = /^[A-Za-z0-9_-]{20,64}$/;
 
+/** Whether a string can name an entry: a key made by `markdownEntryKey`, nothing that could leave the store's folder. */
+export function isEntryKey(key: string): boolean {
+  return KEY.test(key);
+}
+
+/** A stored entry's text as a result, or undefined when it is truncated, malformed or of another shape (a miss). */
+export function parseEntry(text: string): StoredMarkdown | undefined {
+  try {
+    const entry: unknown = JSON.parse(text);
+    return isStoredMarkdown(entry) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Markdown results outside the build cache file, one small file per result under its key. They
  * outlive a template, theme or config change that throws the build cache away, and only the
@@ -72,24 +89,35 @@ export class MarkdownStore {
   }
 
   private fileOf(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+    return entryFileOf(this.dir, key);
   }
+
+  /** Reads entries ahead on a thread (cache/store-read-ahead.ts) while this one renders; set by `readAhead`. */
+  private ahead: StoreReadAhead | undefined;
 
   get(key: string): StoredMarkdown | undefined {
     // A lookup that cannot hit costs a failed read and an exception: 10,000 of them in a cold build.
     if (!this.existed || !KEY.test(key)) return undefined;
-    let text: string;
-    try {
-      text = readFileSync(this.fileOf(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const entry: unknown = JSON.parse(text);
-      return isStoredMarkdown(entry) ? entry : undefined;
-    } catch {
-      return undefined;
-    }
+    const answer = this.ahead?.take(key);
+    // Read ahead: a text, or null where the thread found no readable entry (a miss, not read again).
+    const text = answer === undefined ? readEntryText(this.fileOf(key)) : answer ?? undefined;
+    return text === undefined ? undefined : parseEntry(text);
+  }
+
+  /**
+   * These entries will be asked for in this order (a template edit renders every page from the store):
+   * a thread reads them ahead. Only for a store that existed, and only worth it for many entries.
+   */
+  readAhead(keys: readonly string[]): void {
+    if (!this.existed || keys.length === 0) return;
+    this.ahead ??= StoreReadAhead.start(this.dir);
+    this.ahead?.want(keys.filter(isEntryKey));
+  }
+
+  /** No more entries are asked for in order: the read-ahead thread ends, what it read and was not taken goes. */
+  endReadAhead(): void {
+    this.ahead?.end();
+    this.ahead = undefined;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { fileIdentity } from '../util/file-identity.js';
 
 /**
@@ -32,11 +32,28 @@ export function stampOfOpen(fd: number): string | undefined {
 export function readStamped(file: string): { readonly stamp: string | undefined; readonly bytes: Buffer } {
   const fd = openSync(file, 'r');
   try {
-    const stamp = stampOfOpen(fd);
-    return { stamp, bytes: readFileSync(fd) };
+    const stats = fstatSync(fd);
+    return { stamp: stampOf(stats, Date.now()), bytes: readOpen(fd, stats) };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of an open file whose size the stamp's `fstat` gave: `readFileSync(fd)` would ask for it
+ * again, one system call more for each of 10,000 sources a CI build reads (some 7 µs each here). As
+ * `readFileSync`, it reads that many bytes. A file of no size (a pipe, a special file) is read to its end.
+ */
+function readOpen(fd: number, stats: Stats): Buffer {
+  if (!stats.isFile() || stats.size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(stats.size);
+  let length = 0;
+  while (length < bytes.length) {
+    const read = readSync(fd, bytes, length, bytes.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length === bytes.length ? bytes : bytes.subarray(0, length);
 }
 
 /**

@@ -54,6 +54,15 @@ export class MarkdownCache {
     return { frontmatter, html: md.html, links: [...md.links], usedAssets, assetKey: assetDependencyKey(usedAssets, this.assets), problems: [...md.problems] };
   }
 
+  /** These sources will be looked up next, in this order: their entries are read ahead (cache/store-read-ahead.ts). */
+  readAhead(sources: readonly SourceFile[]): void {
+    this.store.readAhead(sources.map((source) => this.keyOf(source)));
+  }
+
+  endReadAhead(): void {
+    this.store.endReadAhead();
+  }
+
   remember(source: SourceFile, entry: StoredMarkdown): void {
     this.store.put(this.keyOf(source), entry);
   }

@@ -140,6 +140,16 @@ export class Renderer {
     return this.sourceStep.cache?.hasStored ?? false;
   }
 
+  /** These sources will be rendered next, in this order: their stored bodies are read ahead on a thread (render/markdown-cache.ts). */
+  readAhead(sources: readonly SourceFile[]): void {
+    this.sourceStep.cache?.readAhead(sources);
+  }
+
+  /** No more sources are rendered in order: the read-ahead ends. */
+  endReadAhead(): void {
+    this.sourceStep.cache?.endReadAhead();
+  }
+
   /** First step: validation and the body's Markdown (from the Markdown cache when stored); an invalid source ends here. */
   prepareSource(source: SourceFile): PreparedSource | Extract<SourceResult, { kind: 'invalid' }> {
     return prepareSource(source, this.sourceStep);

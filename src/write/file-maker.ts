@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isInside, relativePath } from '../util/files.js';
 import { stampOf } from './manifest.js';
@@ -39,8 +39,8 @@ export class FileMaker {
 
   make(file: FileToMake): MadeFile {
     const removed: string[] = [];
-    const unshared = file.replace ? this.openUnshared(file.rel, removed) : undefined;
-    if (unshared !== undefined) return { stamp: writeAndStamp(unshared, file.content, true), removed };
+    const unshared = file.replace ? this.openUnshared(file.rel) : undefined;
+    if (unshared !== undefined) return { stamp: writeAndStamp(unshared.fd, file.content, byteLength(file.content) < unshared.size), removed };
     const stamp = this.put(file.rel, file.replace, removed, (dest) => writeAndStamp(openSync(dest, 'w'), file.content, false));
     return { stamp, removed };
   }
@@ -53,23 +53,28 @@ export class FileMaker {
    * to the usual way (undefined). A rewrite cut short leaves only the shadow wrong, and the shadow is
    * not trusted until the writer records it again (write/writer.ts).
    */
-  private openUnshared(rel: string, removed: string[]): number | undefined {
+  private openUnshared(rel: string): { readonly fd: number; readonly size: number } | undefined {
     const dest = path.join(this.root, rel);
-    this.ensureDir(path.dirname(dest), removed);
     let fd: number;
     try {
-      // Never through a symbolic link: the usual way replaces the link itself.
+      // Never through a symbolic link: the usual way replaces the link itself. Opened before its
+      // folder is made: a file that opens has its folder, and asking for that folder first costs two
+      // more system calls per page (`mkdir`, which fails, and `stat`), 0.2–0.3 s of a template edit.
+      // Where it does not open (no folder, a file where a folder is needed) the usual way makes the folders.
       fd = openSync(dest, constants.O_RDWR | constants.O_NOFOLLOW);
     } catch {
       return undefined;
     }
-    let shared = true;
+    let stats: Stats | undefined;
     try {
-      shared = fstatSync(fd).nlink !== 1;
+      stats = fstatSync(fd);
     } finally {
-      if (shared) closeSync(fd);
+      if (stats?.nlink !== 1) closeSync(fd);
     }
-    return shared ? undefined : fd;
+    if (stats.nlink !== 1) return undefined;
+    // Its folder exists: the file's own folder is known from now on.
+    this.dirs.add(path.dirname(dest));
+    return { fd, size: stats.size };
   }
 
   /** Hard-links `existing` (a live file) in at `rel`: a file carried over unchanged keeps its inode and time. Returns what had to go. */
@@ -135,11 +140,18 @@ export class FileMaker {
   }
 }
 
-/** Writes the bytes at the start of the open file (cutting off an older, longer content), closes it and returns its stamp. */
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+}
+
+/**
+ * Writes the bytes at the start of the open file, closes it and returns its stamp. `truncate`: an
+ * older content is longer and its end is cut off; a page that grew (a footer line more) needs no cut.
+ */
 function writeAndStamp(fd: number, content: string | Uint8Array, truncate: boolean): string {
   try {
     writeFileSync(fd, content);
-    if (truncate) ftruncateSync(fd, typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+    if (truncate) ftruncateSync(fd, byteLength(content));
     return stampOf(fstatSync(fd));
   } finally {
     closeSync(fd);

@@ -15,16 +15,41 @@ import { article, buildSite, cleanup, makeSite, readTree, tempDir } from '../hel
 
 afterEach(() => vi.restoreAllMocks());
 
-/** How many source files `run` reads (content/load.ts reads a source through its open descriptor; nothing else does). */
+/**
+ * How many source files `run` reads: reads (`readSync`, `readFileSync`) through a descriptor opened on a
+ * Markdown file of a `content/` folder. Opening alone is no read: a stamp is taken through an open descriptor too.
+ */
 async function sourceReads(run: () => Promise<unknown>): Promise<number> {
-  const spy = vi.spyOn(fs, 'readFileSync');
-  // The library imports `readFileSync` by name: the spy reaches it once the module's exports are synced.
+  const sourceFds = new Set<number>();
+  const read = new Set<number>();
+  let reads = 0;
+  const openSync = fs.openSync;
+  const spies: { mockRestore(): void }[] = [
+    vi.spyOn(fs, 'openSync').mockImplementation((file, ...rest) => {
+      const fd = openSync(file, ...rest);
+      if (typeof file === 'string' && file.endsWith('.md') && file.split(path.sep).includes('content')) sourceFds.add(fd);
+      else sourceFds.delete(fd);
+      read.delete(fd);
+      return fd;
+    }),
+  ];
+  // One read of a file may take several calls: counted once per opening.
+  const count = (fd: unknown): void => {
+    if (typeof fd !== 'number' || !sourceFds.has(fd) || read.has(fd)) return;
+    read.add(fd);
+    reads++;
+  };
+  const readSync = fs.readSync;
+  const readFileSync = fs.readFileSync;
+  spies.push(vi.spyOn(fs, 'readSync').mockImplementation(((fd: number, ...rest: unknown[]) => (count(fd), (readSync as (...a: unknown[]) => number)(fd, ...rest))) as typeof fs.readSync));
+  spies.push(vi.spyOn(fs, 'readFileSync').mockImplementation(((file: unknown, ...rest: unknown[]) => (count(file), (readFileSync as (...a: unknown[]) => unknown)(file, ...rest))) as typeof fs.readFileSync));
+  // The library imports these by name: the spies reach it once the module's exports are synced.
   syncBuiltinESMExports();
   try {
     await run();
-    return spy.mock.calls.filter(([file]) => typeof file === 'number').length;
+    return reads;
   } finally {
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
     syncBuiltinESMExports();
   }
 }

@@ -77,6 +77,39 @@ describe('FileQueue: the output writer’s files made on a thread of their own',
     expect(readFileSync(path.join(root, 'y/b.html'), 'utf8')).toBe('not there before');
   });
 
+  it('a page that grew or kept its length is rewritten in place too, and its stamp is the new file’s', () => {
+    const root = folder();
+    const made = new Map<string, MadeFile>();
+    const queue = new FileQueue(root, (rel, m) => made.set(rel, m), 0);
+    queue.make({ rel: 'z/a.html', content: 'kurz', replace: false });
+    queue.make({ rel: 'z/b.html', content: 'vier', replace: false });
+    queue.drain();
+    const before = statSync(path.join(root, 'z/a.html')).ino;
+    queue.make({ rel: 'z/a.html', content: 'kurz, mit einer Fußzeile mehr', replace: true });
+    queue.make({ rel: 'z/b.html', content: 'fünf', replace: true });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(path.join(root, 'z/a.html'), 'utf8')).toBe('kurz, mit einer Fußzeile mehr');
+    expect(readFileSync(path.join(root, 'z/b.html'), 'utf8')).toBe('fünf');
+    expect(statSync(path.join(root, 'z/a.html')).ino).toBe(before);
+    for (const rel of ['z/a.html', 'z/b.html']) {
+      const stats = statSync(path.join(root, rel));
+      expect(made.get(rel)?.stamp).toBe(`${stats.size}:${Math.floor(stats.mtimeMs)}`);
+    }
+  });
+
+  it('a page whose folder an older generation left as a file is made in a new folder there', () => {
+    const root = folder();
+    writeFileSync(path.join(root, 'w'), 'an older file where a folder is needed now');
+    const made = new Map<string, MadeFile>();
+    const queue = new FileQueue(root, (rel, m) => made.set(rel, m), 0);
+    queue.make({ rel: 'w/a.html', content: 'page', replace: true });
+    queue.drain();
+    queue.close();
+    expect(readFileSync(path.join(root, 'w/a.html'), 'utf8')).toBe('page');
+    expect(made.get('w/a.html')?.removed).toEqual(['w']);
+  });
+
   it('a symbolic link where an older file was is replaced, never written through', () => {
     const root = folder();
     const outside = path.join(folder(), 'outside.txt');
