@@ -14,7 +14,7 @@ let readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * An entry file's text, or undefined when it cannot be read. Opened, read into a buffer kept for all
- * reads, closed: three system calls where `readFileSync` makes four, and a template edit reads
+ * reads, closed: three system calls where `readFileSync` makes four (it asks for the size), and a template edit reads
  * 10,000 entries (each system call costs some 7 µs on the 2-core machine).
  */
 export function readEntryText(file: string): string | undefined {
@@ -32,9 +32,11 @@ export function readEntryText(file: string): string | undefined {
         readBuffer.copy(larger, 0, 0, length);
         readBuffer = larger;
       }
-      const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) break;
+      const room = readBuffer.length - length;
+      const read = readSync(fd, readBuffer, length, room, null);
       length += read;
+      // A regular file gives less than asked for only at its end: no further read to be told so.
+      if (read < room) break;
     }
     return readBuffer.toString('utf8', 0, length);
   } catch {
