@@ -11,7 +11,15 @@ export type { CachedSource, CachedOutput, CacheData } from './types.js';
 const MAGIC = 'stadtbote-cache\n';
 // 3: articles take their address from the file name (not the title); older entries hold title-made URLs.
 // 4: the sources' chunks come first, the outputs and assets last (`beginSave` writes the sources before the search index is built).
-const FORMAT = 4;
+// 5: the checksum is SHA-1 (`CHECKSUM`).
+const FORMAT = 5;
+/**
+ * The payload's checksum, in the first 20 of the header's 32 bytes for it. It finds a file cut short
+ * or damaged, not one made to deceive (whoever can write the cache can write its checksum too), so
+ * SHA-1 serves: 13–19 ms for a 10,000-article cache of 31 MB here, SHA-256 47–82 ms, on every build.
+ */
+const CHECKSUM = 'sha1';
+const CHECKSUM_BYTES = 20;
 /**
  * Sources per serialized chunk. The payload is a sequence of chunks so that saving never holds a
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
@@ -59,10 +67,10 @@ export class BuildCache {
       if (!header.startsWith(MAGIC)) return { data: emptyCache(), status: 'invalid' };
       const format = buf.readUInt32LE(MAGIC.length);
       if (format !== FORMAT) return { data: emptyCache(), status: 'stale' };
-      const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + 32);
+      const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + CHECKSUM_BYTES);
       const fingerprint = buf.subarray(MAGIC.length + 36, MAGIC.length + 100).toString('latin1').trimEnd();
       const payload = buf.subarray(HEADER_BYTES);
-      if (!createHash('sha256').update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
+      if (!createHash(CHECKSUM).update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
       stale = fingerprint !== this.fingerprint.padEnd(64).slice(0, 64).trimEnd();
       const broken = stale ? 'stale' : 'invalid';
       // The sources' chunks, then one chunk of outputs and assets, last.
@@ -99,7 +107,7 @@ export class BuildCache {
     const tmp = temporaryFileOf(this.file);
     const fd = openSync(tmp, 'w');
     let open = true;
-    const checksum = createHash('sha256');
+    const checksum = createHash(CHECKSUM);
     const abandon = (): void => {
       if (open) closeSync(fd);
       open = false;
