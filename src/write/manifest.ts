@@ -34,8 +34,33 @@ interface RawState {
   ino: number;
   /** The folder's change time when the manifest was written: inode numbers are reused (`sameFolder`). */
   ctime?: number;
-  files: Record<string, string>;
-  stamps?: Record<string, string>;
+  /**
+   * The files' paths, sorted, with their hashes and stamps at the same places. Three lists and not
+   * objects keyed by path: an object of 23,000 keys takes JSON.parse five times as long (40 ms against
+   * 8 ms here), on every build.
+   */
+  names?: string[];
+  hashes?: string[];
+  stamps?: string[] | Record<string, string>;
+  /** How earlier builds kept the files: an object keyed by path (read, so that their output is not written anew; never written). */
+  files?: Record<string, string>;
+}
+
+/** The files and stamps of a manifest; undefined when it holds neither form. */
+function entriesOf(raw: RawState): { files: Map<string, string>; stamps: Map<string, string> } | undefined {
+  if (Array.isArray(raw.names) && Array.isArray(raw.hashes) && raw.hashes.length === raw.names.length) {
+    const files = new Map<string, string>();
+    const stamps = new Map<string, string>();
+    const stampList = Array.isArray(raw.stamps) && raw.stamps.length === raw.names.length ? raw.stamps : undefined;
+    for (let i = 0; i < raw.names.length; i++) {
+      files.set(raw.names[i]!, raw.hashes[i]!);
+      if (stampList) stamps.set(raw.names[i]!, stampList[i]!);
+    }
+    return { files, stamps };
+  }
+  if (typeof raw.files !== 'object' || raw.files === null) return undefined;
+  const stamps = typeof raw.stamps === 'object' && raw.stamps !== null && !Array.isArray(raw.stamps) ? raw.stamps : {};
+  return { files: new Map(Object.entries(raw.files)), stamps: new Map(Object.entries(stamps)) };
 }
 
 /**
@@ -74,8 +99,9 @@ export function readState(file: string | undefined, dir: string, verifyCopy = fa
   try {
     const text = readFileSync(file, 'utf8');
     const raw = JSON.parse(text) as RawState;
-    if (typeof raw.ino !== 'number' || typeof raw.files !== 'object') return undefined;
-    const state: TreeState = { ino: raw.ino, files: new Map(Object.entries(raw.files)), stamps: new Map(Object.entries(raw.stamps ?? {})) };
+    const entries = entriesOf(raw);
+    if (typeof raw.ino !== 'number' || !entries) return undefined;
+    const state: TreeState = { ino: raw.ino, ...entries };
     const dirStats = statSync(dir);
     const ino = dirStats.ino;
     if (sameFolder(raw, dirStats)) return state;
@@ -125,10 +151,11 @@ export function checkCopy(file: string, dir: string): CopyVerdict | undefined {
     const manifest = fileIdentity(statSync(file));
     const raw = JSON.parse(readFileSync(file, 'utf8')) as RawState;
     const dirStats = statSync(dir);
-    if (typeof raw.files !== 'object' || typeof raw.stamps !== 'object' || sameFolder(raw, dirStats)) return undefined;
-    const stamps = new Map(Object.entries(raw.stamps));
+    const entries = entriesOf(raw);
+    if (!entries || sameFolder(raw, dirStats)) return undefined;
+    const { files, stamps } = entries;
     // The manifest may have been written again while it was read: then the verdict is for no manifest the build will read.
-    const same = stamps.size === Object.keys(raw.files).length && sameFiles(dir, stamps);
+    const same = stamps.size === files.size && sameFiles(dir, stamps);
     return fileIdentity(statSync(file)) === manifest ? { manifest, dir: fileIdentity(dirStats), same } : undefined;
   } catch {
     return undefined;
@@ -166,8 +193,9 @@ export function writeState(file: string | undefined, dir: string, files: Readonl
       // First, so that `folderOfManifest` finds them in the file's first bytes.
       ino: folder.ino,
       ctime: folder.ctimeMs,
-      files: Object.fromEntries(sorted.map((rel) => [rel, files.get(rel)!])),
-      ...(complete ? { stamps: Object.fromEntries(sorted.map((rel) => [rel, stamps.get(rel)!])) } : {}),
+      names: sorted,
+      hashes: sorted.map((rel) => files.get(rel)!),
+      ...(complete ? { stamps: sorted.map((rel) => stamps.get(rel)!) } : {}),
     };
     writeFileSync(tmp, JSON.stringify(raw));
     renameSync(tmp, file);

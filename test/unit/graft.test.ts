@@ -218,6 +218,23 @@ describe('an output folder brought back by a CI cache (a copy: another inode, sa
     expect(text(readTree(out))).toEqual({ ...first, '2025/c/index.html': 'c3' });
   });
 
+  it('a manifest written as objects keyed by path (by earlier builds) is read as the lists written now', () => {
+    const { out, state, shadow } = setup();
+    write(out, state, first);
+    write(out, state, { ...first, '2025/c/index.html': 'c2' });
+    const manifest = path.join(state, 'shadow-output.json');
+    const now = JSON.parse(readFileSync(manifest, 'utf8')) as { ino: number; ctime: number; names: string[]; hashes: string[]; stamps: string[] };
+    expect(now.names).toEqual([...now.names].sort());
+    const lists = readState(manifest, shadow);
+    expect(lists?.files.size).toBe(now.names.length);
+    const pairs = (values: string[]): Record<string, string> => Object.fromEntries(now.names.map((name, i) => [name, values[i]!]));
+    writeFileSync(manifest, JSON.stringify({ ino: now.ino, ctime: now.ctime, files: pairs(now.hashes), stamps: pairs(now.stamps) }));
+    const objects = readState(manifest, shadow);
+    expect(objects?.files).toEqual(lists?.files);
+    expect(objects?.stamps).toEqual(lists?.stamps);
+    expect(objects?.stamps.size).toBe(now.names.length);
+  });
+
   // The build starts this check on a thread before it loads the cache (write/copy-check.ts) and hands the verdict to the writer.
   it('is checked on a thread before the writer opens, with the verdict the writer would reach itself', async () => {
     const tampers: [string, ((out: string) => void) | undefined, boolean][] = [
