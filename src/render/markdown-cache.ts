@@ -22,8 +22,19 @@ export class MarkdownCache {
     return this.store.existed;
   }
 
+  /**
+   * Keys by source: a source read ahead is keyed once for the read-ahead and again when looked up.
+   * With the hash they were made of: a source known by its stamp takes the hash of its bytes once
+   * they are read (content/load.ts `stampedSource`), and a result is never stored under another's key.
+   */
+  private readonly keys = new WeakMap<SourceFile, { readonly hash: string; readonly key: string }>();
+
   private keyOf(source: SourceFile): string {
-    return markdownEntryKey(this.inputsKey, source.rel, source.display, source.hash);
+    const known = this.keys.get(source);
+    if (known?.hash === source.hash) return known.key;
+    const key = markdownEntryKey(this.inputsKey, source.rel, source.display, source.hash);
+    this.keys.set(source, { hash: source.hash, key });
+    return key;
   }
 
   /** The source looked up last and its stored entry: `has` and the `lookup` right after it read the store once. */
