@@ -94,6 +94,7 @@ export class MarkdownStore {
 
   /** Reads entries ahead on a thread (cache/store-read-ahead.ts) while this one renders; set by `readAhead`. */
   private ahead: StoreReadAhead | undefined;
+  private aheadTried = false;
 
   get(key: string): StoredMarkdown | undefined {
     // A lookup that cannot hit costs a failed read and an exception: 10,000 of them in a cold build.
@@ -110,7 +111,9 @@ export class MarkdownStore {
    */
   readAhead(keys: readonly string[]): void {
     if (!this.existed || keys.length === 0) return;
-    this.ahead ??= StoreReadAhead.start(this.dir);
+    // Started once per read-ahead: a thread that cannot start is not tried again for every batch.
+    if (!this.aheadTried) this.ahead = StoreReadAhead.start(this.dir);
+    this.aheadTried = true;
     this.ahead?.want(keys.filter(isEntryKey));
   }
 
@@ -118,6 +121,7 @@ export class MarkdownStore {
   endReadAhead(): void {
     this.ahead?.end();
     this.ahead = undefined;
+    this.aheadTried = false;
   }
 
   /**
