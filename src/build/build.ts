@@ -227,7 +227,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   let last: ReturnType<typeof fromLastBuild> | undefined = fromLastBuild(cache.takeLastSources(), content.sources, policy, content, predictsLinks(toRender.length, content.sources.length) && !output.dryRun);
   await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
   last = undefined;
-  timer.mark(`render ${toRender.length} sources`);
+  timer.mark(`render ${toRender.length} sources${pool.storedReadAhead > 0 ? ` (${pool.storedReadAhead} stored bodies read ahead)` : ''}`);
   const collected = collector.result();
   const { articles, pages } = collected;
 

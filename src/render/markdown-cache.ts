@@ -74,6 +74,11 @@ export class MarkdownCache {
     this.store.endReadAhead();
   }
 
+  /** Stored results a read-ahead thread had read when they were asked for. */
+  get readAheadServed(): number {
+    return this.store.readAheadServed;
+  }
+
   remember(source: SourceFile, entry: StoredMarkdown): void {
     this.store.put(this.keyOf(source), entry);
   }

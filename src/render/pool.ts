@@ -59,6 +59,11 @@ export class RenderPool {
     return this.started ? this.threads : this.isolatedUsed ? 1 : 0;
   }
 
+  /** Stored bodies this thread took from the read-ahead thread (cache/store-read-ahead.ts): for the timing report. */
+  get storedReadAhead(): number {
+    return this.localRenderer?.storedReadAhead ?? 0;
+  }
+
   /** The renderer of this thread, for small jobs. */
   local(): Renderer {
     return (this.localRenderer ??= new Renderer(this.context));

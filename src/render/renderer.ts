@@ -150,6 +150,11 @@ export class Renderer {
     this.sourceStep.cache?.endReadAhead();
   }
 
+  /** Stored bodies a read-ahead thread had read when this renderer asked for them. */
+  get storedReadAhead(): number {
+    return this.sourceStep.cache?.readAheadServed ?? 0;
+  }
+
   /** First step: validation and the body's Markdown (from the Markdown cache when stored); an invalid source ends here. */
   prepareSource(source: SourceFile): PreparedSource | Extract<SourceResult, { kind: 'invalid' }> {
     return prepareSource(source, this.sourceStep);
