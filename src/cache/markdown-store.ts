@@ -95,8 +95,8 @@ export class MarkdownStore {
   /** Reads entries ahead on a thread (cache/store-read-ahead.ts) while this one renders; set by `readAhead`. */
   private ahead: StoreReadAhead | undefined;
   private aheadTried = false;
-  /** Entries taken as a read-ahead thread read them, over this store's read-aheads (the timing report shows them). */
-  readAheadServed = 0;
+  /** Entries taken as an ended read-ahead thread read them. */
+  private servedBefore = 0;
 
   get(key: string): StoredMarkdown | undefined {
     // A lookup that cannot hit costs a failed read and an exception: 10,000 of them in a cold build.
@@ -119,9 +119,14 @@ export class MarkdownStore {
     this.ahead?.want(keys.filter(isEntryKey));
   }
 
+  /** Entries taken as a read-ahead thread read them, over this store's read-aheads (the timing report shows them). */
+  get readAheadServed(): number {
+    return this.servedBefore + (this.ahead?.served ?? 0);
+  }
+
   /** No more entries are asked for in order: the read-ahead thread ends, what it read and was not taken goes. */
   endReadAhead(): void {
-    this.readAheadServed += this.ahead?.served ?? 0;
+    this.servedBefore += this.ahead?.served ?? 0;
     this.ahead?.end();
     this.ahead = undefined;
     this.aheadTried = false;

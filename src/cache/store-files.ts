@@ -9,13 +9,14 @@ export function entryFileOf(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** One buffer for every read of a thread: an entry is a few kilobytes, and a read into it needs no `fstat` for the size. */
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
+/** One buffer for the reads of a thread: an entry is a few kilobytes, and a read into it needs no `fstat` for the size. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * An entry file's text, or undefined when it cannot be read. Opened, read into a buffer kept for all
  * reads, closed: three system calls where `readFileSync` makes four (it asks for the size), and a template edit reads
- * 10,000 entries (each system call costs some 7 µs on the 2-core machine).
+ * 10,000 entries (each system call costs some 7 µs on the 2-core machine). A larger entry grows a
+ * buffer of its own, which goes with it: one long body must not keep megabytes for the rest of the build.
  */
 export function readEntryText(file: string): string | undefined {
   let fd: number;
@@ -25,20 +26,21 @@ export function readEntryText(file: string): string | undefined {
     return undefined;
   }
   try {
+    let buffer = READ_BUFFER;
     let length = 0;
     for (;;) {
-      if (length === readBuffer.length) {
-        const larger = Buffer.allocUnsafe(readBuffer.length * 2);
-        readBuffer.copy(larger, 0, 0, length);
-        readBuffer = larger;
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
       }
-      const room = readBuffer.length - length;
-      const read = readSync(fd, readBuffer, length, room, null);
+      const room = buffer.length - length;
+      const read = readSync(fd, buffer, length, room, null);
       length += read;
       // A regular file gives less than asked for only at its end: no further read to be told so.
       if (read < room) break;
     }
-    return readBuffer.toString('utf8', 0, length);
+    return buffer.toString('utf8', 0, length);
   } catch {
     return undefined;
   } finally {

@@ -45,8 +45,7 @@ export class StoreReadAhead {
   private readonly positions = new Map<string, number>();
   private wanted = 0;
   private taken = 0;
-  /** Entries taken as the thread read them (the rest were read by the caller): for the timing report. */
-  served = 0;
+  private servedCount = 0;
 
   private constructor(
     private readonly wants: MessagePort,
@@ -89,7 +88,7 @@ export class StoreReadAhead {
     this.positions.delete(key);
     this.receive();
     const text = this.read.get(key);
-    if (text !== undefined) this.served++;
+    if (text !== undefined) this.servedCount++;
     this.read.delete(key);
     if (position + 1 > this.taken) {
       this.taken = position + 1;
@@ -99,6 +98,11 @@ export class StoreReadAhead {
       if (this.taken % (READ_WINDOW / 2) === 0 && Atomics.load(this.control, SLEEPING) === 1) this.signal();
     }
     return text;
+  }
+
+  /** Entries taken as the thread read them (the rest were read by the caller): for the timing report. */
+  get served(): number {
+    return this.servedCount;
   }
 
   /** Whether the thread has read this wanted key and it is not taken yet. */

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MarkdownStore, type StoredMarkdown } from '../../src/cache/markdown-store.js';
-import { entryFileOf } from '../../src/cache/store-files.js';
+import { entryFileOf, readEntryText } from '../../src/cache/store-files.js';
 import { READ_WINDOW, StoreReadAhead } from '../../src/cache/store-read-ahead.js';
 import { cleanup, tempDir } from '../helpers.js';
 
@@ -105,5 +105,21 @@ describe('MarkdownStore.readAhead', () => {
     } finally {
       store.endReadAhead();
     }
+  });
+});
+
+describe('readEntryText', () => {
+  it('reads an entry larger than its kept buffer whole, and the small ones after it too', () => {
+    const dir = tempDir('stadtbote-store-');
+    dirs.push(dir);
+    const large = path.join(dir, 'large.json');
+    const small = path.join(dir, 'small.json');
+    // 200 KB of text with characters of two and three bytes: more than the 64 KB buffer, across its doublings.
+    const text = JSON.stringify({ html: 'Straßenbau – Ä'.repeat(14_000) });
+    writeFileSync(large, text);
+    writeFileSync(small, '{"html": "kurz"}');
+    expect(readEntryText(large)).toBe(text);
+    expect(readEntryText(small)).toBe('{"html": "kurz"}');
+    expect(readEntryText(path.join(dir, 'missing.json'))).toBeUndefined();
   });
 });
