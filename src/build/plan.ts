@@ -106,12 +106,16 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
   // Filled and emptied by each step below: a group's pages are handed on before the next group is planned.
   const pages: ListPage[] = [];
   const siteFeeds = renderer.siteFeeds();
-  // Entries enter a page's key by hash: hashing every list's HTML again would cost more than the lists.
-  const entryHashes = new Map<ArticleMeta, string>();
-  const entryHash = (a: ArticleMeta): string => {
-    let h = entryHashes.get(a);
-    if (h === undefined) entryHashes.set(a, (h = hashOf(a.listHtml, a.data.date.iso)));
-    return h;
+  // Entries enter a page's key by their hash, made when the article was rendered (render/list-item.ts).
+  const entryHash = (a: ArticleMeta): string => a.listHash;
+  // An entry of a cached article is rendered again once, for the first page that shows it; an
+  // article is on some six lists (home, region, region's year, topics, year, month).
+  const entryHtml = new Map<ArticleMeta, string>();
+  const htmlOf = (a: ArticleMeta): string => {
+    if (a.listHtml !== undefined) return a.listHtml;
+    let html = entryHtml.get(a);
+    if (html === undefined) entryHtml.set(a, (html = renderer.listItemHtml(a)));
+    return html;
   };
   const keyOf = (job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[]): string =>
     hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
@@ -129,7 +133,7 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map(entryHash)]) };
     const job = (n: number): TemplateJob<'list'> => {
       const entries = items.slice((n - 1) * perPage, n * perPage);
-      const slice = entries.map((a) => ({ html: a.listHtml, iso: a.data.date.iso }));
+      const slice = entries.map((a) => ({ html: htmlOf(a), iso: a.data.date.iso }));
       const pagination = paginationFor(n, total, urlOf);
       const title = n > 1 ? `${base.heading} – ${t.page} ${n}` : base.heading;
       // Each page of a list describes itself, so search engines do not see the same description many times.

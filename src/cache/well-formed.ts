@@ -72,7 +72,7 @@ function isSource(rel: unknown, e: unknown): e is CachedSource {
   const meta = e.meta;
   if (!isObject(meta) || meta.src !== rel || !isString(meta.hash) || !isSafeSitePath(meta.url) || !meta.url.endsWith('/')) return false;
   if (e.kind === 'page') return isObject(meta.data) && isString(meta.data.title);
-  return e.kind === 'article' && isArticleData(meta.data) && isString(meta.regionSlug) && /^[a-z0-9-]+$/.test(meta.regionSlug) && isString(meta.listHtml) && isSlugList(meta.topicSlugs) && (meta.image === undefined || isImageInfo(meta.image));
+  return e.kind === 'article' && isArticleData(meta.data) && isString(meta.regionSlug) && /^[a-z0-9-]+$/.test(meta.regionSlug) && isString(meta.listHash) && meta.listHtml === undefined && isSlugList(meta.topicSlugs) && (meta.image === undefined || isImageInfo(meta.image));
 }
 
 function isOutput(e: unknown): e is CachedOutput {

@@ -123,10 +123,17 @@ export interface ArticleMeta {
   readonly topicSlugs?: readonly string[];
   readonly image?: ImageInfo;
   /**
-   * The article's entry in list pages, rendered once with `partials/article-item` and reused on
-   * every home, region, year and month page it appears on.
+   * The article's entry in list pages, rendered with `partials/article-item` (render/list-item.ts)
+   * and reused on every home, region, year and month page it appears on: present where the article
+   * was rendered in this build. The build cache keeps only `listHash`: these entries were half of a
+   * 10,000-article cache (16 of 32 MB), loaded and copied by the garbage collector on every build
+   * though most builds render no list page. A list page that shows a cached article renders its
+   * entry again from this meta (`Renderer.listItemHtml`), the same bytes, as the cache is only used
+   * with the templates and config it was made with.
    */
-  readonly listHtml: string;
+  readonly listHtml?: string;
+  /** Hash of the list entry and its date (render/list-item.ts): what list keys hold of the article. */
+  readonly listHash: string;
 }
 
 export interface PageMeta {

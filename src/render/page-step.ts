@@ -7,10 +7,11 @@ import type { Theme } from '../theme/engine.js';
 import type { FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
 import { slugify } from '../util/slug.js';
 import { ARTICLE_CONTEXT_SLOT } from './article-context-slot.js';
-import { articleChrome, articleView, listItemView } from './article-views.js';
+import { articleChrome, articleView } from './article-views.js';
 import { downloadsOf } from './downloads.js';
 import { frontmatterImage } from './frontmatter-image.js';
 import { newsArticleJsonLd } from './json-ld.js';
+import { listItemHash, renderListItem } from './list-item.js';
 import type { SiteChrome } from './site-chrome.js';
 import type { PreparedSource } from './source-step.js';
 
@@ -59,8 +60,8 @@ export function renderSourcePage(source: SourceFile, prepared: PreparedSource, d
   const topicSlugs = (data.topics ?? []).map((topic) => slugify(topic));
   const url = deps.urls.article(data);
   const regionUrl = deps.urls.region(regionSlug);
-  const listHtml = deps.theme.render('partials/article-item', { t: deps.strings, site: deps.chrome.site, item: listItemView(url, data, regionUrl, image) });
-  const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, ...(topicSlugs.length > 0 ? { topicSlugs } : {}), ...(image ? { image } : {}) };
+  const listHtml = renderListItem({ theme: deps.theme, strings: deps.strings, site: deps.chrome.site }, url, data, regionUrl, image);
+  const meta: ArticleMeta = { src: source.rel, hash: source.hash, url, data, regionSlug, listHtml, listHash: listItemHash(listHtml, data.date.iso), ...(topicSlugs.length > 0 ? { topicSlugs } : {}), ...(image ? { image } : {}) };
   const html = deps.renderPage('article', articleChrome(meta, [...deps.siteFeeds(), ...deps.regionFeeds(regionSlug, data.region)]), {
     article: articleView(meta, regionUrl, (slug) => deps.urls.topic(slug), attached.downloads),
     content: md.html,

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/config.js';
 import { languages, type UiStrings } from '../i18n/index.js';
-import type { AssetInfo, SourceFile, SourceResult } from '../model/types.js';
+import type { ArticleMeta, AssetInfo, SourceFile, SourceResult } from '../model/types.js';
 import { UrlScheme } from '../model/urls.js';
 import { Theme } from '../theme/engine.js';
 import type { ArticleLinks, FeedLink, PageChrome, TemplateViews } from '../theme/views.js';
@@ -17,6 +17,7 @@ import { MarkdownCache } from './markdown-cache.js';
 import { markdownInputsOf } from '../cache/markdown-store.js';
 import { prepareSource, type PreparedSource, type SourceStepDeps } from './source-step.js';
 import { renderSourcePage } from './page-step.js';
+import { renderListItem } from './list-item.js';
 
 export type { FeedLink, PageChrome } from '../theme/views.js';
 
@@ -90,6 +91,14 @@ export class Renderer {
 
   topicFeeds(topicSlug: string, topic: string): FeedLink[] {
     return this.chrome.topicFeeds(topicSlug, topic);
+  }
+
+  /**
+   * An article's list entry: the one rendered with its page in this build, else rendered again from
+   * its meta (a meta from the build cache keeps only the entry's hash: model/types.ts).
+   */
+  listItemHtml(meta: ArticleMeta): string {
+    return meta.listHtml ?? renderListItem({ theme: this.theme, strings: this.strings, site: this.chrome.site }, meta.url, meta.data, this.urls.region(meta.regionSlug), meta.image);
   }
 
   /** Renders a whole page with the theme; `page` carries what the layout needs for `<head>`. */

@@ -7,6 +7,7 @@ import { OutputWriter } from '../../src/write/writer.js';
 import { article, buildSite, cleanup, makeSite, prng, readTree } from '../helpers.js';
 import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
 import { RACY_MS } from '../../src/content/file-stamp.js';
+import { isWellFormed } from '../../src/cache/well-formed.js';
 
 /**
  * Resolves once every file under dir lies more than RACY_MS behind the clock (modification and
@@ -87,6 +88,24 @@ describe('persistent build cache', () => {
     expect(again.rendered).toEqual({ sources: 0, lists: 0 });
     expect(again.write?.written).toBe(0);
     expect(again.write?.swapped).toBe(false);
+  });
+
+  it('keeps an article’s list entry as its hash, not its HTML, and refuses an entry that holds the HTML', () => {
+    const cacheDir = path.join(root, '.stadtbote-cache');
+    const cache = new BuildCache(cacheDir, 'another fingerprint');
+    const { status, last } = cache.load();
+    expect(status).toBe('stale');
+    const articles = [...last!.sources.values()].filter((e) => e.kind === 'article');
+    expect(articles.length).toBeGreaterThan(30);
+    for (const { meta } of articles) {
+      expect(meta).not.toHaveProperty('listHtml');
+      expect((meta as { listHash?: unknown }).listHash).toMatch(/^[\w-]{27}$/);
+    }
+    // An entry that carries the HTML (an older or a foreign writer) is not trusted; the same entry without it is.
+    const [rel, entry] = [...last!.sources].find(([, e]) => e.kind === 'article')!;
+    const withHtml = new Map(last!.sources).set(rel, { ...entry, meta: { ...entry.meta, listHtml: '<li>alt</li>' } as CachedSource['meta'] });
+    expect(isWellFormed({ ...last!, sources: withHtml })).toBe(false);
+    expect(isWellFormed(last!)).toBe(true);
   });
 
   it('editing one article re-renders that article and only the lists that show it', async () => {

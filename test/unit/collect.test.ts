@@ -19,7 +19,7 @@ const NOW = Date.parse('2025-06-15T12:00:00Z');
 
 function entry(src: string, over: Partial<ArticleData> = {}, extra: Partial<CachedSource> = {}): CachedSource {
   const data: ArticleData = { title: src, date: day('2025-06-01'), region: 'Mitte', teaser: 'x', slug: src, draft: false, aliases: [], ...over };
-  const meta: ArticleMeta = { src, hash: 'h', url: `/2025/06/${src.replace(/\W/g, '-')}/`, data, regionSlug: 'mitte', listHtml: '' };
+  const meta: ArticleMeta = { src, hash: 'h', url: `/2025/06/${src.replace(/\W/g, '-')}/`, data, regionSlug: 'mitte', listHtml: '', listHash: 'h' };
   return { hash: 'h', kind: 'article', meta, problems: [], links: [], assets: [], assetKey: 'k', htmlHash: `hash-${src}`, ...extra };
 }
 

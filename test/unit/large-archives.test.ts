@@ -25,7 +25,7 @@ function manyArticles(n: number): ArticleMeta[] {
   const days = Array.from({ length: 366 }, (_, d) => meta(`d${d}.md`, new Date(Date.UTC(2000, 0, 1 + d)).toISOString().slice(0, 10)));
   return Array.from({ length: n }, (_, i) => {
     const day = days[i % days.length]!;
-    return { ...day, src: `a/${i}.md`, url: `/meldung-${i}/`, listHtml: `<li>${i}</li>` };
+    return { ...day, src: `a/${i}.md`, url: `/meldung-${i}/`, listHtml: `<li>${i}</li>`, listHash: `h-${i}` };
   });
 }
 

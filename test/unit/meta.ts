@@ -15,5 +15,6 @@ export function meta(src: string, date: string, region = 'Potsdam'): ArticleMeta
     data: { title: src, date: parsed.date, region, teaser: 't', slug, draft: false, aliases: [] },
     regionSlug: slugify(region),
     listHtml: `<li>${src}</li>`,
+    listHash: `h-${src}`,
   };
 }

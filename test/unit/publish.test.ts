@@ -10,7 +10,7 @@ const policy: PublishPolicy = { drafts: false, future: false, now: NOW };
 function data(over: Partial<ArticleData> = {}): ArticleData {
   return { title: 'T', date: day('2025-06-01'), region: 'Mitte', teaser: 'x', slug: 't', draft: false, aliases: [], ...over };
 }
-const meta = (d: ArticleData, src = '2025/t.md'): ArticleMeta => ({ src, hash: 'h', url: '/t/', data: d, regionSlug: 'mitte', listHtml: '' });
+const meta = (d: ArticleData, src = '2025/t.md'): ArticleMeta => ({ src, hash: 'h', url: '/t/', data: d, regionSlug: 'mitte', listHtml: '', listHash: 'h' });
 
 describe('publicationOf: the one place that decides whether an article is out', () => {
   it('publishes a dated, undrafted, unexpired article', () => {
