@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { isWellFormed } from './well-formed.js';
 import { removeOrphans, temporaryFileOf } from '../util/temp-files.js';
 import type { CacheData, CachedSource } from './types.js';
+import type { ArticleMeta } from '../model/types.js';
 
 export type { CachedSource, CachedOutput, CacheData } from './types.js';
 
@@ -170,11 +171,14 @@ export class BuildCache {
 
 /**
  * A source's entry as the file keeps it: an article's meta without its list entry's HTML, which the
- * build renders again where a list page needs it (model/types.ts `ArticleMeta.listHtml`).
+ * build renders again where a list page needs it (model/types.ts `ArticleMeta.listHtml`). Anything
+ * else is written as it is given: `load` is where entries are judged (the hardening tests save
+ * poisoned ones to see them refused).
  */
 function storedForm(entry: CachedSource): CachedSource {
-  if (!('listHtml' in entry.meta) || entry.meta.listHtml === undefined) return entry;
-  const { listHtml: _rendered, ...meta } = entry.meta;
+  const given: unknown = (entry as Partial<CachedSource> | null)?.meta;
+  if (typeof given !== 'object' || given === null || !('listHtml' in given) || given.listHtml === undefined) return entry;
+  const { listHtml: _rendered, ...meta } = entry.meta as ArticleMeta;
   return { ...entry, meta };
 }
 
