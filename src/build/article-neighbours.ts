@@ -1,6 +1,7 @@
 import type { SiteModel } from '../model/site.js';
 import type { ArticleMeta } from '../model/types.js';
 import type { ArticleLinks, ArticleLinkView } from '../theme/views.js';
+import { hashOfList } from '../util/hash.js';
 
 /** What an article page links to of other articles. */
 export interface Neighbours {
@@ -80,4 +81,20 @@ export function articleLinksJson(n: Neighbours, viewJson: (a: ArticleMeta) => st
   const previous = n.previous ? `,"previous":${viewJson(n.previous)}` : '';
   const next = n.next ? `,"next":${viewJson(n.next)}` : '';
   return `{"related":[${n.related.map(viewJson).join(',')}]${previous}${next}}`;
+}
+
+/**
+ * One key of everything `articleNeighbours` and `linkView` read of every article, in the archive's
+ * order: its path, address, title, dates, region and topics. Equal to the last build's, every
+ * article has the neighbours it had and shows them as it did, so a page whose own HTML is also the
+ * last build's needs no neighbours worked out (build/article-pages.ts). A teaser or body edit
+ * leaves it as it is.
+ */
+export function articleContextKey(model: SiteModel): string {
+  return hashOfList(
+    model.articles.map((a) => {
+      const { title, date } = a.data;
+      return `${a.src}\u0000${a.url}\u0000${title}\u0000${date.day}\u0000${date.iso}\u0000${date.epochMs}\u0000${a.regionSlug}\u0000${(a.topicSlugs ?? []).join('\u0000')}`;
+    }),
+  );
 }

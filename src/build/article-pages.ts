@@ -7,12 +7,15 @@ import type { Renderer } from '../render/renderer.js';
 import { hashOf } from '../util/hash.js';
 import { searchViewHash } from '../theme/search-view.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { articleLinksJson, articleLinksOf, articleNeighbours, linkView } from './article-neighbours.js';
+import { articleContextKey, articleLinksJson, articleLinksOf, articleNeighbours, linkView, type Neighbours } from './article-neighbours.js';
 import type { ArticleMeta } from '../model/types.js';
 import type { ArticlePage } from './collect.js';
 
 /** The cache's name of an article page's output: its key covers what it shows of other articles. */
 export const articlePageOutput = (url: string): string => `article:${url}`;
+
+/** The cache's entry of `articleContextKey`: what all article pages show of each other, as one key. */
+const ARTICLE_CONTEXT_OUTPUT = 'article-context';
 
 export interface ArticlePagesInput {
   readonly pages: readonly ArticlePage[];
@@ -37,7 +40,13 @@ export interface ArticlePagesInput {
 export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rerendered: number }> {
   const { output, previous, next, renderer } = input;
   if (output.dryRun) return { rerendered: 0 };
-  const neighbours = articleNeighbours(input.model);
+  // Everything the pages show of each other as the last build's: a page whose own HTML is the last
+  // build's too is kept without its neighbours being worked out, which then happens only if a page needs it.
+  const contextKey = articleContextKey(input.model);
+  const lastContext = previous.outputs.get(ARTICLE_CONTEXT_OUTPUT);
+  const sameContext = lastContext?.key === contextKey;
+  next.outputs.set(ARTICLE_CONTEXT_OUTPUT, sameContext ? lastContext! : { key: contextKey, files: [] });
+  let neighbours: Map<ArticleMeta, Neighbours> | undefined;
   const viewJsons = new Map<ArticleMeta, string>();
   const viewJson = (a: ArticleMeta): string => {
     let json = viewJsons.get(a);
@@ -46,7 +55,16 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
   };
   let rerendered = 0;
   for (const page of input.pages) {
-    const n = neighbours.get(page.meta);
+    // A page neither rendered nor written in this build is its source's entry of the last build (its
+    // own HTML as it was, `htmlHash` stated for the key's sake); with the context unchanged, its key is the last one.
+    if (sameContext && page.html === undefined && !page.written && !page.finished && page.htmlHash === previous.sources.get(page.meta.src)?.htmlHash) {
+      const last = previous.outputs.get(articlePageOutput(page.meta.url));
+      if (last?.files[0] && output.keep(outputPathFor(page.meta.url), last.files[0][1])) {
+        next.outputs.set(articlePageOutput(page.meta.url), last);
+        continue;
+      }
+    }
+    const n = (neighbours ??= articleNeighbours(input.model)).get(page.meta);
     if (!n) continue;
     const shownJson = articleLinksJson(n, viewJson);
     const outPath = outputPathFor(page.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleLinksJson, articleLinksOf, articleNeighbours, linkView } from '../../src/build/article-neighbours.js';
+import { articleContextKey, articleLinksJson, articleLinksOf, articleNeighbours, linkView } from '../../src/build/article-neighbours.js';
 import { modelSite } from '../../src/build/plan.js';
 import type { ArticleMeta } from '../../src/model/types.js';
 import { slugify } from '../../src/util/slug.js';
@@ -48,5 +48,29 @@ describe('articleNeighbours', () => {
     for (const [a, n] of articleNeighbours(modelSite([...ALL, titled]))) {
       expect(articleLinksJson(n, (b) => JSON.stringify(linkView(b))), a.src).toBe(JSON.stringify(articleLinksOf(n)));
     }
+  });
+});
+
+describe('articleContextKey', () => {
+  const key = (list: readonly ArticleMeta[]): string => articleContextKey(modelSite(list));
+  const replace = (a: ArticleMeta, b: ArticleMeta): ArticleMeta[] => ALL.map((x) => (x === a ? b : x));
+
+  it('changes with whatever the neighbours or their links depend on: title, date, region, topics, address, the set of articles', () => {
+    const base = key(ALL);
+    expect(key([...ALL].reverse()), 'order of arrival').toBe(base);
+    const changed = {
+      title: replace(B, { ...B, data: { ...B.data, title: 'Neu' } }),
+      date: replace(B, meta('b.md', '2025-03-02', 'Cottbus')),
+      region: replace(D, { ...D, regionSlug: 'cottbus', data: { ...D.data, region: 'Cottbus' } }),
+      topics: replace(D, withTopics(D, ['Verkehr'])),
+      address: replace(E, { ...E, url: '/2025/anders/' }),
+      removed: ALL.filter((x) => x !== F),
+    };
+    for (const [what, list] of Object.entries(changed)) expect(key(list), what).not.toBe(base);
+  });
+
+  it('stays as it is for what article pages do not show of each other: teaser, body, list entry', () => {
+    const edited = { ...B, hash: 'other', listHash: 'other', data: { ...B.data, teaser: 'Ein anderer Anriss' } };
+    expect(key(replace(B, edited))).toBe(key(ALL));
   });
 });
