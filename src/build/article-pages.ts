@@ -55,9 +55,9 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
   };
   let rerendered = 0;
   for (const page of input.pages) {
-    // A page neither rendered nor written in this build is its source's entry of the last build (its
-    // own HTML as it was, `htmlHash` stated for the key's sake); with the context unchanged, its key is the last one.
-    if (sameContext && page.html === undefined && !page.written && !page.finished && page.htmlHash === previous.sources.get(page.meta.src)?.htmlHash) {
+    // A page neither rendered nor written in this build came from its source's cache entry: its own
+    // HTML is the last build's, and with the context unchanged its key is the last one.
+    if (sameContext && page.html === undefined && !page.written && !page.finished) {
       const last = previous.outputs.get(articlePageOutput(page.meta.url));
       if (last?.files[0] && output.keep(outputPathFor(page.meta.url), last.files[0][1])) {
         next.outputs.set(articlePageOutput(page.meta.url), last);
