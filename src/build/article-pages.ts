@@ -55,31 +55,29 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
   };
   let rerendered = 0;
   for (const page of input.pages) {
-    // A page neither rendered nor written in this build came from its source's cache entry: its own
-    // HTML is the last build's, and with the context unchanged its key is the last one.
-    if (sameContext && page.html === undefined && !page.written && !page.finished) {
-      const last = previous.outputs.get(articlePageOutput(page.meta.url));
-      if (last?.files[0] && output.keep(outputPathFor(page.meta.url), last.files[0][1])) {
-        next.outputs.set(articlePageOutput(page.meta.url), last);
-        continue;
-      }
+    const outPath = outputPathFor(page.meta.url);
+    const name = articlePageOutput(page.meta.url);
+    const last = previous.outputs.get(name);
+    // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
+    const own = page.html;
+    // Neither rendered nor written in this build: the page came from its source's cache entry, its own HTML is the last build's.
+    const asLastBuilt = own === undefined && !page.written && !page.finished;
+    // With the context unchanged too, its key is the last one: kept without its neighbours worked out.
+    if (sameContext && asLastBuilt && last?.files[0] && output.keep(outPath, last.files[0][1])) {
+      next.outputs.set(name, last);
+      continue;
     }
     const n = (neighbours ??= articleNeighbours(input.model)).get(page.meta);
     if (!n) continue;
     const shownJson = articleLinksJson(n, viewJson);
-    const outPath = outputPathFor(page.meta.url);
-    // Links between sources (filled in by build/links.ts) depend on other URLs too: such a page is finished from its HTML on every build.
-    const own = page.html;
     // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).
     const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), shownJson);
-    const name = articlePageOutput(page.meta.url);
     // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
     if (page.finished && page.finished.linksHash === hashOf(shownJson)) {
       next.outputs.set(name, { key, files: [[outPath, page.finished.hash]], ...(page.finished.searchHash ? { search: page.finished.searchHash } : {}) });
       continue;
     }
-    const last = previous.outputs.get(name);
-    if (own === undefined && !page.written && last && last.key === key && last.files[0] && output.keep(outPath, last.files[0][1])) {
+    if (asLastBuilt && last && last.key === key && last.files[0] && output.keep(outPath, last.files[0][1])) {
       next.outputs.set(name, last);
       continue;
     }

@@ -106,8 +106,6 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
   // Filled and emptied by each step below: a group's pages are handed on before the next group is planned.
   const pages: ListPage[] = [];
   const siteFeeds = renderer.siteFeeds();
-  // Entries enter a page's key by their hash, made when the article was rendered (render/list-item.ts).
-  const entryHash = (a: ArticleMeta): string => a.listHash;
   // An entry of a cached article is rendered again once, for the first page that shows it; an
   // article is on some six lists (home, region, region's year, topics, year, month).
   const entryHtml = new Map<ArticleMeta, string>();
@@ -118,7 +116,7 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     return html;
   };
   const keyOf = (job: TemplateJob<ListTemplate>, entries: readonly ArticleMeta[]): string =>
-    hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map(entryHash) }));
+    hashOf(job.template, JSON.stringify(job.chrome), JSON.stringify({ ...job.data, items: entries.map((a) => a.listHash) }));
   const push = (url: string, job: TemplateJob<ListTemplate>): void => {
     pages.push({ ...job, url, key: keyOf(job, []) });
   };
@@ -130,7 +128,7 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
     const total = Math.max(1, Math.ceil(items.length / perPage));
     const urls = Array.from({ length: total }, (_, i) => urlOf(i + 1));
     // Everything each page below is made of: the list's settings and words, its pages' addresses and its entries.
-    const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map(entryHash)]) };
+    const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map((a) => a.listHash)]) }; // entries by their hash, made when rendered (render/list-item.ts)
     const job = (n: number): TemplateJob<'list'> => {
       const entries = items.slice((n - 1) * perPage, n * perPage);
       const slice = entries.map((a) => ({ html: htmlOf(a), iso: a.data.date.iso }));
