@@ -7,7 +7,7 @@ import type { Renderer } from '../render/renderer.js';
 import { hashOf } from '../util/hash.js';
 import { searchViewHash } from '../theme/search-view.js';
 import type { SiteOutput } from '../write/site-output.js';
-import { articleContextKey, articleLinksJson, articleLinksOf, articleNeighbours, linkView, type Neighbours } from './article-neighbours.js';
+import { articleContextKey, articleLinksJson, articleLinksOf, linkView, neighboursOf, type NeighboursOf } from './article-neighbours.js';
 import type { ArticleMeta } from '../model/types.js';
 import type { ArticlePage } from './collect.js';
 
@@ -46,7 +46,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
   const lastContext = previous.outputs.get(ARTICLE_CONTEXT_OUTPUT);
   const sameContext = lastContext?.key === contextKey;
   next.outputs.set(ARTICLE_CONTEXT_OUTPUT, sameContext ? lastContext! : { key: contextKey, files: [] });
-  let neighbours: Map<ArticleMeta, Neighbours> | undefined;
+  let neighbours: NeighboursOf | undefined;
   const viewJsons = new Map<ArticleMeta, string>();
   const viewJson = (a: ArticleMeta): string => {
     let json = viewJsons.get(a);
@@ -67,7 +67,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
       next.outputs.set(name, last);
       continue;
     }
-    const n = (neighbours ??= articleNeighbours(input.model)).get(page.meta);
+    const n = (neighbours ??= neighboursOf(input.model))(page.meta);
     if (!n) continue;
     const shownJson = articleLinksJson(n, viewJson);
     // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).

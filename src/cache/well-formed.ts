@@ -1,5 +1,6 @@
 import type { CacheData, CachedOutput, CachedSource } from './types.js';
 import type { ProcessedAsset } from '../content/assets.js';
+import { PLAIN_RELATIVE_PATH, PLAIN_SITE_PATH } from '../util/plain-path.js';
 
 /**
  * A cache is input, not truth: a file someone else wrote (a CI cache restored from a fork, a
@@ -14,17 +15,22 @@ const HASH = /^[A-Za-z0-9+/=_-]{8,128}$/;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The longest path a cache may hold. */
+const MAX_PATH = 4096;
+
 /** A path relative to the output or content folder: no leading `/`, no `.`, `..` or empty parts, no backslash or control character. */
 export function isSafeRelPath(v: unknown): v is string {
+  if (!isString(v) || v === '' || v.length > MAX_PATH) return false;
+  if (PLAIN_RELATIVE_PATH.test(v)) return true;
   // eslint-disable-next-line no-control-regex
-  if (!isString(v) || v === '' || v.length > 4096 || v.startsWith('/') || /[\\\u0000-\u001f]/.test(v)) return false;
+  if (v.startsWith('/') || /[\\\u0000-\u001f]/.test(v)) return false;
   return v.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 /** A site path (`/2025/…/`, `/medien/x.png`): absolute within the site, a safe path below it. */
 export function isSafeSitePath(v: unknown): v is string {
   if (!isString(v) || !v.startsWith('/')) return false;
-  if (v === '/') return true;
+  if (v === '/' || (v.length <= MAX_PATH && PLAIN_SITE_PATH.test(v))) return true;
   const rel = v.slice(1).replace(/\/$/, '');
   let decoded: string;
   try {

@@ -135,14 +135,12 @@ export class OutputClaims {
 }
 
 /**
- * The folders above an output path, innermost first. Ends at the top however the path is spelled:
- * `dirname('/')` is `'/'`, so a loop that waited for `'.'` never ended on an absolute path.
+ * The folders above an output path, innermost first. Only paths `outputPathProblem` accepts get
+ * here (no leading `/`, no empty part), so each folder is the path up to a `/`; a loop rather than
+ * `path.dirname` and a generator, as every claim asks (10,000 articles: some 26,000 claims).
  */
-function* parentsOf(outPath: string): Generator<string> {
-  for (let d = path.posix.dirname(outPath); d !== '.' && d !== '/' && d !== ''; ) {
-    yield d;
-    const up = path.posix.dirname(d);
-    if (up === d) return;
-    d = up;
-  }
+function parentsOf(outPath: string): string[] {
+  const parents: string[] = [];
+  for (let cut = outPath.lastIndexOf('/'); cut > 0; cut = outPath.lastIndexOf('/', cut - 1)) parents.push(outPath.slice(0, cut));
+  return parents;
 }

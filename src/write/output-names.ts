@@ -1,4 +1,5 @@
 import { invisibleCharacter } from '../util/invisible.js';
+import { PLAIN_RELATIVE_PATH } from '../util/plain-path.js';
 
 /**
  * What an output path may be, and when two paths are the same file. Output paths become URLs
@@ -12,6 +13,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Why `outPath` cannot be an output path, or undefined when it can. */
 export function outputPathProblem(outPath: string): string | undefined {
+  if (PLAIN_RELATIVE_PATH.test(outPath)) return undefined;
   if (outPath === '' || outPath.startsWith('/') || outPath.includes('\\')) return 'is not a path inside the output folder';
   const parts = outPath.split('/');
   if (parts.some((p) => p === '')) return 'has an empty part ("//"), which servers merge with its neighbours';
@@ -30,5 +32,6 @@ export function outputPathProblem(outPath: string): string | undefined {
  * on case-insensitive file systems and CDNs, so one would overwrite the other).
  */
 export function sameFileKey(outPath: string): string {
-  return outPath.normalize('NFC').toLowerCase();
+  // Plain ASCII is its own normal form: only other paths pay for normalising.
+  return (PLAIN_RELATIVE_PATH.test(outPath) ? outPath : outPath.normalize('NFC')).toLowerCase();
 }

@@ -23,6 +23,8 @@ describe('theme assets under content-hashed names', () => {
       // A site stylesheet that loads a font, another stylesheet, an image by site path, and things that are not assets.
       'templates/assets/extra.css': '/* Hausschrift */\n@import "base.css";\n@font-face { font-family: Haus; src: url(fonts/haus.woff2?v=1#x) format("woff2"); }\n.logo { background: url( "/assets/img/logo.svg" ); }\n.dot { background: url(data:image/gif;base64,R0lGOD); }\n.gone { background: url(fehlt.png); }\n',
       'templates/assets/base.css': 'body { margin: 0; }\n',
+      // Only an upper-case URL( refers to another file here: the stylesheet is still parsed and rewritten.
+      'templates/assets/upper.css': '.logo { background: URL(img/logo.svg); }\n',
       'templates/assets/fonts/haus.woff2': 'font bytes',
       'templates/assets/img/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
       'templates/partials/header.liquid': '<header><a href="{{ \'/\' | url }}">{{ site.title }}</a><link rel="stylesheet" href="{{ \'extra.css\' | asset }}"><img src="{{ \'/assets/img/logo.svg\' | url }}" alt="Logo"></header>',
@@ -34,7 +36,7 @@ describe('theme assets under content-hashed names', () => {
       await buildSite(root);
       const out = path.join(root, 'dist');
       const assets = published(out);
-      expect([...assets.keys()].sort()).toEqual(['base.css', 'extra.css', 'fonts/haus.woff2', 'img/logo.svg', 'stadtbote.css']);
+      expect([...assets.keys()].sort()).toEqual(['base.css', 'extra.css', 'fonts/haus.woff2', 'img/logo.svg', 'stadtbote.css', 'upper.css']);
       // Nothing is published under its plain name, so nothing can be served stale from a year-long cache.
       expect(readTree(out).has('assets/stadtbote.css')).toBe(false);
       const home = readFileSync(path.join(out, 'index.html'), 'utf8');
@@ -57,6 +59,9 @@ describe('theme assets under content-hashed names', () => {
       expect(css).toBe(
         `/* Hausschrift */\n@import "${name('base.css')}";\n@font-face { font-family: Haus; src: url("${name('fonts/haus.woff2')}?v=1#x") format("woff2"); }\n.logo { background: url("/assets/${name('img/logo.svg')}"); }\n.dot { background: url(data:image/gif;base64,R0lGOD); }\n.gone { background: url(fehlt.png); }\n`,
       );
+      expect(readFileSync(path.join(out, assets.get('upper.css')!), 'utf8')).toBe(`.logo { background: url("${name('img/logo.svg')}"); }\n`);
+      // Without url( or @import, a stylesheet keeps its bytes: the name's hash is that of the file as written.
+      expect(readFileSync(path.join(out, assets.get('base.css')!), 'utf8')).toBe('body { margin: 0; }\n');
     } finally {
       cleanup(root);
     }

@@ -84,6 +84,36 @@ describe('addresses that change', () => {
     expect(readFileSync(ledger, 'utf8')).toContain('/2025/02-13-kreistagssitzung/');
   });
 
+  it('records a body edit\'s new bytes without comparing addresses, and still knows the file by them when it is renamed next', async () => {
+    const root = site({ 'content/2025/2025-02-13-kreistag.md': article({ title: 'Kreistag' }) });
+    await build(root);
+    const ledger = path.join(root, '.stadtbote-cache/addresses.json');
+    const before = JSON.parse(readFileSync(ledger, 'utf8')) as { version: number; articles: object; hashes: Record<string, string> };
+    expect(before.version).toBe(2);
+    writeFileSync(path.join(root, 'content/2025/2025-02-13-kreistag.md'), article({ title: 'Kreistag' }, 'Ein neuer Absatz.'));
+    expect(moves(await build(root))).toEqual([]);
+    const after = JSON.parse(readFileSync(ledger, 'utf8')) as typeof before;
+    expect(after.articles).toEqual(before.articles);
+    expect(after.hashes['2025/2025-02-13-kreistag.md']).not.toBe(before.hashes['2025/2025-02-13-kreistag.md']);
+    // Renamed, and a new article takes the old headline: the bytes recorded after the edit tell which file it was.
+    renameSync(path.join(root, 'content/2025/2025-02-13-kreistag.md'), path.join(root, 'content/2025/2025-02-13-sitzung.md'));
+    writeFileSync(path.join(root, 'content/2025/2025-02-20-kreistag-zwei.md'), article({ title: 'Kreistag', date: '2025-02-20' }));
+    expect(moves(await build(root))).toEqual(['content/2025/2025-02-13-sitzung.md:6 address-changed']);
+  });
+
+  it('reads the record an earlier version wrote (hashes in each entry)', async () => {
+    const root = site({ 'content/2025/2025-02-13-kreistag.md': article({ title: 'Kreistag' }) });
+    await build(root);
+    const ledger = path.join(root, '.stadtbote-cache/addresses.json');
+    const now = JSON.parse(readFileSync(ledger, 'utf8')) as { articles: Record<string, { url: string; title: string }>; hashes: Record<string, string> };
+    const v1 = Object.fromEntries(Object.entries(now.articles).map(([src, e]) => [src, { ...e, hash: now.hashes[src] }]));
+    writeFileSync(ledger, JSON.stringify({ version: 1, articles: v1 }));
+    renameSync(path.join(root, 'content/2025/2025-02-13-kreistag.md'), path.join(root, 'content/2025/2025-02-13-sitzung.md'));
+    writeFileSync(path.join(root, 'content/2025/2025-02-20-kreistag-zwei.md'), article({ title: 'Kreistag', date: '2025-02-20' }));
+    expect(moves(await build(root))).toEqual(['content/2025/2025-02-13-sitzung.md:6 address-changed']);
+    expect((JSON.parse(readFileSync(ledger, 'utf8')) as { version: number }).version).toBe(2);
+  });
+
   it('knows a renamed file by its bytes even when a new article shares its headline', async () => {
     const root = site({ 'content/2025/2025-02-13-kreistag.md': article({ title: 'Kreistag' }) });
     await build(root);

@@ -34,8 +34,8 @@ function packagesLoadedBy(root: string): Set<string> {
   const script = `const { build } = await import(${JSON.stringify(pathToFileURL(index).href)}); await build({ root: ${JSON.stringify(root)} });`;
   const hook = `data:text/javascript,${encodeURIComponent(HOOK)}`;
   const out = execFileSync(process.execPath, ['--import', hook, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  // The Markdown stage's libraries come in one bundle (scripts/bundle-vendor.mjs): loading it is loading them.
-  const names = (JSON.parse(out) as string[]).map((url) => (url.endsWith('/lib/markdown/vendor.js') ? MARKDOWN_LIBRARIES : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1])).filter((name): name is string => name !== undefined);
+  // The Markdown stage's libraries and gray-matter come in a bundle each (scripts/bundle-vendor.mjs): loading it is loading them.
+  const names = (JSON.parse(out) as string[]).map((url) => (url.endsWith('/lib/markdown/vendor.js') ? MARKDOWN_LIBRARIES : url.endsWith('/lib/content/gray-matter.cjs') ? 'gray-matter' : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1])).filter((name): name is string => name !== undefined);
   return new Set(names);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleContextKey, articleLinksJson, articleLinksOf, articleNeighbours, linkView } from '../../src/build/article-neighbours.js';
+import { articleContextKey, articleLinksJson, articleLinksOf, articleNeighbours, linkView, neighboursOf } from '../../src/build/article-neighbours.js';
 import { modelSite } from '../../src/build/plan.js';
 import type { ArticleMeta } from '../../src/model/types.js';
 import { slugify } from '../../src/util/slug.js';
@@ -48,6 +48,23 @@ describe('articleNeighbours', () => {
     for (const [a, n] of articleNeighbours(modelSite([...ALL, titled]))) {
       expect(articleLinksJson(n, (b) => JSON.stringify(linkView(b))), a.src).toBe(JSON.stringify(articleLinksOf(n)));
     }
+  });
+});
+
+describe('neighboursOf', () => {
+  it('works out one article as articleNeighbours works out all, whichever is asked first, and knows no article outside the model', () => {
+    const model = modelSite(ALL);
+    const all = articleNeighbours(model);
+    for (const order of [ALL, [...ALL].reverse()]) {
+      const of = neighboursOf(model);
+      for (const a of order) {
+        const n = of(a)!;
+        expect(srcs(n.related), a.src).toEqual(srcs(all.get(a)!.related));
+        expect([n.previous?.src, n.next?.src], a.src).toEqual([all.get(a)!.previous?.src, all.get(a)!.next?.src]);
+        expect(of(a), 'asked again: the same').toBe(n);
+      }
+    }
+    expect(neighboursOf(model)(meta('z.md', '2025-03-05', 'Potsdam'))).toBeUndefined();
   });
 });
 

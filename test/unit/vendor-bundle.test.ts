@@ -36,6 +36,26 @@ describe('the bundles of the libraries', () => {
     expect(required.filter((n) => !n.startsWith('node:') && !NODE_BUILTINS.includes(n))).toEqual([]);
   });
 
+  it('lib/content/gray-matter.cjs is gray-matter in one file: it requires only Node\'s own modules and splits frontmatter as the package does', async () => {
+    const code = readFileSync(path.join(lib, 'content/gray-matter.cjs'), 'utf8');
+    const required = [...code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((n) => !n.startsWith('node:') && !NODE_BUILTINS.includes(n))).toEqual([]);
+    const { createRequire } = await import('node:module');
+    const bundled = createRequire(import.meta.url)(path.join(lib, 'content/gray-matter.cjs')) as typeof import('gray-matter');
+    const text = '---\ntitle: Straßenbau\n---\nText.\n';
+    const engines = { yaml: (s: string) => ({ raw: s }) };
+    const fromPackage = createRequire(import.meta.url)('gray-matter') as typeof import('gray-matter');
+    const split = (matter: typeof import('gray-matter')) => {
+      const { content, data } = matter(text, { engines } as never);
+      return { content, data };
+    };
+    expect(split(bundled)).toEqual({ content: 'Text.\n', data: { raw: '\ntitle: Straßenbau' } });
+    expect(split(bundled)).toEqual(split(fromPackage));
+    // The compiled frontmatter module loads the bundle, not the package.
+    expect(readFileSync(path.join(lib, 'content/frontmatter.js'), 'utf8')).toContain("'./gray-matter.cjs'");
+  });
+
   it('lib/util/vendor.js exports what its source module exports, the same functions', async () => {
     const compiled = (await import(path.join(lib, 'util/vendor.js'))) as Record<string, unknown>;
     expect(Object.keys(compiled).sort()).toEqual(Object.keys(startVendorSource).sort());
