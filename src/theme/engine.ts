@@ -33,9 +33,14 @@ export interface ThemeOptions {
   readonly engine?: 'compiled' | 'liquidjs';
 }
 
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;
+
 /** Makes text safe inside `<script type="application/ld+json">`: nothing can close the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  const json = JSON.stringify(value);
+  // Most JSON-LD has none of these: one scan instead of five replaces (every page has some).
+  if (typeof json === 'string' && !SCRIPT_UNSAFE.test(json)) return json;
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
