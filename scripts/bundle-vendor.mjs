@@ -1,10 +1,10 @@
 // Writes the vendor modules (lib/markdown/vendor.js: the Markdown stage's libraries; lib/util/vendor.js:
-// those every build loads at its start; lib/content/gray-matter.cjs: the frontmatter splitter) as one bundle each of the libraries they re-export, so that a
+// those every build loads at its start) as one bundle each of the libraries they re-export, so that a
 // build loads two files instead of some 320 modules (see the comments in src/markdown/vendor.ts and
-// src/util/vendor.ts). Run after `tsc` by the package scripts; it reads the source modules, so running
-// it again gives the same files. The libraries are bundled as they are (esbuild,
-// no minifying), their licence comments kept at the end of the file; paths in its comments are
-// relative to the package folder (`node_modules/…`), whatever links lead there.
+// src/util/vendor.ts), and gray-matter as one CommonJS file (below). Run after `tsc` by the package
+// scripts; it reads the source modules, so running it again gives the same files. The libraries are
+// bundled as they are (esbuild, no minifying), their licence comments kept at the end of the file;
+// paths in its comments are relative to the package folder (`node_modules/…`), whatever links lead there.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
