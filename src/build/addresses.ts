@@ -133,9 +133,10 @@ function ledgerText(articles: readonly ArticleMeta[]): { text: string; addresses
     entries[a.src] = { url: a.url, title: a.data.title };
     hashes[a.src] = a.hash;
   }
-  const text = JSON.stringify({ version: 2, articles: entries, hashes } satisfies LedgerFile);
-  // The hashes are the file's last value: everything before them is the addresses' part.
-  return { text, addresses: text.slice(0, text.length - JSON.stringify(hashes).length - 1) };
+  // The JSON of the whole `LedgerFile`, made in two parts: the hashes are its last value.
+  const head: Pick<LedgerFile, 'version' | 'articles'> = { version: 2, articles: entries };
+  const addresses = `${JSON.stringify(head).slice(0, -1)},"hashes":`;
+  return { text: `${addresses}${JSON.stringify(hashes)}}`, addresses };
 }
 
 /** Compares this build's article addresses with the last successful build's. */

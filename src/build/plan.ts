@@ -127,8 +127,9 @@ export function* listPagePlan(model: SiteModel, renderer: Renderer, perPage: num
   ): void => {
     const total = Math.max(1, Math.ceil(items.length / perPage));
     const urls = Array.from({ length: total }, (_, i) => urlOf(i + 1));
-    // Everything each page below is made of: the list's settings and words, its pages' addresses and its entries.
-    const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map((a) => a.listHash)]) }; // entries by their hash, made when rendered (render/list-item.ts)
+    // Everything each page below is made of: the list's settings and words, its pages' addresses and
+    // its entries, by the hash each got when it was rendered (render/list-item.ts).
+    const group: ListGroup = { first: urls[0]!, key: hashOfList(['list', JSON.stringify({ base, perPage, urls, page: t.page, pageOf: t.pageOf }), ...items.map((a) => a.listHash)]) };
     const job = (n: number): TemplateJob<'list'> => {
       const entries = items.slice((n - 1) * perPage, n * perPage);
       const slice = entries.map((a) => ({ html: htmlOf(a), iso: a.data.date.iso }));

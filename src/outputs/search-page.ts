@@ -1,6 +1,7 @@
 import { outputPathFor } from '../model/urls.js';
 import type { PageChrome } from '../theme/views.js';
-import { searchBundlePaths, searchParts } from '../search/parts.js';
+import { searchBundlePaths } from '../search/parts.js';
+import { snapshotSearchParts } from './search-parts.js';
 import type { GeneratedFile, SiteSnapshot } from './types.js';
 import { owner } from '../i18n/owners.js';
 
@@ -15,7 +16,7 @@ export function searchPage(s: SiteSnapshot): GeneratedFile[] {
   const url = renderer.urls.search();
   const chrome: PageChrome = { kind: 'search', section: 'search', title: t.search, url, description: s.site.config.description, feeds: renderer.siteFeeds() };
   // The newest part is loaded first; the others are merged into it when the reader searches (search/parts.ts).
-  const parts = searchParts(s.model.articles, s.site.config.searchSplit);
+  const parts = snapshotSearchParts(s);
   const [primary = '/pagefind/', ...merged] = searchBundlePaths(parts);
   const html = renderer.renderPage('search', chrome, {
     bundle: `${primary}pagefind.js`,

@@ -1,5 +1,6 @@
 import type { SiteSnapshot } from './types.js';
-import { searchBundlePaths, searchParts } from '../search/parts.js';
+import { searchBundlePaths } from '../search/parts.js';
+import { snapshotSearchParts } from './search-parts.js';
 
 /**
  * What every server file says the same way: the response headers of the site, which paths may be
@@ -70,18 +71,10 @@ export function securityHeaders(s: SiteSnapshot): [string, string][] {
  * (`pagefind.js`, `pagefind-entry.json`, the WebAssembly) keep their names across builds and
  * versions, so they get the short lifetime.
  */
-export function immutableFolders(s: SiteSnapshot): readonly string[] {
-  let folders = immutableFoldersOf.get(s);
-  if (!folders) {
-    const bundles = searchBundlePaths(searchParts(s.model.articles, s.site.config.searchSplit));
-    folders = ['/assets/', `/${s.site.strings.url.media}/`, ...bundles.flatMap((b) => [`${b}fragment/`, `${b}index/`, `${b}filter/`])];
-    immutableFoldersOf.set(s, folders);
-  }
-  return folders;
+export function immutableFolders(s: SiteSnapshot): string[] {
+  const bundles = searchBundlePaths(snapshotSearchParts(s));
+  return ['/assets/', `/${s.site.strings.url.media}/`, ...bundles.flatMap((b) => [`${b}fragment/`, `${b}index/`, `${b}filter/`])];
 }
-
-/** Each server's files ask for the folders (Apache twice): the search parts are worked out over all articles once per build (10,000: some 10 ms each). */
-const immutableFoldersOf = new WeakMap<SiteSnapshot, readonly string[]>();
 
 /** Text files worth compressing and sending with a charset. */
 export const TEXT_EXTENSIONS = ['html', 'css', 'js', 'mjs', 'json', 'xml', 'txt', 'svg', 'webmanifest'] as const;
