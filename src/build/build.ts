@@ -96,9 +96,9 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   const context: RenderContext = { config, basePath: site.basePath, templateDirs, assets: [...content.assets.assets], search: config.search, icons, ...(logo.logo ? { logo: logo.logo } : {}), ...(logo.asset ? { logoAsset: logo.asset } : {}), ...(cache.markdownStore ? { markdownStore: cache.markdownStore } : {}) };
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
-  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict() });
-  // Scans written pages on a thread of its own in a large build: ended on every way out.
-  let externals: ExternalResourceCheck | undefined;
+  // The external resources of every page and stylesheet written, scanned where the writer makes the file (model/outputs.ts).
+  const externals = options.dryRun ? undefined : new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, config.language /* messages */);
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict(), checks: externals ? [externals] : [] });
   let search: SearchStage | undefined;
   let addresses: AddressCheck | undefined;
   try {
@@ -107,9 +107,7 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     if (config.search) claims.reserveFolder(SEARCH_DIR, SEARCH_OWNER);
     // Generated files are known up front: clashes with them come in the same run as all others.
     for (const [file, owner] of fixedOutputs(pool.local().urls, config.search)) claims.reserveFile(file, owner);
-    // The scan of written pages gets a thread of its own where pages are rendered in this one (a template edit); render threads take every core.
-    externals = new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, (p) => claims.ownerOf(p), config.language /* messages */, undefined, () => pool.threadsUsed === 0);
-    const output = new SiteOutput(writer, writer ? [externals] : []);
+    const output = new SiteOutput(writer);
     search = output.dryRun || !config.search ? undefined : new SearchStage();
 
     // Validate the theme: a template with a syntax error would fail every page. A cache hit means
@@ -169,7 +167,6 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
     };
   } catch (err) {
     await pool.close();
-    externals?.close();
     search?.close();
     writer?.abort();
     cache.abandon();
@@ -201,7 +198,7 @@ interface PagesInput {
   readonly pool: RenderPool;
   readonly output: SiteOutput;
   readonly claims: OutputClaims;
-  readonly externals: ExternalResourceCheck;
+  readonly externals: ExternalResourceCheck | undefined;
   readonly search: SearchStage | undefined;
 }
 
@@ -264,7 +261,9 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   await writeSiteFiles({ snapshot: { site, renderer, model, pages, feedBodies: feed.bodies, htmlPages }, staticDir: paths.static, staticFiles: content.staticFiles, assetOutputs: content.assets.outputs, claims, output, problems, previous: cache.previous, next: cache.next, lastKeyed: cache.lastKeyedFiles });
   problems.push(...missingFooterPages(site, (outPath) => claims.has(outPath)));
   timer.mark('feeds, sitemap, redirects, assets');
-  appendAll(problems, await externals.problems(), brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
+  // Every page is put: the writer has scanned them all once it has made them.
+  output.finishChecks();
+  appendAll(problems, externals?.problems((outPath) => claims.ownerOf(outPath)) ?? [], brokenSiteLinks(links.siteLinks, (outPath) => claims.has(outPath), site.basePath, site.config.language /* messages: site language */));
   stopOn(problems, isError);
   timer.mark('external resources of written pages, site links');
 

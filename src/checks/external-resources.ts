@@ -1,49 +1,57 @@
 import { rulesIn } from '../model/messages.js';
 import type { Problem } from '../model/problem.js';
 import { isAllowed } from '../util/hosts.js';
-import type { WrittenFileCheck } from '../model/outputs.js';
+import type { ThreadedFileCheck } from '../model/outputs.js';
 import { isGeneratorOwner } from '../i18n/owners.js';
 import type { ExternalResource } from './resource-scan.js';
-import { ScanQueue } from './scan-queue.js';
+import { scanWrittenFile } from './scan-file.js';
 
 export { findExternalCssResources, findExternalResources, type ExternalResource } from './resource-scan.js';
 
+/** The scan's module as the file thread loads it: the TypeScript source under the test runner, else the compiled file. */
+const SCAN_MODULE = new URL(import.meta.url.endsWith('.ts') ? './scan-file.ts' : './scan-file.js', import.meta.url).href;
+const SCANNED = /\.(?:html?|css)$/i;
+
 /**
- * Collects the external resources of every HTML and CSS file a build writes: the build hands it
- * each written file (write/site-output.ts). German site operators
- * have been held liable for pages that make readers' browsers contact third parties (fonts, CDNs),
- * so each one is an error unless the config lists its host under `allowedHosts`. One problem per
- * resource, naming the first file and how many more use it, keeps a theme-wide mistake readable.
+ * Collects the external resources of every HTML and CSS file a build writes: the output writer runs
+ * its scan on each file it is handed (write/site-output.ts), where it makes the file. German site
+ * operators have been held liable for pages that make readers' browsers contact third parties
+ * (fonts, CDNs), so each one is an error unless the config lists its host under `allowedHosts`.
+ * One problem per resource, naming the first file and how many more use it, keeps a theme-wide
+ * mistake readable.
  */
-export class ExternalResourceCheck implements WrittenFileCheck {
-  private readonly queue: ScanQueue;
+export class ExternalResourceCheck implements ThreadedFileCheck<ExternalResource[]> {
+  readonly module = SCAN_MODULE;
+  readonly data: string;
+  readonly scan = scanWrittenFile;
+  /** What each file loads from elsewhere, in the order the files were put. */
+  private readonly findings: { readonly rel: string; readonly resources: readonly ExternalResource[] }[] = [];
 
   constructor(
     siteHost: string,
     private readonly allowedHosts: readonly string[],
-    /** Who produced an output path, for the message (a source file, a template, `static/…`). */
-    private readonly ownerOf: (outPath: string) => string | undefined = () => undefined,
     /** The site's language, for the problems' words. */
     private readonly language = 'de',
-    /** Files scanned in this thread before a thread of its own takes over (checks/scan-queue.ts). */
-    threadFrom?: number,
-    /** Whether a core is free for that thread. */
-    coreFree?: () => boolean,
   ) {
-    this.queue = new ScanQueue(siteHost, threadFrom, coreFree);
+    this.data = siteHost;
   }
 
-  inspect(outPath: string, content: string | Uint8Array): void {
-    const isHtml = /\.html?$/i.test(outPath);
-    const isCss = /\.css$/i.test(outPath);
-    if (!isHtml && !isCss) return;
-    this.queue.add(outPath, typeof content === 'string' ? content : Buffer.from(content).toString('utf8'), isCss);
+  wants(outPath: string): boolean {
+    return SCANNED.test(outPath);
   }
 
-  /** The problems of every file inspected; ends the scan thread. */
-  async problems(): Promise<Problem[]> {
+  found(outPath: string, resources: ExternalResource[]): void {
+    this.findings.push({ rel: outPath, resources });
+  }
+
+  /**
+   * The problems of every file scanned so far; the writer has made (and so scanned) every file put
+   * when the caller asks (write/site-output.ts `finishChecks`). `ownerOf` names who produced an output
+   * path, for the message (a source file, a template, `static/…`).
+   */
+  problems(ownerOf: (outPath: string) => string | undefined = () => undefined): Problem[] {
     const seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
-    for (const { rel, resources } of await this.queue.finish()) {
+    for (const { rel, resources } of this.findings) {
       for (const resource of resources) {
         if (isAllowed(resource.host, this.allowedHosts)) continue;
         const key = `${resource.kind} ${resource.url}`;
@@ -53,7 +61,7 @@ export class ExternalResourceCheck implements WrittenFileCheck {
       }
     }
     return [...seen.values()].map(({ resource, first, count }) => {
-      const owner = this.ownerOf(first);
+      const owner = ownerOf(first);
       return {
         file: owner && !isGeneratorOwner(owner) ? owner : first,
         ruleId: 'external-resource',
@@ -61,10 +69,5 @@ export class ExternalResourceCheck implements WrittenFileCheck {
         severity: 'error' as const,
       };
     });
-  }
-
-  /** Ends the scan thread of a build that is abandoned. */
-  close(): void {
-    this.queue.close();
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The scan of the external-resource check (checks/external-resources.ts): what an HTML page or a
  * stylesheet makes the browser fetch from other hosts. Pure functions of the text, so that the
- * check's thread (checks/scan-thread.ts) runs them as the main thread does.
+ * output writer's file thread (checks/scan-file.ts) runs them as the main thread does.
  */
 import { namesHost } from '../util/url-ref.js';
 import { StartTagScanner } from './start-tags.js';

@@ -32,7 +32,24 @@ export interface KeyedFile {
   readonly make: () => string;
 }
 
-/** A check that is handed every file the build writes (path inside the output folder, bytes). */
-export interface WrittenFileCheck {
-  inspect(outPath: string, content: string | Uint8Array): void;
+/**
+ * A check of the files a build writes whose work is a pure function of a file's path and text (the
+ * external-resource scan). The output writer runs it where it makes the file: on its file thread in
+ * a large build (write/file-queue.ts), so a page crosses to another thread once, to be written and
+ * checked there, not a second time to a thread of the check's own. The thread loads `scanWrittenFile`
+ * from `module`; `scan` is the same function, for the files made in the calling thread.
+ */
+export interface ThreadedFileCheck<Finding = unknown> {
+  /** URL of the module whose `scanWrittenFile` export the file thread runs (the same function as `scan`). */
+  readonly module: string;
+  /** What the scan needs besides the file, handed to it on either thread (so it must be cloneable). */
+  readonly data: unknown;
+  readonly scan: FileScan<Finding>;
+  /** Whether a file at this output path is scanned at all. */
+  wants(outPath: string): boolean;
+  /** What the scan found in a file, told in the order files were put; a file where it found nothing is not told. */
+  found(outPath: string, finding: Finding): void;
 }
+
+/** A check's scan of one file: what it found, or undefined for nothing. */
+export type FileScan<Finding = unknown> = (outPath: string, text: string, data: unknown) => Finding | undefined;

@@ -1,5 +1,6 @@
 import type { UiStrings } from '../i18n/index.js';
 import type { ArticleData } from './types.js';
+import { PLAIN_SITE_PATH } from '../util/plain-path.js';
 
 /**
  * The URL scheme in one place. URLs are site paths starting and ending in `/` (folders with an
@@ -92,7 +93,30 @@ export function withBasePath(basePath: string, sitePath: string): string {
 
 /** A site path as an absolute URL under the base URL (which already holds the base path). */
 export function absoluteUrl(baseUrl: string, sitePath: string): string {
+  // A plain path (util/plain-path.ts) resolves to the base's folder followed by the path as written:
+  // nothing in it is encoded or a dot segment. Every article page asks for a few (JSON-LD), the
+  // sitemap for every page: `new URL` each time cost some 0.1 s of a template edit of 10,000 articles.
+  if (sitePath.length > 1 && PLAIN_SITE_PATH.test(sitePath)) {
+    const folder = baseFolderOf(baseUrl);
+    if (folder !== undefined) return folder + sitePath.slice(1);
+  }
   return new URL(sitePath.replace(/^\//, ''), baseUrl).href;
+}
+
+const baseFolders = new Map<string, string | undefined>();
+
+/** What the URL parser puts before a relative path resolved against `baseUrl`: the base up to its last `/`, as the parser writes it. */
+function baseFolderOf(baseUrl: string): string | undefined {
+  if (baseFolders.has(baseUrl)) return baseFolders.get(baseUrl);
+  let folder: string | undefined;
+  try {
+    const href = new URL('x', baseUrl).href;
+    folder = href.endsWith('/x') ? href.slice(0, -1) : undefined;
+  } catch {
+    folder = undefined; // `new URL` in `absoluteUrl` says why
+  }
+  baseFolders.set(baseUrl, folder);
+  return folder;
 }
 
 /** Output file for a site path: folders get an `index.html`. */

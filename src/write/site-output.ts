@@ -1,19 +1,16 @@
-import type { WrittenFileCheck } from '../model/outputs.js';
 import type { OutputWriter } from './writer.js';
 
 /**
  * What the build's stages write through: the output writer, with every file whose bytes are written
- * handed to the checks of written files (external resources). Files kept from the last build are
- * not handed over: the cache fingerprint covers templates and config, so they passed the same checks.
- * Keyed files (feeds, model/outputs.ts) are kept across config edits too: they are XML and JSON,
- * which the checks do not read; an HTML or CSS file made keyed would have to be handed over.
- * A dry run (`check`) has no writer: it writes nothing, keeps nothing and so checks no written file.
+ * handed to the writer's checks of written files (external resources, model/outputs.ts), which scan
+ * it where it is made. Files kept from the last build are not handed over: the cache fingerprint
+ * covers templates and config, so they passed the same checks. Keyed files (feeds, model/outputs.ts)
+ * are kept across config edits too: they are XML and JSON, which the checks do not read; an HTML or
+ * CSS file made keyed would have to be handed over. A dry run (`check`) has no writer: it writes
+ * nothing, keeps nothing and so checks no written file.
  */
 export class SiteOutput {
-  constructor(
-    readonly writer: OutputWriter | undefined,
-    private readonly checks: readonly WrittenFileCheck[],
-  ) {}
+  constructor(readonly writer: OutputWriter | undefined) {}
 
   get dryRun(): boolean {
     return this.writer === undefined;
@@ -21,9 +18,7 @@ export class SiteOutput {
 
   /** Writes a file of the new output (nothing in a dry run). */
   put(rel: string, content: string | Uint8Array, hash?: string): void {
-    if (!this.writer) return;
-    for (const check of this.checks) check.inspect(rel, content);
-    this.writer.put(rel, content, hash);
+    this.writer?.put(rel, content, hash, true);
   }
 
   /**
@@ -31,7 +26,12 @@ export class SiteOutput {
    * second time (they would count it twice): for an article page finished with links to other articles.
    */
   replace(rel: string, content: string, hash?: string): void {
-    this.writer?.put(rel, content, hash);
+    this.writer?.put(rel, content, hash, false);
+  }
+
+  /** Waits until the writer's checks have scanned every file put so far (write/writer.ts `finishChecks`). */
+  finishChecks(): void {
+    this.writer?.finishChecks();
   }
 
   /** Carries a file over from the last build; false when its bytes are not there to keep (always in a dry run). */

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, sta
 import path from 'node:path';
 import { hashOf } from '../util/hash.js';
 import type { MadeFile } from './file-maker.js';
+import type { ThreadedFileCheck } from '../model/outputs.js';
 import { FileQueue } from './file-queue.js';
 import { planGraft, removeJournal, rollBack, withoutFolders, writeJournal, type GraftPlan } from './graft.js';
 import { acquireLock } from './lock.js';
@@ -26,6 +27,8 @@ export interface WriterOptions {
   readonly fileThreadFrom?: number;
   /** The check of a live folder restored by CI, made on a thread before the writer opened (write/copy-check.ts). */
   readonly copyVerdict?: CopyVerdict;
+  /** Checks that scan the files put with `checked`, where the files are made (model/outputs.ts). */
+  readonly checks?: readonly ThreadedFileCheck[];
 }
 
 /** The manifest of the live output in a writer's state folder (write/manifest.ts). */
@@ -85,7 +88,7 @@ export class OutputWriter {
     this.shadowFiles = shadowState?.files ?? new Map();
     this.shadowStamps = shadowState?.stamps ?? new Map();
     if (!shadowState) rmSync(this.shadow, { recursive: true, force: true });
-    this.files = new FileQueue(this.shadow, (rel, made) => this.made(rel, made), options.fileThreadFrom);
+    this.files = new FileQueue(this.shadow, (rel, made) => this.made(rel, made), options.fileThreadFrom, options.checks);
   }
 
   /** A file is made: its stamp, and the older generation's files that had to make room for it are gone from the shadow. */
@@ -157,24 +160,31 @@ export class OutputWriter {
   /**
    * Puts a file into the new output. `hash` is the content's `hashOf`, when the caller has it already.
    * The decision (keep, link, write) is made here; the file is made by the file queue, on a thread of
-   * its own in a large build (write/file-queue.ts), in the order put.
+   * its own in a large build (write/file-queue.ts), in the order put. `checked`: the writer's checks
+   * scan it, also when its bytes are the output's already.
    */
-  put(rel: string, content: string | Uint8Array, hash: string = hashOf(content)): void {
+  put(rel: string, content: string | Uint8Array, hash: string = hashOf(content), checked = false): void {
     this.claim(rel, hash);
-    if (this.shadowFiles.get(rel) === hash) return;
-    if (this.liveHash(rel) === hash) {
-      this.pendingLinks.add(rel);
+    const inShadow = this.shadowFiles.get(rel) === hash;
+    if (inShadow || this.liveHash(rel) === hash) {
+      if (!inShadow) this.pendingLinks.add(rel);
+      if (checked) this.files.scan(rel, content);
       return;
     }
     this.markShadowDirty();
     // The shadow holds exactly the files of its manifest: only a listed file has to go first. An
     // older generation's file may be a hard link to the live one: it goes first, never overwritten in place.
     const existing = this.shadowFiles.delete(rel);
-    this.files.make({ rel, content, replace: existing && !this.writtenNow.has(rel) });
+    this.files.make({ rel, content, replace: existing && !this.writtenNow.has(rel) }, checked);
     if (this.writtenNow.has(rel)) this.stats.written--;
     this.writtenNow.add(rel);
     this.stats.written++;
     this.shadowFiles.set(rel, hash);
+  }
+
+  /** Waits until every file put so far is made and scanned: the checks have then been told all they found. */
+  finishChecks(): void {
+    this.files.drain();
   }
 
   /** Whether the new output can have these bytes at `rel` without them being produced again. */

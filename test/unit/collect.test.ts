@@ -29,7 +29,7 @@ function setup(writing = true) {
   const writer = writing ? OutputWriter.open(path.join(dir, 'dist'), undefined) : undefined;
   const problems: Problem[] = [];
   const claims = new OutputClaims({ dir: path.join(dir, 'content'), displayPrefix: 'content/' }, problems);
-  const output = new SiteOutput(writer, []);
+  const output = new SiteOutput(writer);
   const collector = new SiteCollector({ policy: { drafts: false, future: false, now: NOW }, claims, output, feedItems: 10, displayPrefix: 'content/', host: 'example.org', basePath: '/', problems });
   return { dir, writer, problems, collector };
 }
