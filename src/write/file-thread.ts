@@ -24,12 +24,13 @@ function makeBatch(batch: FileBatch, scanners: readonly FileScanner[]): void {
   for (const file of batch) {
     try {
       const found = file.scans ? runScans(scanners, file.scans, file.rel, file.content) : undefined;
+      const scanned = file.scans ? { scanned: { seq: file.seq!, ...(found ? { found } : {}) } } : {};
       if (file.scanOnly) {
-        outcomes.push({ rel: file.rel, scanned: true, ...(found ? { found } : {}) });
+        outcomes.push({ rel: file.rel, scanned: { seq: file.seq!, ...(found ? { found } : {}) } });
         continue;
       }
       const made = maker.make(file);
-      outcomes.push({ rel: file.rel, stamp: made.stamp, removed: made.removed, ...(found ? { found } : {}) });
+      outcomes.push({ rel: file.rel, stamp: made.stamp, removed: made.removed, ...scanned });
     } catch (err) {
       outcomes.push(errorOutcome(file.rel, err));
     }

@@ -29,6 +29,8 @@ export interface WriterOptions {
   readonly copyVerdict?: CopyVerdict;
   /** Checks that scan the files put with `checked`, where the files are made (model/outputs.ts). */
   readonly checks?: readonly ThreadedFileCheck[];
+  /** Whether the file thread has a core for the checks' scans (write/file-queue.ts); else they run in the calling thread. */
+  readonly scansOnThread?: () => boolean;
 }
 
 /** The manifest of the live output in a writer's state folder (write/manifest.ts). */
@@ -88,7 +90,7 @@ export class OutputWriter {
     this.shadowFiles = shadowState?.files ?? new Map();
     this.shadowStamps = shadowState?.stamps ?? new Map();
     if (!shadowState) rmSync(this.shadow, { recursive: true, force: true });
-    this.files = new FileQueue(this.shadow, (rel, made) => this.made(rel, made), options.fileThreadFrom, options.checks);
+    this.files = new FileQueue(this.shadow, (rel, made) => this.made(rel, made), options.fileThreadFrom, options.checks, options.scansOnThread);
   }
 
   /** A file is made: its stamp, and the older generation's files that had to make room for it are gone from the shadow. */

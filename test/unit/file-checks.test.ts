@@ -101,6 +101,20 @@ describe('checks of written files, run where the writer makes each file', () => 
     expect(told).toEqual(external(all));
   });
 
+  it('keeps the order when the scans move between the threads: here while render threads take the cores, there when not', () => {
+    const all = files();
+    const check = new ExternalResourceCheck(HOST, []);
+    const told = recorder(check);
+    let asked = 0;
+    // Every third question answers "no core free": those files are scanned here at once, while earlier ones wait on the thread.
+    const queue = new FileQueue(folder(), () => undefined, 0, [check], () => asked++ % 3 !== 0);
+    all.forEach(([rel, text], i) => (i % 5 === 4 ? queue.scan(rel, text) : queue.make({ rel, content: text, replace: false }, true)));
+    queue.drain();
+    queue.close();
+    expect(asked).toBeGreaterThan(300);
+    expect(told).toEqual(external(all));
+  });
+
   it('a check whose module cannot be loaded fails the writer with its error instead of scanning nothing', () => {
     const dir = folder();
     const broken: ThreadedFileCheck = { module: pathToFileURL(path.join(dir, 'missing.js')).href, data: null, scan: () => undefined, wants: () => true, found: () => undefined };
