@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { afterEach } from 'vitest';
 import { build, type BuildOptions, type BuildReport } from '../src/build/build.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +13,19 @@ export const CLI = path.join(REPO, 'bin', 'stadtbote.js');
 /** A fresh temporary folder, removed by the caller with `rmSync` (or left for inspection). */
 export function tempDir(prefix = 'stadtbote-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A maker of temporary folders for one test file: each is removed after the test that made it. */
+export function tempDirsPerTest(prefix = 'stadtbote-test-'): () => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) cleanup(dir);
+  });
+  return () => {
+    const dir = tempDir(prefix);
+    made.push(dir);
+    return dir;
+  };
 }
 
 /** Writes a site from a map of relative path → file content into a new temporary folder. */

@@ -23,11 +23,15 @@ const STALL_MS = 120_000;
 /** A thread that has not loaded in this long never will (its code could not be loaded). */
 const START_MS = 20_000;
 
-/** A file to make, with the writer's checks that scan it (model/outputs.ts `ThreadedFileCheck`); `scanOnly`: scanned, not made. */
+/** Which of the writer's checks scan a file (model/outputs.ts `ThreadedFileCheck`), and its number among the files scanned: findings are told in that order. */
+export interface ScanJob {
+  readonly checks: readonly number[];
+  readonly seq: number;
+}
+
+/** A file to make, with the scan it gets on the thread; `scanOnly`: scanned, not made. */
 export interface QueuedFile extends FileToMake {
-  /** Indexes of the checks that scan it, and its number among the files scanned (their findings are told in that order). */
-  readonly scans?: readonly number[];
-  readonly seq?: number;
+  readonly scan?: ScanJob;
   /** Only scanned: the writer keeps the bytes the output has (a page rendered again the same). */
   readonly scanOnly?: boolean;
 }
@@ -127,7 +131,7 @@ export class FileQueue {
     if (scans && !this.scansOnThread()) {
       this.tell(seq, file.rel, runScans(this.scanners, scans, file.rel, file.content));
       this.queue(file);
-    } else this.queue(scans ? { ...file, scans, seq } : file);
+    } else this.queue(scans ? { ...file, scan: { checks: scans, seq } } : file);
   }
 
   /** Scans a file that is not made (its bytes are kept from the last build), in the order of the files made. */
@@ -136,7 +140,7 @@ export class FileQueue {
     if (!scans) return;
     const seq = this.scanned++;
     if (this.here() || !this.scansOnThread()) this.tell(seq, rel, runScans(this.scanners, scans, rel, content));
-    else this.queue({ rel, content, replace: false, scans, seq, scanOnly: true });
+    else this.queue({ rel, content, replace: false, scan: { checks: scans, seq }, scanOnly: true });
   }
 
   /** Whether files are made in this thread now: before the thread's turn, or after it was stopped. */

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileMaker } from './file-maker.js';
-import type { BatchOutcome, FileBatch, FileOutcome, FileThreadData } from './file-queue.js';
+import type { BatchOutcome, FileBatch, FileOutcome, FileThreadData, QueuedFile, ScanJob, ScanOutcome } from './file-queue.js';
 import { loadScanners, runScans, type FileScanner } from './file-scans.js';
 
 /**
@@ -23,19 +23,23 @@ function makeBatch(batch: FileBatch, scanners: readonly FileScanner[]): void {
   const outcomes: FileOutcome[] = [];
   for (const file of batch) {
     try {
-      const found = file.scans ? runScans(scanners, file.scans, file.rel, file.content) : undefined;
-      const scanned = file.scans ? { scanned: { seq: file.seq!, ...(found ? { found } : {}) } } : {};
-      if (file.scanOnly) {
-        outcomes.push({ rel: file.rel, scanned: { seq: file.seq!, ...(found ? { found } : {}) } });
+      const scanned = file.scan ? scanOutcome(file.scan, file, scanners) : undefined;
+      if (file.scanOnly && scanned) {
+        outcomes.push({ rel: file.rel, scanned });
         continue;
       }
       const made = maker.make(file);
-      outcomes.push({ rel: file.rel, stamp: made.stamp, removed: made.removed, ...scanned });
+      outcomes.push({ rel: file.rel, stamp: made.stamp, removed: made.removed, ...(scanned ? { scanned } : {}) });
     } catch (err) {
       outcomes.push(errorOutcome(file.rel, err));
     }
   }
   answer(outcomes);
+}
+
+function scanOutcome(job: ScanJob, file: QueuedFile, scanners: readonly FileScanner[]): ScanOutcome {
+  const found = runScans(scanners, job.checks, file.rel, file.content);
+  return { seq: job.seq, ...(found ? { found } : {}) };
 }
 
 function answer(outcomes: FileOutcome[]): void {

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExternalResourceCheck } from '../../src/checks/external-resources.js';
 import type { ThreadedFileCheck } from '../../src/model/outputs.js';
 import { FileQueue } from '../../src/write/file-queue.js';
 import { OutputWriter } from '../../src/write/writer.js';
-import { cleanup, REPO, tempDir } from '../helpers.js';
+import { REPO, tempDirsPerTest } from '../helpers.js';
 
 /**
  * The writer's checks of written files (model/outputs.ts `ThreadedFileCheck`): the external-resource
@@ -15,16 +15,7 @@ import { cleanup, REPO, tempDir } from '../helpers.js';
  * same as when every file is made in the calling thread.
  */
 const HOST = 'example.org';
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
-
-function folder(): string {
-  const dir = tempDir('stadtbote-file-checks-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempDirsPerTest('stadtbote-file-checks-');
 
 /** 400 pages and a stylesheet; every seventh page loads something from elsewhere, the hosts repeat. */
 function files(): [string, string][] {

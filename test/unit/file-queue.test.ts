@@ -2,23 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFsError } from '../../src/model/fs-errors.js';
 import { FileQueue } from '../../src/write/file-queue.js';
 import type { MadeFile } from '../../src/write/file-maker.js';
 import { OutputWriter } from '../../src/write/writer.js';
-import { cleanup, readTree, REPO, tempDir } from '../helpers.js';
+import { readTree, REPO, tempDirsPerTest } from '../helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
-
-function folder(): string {
-  const dir = tempDir('stadtbote-files-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempDirsPerTest('stadtbote-files-');
 
 describe('FileQueue: the output writer’s files made on a thread of their own', () => {
   it('makes files in the order given, in their folders, and reports each one’s stamp', () => {

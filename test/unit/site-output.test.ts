@@ -33,7 +33,7 @@ describe('SiteOutput: the writer’s external-resource check is handed the writt
     expect(reasons.join('\n')).toContain('fonts.example.com');
   });
 
-  it('a dry run writes nothing, keeps nothing and checks nothing', () => {
+  it('a dry run writes nothing and keeps nothing, and has no written files to wait for', () => {
     const output = new SiteOutput(undefined);
     output.put('index.html', '<script src="https://cdn.example.net/x.js"></script>');
     output.finishChecks();
