@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/util/collect-garbage.js';
+import { collectGarbage, collectIfLarge } from '../../src/util/collect-garbage.js';
 
 /**
  * Before Pagefind indexes a large part, the build lets go of its pages' data and collects: what it
@@ -29,5 +29,30 @@ describe('collectGarbage', () => {
     expect(afterCompacting.heapTotal - afterCompacting.heapUsed).toBeLessThan(afterCompacting.heapUsed * 0.7);
     expect(afterCompacting.heapTotal).toBeLessThanOrEqual(afterPlain.heapTotal);
     expect(survivors).toHaveLength(300_000);
+  });
+});
+
+/** Objects of some 100 bytes each, alive until the caller lets go of the array. */
+function garbageOf(count: number): object[] {
+  const items: object[] = [];
+  for (let i = 0; i < count; i++) items.push({ name: `result-${i}`, links: [i, i + 1] });
+  return items;
+}
+
+/** A large build collects after its long stages, so that the next stage does not begin on top of what the last left behind. */
+describe('collectIfLarge', () => {
+  it('collects what a stage left behind when the heap in use is above the limit', () => {
+    let left: object[] | undefined = garbageOf(1_000_000);
+    const withIt = process.memoryUsage().heapUsed;
+    expect(left).toHaveLength(1_000_000);
+    left = undefined;
+    expect(collectIfLarge(0)).toBe(true);
+    // A million objects of some 100 bytes: without a collection they would still count as in use.
+    expect(process.memoryUsage().heapUsed).toBeLessThan(withIt - 50 * 2 ** 20);
+  });
+
+  it('leaves a heap below the limit to V8', () => {
+    const heap = process.memoryUsage().heapUsed;
+    expect(collectIfLarge(heap + 512 * 2 ** 20)).toBe(false);
   });
 });
