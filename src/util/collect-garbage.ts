@@ -14,10 +14,9 @@ import { runInNewContext } from 'node:vm';
  * read by each full collection, here only by this one. Costs some hundred milliseconds on a large heap.
  */
 export function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
   setFlagsFromString('--compact-on-every-full-gc');
   try {
-    (runInNewContext('gc') as () => void)();
+    fullCollection();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
@@ -46,8 +45,14 @@ export function collectIfLarge(limit: number = LARGE_HEAP_BYTES): boolean {
   return true;
 }
 
-/** A full collection as V8 makes it on its own; `gc` from a new context, as `collectGarbage` gets it. */
+/** V8's `gc`, taken once from a context made with `--expose-gc`. */
+let exposedGc: (() => void) | undefined;
+
+/** A full collection, as V8 makes one on its own. */
 function fullCollection(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  if (!exposedGc) {
+    setFlagsFromString('--expose-gc');
+    exposedGc = runInNewContext('gc') as () => void;
+  }
+  exposedGc();
 }
