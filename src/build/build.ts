@@ -233,8 +233,8 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   await renderSources({ ...sourceStage, read: last.read }, pool, toRender, collector, options.onProgress, last.articleLinksOf);
   last = undefined;
   // A build that rendered much of a large archive has left much behind in each stage: collected before the next (util/collect-garbage.ts).
-  const collectAfterStage = toRender.length >= MANY_RENDERED ? collectIfLarge : (): boolean => false;
-  collectAfterStage();
+  const manyRendered = toRender.length >= MANY_RENDERED;
+  if (manyRendered) collectIfLarge();
   timer.mark(`render ${toRender.length} sources${pool.storedReadAhead > 0 ? ` (${pool.storedReadAhead} stored bodies read ahead)` : ''}`);
   const collected = collector.result();
   const { articles, pages } = collected;
@@ -254,7 +254,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   // A build with errors goes on to the end all the same, writing nothing that is kept: links to pages of the
   // site (`/impressum/`) can only be checked once every page and file is claimed, and they come in the same run.
   const failing = problems.some(isError);
-  collectAfterStage();
+  if (manyRendered) collectIfLarge();
   timer.mark('links, feeds, checks');
 
   // Plan and write the list pages, then the site-wide files.
@@ -262,7 +262,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   const renderer = pool.local();
   // Article pages get their links to other articles (related, previous, next) now that all are known.
   const articlePages = await writeArticlePages({ pages: articlePageInput, model, renderer, read: content.read, output, previous: cache.previous, next: cache.next, search: config.search });
-  collectAfterStage();
+  if (manyRendered) collectIfLarge();
   timer.mark(`article pages: related, previous/next (${articlePages.rerendered} rendered again)`);
   // Every article page is final: the search index can be built while list pages and site files are made (search/search-thread.ts).
   // Not for a build that fails: its index would be thrown away.

@@ -27,7 +27,7 @@ export function collectGarbage(): void {
  * 10,000-article build's main thread stays below 200 MiB and never pays for it; 100,000 articles
  * pass 380 MiB once their sources are looked up in the cache.
  */
-export const LARGE_HEAP_BYTES = 384 * 2 ** 20;
+const LARGE_HEAP_BYTES = 384 * 2 ** 20;
 
 /**
  * A full collection, now, where the heap in use is above `limit`; whether it collected. V8 lets a

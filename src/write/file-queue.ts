@@ -29,12 +29,8 @@ export interface ScanJob {
   readonly seq: number;
 }
 
-/** A file to make, with the scan it gets on the thread; `scanOnly`: scanned, not made. */
-export interface QueuedFile extends FileToMake {
-  readonly scan?: ScanJob;
-  /** Only scanned: the writer keeps the bytes the output has (a page rendered again the same). */
-  readonly scanOnly?: boolean;
-}
+/** A file to make, with the scan it gets on the thread; or, `scanOnly`, a file only scanned: the writer keeps the bytes the output has (a page rendered again the same). */
+export type QueuedFile = FileToMake & ({ readonly scan?: ScanJob; readonly scanOnly?: false } | { readonly scan: ScanJob; readonly scanOnly: true });
 
 export type FileBatch = readonly QueuedFile[];
 
@@ -91,7 +87,7 @@ export class FileQueue {
   private done: Int32Array | undefined;
   private sent = 0;
   private made = 0;
-  private batch: FileToMake[] = [];
+  private batch: QueuedFile[] = [];
   private batchBytes = 0;
   private failure: Error | undefined;
   /** Set by `stopThread`: files are made in this thread from then on. */

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileMaker } from './file-maker.js';
-import type { BatchOutcome, FileBatch, FileOutcome, FileThreadData, QueuedFile, ScanJob, ScanOutcome } from './file-queue.js';
+import { FileMaker, type FileToMake } from './file-maker.js';
+import type { BatchOutcome, FileBatch, FileOutcome, FileThreadData, ScanJob, ScanOutcome } from './file-queue.js';
 import { loadScanners, runScans, type FileScanner } from './file-scans.js';
 
 /**
@@ -23,11 +23,11 @@ function makeBatch(batch: FileBatch, scanners: readonly FileScanner[]): void {
   const outcomes: FileOutcome[] = [];
   for (const file of batch) {
     try {
-      const scanned = file.scan ? scanOutcome(file.scan, file, scanners) : undefined;
-      if (file.scanOnly && scanned) {
-        outcomes.push({ rel: file.rel, scanned });
+      if (file.scanOnly) {
+        outcomes.push({ rel: file.rel, scanned: scanOutcome(file.scan, file, scanners) });
         continue;
       }
+      const scanned = file.scan ? scanOutcome(file.scan, file, scanners) : undefined;
       const made = maker.make(file);
       outcomes.push({ rel: file.rel, stamp: made.stamp, removed: made.removed, ...(scanned ? { scanned } : {}) });
     } catch (err) {
@@ -37,7 +37,7 @@ function makeBatch(batch: FileBatch, scanners: readonly FileScanner[]): void {
   answer(outcomes);
 }
 
-function scanOutcome(job: ScanJob, file: QueuedFile, scanners: readonly FileScanner[]): ScanOutcome {
+function scanOutcome(job: ScanJob, file: FileToMake, scanners: readonly FileScanner[]): ScanOutcome {
   const found = runScans(scanners, job.checks, file.rel, file.content);
   return { seq: job.seq, ...(found ? { found } : {}) };
 }

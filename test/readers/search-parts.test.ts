@@ -1,18 +1,15 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
-import { buildSite, cleanup, makeSite, readTree, tempDir } from '../helpers.js';
+import { buildSite, makeSite, readTree, tempDirsPerTest } from '../helpers.js';
 
 /**
  * A split search index (one Pagefind bundle per year) follows the change: an edited article
  * re-indexes its year's part alone, the other parts' files stay as they were, and the incremental
  * output is byte for byte the output of a cold build of the same content.
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
+const folder = tempDirsPerTest();
 
 /** Three years of three articles each; `searchSplit: year` so that a small site is split too. */
 function site(): string {
@@ -22,8 +19,7 @@ function site(): string {
       files[`content/${year}/${year}-0${k}-1${k}-meldung-${k}.md`] = `---\ntitle: "Meldung ${k} aus ${year}"\ndate: ${year}-0${k}-1${k}\nregion: Potsdam\nteaser: "Kurz ${year}."\n---\nText über Glasfaser ${year}.\n`;
     }
   }
-  const root = makeSite(files);
-  dirs.push(root);
+  const root = makeSite(files, folder());
   return root;
 }
 
@@ -72,8 +68,7 @@ describe('search index in parts', () => {
     for (const [rel, bytes] of before) if (rel.startsWith('pagefind/2023/') || rel.startsWith('pagefind/2024/')) expect(after.get(rel)?.equals(bytes), rel).toBe(true);
 
     // The same content built cold, in another folder: byte-identical output.
-    const cold = tempDir();
-    dirs.push(cold);
+    const cold = folder();
     cpSync(path.join(root, 'content'), path.join(cold, 'content'), { recursive: true });
     cpSync(path.join(root, 'stadtbote.config.yaml'), path.join(cold, 'stadtbote.config.yaml'));
     const coldReport = await buildSite(cold);
@@ -98,8 +93,7 @@ describe('search index in parts', () => {
 
   /** The output of the same content built cold in another folder. */
   async function coldTree(root: string): Promise<Map<string, Buffer>> {
-    const cold = tempDir();
-    dirs.push(cold);
+    const cold = folder();
     cpSync(path.join(root, 'content'), path.join(cold, 'content'), { recursive: true });
     cpSync(path.join(root, 'stadtbote.config.yaml'), path.join(cold, 'stadtbote.config.yaml'));
     await buildSite(cold);

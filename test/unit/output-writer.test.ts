@@ -1,19 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { OutputWriter } from '../../src/write/writer.js';
 import { hashOf } from '../../src/util/hash.js';
-import { cleanup, readTree, tempDir } from '../helpers.js';
+import { cleanup, readTree, tempDirsPerTest } from '../helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
+const folder = tempDirsPerTest('stadtbote-writer-');
 
 /** An output folder `dist` and a state folder in a fresh temporary folder. */
 function setup(): { out: string; state: string; parent: string } {
-  const parent = tempDir('stadtbote-writer-');
-  dirs.push(parent);
+  const parent = folder();
   return { out: path.join(parent, 'dist'), state: path.join(parent, 'state'), parent };
 }
 

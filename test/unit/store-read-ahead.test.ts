@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MarkdownStore, type StoredMarkdown } from '../../src/cache/markdown-store.js';
 import { entryFileOf, readEntryText } from '../../src/cache/store-files.js';
 import { READ_WINDOW, StoreReadAhead } from '../../src/cache/store-read-ahead.js';
-import { cleanup, tempDir } from '../helpers.js';
+import { tempDirsPerTest } from '../helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
+const folder = tempDirsPerTest('stadtbote-store-');
 
 /** A key as `markdownEntryKey` makes them: 27 characters of base64url. */
 const keyOf = (i: number): string => `k${String(i).padStart(26, '0')}`;
@@ -27,8 +24,7 @@ function entry(i: number): StoredMarkdown {
 
 /** A store folder with entries for keys 0 … count-1; `missing` have no file, `broken` a file that is no entry. */
 function storeWith(count: number, missing: ReadonlySet<number>, broken: ReadonlySet<number>): string {
-  const dir = tempDir('stadtbote-store-');
-  dirs.push(dir);
+  const dir = folder();
   for (let i = 0; i < count; i++) {
     if (missing.has(i)) continue;
     const file = entryFileOf(dir, keyOf(i));
@@ -110,8 +106,7 @@ describe('MarkdownStore.readAhead', () => {
 
 describe('readEntryText', () => {
   it('reads an entry larger than its kept buffer whole, and the small ones after it too', () => {
-    const dir = tempDir('stadtbote-store-');
-    dirs.push(dir);
+    const dir = folder();
     const large = path.join(dir, 'large.json');
     const small = path.join(dir, 'small.json');
     // 200 KB of text with characters of two and three bytes: more than the 64 KB buffer, across its doublings.

@@ -1,20 +1,16 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/model/errors.js';
 import { walkFiles } from '../../src/util/files.js';
 import { listContent } from '../../src/content/load.js';
-import { article, buildSite, cleanup, makeSite, tempDir } from '../helpers.js';
+import { article, buildSite, makeSite, tempDirsPerTest } from '../helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) cleanup(d);
-});
+const folder = tempDirsPerTest('stadtbote-walk-');
 
 /** A folder `root/` with a sibling `outside/` that holds a secret. */
 function tree(): { root: string; outside: string } {
-  const base = tempDir('stadtbote-walk-');
-  dirs.push(base);
+  const base = folder();
   const root = path.join(base, 'root');
   const outside = path.join(base, 'outside');
   mkdirSync(path.join(root, 'b', 'tief'), { recursive: true });
@@ -36,7 +32,7 @@ describe('walkFiles: the one folder walker', () => {
   });
 
   it('a missing folder has no files', () => {
-    expect(walkFiles(path.join(tempDir(), 'gibt-es-nicht'))).toEqual({ files: [], skipped: [] });
+    expect(walkFiles(path.join(folder(), 'gibt-es-nicht'))).toEqual({ files: [], skipped: [] });
   });
 
   it('follows a link to a file inside the folder, under the link’s own name', () => {
@@ -83,13 +79,11 @@ describe('its users report what it skipped', () => {
   });
 
   it('static/: a linked file inside is published, a link outside stops the build', async () => {
-    const site = makeSite({ 'content/2025/a.md': article(), 'static/bilder/logo.ico': 'ico' });
-    dirs.push(site);
+    const site = makeSite({ 'content/2025/a.md': article(), 'static/bilder/logo.ico': 'ico' }, folder());
     symlinkSync(path.join(site, 'static', 'bilder', 'logo.ico'), path.join(site, 'static', 'favicon.ico'));
     const report = await buildSite(site, { noCache: true });
     expect(readFileSync(path.join(report.outDir, 'favicon.ico'), 'utf8')).toBe('ico');
-    const outside = tempDir();
-    dirs.push(outside);
+    const outside = folder();
     writeFileSync(path.join(outside, 'geheim.txt'), 'x');
     symlinkSync(path.join(outside, 'geheim.txt'), path.join(site, 'static', 'geheim.txt'));
     const failed = await buildSite(site, { noCache: true }).catch((err: unknown) => err as ContentError);
