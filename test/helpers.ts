@@ -3,16 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { build, type BuildOptions, type BuildReport } from '../src/build/build.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures');
 export const CLI = path.join(REPO, 'bin', 'stadtbote.js');
 
-/** A fresh temporary folder, removed by the caller with `rmSync` (or left for inspection). */
+/** Temporary folders made by this test file; any its tests leave are removed once it is done. */
+const madeInFile: string[] = [];
+// Registered when a test file loads this module, so it runs after the file's own `afterAll` (servers stopped, say).
+afterAll(() => {
+  // STADTBOTE_KEEP_TEMP=1 keeps them for inspection.
+  if (process.env.STADTBOTE_KEEP_TEMP !== '1') for (const dir of madeInFile.splice(0)) cleanup(dir);
+});
+
+/** A fresh temporary folder: removed by the caller with `cleanup`, else once the test file is done. */
 export function tempDir(prefix = 'stadtbote-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeInFile.push(dir);
+  return dir;
 }
 
 /** A maker of temporary folders for one test file: each is removed after the test that made it. */
@@ -81,6 +91,10 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  // A build into the folder leaves its writer's folders and files beside it (write/writer.ts): the shadow, above all.
+  for (const beside of ['stadtbote-shadow', 'stadtbote-old', 'stadtbote-lock', 'stadtbote-moved.json']) {
+    rmSync(path.join(path.dirname(dir), `.${path.basename(dir)}.${beside}`), { recursive: true, force: true });
+  }
 }
 
 /** Deterministic pseudo-random numbers (xorshift32), so a failing random sequence can be replayed by its seed. */

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanup, tempDir } from '../helpers.js';
 import { readSource } from '../../src/content/load.js';
 import { toVFileMessage } from '../../src/model/problem.js';
 import { validateSource } from '../../src/content/validate.js';
@@ -155,10 +158,14 @@ describe('validation messages', () => {
 });
 
 function readSourceFromText(text: string): SourceFile {
-  const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-  const dir = mkdtempSync('/tmp/stadtbote-src-');
-  writeFileSync(`${dir}/a.md`, text);
-  return readSource(dir, 'a.md', 'content/');
+  const dir = tempDir('stadtbote-src-');
+  try {
+    writeFileSync(path.join(dir, 'a.md'), text);
+    // Read at once: the folder can go.
+    return readSource(dir, 'a.md', 'content/');
+  } finally {
+    cleanup(dir);
+  }
 }
 
 describe('GFM only where it is needed', () => {

@@ -1,20 +1,20 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
 import { parseFrontmatter } from '../../src/content/frontmatter.js';
 import { parseSiteDate } from '../../src/util/dates.js';
-import { buildSite, REPO, tempDir } from '../helpers.js';
+import { buildSite, cleanup, REPO, tempDir } from '../helpers.js';
 import { emptySite, serveFolder, type FixtureServer } from './import-helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);
-const cleanup: string[] = [];
+const made: string[] = [];
 let server: FixtureServer | undefined;
 
 afterAll(async () => {
   await server?.close();
-  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  made.forEach(cleanup);
 });
 
 interface Entry {
@@ -46,12 +46,12 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
   it('gives back the same titles, dates, regions and article photos (RSS and Atom), and passes check', async () => {
     const dist = tempDir('stadtbote-roundtrip-dist-');
     const cache = tempDir('stadtbote-roundtrip-cache-');
-    cleanup.push(dist, cache);
+    made.push(dist, cache);
     // The sample site, built for the loopback address it is then served at.
     server = await serveFolder(dist);
     await buildSite(REPO, { out: dist, cacheDir: cache, baseUrl: `${server.url}/`, search: false });
     const root = emptySite(path.join(REPO, 'stadtbote.config.yaml'));
-    cleanup.push(root);
+    made.push(root);
     const { report } = await runImport({ root, source: `${server.url}/feed.xml`, now: NOW });
     const original = articles(path.join(REPO, 'content'));
     const imported = articles(path.join(root, 'content'));
@@ -68,7 +68,7 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     // The Atom feed carries the same.
     const fromAtom = emptySite(path.join(REPO, 'stadtbote.config.yaml'));
-    cleanup.push(fromAtom);
+    made.push(fromAtom);
     await runImport({ root: fromAtom, source: `${server.url}/atom.xml`, now: NOW });
     expect(articles(path.join(fromAtom, 'content'))).toEqual(original);
   });
