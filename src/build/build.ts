@@ -97,9 +97,10 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
   // Identifies the render context inside worker threads; the cache checks assets per source instead.
   const pool = new RenderPool(context, hashOf(cache.fingerprint, JSON.stringify(context.assets), cache.markdownStore ?? ''), options.workers, options.renderBudget);
   // The external resources of every page and stylesheet written, scanned where the writer makes the file (model/outputs.ts):
-  // on its file thread, unless render threads take every core (a cold build), when this thread, which waits for them, scans.
+  // on its file thread, unless render threads take every core rendering sources (a cold build), when this thread, which waits for them, scans.
+  // After that (article and list pages, site files) this thread is the busy one, and the file thread scans again.
   const externals = options.dryRun ? undefined : new ExternalResourceCheck(new URL(config.baseUrl).host, config.allowedHosts, config.language /* messages */);
-  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict(), checks: externals ? [externals] : [], scansOnThread: () => pool.threadsUsed === 0 });
+  const writer = options.dryRun ? undefined : OutputWriter.open(paths.out, cache.writerState, { copyVerdict: await head.copyVerdict(), checks: externals ? [externals] : [], scansOnThread: () => !pool.rendersSourcesOnThreads });
   let search: SearchStage | undefined;
   let addresses: AddressCheck | undefined;
   try {

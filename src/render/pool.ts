@@ -39,6 +39,7 @@ export class RenderPool {
   private isolatedUsed = false;
   /** Set when a large render of stored bodies ran in this thread (see `renderSources`). */
   private renderedStoredHere = false;
+  private sourcesOnThreads = false;
   private started = false;
   private localRenderer: Renderer | undefined;
   private readonly threads: number;
@@ -154,7 +155,17 @@ export class RenderPool {
       for (let i = 0; i < remaining.length; i += SOURCE_BATCH) yield { items: remaining.slice(i, i + SOURCE_BATCH).map(load) };
     }
     const run = (sources: readonly SourceFile[]): Promise<(SourceResult | Packed)[]> => this.budgeted.run(pool, sources, (s, p) => this.sourcesTask(s, p, articleLinksOf));
-    await streamBatches<SourceFile, SourceResult | Packed>(run, this.threads * 4, batches(), (result, source) => onResult(unpacked(result), source));
+    this.sourcesOnThreads = true;
+    try {
+      await streamBatches<SourceFile, SourceResult | Packed>(run, this.threads * 4, batches(), (result, source) => onResult(unpacked(result), source));
+    } finally {
+      this.sourcesOnThreads = false;
+    }
+  }
+
+  /** Whether sources are being rendered on the threads now: then they take every core (Markdown is most of a cold build's work). */
+  get rendersSourcesOnThreads(): boolean {
+    return this.sourcesOnThreads;
   }
 
   /** Whether a large render starts in this thread: threads chosen automatically, none running yet, and stored bodies to take. */
