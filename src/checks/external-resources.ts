@@ -51,7 +51,10 @@ export class ExternalResourceCheck implements ThreadedFileCheck<ExternalResource
    */
   problems(ownerOf: (outPath: string) => string | undefined = () => undefined): Problem[] {
     const seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
-    for (const { rel, resources } of this.findings) {
+    // In path order: render threads hand pages over in the order they finish them, and the message
+    // names the first page with a resource, which must be the same in every run.
+    const inPathOrder = [...this.findings].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    for (const { rel, resources } of inPathOrder) {
       for (const resource of resources) {
         if (isAllowed(resource.host, this.allowedHosts)) continue;
         const key = `${resource.kind} ${resource.url}`;

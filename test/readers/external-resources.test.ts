@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/model/errors.js';
 import { findExternalCssResources, findExternalResources } from '../../src/checks/external-resources.js';
-import { buildSite, cleanup, copyFixture } from '../helpers.js';
+import type { Problem } from '../../src/model/problem.js';
+import { article, buildSite, cleanup, copyFixture, makeSite } from '../helpers.js';
 
 const HOST = 'www.example.org';
 
@@ -105,6 +106,43 @@ describe('the build refuses third-party resources', () => {
     const root = copyFixture('readers-site');
     try {
       await expect(buildSite(root)).resolves.toMatchObject({ articles: 30 });
+    } finally {
+      cleanup(root);
+    }
+  });
+});
+
+describe('the scans of written pages, on whichever thread', () => {
+  it('reports the same, from the same first page, with render threads and the file thread as in one thread', async () => {
+    // Over 300 files, so the writer's file thread starts (write/file-queue.ts FILE_THREAD_FROM): the render threads'
+    // pages are scanned in this thread while they render sources, and the list pages after that on the file thread.
+    const files: Record<string, string> = {
+      'stadtbote.config.yaml': 'title: Scans\nbaseUrl: https://www.example.org/\nperPage: 5\nsearch: false\n',
+      'templates/partials/footer.liquid': '<footer><img src="https://cdn.example.com/siegel.png" alt="Siegel"></footer>\n',
+    };
+    for (let i = 0; i < 320; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String(Math.floor(i / 28) + 1).padStart(2, '0');
+      files[`content/2024/meldung-${i}.md`] = article({ title: `Meldung ${i}`, date: `2024-${month}-${day}`, region: i % 2 ? 'Potsdam' : 'Cottbus' });
+    }
+    const root = makeSite(files);
+    try {
+      const problemsWith = async (workers: number): Promise<Problem[]> => {
+        const error = await buildSite(root, { workers, noCache: true }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ContentError);
+        return (error as ContentError).problems.filter((p) => p.ruleId === 'external-resource');
+      };
+      const threaded = await problemsWith(2);
+      // Render threads hand pages over in the order they finish them: the page named first is the first in path order all the same.
+      expect(threaded).toEqual(await problemsWith(0));
+      expect(threaded).toHaveLength(1);
+      expect(threaded[0]!.file).toBe('content/2024/meldung-0.md');
+      // Every page has the footer: 320 article pages, the list pages and the site's other pages, each counted once.
+      const more = Number(/und ([\d.]+) weitere Dateien/.exec(threaded[0]!.reason)?.[1]?.replace('.', ''));
+      expect(more).toBeGreaterThan(320 + 64);
     } finally {
       cleanup(root);
     }
