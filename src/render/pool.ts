@@ -238,21 +238,26 @@ function jobOnly({ template, chrome, data }: TemplateJob): TemplateJob {
 }
 
 /** Items sent to a thread together. */
-interface Batch<T> {
+export interface Batch<T> {
   readonly items: readonly T[];
 }
 
 /**
  * Runs batches on the pool with at most `limit` in flight, handing each item and its result to
- * `onResult` as batches come back. Batches are taken from the iterable only when there is room, so
- * items that are read or built per batch, and their results, never pile up in memory.
+ * `onResult` in the order of the batches, whichever thread finishes first: what the build does with
+ * them (which of two sources that want one address gets it, which page a message names first) is
+ * then the same in every run. Batches are taken from the iterable only when there is room, so items
+ * that are read or built per batch, and their results, never pile up in memory.
  */
-async function streamBatches<T, R>(run: (items: readonly T[]) => Promise<R[]>, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
+export async function streamBatches<T, R>(run: (items: readonly T[]) => Promise<R[]>, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
   const inFlight = new Set<Promise<void>>();
+  // The batch before this one has been handed on.
+  let before: Promise<void> = Promise.resolve();
   for (const { items } of batches) {
-    const job = run(items).then(async (results) => {
+    const job = Promise.all([run(items), before]).then(async ([results]) => {
       for (let j = 0; j < results.length; j++) await onResult(results[j]!, items[j]!);
     });
+    before = job;
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job)).catch(() => undefined);
     if (inFlight.size >= limit) await Promise.race(inFlight);
