@@ -325,6 +325,29 @@ describe('the cache file', () => {
 });
 
 describe('parallel rendering', () => {
+  it('makes the same article pages and cache entries on threads as in one thread: bytes, hashes and search views (a cold build with search)', async () => {
+    const root = initialSite();
+    try {
+      const config = path.join(root, 'stadtbote.config.yaml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace('search: false', 'search: true'));
+      // Cold: no last build predicts the pages' links to other articles, so every page is written first and finished after.
+      const threads = await buildSite(root, { workers: 2, out: path.join(root, 'threads'), cacheDir: path.join(root, 'cache-threads') });
+      const single = await buildSite(root, { workers: 0, out: path.join(root, 'single'), cacheDir: path.join(root, 'cache-single') });
+      expect([threads.threads, single.threads]).toEqual([2, 0]);
+      const pages = (dir: string): [string, Buffer][] => [...readTree(path.join(root, dir))].filter(([rel]) => rel.endsWith('.html'));
+      expect(pages('threads')).toEqual(pages('single'));
+      // What the next build keys each article page and its part of the search index by.
+      const articleOutputs = (dir: string) =>
+        [...new BuildCache(path.join(root, dir), 'another fingerprint').load().last!.outputs].filter(([name]) => name.startsWith('article:')).sort(([a], [b]) => (a < b ? -1 : 1));
+      const threaded = articleOutputs('cache-threads');
+      expect(threaded).toHaveLength(30);
+      expect(threaded.every(([, entry]) => /^[\w-]{27}$/.test(entry.search ?? ''))).toBe(true);
+      expect(threaded).toEqual(articleOutputs('cache-single'));
+    } finally {
+      cleanup(root);
+    }
+  });
+
   it('writes the same bytes on worker threads as in one thread, and reports every problem the same', async () => {
     const root = initialSite();
     try {
