@@ -135,7 +135,7 @@ export class SiteCollector implements SourceSink {
     if (links.length > 0) this.rejectedLinks.push({ display, links });
   }
 
-  /** The collected site; results arrive in completion order, so pages are put in path order here. */
+  /** The collected site; sources from the cache arrive before those rendered, so pages are put in path order here. */
   result(): CollectedSite {
     this.pages.sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
     return { articles: this.articles, pages: this.pages, linked: this.linked, rejectedLinks: this.rejectedLinks, articlePages: this.articlePages, feedWindow: this.feedWindow, exclusions: this.exclusions };

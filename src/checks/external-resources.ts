@@ -51,8 +51,8 @@ export class ExternalResourceCheck implements ThreadedFileCheck<ExternalResource
    */
   problems(ownerOf: (outPath: string) => string | undefined = () => undefined): Problem[] {
     const seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
-    // In path order: render threads hand pages over in the order they finish them, and the message
-    // names the first page with a resource, which must be the same in every run.
+    // In path order: the message names the first page with a resource, and the order in which pages
+    // are put depends on where they were rendered (this thread, render threads, the cache).
     const inPathOrder = [...this.findings].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     for (const { rel, resources } of inPathOrder) {
       for (const resource of resources) {

@@ -102,7 +102,7 @@ export class RenderPool {
   }
 
   /**
-   * Renders sources, calling `onResult` in completion order as results stream in. Items given as a
+   * Renders sources, calling `onResult` in the order given as results stream in. Items given as a
    * path are read only when their batch is sent, and only a few batches per thread are in flight,
    * so memory holds a bounded number of sources whatever the archive's size. `articleLinksOf` gives
    * an article's predicted links to other articles, so that its page comes finished (render/renderer.ts).
