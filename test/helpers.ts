@@ -15,7 +15,7 @@ const madeInFile: string[] = [];
 // Registered when a test file loads this module, so it runs after the file's own `afterAll` (servers stopped, say).
 afterAll(() => {
   // STADTBOTE_KEEP_TEMP=1 keeps them for inspection.
-  if (process.env.STADTBOTE_KEEP_TEMP !== '1') for (const dir of madeInFile.splice(0)) cleanup(dir);
+  if (process.env.STADTBOTE_KEEP_TEMP !== '1') for (const dir of madeInFile.splice(0)) removeTemp(dir);
 });
 
 /** A fresh temporary folder: removed by the caller with `cleanup`, else once the test file is done. */
@@ -29,7 +29,7 @@ export function tempDir(prefix = 'stadtbote-test-'): string {
 export function tempDirsPerTest(prefix = 'stadtbote-test-'): () => string {
   const made: string[] = [];
   afterEach(() => {
-    for (const dir of made.splice(0)) cleanup(dir);
+    for (const dir of made.splice(0)) removeTemp(dir);
   });
   return () => {
     const dir = tempDir(prefix);
@@ -89,9 +89,14 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Removes a folder, and only it (a test may remove a live output folder to see what the writer does then). */
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  // A build into the folder leaves its writer's folders and files beside it (write/writer.ts): the shadow, above all.
+}
+
+/** Removes a temporary folder and what a build into it left beside it (write/writer.ts): the shadow, above all. */
+function removeTemp(dir: string): void {
+  cleanup(dir);
   for (const beside of ['stadtbote-shadow', 'stadtbote-old', 'stadtbote-lock', 'stadtbote-moved.json']) {
     rmSync(path.join(path.dirname(dir), `.${path.basename(dir)}.${beside}`), { recursive: true, force: true });
   }

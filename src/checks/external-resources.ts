@@ -51,10 +51,9 @@ export class ExternalResourceCheck implements ThreadedFileCheck<ExternalResource
    */
   problems(ownerOf: (outPath: string) => string | undefined = () => undefined): Problem[] {
     const seen = new Map<string, { resource: ExternalResource; first: string; count: number }>();
-    // In path order: the message names the first page with a resource, and the order in which pages
-    // are put depends on where they were rendered (this thread, render threads, the cache).
-    const inPathOrder = [...this.findings].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    for (const { rel, resources } of inPathOrder) {
+    // In the order the files were put (write/file-queue.ts tells findings so), which is the same in
+    // every run: render threads hand their pages back in the order given (render/pool.ts `streamBatches`).
+    for (const { rel, resources } of this.findings) {
       for (const resource of resources) {
         if (isAllowed(resource.host, this.allowedHosts)) continue;
         const key = `${resource.kind} ${resource.url}`;

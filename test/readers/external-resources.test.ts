@@ -136,7 +136,7 @@ describe('the scans of written pages, on whichever thread', () => {
         return (error as ContentError).problems.filter((p) => p.ruleId === 'external-resource');
       };
       const threaded = await problemsWith(2);
-      // Render threads hand pages over in the order they finish them: the page named first is the first in path order all the same.
+      // Render threads hand their pages back in the order given, whichever finishes first: the page named first is the first put, as in one thread.
       expect(threaded).toEqual(await problemsWith(0));
       expect(threaded).toHaveLength(1);
       expect(threaded[0]!.file).toBe('content/2024/meldung-0.md');
