@@ -39,6 +39,7 @@ export class RenderPool {
   private isolatedUsed = false;
   /** Set when a large render of stored bodies ran in this thread (see `renderSources`). */
   private renderedStoredHere = false;
+  /** Set while `renderSources` streams sources to the threads (see `rendersSourcesOnThreads`). */
   private sourcesOnThreads = false;
   private started = false;
   private localRenderer: Renderer | undefined;
@@ -250,17 +251,17 @@ export interface Batch<T> {
  * that are read or built per batch, and their results, never pile up in memory.
  */
 export async function streamBatches<T, R>(run: (items: readonly T[]) => Promise<R[]>, limit: number, batches: Iterable<Batch<T>>, onResult: (result: R, item: T) => Promise<void> | void): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  // The batch before this one has been handed on.
-  let before: Promise<void> = Promise.resolve();
+  // Oldest first: each batch is handed on after the one before it, so the oldest is always the next to end.
+  const inFlight: Promise<void>[] = [];
   for (const { items } of batches) {
+    const before = inFlight.at(-1);
     const job = Promise.all([run(items), before]).then(async ([results]) => {
       for (let j = 0; j < results.length; j++) await onResult(results[j]!, items[j]!);
     });
-    before = job;
-    inFlight.add(job);
-    void job.finally(() => inFlight.delete(job)).catch(() => undefined);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+    // A failure is thrown where its batch is awaited, in batch order; until then it is not unhandled.
+    void job.catch(() => undefined);
+    inFlight.push(job);
+    if (inFlight.length >= limit) await inFlight.shift();
   }
   await Promise.all(inFlight);
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanup, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import { readSource } from '../../src/content/load.js';
 import { toVFileMessage } from '../../src/model/problem.js';
 import { validateSource } from '../../src/content/validate.js';
@@ -159,13 +159,8 @@ describe('validation messages', () => {
 
 function readSourceFromText(text: string): SourceFile {
   const dir = tempDir('stadtbote-src-');
-  try {
-    writeFileSync(path.join(dir, 'a.md'), text);
-    // Read at once: the folder can go.
-    return readSource(dir, 'a.md', 'content/');
-  } finally {
-    cleanup(dir);
-  }
+  writeFileSync(path.join(dir, 'a.md'), text);
+  return readSource(dir, 'a.md', 'content/');
 }
 
 describe('GFM only where it is needed', () => {

@@ -5,16 +5,15 @@ import { checkSite } from '../../src/commands/check.js';
 import { runImport } from '../../src/commands/import.js';
 import { parseFrontmatter } from '../../src/content/frontmatter.js';
 import { parseSiteDate } from '../../src/util/dates.js';
-import { buildSite, cleanup, REPO, tempDir } from '../helpers.js';
+import { buildSite, REPO, tempDir } from '../helpers.js';
 import { emptySite, serveFolder, type FixtureServer } from './import-helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1);
-const made: string[] = [];
 let server: FixtureServer | undefined;
 
+// The folders go with the test file's other temporary folders (test/helpers.ts `tempDir`).
 afterAll(async () => {
   await server?.close();
-  made.forEach(cleanup);
 });
 
 interface Entry {
@@ -46,12 +45,10 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
   it('gives back the same titles, dates, regions and article photos (RSS and Atom), and passes check', async () => {
     const dist = tempDir('stadtbote-roundtrip-dist-');
     const cache = tempDir('stadtbote-roundtrip-cache-');
-    made.push(dist, cache);
     // The sample site, built for the loopback address it is then served at.
     server = await serveFolder(dist);
     await buildSite(REPO, { out: dist, cacheDir: cache, baseUrl: `${server.url}/`, search: false });
     const root = emptySite(path.join(REPO, 'stadtbote.config.yaml'));
-    made.push(root);
     const { report } = await runImport({ root, source: `${server.url}/feed.xml`, now: NOW });
     const original = articles(path.join(REPO, 'content'));
     const imported = articles(path.join(root, 'content'));
@@ -68,7 +65,6 @@ describe('round trip: a Stadtbote site imports its own feed', () => {
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     // The Atom feed carries the same.
     const fromAtom = emptySite(path.join(REPO, 'stadtbote.config.yaml'));
-    made.push(fromAtom);
     await runImport({ root: fromAtom, source: `${server.url}/atom.xml`, now: NOW });
     expect(articles(path.join(fromAtom, 'content'))).toEqual(original);
   });

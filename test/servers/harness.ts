@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { cleanup, REPO, tempDir } from '../helpers.js';
+import { REPO, tempDir } from '../helpers.js';
 
 /**
  * Real nginx and Apache for the tests: each runs in the foreground on a free loopback port, with its
@@ -59,8 +59,7 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`server did not answer on port ${port}:\n${log()}`);
 }
 
-/** Starts a server whose configuration, logs and runtime files are in `root`: removed once it has stopped. */
-function launch(command: string, args: string[], port: number, logFile: string, root: string): Promise<RunningServer> {
+function launch(command: string, args: string[], port: number, logFile: string): Promise<RunningServer> {
   let output = '';
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -78,12 +77,10 @@ function launch(command: string, args: string[], port: number, logFile: string, 
     origin: `http://127.0.0.1:${port}`,
     log,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        await exited;
-      }
-      cleanup(root);
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
     },
   };
   return waitForPort(port, child, log).then(
@@ -128,7 +125,7 @@ export async function startNginx(docRoot: string): Promise<RunningServer & { con
   const port = await freePort();
   const configFile = path.join(prefix, 'nginx.conf');
   writeFileSync(configFile, nginxConfig(docRoot, port, prefix));
-  const server = await launch('nginx', ['-p', prefix, '-c', configFile], port, path.join(prefix, 'error.log'), prefix);
+  const server = await launch('nginx', ['-p', prefix, '-c', configFile], port, path.join(prefix, 'error.log'));
   return { ...server, configFile, prefix };
 }
 
@@ -161,7 +158,7 @@ export async function startApache(docRoot: string, vhost = readmeExample('apache
   ].join('\n');
   const configFile = path.join(root, 'apache2.conf');
   writeFileSync(configFile, config + '\n');
-  const server = await launch('apache2', ['-d', root, '-f', configFile, '-DFOREGROUND'], port, path.join(root, 'error.log'), root);
+  const server = await launch('apache2', ['-d', root, '-f', configFile, '-DFOREGROUND'], port, path.join(root, 'error.log'));
   return { ...server, configFile };
 }
 
