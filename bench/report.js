@@ -9,6 +9,7 @@ export const CASES = [
   { key: 'edit', label: 'one article edited (CI)' },
   { key: 'editAgain', label: 'one article edited again' },
   { key: 'template', label: 'one template edited' },
+  { key: 'listTemplate', label: 'list template edited' },
 ];
 export const SEARCH_MODES = [
   { key: 'off', label: 'off' },

@@ -14,7 +14,7 @@
 //
 // Per corpus and search setting, each run builds: cold, warm (nothing changed), one article edited
 // (the first build after cold, as in CI, which restores cache and a copy of dist), that edit again, one template
-// edited. Every build runs in a fresh process (bench/build-once.js) under GNU time: wall time
+// edited (the base layout: every page), one template only list pages use edited (`list.liquid`). Every build runs in a fresh process (bench/build-once.js) under GNU time: wall time
 // includes start-up; CPU time is user + system of the process, its worker threads and Pagefind's
 // indexer; peak memory is the highest resident set size of the process, or of the sum over it and
 // Pagefind's indexer where that is higher (sampled every 200 ms, bench/tree-rss.js).
@@ -28,7 +28,7 @@ import { generateCorpus } from './gen-corpus.js';
 import { floorRun, hasGnuTime, median, stadtboteBuild, summarize } from './measure.js';
 import { eleventy, hugo, hugoWithPagefind, peerFolders } from './peers.js';
 import { CASES, corpusTargets, formatCorpus, formatTargets, scaleTargets, SEARCH_MODES } from './report.js';
-import { clean, editArticle, editTemplate, makeSite, restoreLikeCi } from './site.js';
+import { clean, editArticle, editListTemplate, editTemplate, makeSite, restoreLikeCi } from './site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values, positionals } = parseArgs({
@@ -76,6 +76,7 @@ function stadtboteSequence(root, contentDir, search, tag) {
   });
   step('editAgain', () => editArticle(contentDir));
   step('template', () => editTemplate(root));
+  step('listTemplate', () => editListTemplate(root));
   return out;
 }
 

@@ -1,7 +1,9 @@
 // The benchmark's site around a corpus, and the edits it measures: one article changed, one
 // template changed. The site overrides the default theme's `layouts/base.liquid` with a copy that
 // has one line of its own in the footer area, so that a template edit is what a site does every
-// so often: change one footer line (the case issue 14 measures).
+// so often: change one footer line (the case issue 14 measures). It overrides `list.liquid` too,
+// with a line of its own above each list: a template only list pages use, whose edit keeps every
+// article page (build/cache-stage.ts, the cache's second fingerprint).
 import { appendFileSync, cpSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const THEME_BASE = path.join(here, '../templates/layouts/base.liquid');
 const OVERRIDE = path.join('templates', 'layouts', 'base.liquid');
+const THEME_LIST = path.join(here, '../templates/list.liquid');
+const LIST_OVERRIDE = path.join('templates', 'list.liquid');
+const LIST_BLOCK = '{% block content %}';
 
 /** The footer line of the override; its number is what a template edit changes. */
 const footerLine = (revision) => `<p class="wrap">Stand der Vorlage: Fassung ${revision}</p>`;
@@ -21,6 +26,12 @@ function writeOverride(root, revision) {
   writeFileSync(path.join(root, OVERRIDE), theme.replace('</body>', `${footerLine(revision)}\n</body>`));
 }
 
+function writeListOverride(root, revision) {
+  const theme = readFileSync(THEME_LIST, 'utf8');
+  if (!theme.includes(LIST_BLOCK)) throw new Error(`${THEME_LIST} has no ${LIST_BLOCK}: the list template edit needs a place for its line`);
+  writeFileSync(path.join(root, LIST_OVERRIDE), theme.replace(LIST_BLOCK, `${LIST_BLOCK}\n<p class="wrap">Stand der Liste: Fassung ${revision}</p>`));
+}
+
 /** A site folder (temporary) whose content is contentDir; search follows the default config (on). */
 export function makeSite(contentDir) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-bench-'));
@@ -28,13 +39,15 @@ export function makeSite(contentDir) {
   symlinkSync(contentDir, path.join(root, 'content'));
   mkdirSync(path.dirname(path.join(root, OVERRIDE)), { recursive: true });
   writeOverride(root, 0);
+  writeListOverride(root, 0);
   return root;
 }
 
-/** Everything a build leaves behind: the next build is cold. The template override goes back to its first revision. */
+/** Everything a build leaves behind: the next build is cold. The template overrides go back to their first revision. */
 export function clean(root) {
   for (const p of ['dist', '.dist.stadtbote-shadow', '.dist.stadtbote-old', '.stadtbote-cache']) rmSync(path.join(root, p), { recursive: true, force: true });
   writeOverride(root, 0);
+  writeListOverride(root, 0);
 }
 
 /**
@@ -60,6 +73,12 @@ let templateRevision = 0;
 /** Changes the override's footer line: every page's HTML changes, no Markdown body does. */
 export function editTemplate(root) {
   writeOverride(root, ++templateRevision);
+}
+
+let listRevision = 0;
+/** Changes the list override's line: every list page's HTML changes, no article page's. */
+export function editListTemplate(root) {
+  writeListOverride(root, ++listRevision);
 }
 
 /** The first article in path order: read from the folders, as a `find` listing of 100,000 files overflows spawnSync's buffer. */

@@ -15,7 +15,7 @@ import type { ArticlePage } from './collect.js';
 export const articlePageOutput = (url: string): string => `article:${url}`;
 
 /** The cache's entry of `articleContextKey`: what all article pages show of each other, as one key. */
-const ARTICLE_CONTEXT_OUTPUT = 'article-context';
+export const ARTICLE_CONTEXT_OUTPUT = 'article-context';
 
 export interface ArticlePagesInput {
   readonly pages: readonly ArticlePage[];
@@ -70,7 +70,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
     const n = (neighbours ??= neighboursOf(input.model))(page.meta);
     if (!n) continue;
     const shownJson = articleLinksJson(n, viewJson);
-    // What the page shows of others is data: the partial that renders it is covered by the cache fingerprint (templates, config, version).
+    // What the page shows of others is data: the partial that renders it is covered by the cache's fingerprints (render/source-templates.ts).
     const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), shownJson);
     // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
     if (page.finished && page.finished.linksHash === hashOf(shownJson)) {

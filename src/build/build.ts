@@ -223,7 +223,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   const collector = new SiteCollector({ policy, claims, output, feedItems: config.feedItems, displayPrefix: content.displayPrefix, host: new URL(config.baseUrl).host, basePath: site.basePath, problems, previousArticlePage: (url) => cache.previous.outputs.get(articlePageOutput(url))?.files[0]?.[1] });
   const sourceStage = { sources: content.sources, read: content.read, stamp: content.stamp, ...(head.knownOf ? { known: head.knownOf } : {}), displayPrefix: content.displayPrefix, assets: content.assets.assets, next: cache.next.sources };
   // An edited article's part of the search index is begun from its last pages as soon as the lookups find it (build/search-stage.ts).
-  search?.prepare({ cacheHit: cache.status === 'hit', staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
+  search?.prepare({ cacheHit: cache.sourcesHit, staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
   const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
   head.sourcesTaken();
   timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);

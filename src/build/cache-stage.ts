@@ -7,7 +7,10 @@ import { KEYED_FILE_PREFIX } from '../model/outputs.js';
 import { usableStateDir, warnIfUnwritable } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
-import { templatesFingerprint } from '../theme/engine.js';
+import { templateFingerprints } from '../theme/engine.js';
+import { SOURCE_PAGE_TEMPLATES } from '../render/source-templates.js';
+import { IMAGE_METADATA_PREFIX } from './site-files.js';
+import { articlePageOutput, ARTICLE_CONTEXT_OUTPUT } from './article-pages.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
 
@@ -31,7 +34,13 @@ export interface CacheStageInput {
 export interface CacheStage {
   /** Key of everything that invalidates the whole cache: version, templates, config, base path, drafts, future. */
   readonly fingerprint: string;
-  readonly status: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
+  /**
+   * `partial`: a template the sources' own pages do not use changed (a list page's, the 404
+   * page's), so the sources and article pages are kept and every other page is rendered again.
+   */
+  readonly status: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale' | 'off';
+  /** Whether the last build's sources hold (`hit` or `partial`). */
+  readonly sourcesHit: boolean;
   readonly previous: CacheData;
   readonly next: CacheData;
   /**
@@ -65,17 +74,22 @@ export interface CacheStage {
 export function openCache(input: CacheStageInput): CacheStage {
   const { site, enabled } = input;
   const { config, paths } = site;
-  const fingerprint = hashOf(VERSION, templatesFingerprint(input.templateDirs), JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey);
-  const cache = new BuildCache(paths.cache, fingerprint);
+  const templates = templateFingerprints(input.templateDirs, SOURCE_PAGE_TEMPLATES);
+  const settings = [VERSION, JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey];
+  const fingerprint = hashOf(templates.all, ...settings);
+  const cache = new BuildCache(paths.cache, fingerprint, hashOf('sources', templates.entries, ...settings));
   // Only what is used is kept: a stale cache's data (`last`) would otherwise stay alive for the whole
   // build (100,000 articles: some 0.3 GB); its sources go with the prediction, its outputs but the search parts at once.
-  const { data, status, last } = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined };
+  const loaded = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined };
+  const { status, last } = loaded;
+  const data = status === 'partial' ? { ...loaded.data, outputs: outputsOfSources(loaded.data.outputs) } : loaded.data;
   const next = emptyCache();
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
   let lastSources: ReadonlyMap<string, CachedSource> = last?.sources ?? data.sources;
   const lastSearchParts = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(SEARCH_PART_PREFIX)));
   const lastKeyedFiles = new Map([...(last?.outputs ?? data.outputs)].filter(([name]) => name.startsWith(KEYED_FILE_PREFIX)));
   const hit = status === 'hit' ? data : undefined;
+  const sourcesHit = status === 'hit' || status === 'partial' ? data : undefined;
   // Set by `saveSources`: the save begun with the sources (undefined where it could not be begun), and each source's hash for the pruning.
   let begun: { readonly pending: PendingCacheSave | undefined; readonly hashes: ReadonlyMap<string, string> } | undefined;
   // Writes the sources' part of the cache and lets the entries go: only their hashes are kept, for the pruning.
@@ -88,6 +102,7 @@ export function openCache(input: CacheStageInput): CacheStage {
   return {
     fingerprint,
     status,
+    sourcesHit: sourcesHit !== undefined,
     previous: data,
     next,
     lastSearchParts,
@@ -103,7 +118,7 @@ export function openCache(input: CacheStageInput): CacheStage {
     markdownStore: markdownDir,
     saveSources: () => {
       // After a cache hit with every source as it was, the entries are the last build's (held anyway): `save` decides.
-      if (!enabled || markdownDir === undefined || begun || (hit && sameMap(hit.sources, next.sources))) return;
+      if (!enabled || markdownDir === undefined || begun || (sourcesHit && sameMap(sourcesHit.sources, next.sources))) return;
       begun = beginSave();
     },
     save: (displayPrefix) => {
@@ -113,13 +128,23 @@ export function openCache(input: CacheStageInput): CacheStage {
       const { pending, hashes } = begun ?? beginSave();
       begun = undefined;
       if (pending) warnIfUnwritable(() => pending.finish(next), paths.root, input.problems, config.language);
-      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, hit?.sources, hashes);
+      pruneMarkdownStore(new MarkdownStore(markdownDir), markdownInputsKey(markdownInputsOf(config, site.basePath)), displayPrefix, sourcesHit?.sources, hashes);
     },
     abandon: () => {
       begun?.pending?.abandon();
       begun = undefined;
     },
   };
+}
+
+/**
+ * The outputs a `partial` cache keeps: those rendered with the sources' templates only (article
+ * pages and their shared context) and those whose key covers all their inputs (the search index's
+ * parts, feeds, the images' metadata). List pages go: their templates may be the ones that changed.
+ */
+function outputsOfSources(outputs: ReadonlyMap<string, CachedOutput>): Map<string, CachedOutput> {
+  const kept = [ARTICLE_CONTEXT_OUTPUT, articlePageOutput(''), SEARCH_PART_PREFIX, KEYED_FILE_PREFIX, IMAGE_METADATA_PREFIX];
+  return new Map([...outputs].filter(([name]) => kept.some((prefix) => name.startsWith(prefix))));
 }
 
 /**

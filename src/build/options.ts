@@ -44,7 +44,7 @@ export interface BuildReport {
   readonly write?: WriteStats;
   readonly warnings: readonly Problem[];
   readonly durationMs: number;
-  readonly cache: 'hit' | 'missing' | 'invalid' | 'stale' | 'off';
+  readonly cache: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale' | 'off';
   /** The search index: built again, kept as it was, kept although articles changed, or none. */
   readonly search: SearchStatus | 'off';
   /** How many parts the search index has and how many of them (and their articles) were indexed again. */

@@ -30,7 +30,7 @@ export interface SiteFilesInput {
 }
 
 /** Cache entries of the copied-image check: `image-metadata:<hash>`, the blocks found as the key ('' for none). */
-const IMAGE_METADATA_PREFIX = 'image-metadata:';
+export const IMAGE_METADATA_PREFIX = 'image-metadata:';
 
 function metadataMemo(previous: CacheData, next: CacheData): MetadataMemo {
   return {

@@ -14,7 +14,8 @@ const MAGIC = 'stadtbote-cache\n';
 // 4: the sources' chunks come first, the outputs and assets last (`beginSave` writes the sources before the search index is built).
 // 5: the checksum is SHA-1 (`CHECKSUM`).
 // 6: an article's meta keeps its list entry's hash, not its HTML (`storedForm`).
-const FORMAT = 6;
+// 7: the header holds a second fingerprint, of what the sources' pages are rendered with (`sourcesFingerprint`).
+const FORMAT = 7;
 /**
  * The payload's checksum, in the first 20 of the header's 32 bytes for it. It finds a file cut short
  * or damaged, not one made to deceive (whoever can write the cache can write its checksum too), so
@@ -27,7 +28,12 @@ const CHECKSUM_BYTES = 20;
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
  */
 const SOURCES_PER_CHUNK = 4096;
-const HEADER_BYTES = MAGIC.length + 100;
+/** Where the header keeps the fingerprints: 64 bytes each, after the magic, the format and the checksum's 32 bytes. */
+const FINGERPRINT_AT = MAGIC.length + 36;
+const SOURCES_FINGERPRINT_AT = FINGERPRINT_AT + 64;
+const HEADER_BYTES = SOURCES_FINGERPRINT_AT + 64;
+/** A fingerprint as its 64-byte slot of the header holds it. */
+const slotOf = (fingerprint: string): string => fingerprint.padEnd(64).slice(0, 64).trimEnd();
 
 /** The build cache's file in a cache folder. */
 export function cacheFileIn(dir: string): string {
@@ -42,11 +48,16 @@ export function emptyCache(): CacheData {
  * The persistent build cache: one file, keyed by a fingerprint of templates, config and version.
  * A file that is truncated, corrupt, from another version or for another fingerprint is ignored,
  * never trusted: its checksum covers every byte of the payload.
+ *
+ * A second fingerprint covers only what the sources' own pages are rendered with (the templates of
+ * article pages and static pages, config, version): where only it matches, a template the sources
+ * do not use changed (a list page's), and the file comes back as `partial`: its sources hold, and
+ * the caller keeps those of its outputs that the first fingerprint does not guard alone.
  */
 export class BuildCache {
   private readonly file: string;
 
-  constructor(readonly dir: string, readonly fingerprint: string) {
+  constructor(readonly dir: string, readonly fingerprint: string, readonly sourcesFingerprint?: string) {
     this.file = cacheFileIn(dir);
   }
 
@@ -56,7 +67,7 @@ export class BuildCache {
    * each article page links to (build/predicted-links.ts), never trusting them, and the search stage
    * keeps index parts whose own key still matches (search/pagefind.ts).
    */
-  load(): { data: CacheData; status: 'hit' | 'missing' | 'invalid' | 'stale'; last?: CacheData } {
+  load(): { data: CacheData; status: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale'; last?: CacheData } {
     let buf: Buffer;
     try {
       buf = readFileSync(this.file);
@@ -65,15 +76,16 @@ export class BuildCache {
     }
     let stale = false;
     try {
-      const header = buf.subarray(0, MAGIC.length + 4 + 32 + 64).toString('latin1');
+      const header = buf.subarray(0, MAGIC.length).toString('latin1');
       if (!header.startsWith(MAGIC)) return { data: emptyCache(), status: 'invalid' };
       const format = buf.readUInt32LE(MAGIC.length);
       if (format !== FORMAT) return { data: emptyCache(), status: 'stale' };
       const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + CHECKSUM_BYTES);
-      const fingerprint = buf.subarray(MAGIC.length + 36, MAGIC.length + 100).toString('latin1').trimEnd();
+      const fingerprint = buf.subarray(FINGERPRINT_AT, FINGERPRINT_AT + 64).toString('latin1').trimEnd();
+      const sourcesFingerprint = buf.subarray(SOURCES_FINGERPRINT_AT, HEADER_BYTES).toString('latin1').trimEnd();
       const payload = buf.subarray(HEADER_BYTES);
       if (!createHash(CHECKSUM).update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
-      stale = fingerprint !== this.fingerprint.padEnd(64).slice(0, 64).trimEnd();
+      stale = fingerprint !== slotOf(this.fingerprint);
       const broken = stale ? 'stale' : 'invalid';
       // The sources' chunks, then one chunk of outputs and assets, last.
       const sources = new Map<string, CachedSource>();
@@ -87,8 +99,9 @@ export class BuildCache {
       const data: CacheData = { sources, outputs: rest.outputs, assets: rest.assets };
       // Whole is not the same as true: every path and value is checked before it is used.
       if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
-      if (stale) return { data: emptyCache(), status: 'stale', last: data };
-      return { data, status: 'hit' };
+      if (!stale) return { data, status: 'hit' };
+      if (this.sourcesFingerprint !== undefined && sourcesFingerprint !== '' && sourcesFingerprint === slotOf(this.sourcesFingerprint)) return { data, status: 'partial' };
+      return { data: emptyCache(), status: 'stale', last: data };
     } catch {
       return { data: emptyCache(), status: stale ? 'stale' : 'invalid' };
     }
@@ -152,7 +165,8 @@ export class BuildCache {
           head.write(MAGIC, 0, 'latin1');
           head.writeUInt32LE(FORMAT, MAGIC.length);
           checksum.digest().copy(head, MAGIC.length + 4);
-          head.write(this.fingerprint.padEnd(64).slice(0, 64), MAGIC.length + 36, 'latin1');
+          head.write(this.fingerprint.padEnd(64).slice(0, 64), FINGERPRINT_AT, 'latin1');
+          head.write((this.sourcesFingerprint ?? '').padEnd(64).slice(0, 64), SOURCES_FINGERPRINT_AT, 'latin1');
           writeAll(head, 0);
           closeSync(fd);
           open = false;

@@ -14,6 +14,7 @@ import { NOT_XML_CHARACTER } from '../util/text.js';
 import { isUrl } from '../util/url-ref.js';
 import { publishedAssetPath, themeAssetManifest, type ThemeAsset } from './assets.js';
 import { LiquidCompiler, Unsupported, type CompiledTemplate } from './compile/index.js';
+import { reachableTemplates } from './template-deps.js';
 
 /** The default theme shipped with the package; a site's own `templates/` folder overrides any file. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -189,13 +190,35 @@ export class Theme {
   }
 }
 
-/** Hash of every template file in the given folders, for cache keys. */
-export function templatesFingerprint(dirs: readonly string[]): string {
-  const parts: string[] = [];
+/** Hashes of the theme for cache keys (build/cache-stage.ts). */
+export interface TemplateFingerprints {
+  /** Of every file in the template folders. */
+  readonly all: string;
+  /**
+   * Of what the given entry templates can render (theme/template-deps.ts), and of every file that is
+   * no template (stylesheets, scripts, icons: their hashed names are on every page). The same as `all`
+   * where a tag names its file while rendering: then any template may be reached.
+   */
+  readonly entries: string;
+}
+
+/** Fingerprints of the template folders: every file's, and what `entries` reach (theme/template-deps.ts). */
+export function templateFingerprints(dirs: readonly string[], entries: readonly string[]): TemplateFingerprints {
+  const all: string[] = [];
+  const files: { readonly rel: string; readonly part: readonly string[] }[] = [];
   for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
-    parts.push(`#${dir}`);
-    for (const rel of listFiles(dir)) parts.push(rel, hashOf(readFileSync(path.join(dir, rel))));
+    all.push(`#${dir}`);
+    for (const rel of listFiles(dir)) {
+      const part = [`#${dir}`, rel, hashOf(readFileSync(path.join(dir, rel)))];
+      all.push(...part.slice(1));
+      files.push({ rel, part });
+    }
   }
-  return hashOf(...parts);
+  const allHash = hashOf(...all);
+  const reached = reachableTemplates(dirs, entries);
+  if (reached === undefined) return { all: allHash, entries: allHash };
+  const wanted = new Set(reached);
+  const used = files.filter(({ rel }) => wanted.has(rel) || !rel.endsWith('.liquid')).flatMap(({ part }) => part);
+  return { all: allHash, entries: hashOf('entries', ...reached, '#files', ...used) };
 }
 

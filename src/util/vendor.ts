@@ -13,6 +13,6 @@ export { default as slugifyText } from '@sindresorhus/slugify';
 export { closest, distance } from 'fastest-levenshtein';
 export {
   AssignTag, BlockTag, BreakTag, CaptureTag, CaseTag, CommentTag, Context, ContinueTag, defaultOperators, Drop, EchoTag, ForTag, IfTag,
-  IncludeTag, InlineCommentTag, isFalsy, LayoutTag, Liquid, LiquidTag, LookupType, Output, RawTag, RenderTag, TokenKind, toValueSync, UnlessTag,
+  IncludeTag, InlineCommentTag, isFalsy, LayoutTag, Liquid, LiquidTag, LookupType, Output, RawTag, RenderTag, TokenKind, Tokenizer, toValueSync, UnlessTag,
 } from 'liquidjs';
 export { isMap, isScalar, isSeq, LineCounter, parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';

@@ -3,8 +3,8 @@ import type { OutputWriter } from './writer.js';
 /**
  * What the build's stages write through: the output writer, with every file whose bytes are written
  * handed to the writer's checks of written files (external resources, model/outputs.ts), which scan
- * it where it is made. Files kept from the last build are not handed over: the cache fingerprint
- * covers templates and config, so they passed the same checks. Keyed files (feeds, model/outputs.ts)
+ * it where it is made. Files kept from the last build are not handed over: the cache fingerprints
+ * cover the templates they were made with and config, so they passed the same checks. Keyed files (feeds, model/outputs.ts)
  * are kept across config edits too: they are XML and JSON, which the checks do not read; an HTML or
  * CSS file made keyed would have to be handed over. A dry run (`check`) has no writer: it writes
  * nothing, keeps nothing and so checks no written file.

@@ -14,8 +14,8 @@ const BENCH = path.join(ROOT, 'bench/run.js');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-bench-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const CASE_LABELS = ['cold (no cache, no dist)', 'warm, nothing changed', 'one article edited (CI)', 'one article edited again', 'one template edited'];
-const CASE_KEYS = ['cold', 'warm', 'edit', 'editAgain', 'template'];
+const CASE_LABELS = ['cold (no cache, no dist)', 'warm, nothing changed', 'one article edited (CI)', 'one article edited again', 'one template edited', 'list template edited'];
+const CASE_KEYS = ['cold', 'warm', 'edit', 'editAgain', 'template', 'listTemplate'];
 
 interface Measured {
   wallMs: number;
@@ -77,6 +77,9 @@ describe('npm run bench', () => {
       expect(corpus.stadtbote[mode].warm!.rendered.sources).toBe(0);
       expect(corpus.stadtbote[mode].edit!.rendered.sources).toBe(1);
       expect(corpus.stadtbote[mode].template!.rendered.sources).toBeGreaterThan(0);
+      // A template only list pages use: no source rendered, list pages rendered.
+      expect(corpus.stadtbote[mode].listTemplate!.rendered.sources).toBe(0);
+      expect(corpus.stadtbote[mode].listTemplate!.rendered.lists).toBeGreaterThan(0);
     }
     expect(corpus.floor.bodies).toBe(50);
     expect(corpus.floor.cpuMs).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputWriter } from '../../src/write/writer.js';
-import { article, buildSite, cleanup, makeSite, prng, readTree } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, prng, readTree, tempDir } from '../helpers.js';
 import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
 import { RACY_MS } from '../../src/content/file-stamp.js';
 import { isWellFormed } from '../../src/cache/well-formed.js';
@@ -314,13 +314,32 @@ describe('the cache file', () => {
     const file = path.join(dir, 'build-cache.bin');
     const bytes = readFileSync(file);
     // Cut inside the last chunk and exactly at the end of the first one: both must be refused.
-    const firstChunkEnd = 116 + 4 + bytes.readUInt32LE(116);
+    // The header: magic (16 bytes), format (4), checksum (32), two fingerprints (64 each).
+    const header = 16 + 4 + 32 + 128;
+    const firstChunkEnd = header + 4 + bytes.readUInt32LE(header);
     for (const cut of [bytes.length - 1, firstChunkEnd]) {
       writeFileSync(file, bytes.subarray(0, cut));
       expect(cache.load().status, `cut at ${cut}`).toBe('invalid');
     }
     writeFileSync(file, bytes);
     expect(new BuildCache(dir, 'fingerprint-2').load().status).toBe('stale');
+    // Saved without the sources' fingerprint: no other fingerprint can match it.
+    expect(new BuildCache(dir, 'fingerprint-2', '').load().status).toBe('stale');
+  });
+
+  it('comes back as partial where only the sources’ fingerprint matches (a template the sources do not use changed)', () => {
+    const dir = tempDir();
+    const data = emptyCache();
+    data.outputs.set('list:/', { key: 'k', files: [['index.html', 'h']] });
+    new BuildCache(dir, 'alles-1', 'quellen-1').save(data);
+    expect(new BuildCache(dir, 'alles-1', 'quellen-1').load().status).toBe('hit');
+    expect(new BuildCache(dir, 'alles-1', 'quellen-2').load().status).toBe('hit');
+    const partial = new BuildCache(dir, 'alles-2', 'quellen-1').load();
+    expect(partial.status).toBe('partial');
+    expect(partial.data.outputs).toEqual(data.outputs);
+    const stale = new BuildCache(dir, 'alles-2', 'quellen-2').load();
+    expect([stale.status, stale.data.outputs.size, stale.last?.outputs.size]).toEqual(['stale', 0, 1]);
+    expect(new BuildCache(dir, 'alles-2').load().status).toBe('stale');
   });
 });
 

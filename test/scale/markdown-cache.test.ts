@@ -15,6 +15,7 @@ import { markdownEntryKey, MarkdownStore } from '../../src/cache/markdown-store.
 const REGIONS = ['Potsdam', 'München', 'Bayern'];
 const THEME_BASE = readFileSync(path.join(REPO, 'templates/layouts/base.liquid'), 'utf8');
 const THEME_ITEM = readFileSync(path.join(REPO, 'templates/partials/article-item.liquid'), 'utf8');
+const THEME_PAGINATION = readFileSync(path.join(REPO, 'templates/partials/pagination.liquid'), 'utf8');
 const FOOTER_LINE = '{{ chrome.footer | raw }}';
 
 interface SiteState {
@@ -100,7 +101,7 @@ async function expectSameAsCold(root: string, label: string): Promise<Outcome> {
 
 type Step = { label: string; templatesOnly: boolean };
 
-const OPS = 14;
+const OPS = 15;
 const BROKEN_LINE = '\n![](/2024/bild.png)\n';
 
 /** Takes the image without alt text of op 12 out again and brings a deleted photo back, so that a sequence goes on with a site that builds. */
@@ -196,6 +197,10 @@ async function randomStep(root: string, state: SiteState, rnd: () => number, op:
       write(file, `${readFileSync(path.join(root, file), 'utf8')}${BROKEN_LINE}`);
       return { label: `image without alt text in ${file}`, templatesOnly: false };
     }
+    case 13:
+      // Only list pages use it: the build keeps the article pages (cache `partial`).
+      write('templates/partials/pagination.liquid', `<!-- Blättern ${step} -->\n${THEME_PAGINATION}`);
+      return { label: 'pagination overridden', templatesOnly: true };
     default:
       write(`content/2025/2025-11-${String(1 + (step % 28)).padStart(2, '0')}-neu-${step}.md`, article({ title: `Neu ${step}`, date: `2025-11-${String(1 + (step % 28)).padStart(2, '0')}`, region: pick(REGIONS) }, bodyOf(100 + step)));
       return { label: `add neu-${step}`, templatesOnly: false };

@@ -33,7 +33,7 @@ export const uiDe = {
     summary: ({ pages, articles, seconds, files, writes, cache }: { pages: N; articles: N; seconds: S; files: N; writes: S; cache: S }) =>
       `${plural(pages, 'Seite', 'Seiten')} aus ${plural(articles, 'Meldung', 'Meldungen')} gebaut in ${seconds} s (${plural(files, 'Datei', 'Dateien')}${writes}; Zwischenspeicher: ${cache}).`,
     writes: ({ written, linked, removed }: { written: N; linked: N; removed: N }) => `, ${written} geschrieben, ${linked} unverändert übernommen, ${removed} entfernt`,
-    cache: ({ state }: { state: S }) => ({ hit: 'genutzt', missing: 'noch leer', invalid: 'unbrauchbar, neu angelegt', stale: 'Vorlagen, Einstellungen oder Version geändert, Seiten neu erzeugt (Markdown aus dem Zwischenspeicher)', off: 'aus' } as Record<S, S>)[state] ?? state,
+    cache: ({ state }: { state: S }) => ({ hit: 'genutzt', missing: 'noch leer', invalid: 'unbrauchbar, neu angelegt', stale: 'Vorlagen, Einstellungen oder Version geändert, Seiten neu erzeugt (Markdown aus dem Zwischenspeicher)', partial: 'Vorlagen geändert, die keine Meldungsseite nutzt: Meldungsseiten aus dem Zwischenspeicher, die übrigen Seiten neu erzeugt', off: 'aus' } as Record<S, S>)[state] ?? state,
     excluded: ({ drafts, future, expired }: { drafts: N; future: N; expired: N }) => `Nicht veröffentlicht: ${plural(drafts, 'Entwurf', 'Entwürfe')}, ${future} geplant, ${expired} abgelaufen.`,
     nextScheduled: ({ date, file }: { date: S; file: S }) => `Die nächste geplante Meldung erscheint am ${date} (${file}); dann neu bauen.`,
     serverOnly: ({ count, list, more }: { count: N; list: S; more: N }) =>

@@ -24,7 +24,8 @@ export const uiEn = {
     progress: ({ done, total, percent, eta }) => `rendering ${done}/${total} · ${percent}% · ETA ${eta} s`,
     summary: ({ pages, articles, seconds, files, writes, cache }) => `Built ${plural(pages, 'page', 'pages')} from ${plural(articles, 'article', 'articles')} in ${seconds} s (${plural(files, 'file', 'files')}${writes}; cache: ${cache}).`,
     writes: ({ written, linked, removed }) => `, ${written} written, ${linked} unchanged carried over, ${removed} removed`,
-    cache: ({ state }) => (state === 'stale' ? 'templates, config or version changed, pages rendered again (Markdown from the cache)' : state),
+    cache: ({ state }) =>
+      state === 'stale' ? 'templates, config or version changed, pages rendered again (Markdown from the cache)' : state === 'partial' ? 'templates no article page uses changed: article pages from the cache, the other pages rendered again' : state,
     excluded: ({ drafts, future, expired }) => `Not published: ${drafts} draft(s), ${future} scheduled, ${expired} expired.`,
     nextScheduled: ({ date, file }) => `Next scheduled article goes live on ${date} (${file}); rebuild then.`,
     serverOnly: ({ count, list, more }) =>
