@@ -4,7 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputWriter } from '../../src/write/writer.js';
-import { article, buildSite, cleanup, makeSite, prng, readTree, tempDir } from '../helpers.js';
+import { article, buildSite, cleanup, makeSite, prng, readTree, REPO, tempDir } from '../helpers.js';
+import { PARALLEL_THRESHOLD } from '../../src/render/pool.js';
 import { BuildCache, emptyCache, type CachedSource } from '../../src/cache/cache.js';
 import { RACY_MS } from '../../src/content/file-stamp.js';
 import { isWellFormed } from '../../src/cache/well-formed.js';
@@ -419,6 +420,24 @@ describe('parallel rendering', () => {
       await buildSite(root, { noCache: true, out: path.join(root, 'cold') });
       const a = readTree(path.join(root, 'dist'));
       for (const [rel, bytes] of readTree(path.join(root, 'cold'))) expect(a.get(rel)?.equals(bytes), rel).toBe(true);
+    } finally {
+      cleanup(root);
+    }
+  }, 120_000);
+
+  it('renders the list pages of a list template edit in this thread, as no source needs threads', async () => {
+    const files: Record<string, string> = { 'stadtbote.config.yaml': 'title: Listen\nbaseUrl: https://example.org/\nsearch: false\nperPage: 2\n' };
+    for (let i = 0; i < 320; i++) files[sourceOf(i)] = article({ title: `Meldung ${i}`, date: dateOf(i), region: REGIONS[i % REGIONS.length]!, teaser: `Anriss ${i}` }, `Text ${i}.`);
+    const root = makeSite(files);
+    try {
+      expect((await buildSite(root)).threads).toBeGreaterThan(1);
+      mkdirSync(path.join(root, 'templates'), { recursive: true });
+      writeFileSync(path.join(root, 'templates/list.liquid'), readFileSync(path.join(REPO, 'templates/list.liquid'), 'utf8').replace('{% block content %}', '{% block content %}<p>Fassung 2</p>'));
+      const edit = await buildSite(root);
+      // Enough list pages that threads would be started for them (PARALLEL_THRESHOLD), were they not idle.
+      expect(edit.rendered.lists).toBeGreaterThanOrEqual(PARALLEL_THRESHOLD);
+      expect([edit.cache, edit.threads, edit.rendered.sources]).toEqual(['partial', 0, 0]);
+      expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('Fassung 2');
     } finally {
       cleanup(root);
     }
