@@ -70,7 +70,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<{ rer
     const n = (neighbours ??= neighboursOf(input.model))(page.meta);
     if (!n) continue;
     const shownJson = articleLinksJson(n, viewJson);
-    // What the page shows of others is data: the partial that renders it is covered by the cache's fingerprints (render/source-templates.ts).
+    // What the page shows of others is data: the partial that renders it is covered by the cache's fingerprints (render/page-templates.ts).
     const key = hashOf(own === undefined ? page.htmlHash : hashOf(own), shownJson);
     // Rendered finished with predicted links (build/predicted-links.ts) that turned out right: written once, done.
     if (page.finished && page.finished.linksHash === hashOf(shownJson)) {

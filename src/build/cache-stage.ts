@@ -1,16 +1,18 @@
 import path from 'node:path';
 import { markdownEntryKey, markdownInputsKey, markdownInputsOf, MarkdownStore } from '../cache/markdown-store.js';
 import { outputStateDir } from '../write/writer.js';
-import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource, type PendingCacheSave } from '../cache/cache.js';
+import { BuildCache, emptyCache, type CacheData, type CachedOutput, type CachedSource, type CachePart, type PendingCacheSave } from '../cache/cache.js';
 import { SEARCH_PART_PREFIX } from '../search/pagefind.js';
 import { KEYED_FILE_PREFIX } from '../model/outputs.js';
 import { usableStateDir, warnIfUnwritable } from '../cache/failures.js';
 import type { Problem } from '../model/problem.js';
 import type { ResolvedSite } from '../config/config.js';
 import { templateFingerprints } from '../theme/engine.js';
-import { SOURCE_PAGE_TEMPLATES } from '../render/source-templates.js';
+import { LIST_PAGE_TEMPLATES, SOURCE_PAGE_TEMPLATES } from '../render/page-templates.js';
+import { COMPRESSED_PREFIX } from '../write/precompress.js';
 import { IMAGE_METADATA_PREFIX } from './site-files.js';
 import { articlePageOutput, ARTICLE_CONTEXT_OUTPUT } from './article-pages.js';
+import { LIST_OUTPUT_PREFIXES } from './list-pages.js';
 import { hashOf } from '../util/hash.js';
 import { VERSION } from '../version.js';
 
@@ -36,7 +38,9 @@ export interface CacheStage {
   readonly fingerprint: string;
   /**
    * `partial`: a template the sources' own pages do not use changed (a list page's, the 404
-   * page's), so the sources and article pages are kept and every other page is rendered again.
+   * page's), so the sources and article pages are kept and the other pages rendered again (the list
+   * pages too where their templates changed). `stale` after an edit of a template only article pages
+   * use (`article.liquid`) keeps the list pages.
    */
   readonly status: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale' | 'off';
   /** Whether the last build's sources hold (`hit` or `partial`). */
@@ -74,15 +78,19 @@ export interface CacheStage {
 export function openCache(input: CacheStageInput): CacheStage {
   const { site, enabled } = input;
   const { config, paths } = site;
-  const templates = templateFingerprints(input.templateDirs, SOURCE_PAGE_TEMPLATES);
+  const templates = templateFingerprints(input.templateDirs, { sources: SOURCE_PAGE_TEMPLATES, lists: LIST_PAGE_TEMPLATES });
   const settings = [VERSION, JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey];
   const fingerprint = hashOf(templates.all, ...settings);
-  const cache = new BuildCache(paths.cache, fingerprint, hashOf('sources', templates.entries, ...settings));
+  const cache = new BuildCache(paths.cache, fingerprint, { sources: hashOf('sources', templates.kinds.sources, ...settings), lists: hashOf('lists', templates.kinds.lists, ...settings) });
   // Only what is used is kept: a stale cache's data (`last`) would otherwise stay alive for the whole
   // build (100,000 articles: some 0.3 GB); its sources go with the prediction, its outputs but the search parts at once.
-  const loaded = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined };
-  const { status, last } = loaded;
-  const data = status === 'partial' ? { ...loaded.data, outputs: outputsOfSources(loaded.data.outputs) } : loaded.data;
+  const loaded = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined, holding: undefined };
+  const { status, last, holding } = loaded;
+  // The outputs of the parts that hold; after a stale load whose lists hold, the list pages of `last`.
+  const data =
+    holding === undefined ? loaded.data
+    : status === 'partial' ? { ...loaded.data, outputs: outputsOfParts(loaded.data.outputs, holding) }
+    : { ...emptyCache(), outputs: outputsOfParts(last?.outputs ?? new Map(), holding) };
   const next = emptyCache();
   const markdownDir = enabled ? path.join(paths.cache, MARKDOWN_STORE_DIR) : undefined;
   let lastSources: ReadonlyMap<string, CachedSource> = last?.sources ?? data.sources;
@@ -137,13 +145,21 @@ export function openCache(input: CacheStageInput): CacheStage {
   };
 }
 
+/** Outputs by the part whose templates make them (build/cache-stage.ts `holding`). */
+const OUTPUTS_OF_PART: Readonly<Record<CachePart, readonly string[]>> = {
+  sources: [articlePageOutput(''), ARTICLE_CONTEXT_OUTPUT],
+  lists: LIST_OUTPUT_PREFIXES,
+};
 /**
- * The outputs a `partial` cache keeps: those rendered with the sources' templates only (article
- * pages and their shared context) and those whose key covers all their inputs (the search index's
- * parts, feeds, the images' metadata). List pages go: their templates may be the ones that changed.
+ * Outputs whose key is made of all their inputs' bytes (search parts, feeds, the images' metadata,
+ * compressed copies): with version and config the last build's, which every part's fingerprint
+ * holds, no template can change them.
  */
-function outputsOfSources(outputs: ReadonlyMap<string, CachedOutput>): Map<string, CachedOutput> {
-  const kept = [ARTICLE_CONTEXT_OUTPUT, articlePageOutput(''), SEARCH_PART_PREFIX, KEYED_FILE_PREFIX, IMAGE_METADATA_PREFIX];
+const SELF_KEYED = [SEARCH_PART_PREFIX, KEYED_FILE_PREFIX, IMAGE_METADATA_PREFIX, COMPRESSED_PREFIX];
+
+/** The outputs a cache keeps when the parts `holding` match but the whole fingerprint does not: theirs, and the self-keyed ones. */
+function outputsOfParts(outputs: ReadonlyMap<string, CachedOutput>, holding: ReadonlySet<CachePart>): Map<string, CachedOutput> {
+  const kept = [...SELF_KEYED, ...[...holding].flatMap((part) => OUTPUTS_OF_PART[part])];
   return new Map([...outputs].filter(([name]) => kept.some((prefix) => name.startsWith(prefix))));
 }
 

@@ -29,6 +29,10 @@ function newestChange(model: SiteModel): string | undefined {
 
 /** Cache entries of paginated lists' keys (build/plan.ts `ListGroup`): `list-group:<first page's URL>`. */
 const LIST_GROUP_PREFIX = 'list-group:';
+/** Cache entries of list pages: `list:<URL>`. */
+const LIST_PAGE_PREFIX = 'list:';
+/** The names of every cache entry this stage makes begin with one of these (build/cache-stage.ts keeps them together). */
+export const LIST_OUTPUT_PREFIXES: readonly string[] = [LIST_PAGE_PREFIX, LIST_GROUP_PREFIX];
 
 export interface ListPagesInput {
   /** The planned pages, in plan order; taken one at a time (build/plan.ts listPagePlan). */
@@ -65,12 +69,12 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
       if (!claims.claim(outPath, owner('generatedPage', lp.url))) continue;
       const lastmod = lp.lastmod ?? newest;
       entries.push({ url: lp.url, ...(lastmod ? { lastmod } : {}) });
-      const cached = previous.outputs.get(`list:${lp.url}`);
+      const cached = previous.outputs.get(`${LIST_PAGE_PREFIX}${lp.url}`);
       const groupSame = lp.group !== undefined && sameGroup(lp.group);
       // The page's own key is made only where its list changed.
       const unchanged = cached !== undefined && (groupSame || cached.key === lp.key);
       if (unchanged && cached.files[0] && output.keep(outPath, cached.files[0][1])) {
-        next.outputs.set(`list:${lp.url}`, cached);
+        next.outputs.set(`${LIST_PAGE_PREFIX}${lp.url}`, cached);
         continue;
       }
       rendered++;
@@ -80,7 +84,7 @@ export async function writeListPages(input: ListPagesInput): Promise<{ entries: 
   await input.pool.renderPages(toRender(), (lp, html) => {
     const outPath = outputPathFor(lp.url);
     const hash = hashOf(html);
-    next.outputs.set(`list:${lp.url}`, { key: lp.key, files: [[outPath, hash]] });
+    next.outputs.set(`${LIST_PAGE_PREFIX}${lp.url}`, { key: lp.key, files: [[outPath, hash]] });
     output.put(outPath, html, hash);
   });
   return { entries, rendered };

@@ -14,7 +14,7 @@ const MAGIC = 'stadtbote-cache\n';
 // 4: the sources' chunks come first, the outputs and assets last (`beginSave` writes the sources before the search index is built).
 // 5: the checksum is SHA-1 (`CHECKSUM`).
 // 6: an article's meta keeps its list entry's hash, not its HTML (`storedForm`).
-// 7: the header holds a second fingerprint, of what the sources' pages are rendered with (`sourcesFingerprint`).
+// 7: the header holds a fingerprint per kind of page besides the whole one (`CachePart`).
 const FORMAT = 7;
 /**
  * The payload's checksum, in the first 20 of the header's 32 bytes for it. It finds a file cut short
@@ -28,10 +28,15 @@ const CHECKSUM_BYTES = 20;
  * second, serialized copy of the whole cache (100,000 articles: 270 MB) next to the live one.
  */
 const SOURCES_PER_CHUNK = 4096;
-/** Where the header keeps the fingerprints: 64 bytes each, after the magic, the format and the checksum's 32 bytes. */
+/**
+ * The kinds of cached page with a fingerprint of their own (build/cache-stage.ts): `sources`, what
+ * the sources' entries and article pages are made with; `lists`, what the list pages are made with.
+ */
+export type CachePart = 'sources' | 'lists';
+const PARTS: readonly CachePart[] = ['sources', 'lists'];
+/** Where the header keeps the fingerprints: 64 bytes each, after the magic, the format and the checksum's 32 bytes; the whole one first, then one per part. */
 const FINGERPRINT_AT = MAGIC.length + 36;
-const SOURCES_FINGERPRINT_AT = FINGERPRINT_AT + 64;
-const HEADER_BYTES = SOURCES_FINGERPRINT_AT + 64;
+const HEADER_BYTES = FINGERPRINT_AT + 64 * (1 + PARTS.length);
 /** A fingerprint as its 64-byte slot of the header holds it. */
 const slotOf = (fingerprint: string): string => fingerprint.padEnd(64).slice(0, 64).trimEnd();
 
@@ -44,20 +49,31 @@ export function emptyCache(): CacheData {
   return { sources: new Map(), outputs: new Map(), assets: new Map() };
 }
 
+/** What `BuildCache.load` found. */
+export interface LoadedCache {
+  readonly data: CacheData;
+  readonly status: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale';
+  /** A whole file for another fingerprint: only for predictions and outputs with keys of their own. */
+  readonly last?: CacheData;
+  /** The parts whose fingerprint matched where the whole one did not (`partial`, or `stale` with the lists' only). */
+  readonly holding?: ReadonlySet<CachePart>;
+}
+
 /**
  * The persistent build cache: one file, keyed by a fingerprint of templates, config and version.
  * A file that is truncated, corrupt, from another version or for another fingerprint is ignored,
  * never trusted: its checksum covers every byte of the payload.
  *
- * A second fingerprint covers only what the sources' own pages are rendered with (the templates of
- * article pages and static pages, config, version): where only it matches, a template the sources
- * do not use changed (a list page's), and the file comes back as `partial`: its sources hold, and
- * the caller keeps those of its outputs that the first fingerprint does not guard alone.
+ * A fingerprint per part covers only what that kind of page is made with (its templates, config,
+ * version). Where the whole one differs but the sources' matches, a template no source uses changed
+ * (a list page's), and the file comes back as `partial`: its sources hold. Where only the lists'
+ * matches, it is `stale` with its data as `last`. Either way `holding` names the parts that match,
+ * and the caller keeps the outputs of those.
  */
 export class BuildCache {
   private readonly file: string;
 
-  constructor(readonly dir: string, readonly fingerprint: string, readonly sourcesFingerprint?: string) {
+  constructor(readonly dir: string, readonly fingerprint: string, readonly parts: Readonly<Partial<Record<CachePart, string>>> = {}) {
     this.file = cacheFileIn(dir);
   }
 
@@ -67,7 +83,7 @@ export class BuildCache {
    * each article page links to (build/predicted-links.ts), never trusting them, and the search stage
    * keeps index parts whose own key still matches (search/pagefind.ts).
    */
-  load(): { data: CacheData; status: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale'; last?: CacheData } {
+  load(): LoadedCache {
     let buf: Buffer;
     try {
       buf = readFileSync(this.file);
@@ -82,7 +98,6 @@ export class BuildCache {
       if (format !== FORMAT) return { data: emptyCache(), status: 'stale' };
       const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + CHECKSUM_BYTES);
       const fingerprint = buf.subarray(FINGERPRINT_AT, FINGERPRINT_AT + 64).toString('latin1').trimEnd();
-      const sourcesFingerprint = buf.subarray(SOURCES_FINGERPRINT_AT, HEADER_BYTES).toString('latin1').trimEnd();
       const payload = buf.subarray(HEADER_BYTES);
       if (!createHash(CHECKSUM).update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
       stale = fingerprint !== slotOf(this.fingerprint);
@@ -100,8 +115,14 @@ export class BuildCache {
       // Whole is not the same as true: every path and value is checked before it is used.
       if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
       if (!stale) return { data, status: 'hit' };
-      if (this.sourcesFingerprint !== undefined && sourcesFingerprint !== '' && sourcesFingerprint === slotOf(this.sourcesFingerprint)) return { data, status: 'partial' };
-      return { data: emptyCache(), status: 'stale', last: data };
+      const holding = new Set(PARTS.filter((part, i) => {
+        const at = FINGERPRINT_AT + 64 * (1 + i);
+        const stored = buf.subarray(at, at + 64).toString('latin1').trimEnd();
+        const wanted = this.parts[part];
+        return wanted !== undefined && stored !== '' && stored === slotOf(wanted);
+      }));
+      if (holding.has('sources')) return { data, status: 'partial', holding };
+      return { data: emptyCache(), status: 'stale', last: data, ...(holding.size > 0 ? { holding } : {}) };
     } catch {
       return { data: emptyCache(), status: stale ? 'stale' : 'invalid' };
     }
@@ -166,7 +187,7 @@ export class BuildCache {
           head.writeUInt32LE(FORMAT, MAGIC.length);
           checksum.digest().copy(head, MAGIC.length + 4);
           head.write(this.fingerprint.padEnd(64).slice(0, 64), FINGERPRINT_AT, 'latin1');
-          head.write((this.sourcesFingerprint ?? '').padEnd(64).slice(0, 64), SOURCES_FINGERPRINT_AT, 'latin1');
+          PARTS.forEach((part, i) => head.write((this.parts[part] ?? '').padEnd(64).slice(0, 64), FINGERPRINT_AT + 64 * (1 + i), 'latin1'));
           writeAll(head, 0);
           closeSync(fd);
           open = false;

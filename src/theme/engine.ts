@@ -190,20 +190,13 @@ export class Theme {
   }
 }
 
-/** Hashes of the theme for cache keys (build/cache-stage.ts). */
-export interface TemplateFingerprints {
-  /** Of every file in the template folders. */
-  readonly all: string;
-  /**
-   * Of what the given entry templates can render (theme/template-deps.ts), and of every file that is
-   * no template (stylesheets, scripts, icons: their hashed names are on every page). The same as `all`
-   * where a tag names its file while rendering: then any template may be reached.
-   */
-  readonly entries: string;
-}
-
-/** Fingerprints of the template folders: every file's, and what `entries` reach (theme/template-deps.ts). */
-export function templateFingerprints(dirs: readonly string[], entries: readonly string[]): TemplateFingerprints {
+/**
+ * Fingerprints of the template folders for cache keys (build/cache-stage.ts): `all` of every file,
+ * and one per kind of page, of what its entry templates can render (theme/template-deps.ts) and of
+ * every file that is no template (stylesheets, scripts, icons: their hashed names are on every page).
+ * A kind's is `all` where a tag names its file while rendering: then any template may be reached.
+ */
+export function templateFingerprints<K extends string>(dirs: readonly string[], kinds: Readonly<Record<K, readonly string[]>>): { readonly all: string; readonly kinds: Readonly<Record<K, string>> } {
   const all: string[] = [];
   const files: { readonly rel: string; readonly part: readonly string[] }[] = [];
   for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
@@ -215,10 +208,14 @@ export function templateFingerprints(dirs: readonly string[], entries: readonly 
     }
   }
   const allHash = hashOf(...all);
-  const reached = reachableTemplates(dirs, entries);
-  if (reached === undefined) return { all: allHash, entries: allHash };
-  const wanted = new Set(reached);
-  const used = files.filter(({ rel }) => wanted.has(rel) || !rel.endsWith('.liquid')).flatMap(({ part }) => part);
-  return { all: allHash, entries: hashOf('entries', ...reached, '#files', ...used) };
+  const kindHash = (entries: readonly string[]): string => {
+    const reached = reachableTemplates(dirs, entries);
+    if (reached === undefined) return allHash;
+    const wanted = new Set(reached);
+    const used = files.filter(({ rel }) => wanted.has(rel) || !rel.endsWith('.liquid')).flatMap(({ part }) => part);
+    return hashOf('entries', ...reached, '#files', ...used);
+  };
+  const byKind = Object.fromEntries(Object.entries<readonly string[]>(kinds).map(([kind, entries]) => [kind, kindHash(entries)])) as Record<K, string>;
+  return { all: allHash, kinds: byKind };
 }
 

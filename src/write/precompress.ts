@@ -39,13 +39,16 @@ function compressedCopies(bytes: Buffer): { gz: Buffer; br: Buffer } {
 }
 
 /** Adds the copies to the new output; returns how many files were compressed now and how many copies were kept. */
+/** The build cache's entries of compressed copies: `compress:<path>`, keyed by the file's hash. */
+export const COMPRESSED_PREFIX = 'compress:';
+
 export function precompress(writer: OutputWriter, previous: ReadonlyMap<string, CompressedCopies>, next: Map<string, CompressedCopies>): { compressed: number; kept: number } {
   let compressed = 0;
   let kept = 0;
   for (const [rel, hash] of writer.entries()) {
     // A copy the site brings itself (static/x.css.gz) stays as it is.
     if (!TEXT_FILE.test(rel) || writer.has(`${rel}.gz`) || writer.has(`${rel}.br`)) continue;
-    const cacheKey = `compress:${rel}`;
+    const cacheKey = `${COMPRESSED_PREFIX}${rel}`;
     const before = previous.get(cacheKey);
     if (before && before.key === hash && before.files.every(([file, fileHash]) => writer.keep(file, fileHash))) {
       next.set(cacheKey, before);

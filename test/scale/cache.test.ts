@@ -315,8 +315,8 @@ describe('the cache file', () => {
     const file = path.join(dir, 'build-cache.bin');
     const bytes = readFileSync(file);
     // Cut inside the last chunk and exactly at the end of the first one: both must be refused.
-    // The header: magic (16 bytes), format (4), checksum (32), two fingerprints (64 each).
-    const header = 16 + 4 + 32 + 128;
+    // The header: magic (16 bytes), format (4), checksum (32), three fingerprints (64 each: the whole, the sources', the lists').
+    const header = 16 + 4 + 32 + 192;
     const firstChunkEnd = header + 4 + bytes.readUInt32LE(header);
     for (const cut of [bytes.length - 1, firstChunkEnd]) {
       writeFileSync(file, bytes.subarray(0, cut));
@@ -324,22 +324,25 @@ describe('the cache file', () => {
     }
     writeFileSync(file, bytes);
     expect(new BuildCache(dir, 'fingerprint-2').load().status).toBe('stale');
-    // Saved without the sources' fingerprint: no other fingerprint can match it.
-    expect(new BuildCache(dir, 'fingerprint-2', '').load().status).toBe('stale');
+    // Saved without the parts' fingerprints: no part can match.
+    expect(new BuildCache(dir, 'fingerprint-2', { sources: '', lists: '' }).load().status).toBe('stale');
   });
 
-  it('comes back as partial where only the sources’ fingerprint matches (a template the sources do not use changed)', () => {
+  it('comes back as partial where the sources’ fingerprint matches, and stale with the parts that hold where only the lists’ does', () => {
     const dir = tempDir();
     const data = emptyCache();
     data.outputs.set('list:/', { key: 'k', files: [['index.html', 'h']] });
-    new BuildCache(dir, 'alles-1', 'quellen-1').save(data);
-    expect(new BuildCache(dir, 'alles-1', 'quellen-1').load().status).toBe('hit');
-    expect(new BuildCache(dir, 'alles-1', 'quellen-2').load().status).toBe('hit');
-    const partial = new BuildCache(dir, 'alles-2', 'quellen-1').load();
-    expect(partial.status).toBe('partial');
+    new BuildCache(dir, 'alles-1', { sources: 'quellen-1', lists: 'listen-1' }).save(data);
+    expect(new BuildCache(dir, 'alles-1', { sources: 'quellen-2' }).load().status).toBe('hit');
+    const partial = new BuildCache(dir, 'alles-2', { sources: 'quellen-1', lists: 'listen-2' }).load();
+    expect([partial.status, [...(partial.holding ?? [])]]).toEqual(['partial', ['sources']]);
     expect(partial.data.outputs).toEqual(data.outputs);
-    const stale = new BuildCache(dir, 'alles-2', 'quellen-2').load();
-    expect([stale.status, stale.data.outputs.size, stale.last?.outputs.size]).toEqual(['stale', 0, 1]);
+    const both = new BuildCache(dir, 'alles-2', { sources: 'quellen-1', lists: 'listen-1' }).load();
+    expect([both.status, [...(both.holding ?? [])]]).toEqual(['partial', ['sources', 'lists']]);
+    const lists = new BuildCache(dir, 'alles-2', { sources: 'quellen-2', lists: 'listen-1' }).load();
+    expect([lists.status, lists.data.outputs.size, lists.last?.outputs.size, [...(lists.holding ?? [])]]).toEqual(['stale', 0, 1, ['lists']]);
+    const stale = new BuildCache(dir, 'alles-2', { sources: 'quellen-2', lists: 'listen-2' }).load();
+    expect([stale.status, stale.holding]).toEqual(['stale', undefined]);
     expect(new BuildCache(dir, 'alles-2').load().status).toBe('stale');
   });
 });

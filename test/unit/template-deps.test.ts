@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSite, REPO } from '../helpers.js';
 import { reachableTemplates } from '../../src/theme/template-deps.js';
-import { SOURCE_PAGE_TEMPLATES } from '../../src/render/source-templates.js';
+import { SOURCE_PAGE_TEMPLATES } from '../../src/render/page-templates.js';
 import { templateFingerprints } from '../../src/theme/engine.js';
 
 const THEME = path.join(REPO, 'templates');
@@ -48,21 +48,21 @@ describe('reachableTemplates', () => {
 
   it('makes the sources’ fingerprint the whole theme’s where a name is computed, and keeps it through an edit of a list template', () => {
     const dir = makeSite({ 'article.liquid': "{% render 'teil' %}", 'teil.liquid': 'T', 'list.liquid': 'L1', 'style.css': 'p{}' });
-    const a = templateFingerprints([dir], ['article']);
+    const a = templateFingerprints([dir], { article: ['article'] });
     writeFileSync(path.join(dir, 'list.liquid'), 'L2');
-    const b = templateFingerprints([dir], ['article']);
+    const b = templateFingerprints([dir], { article: ['article'] });
     expect(a.all).not.toBe(b.all);
-    expect(a.entries).toBe(b.entries);
+    expect(a.kinds.article).toBe(b.kinds.article);
     // A file that is no template (its hashed name is on every page), a partial the article renders: both count.
     for (const [file, text] of [['style.css', 'p{color:red}'], ['teil.liquid', 'T2']] as const) {
       writeFileSync(path.join(dir, file), text);
-      expect(templateFingerprints([dir], ['article']).entries, file).not.toBe(b.entries);
+      expect(templateFingerprints([dir], { article: ['article'] }).kinds.article, file).not.toBe(b.kinds.article);
     }
     // A site's own copy of the partial, ahead of the theme's, counts too.
     const site = makeSite({ 'teil.liquid': 'eigenes T' });
-    expect(templateFingerprints([site, dir], ['article']).entries).not.toBe(templateFingerprints([dir], ['article']).entries);
+    expect(templateFingerprints([site, dir], { article: ['article'] }).kinds.article).not.toBe(templateFingerprints([dir], { article: ['article'] }).kinds.article);
     writeFileSync(path.join(dir, 'article.liquid'), '{% render name %}');
-    const dynamic = templateFingerprints([dir], ['article']);
-    expect(dynamic.entries).toBe(dynamic.all);
+    const dynamic = templateFingerprints([dir], { article: ['article'] });
+    expect(dynamic.kinds.article).toBe(dynamic.all);
   });
 });
