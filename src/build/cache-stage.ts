@@ -78,10 +78,13 @@ export interface CacheStage {
 export function openCache(input: CacheStageInput): CacheStage {
   const { site, enabled } = input;
   const { config, paths } = site;
-  const templates = templateFingerprints(input.templateDirs, { sources: SOURCE_PAGE_TEMPLATES, lists: LIST_PAGE_TEMPLATES });
+  const templates = templateFingerprints(input.templateDirs);
   const settings = [VERSION, JSON.stringify(config), site.basePath, String(input.drafts), String(input.future), input.headKey];
   const fingerprint = hashOf(templates.all, ...settings);
-  const cache = new BuildCache(paths.cache, fingerprint, { sources: hashOf('sources', templates.kinds.sources, ...settings), lists: hashOf('lists', templates.kinds.lists, ...settings) });
+  const cache = new BuildCache(paths.cache, fingerprint, () => {
+    const kinds = templates.kinds({ sources: SOURCE_PAGE_TEMPLATES, lists: LIST_PAGE_TEMPLATES });
+    return { sources: hashOf('sources', kinds.sources, ...settings), lists: hashOf('lists', kinds.lists, ...settings) };
+  });
   // Only what is used is kept: a stale cache's data (`last`) would otherwise stay alive for the whole
   // build (100,000 articles: some 0.3 GB); its sources go with the prediction, its outputs but the search parts at once.
   const loaded = (enabled ? cache.load() : undefined) ?? { data: emptyCache(), status: 'off' as const, last: undefined, holding: undefined };
@@ -145,7 +148,7 @@ export function openCache(input: CacheStageInput): CacheStage {
   };
 }
 
-/** Outputs by the part whose templates make them (build/cache-stage.ts `holding`). */
+/** Outputs by the part of the cache whose templates make them (cache/cache.ts `LoadedCache.holding`). */
 const OUTPUTS_OF_PART: Readonly<Record<CachePart, readonly string[]>> = {
   sources: [articlePageOutput(''), ARTICLE_CONTEXT_OUTPUT],
   lists: LIST_OUTPUT_PREFIXES,

@@ -72,9 +72,21 @@ export interface LoadedCache {
  */
 export class BuildCache {
   private readonly file: string;
+  /** The parts' fingerprints, made when first needed (`partsOf`). */
+  private parts: Readonly<Partial<Record<CachePart, string>>> | undefined;
 
-  constructor(readonly dir: string, readonly fingerprint: string, readonly parts: Readonly<Partial<Record<CachePart, string>>> = {}) {
+  /**
+   * `partsOf` gives the parts' fingerprints. It is asked only where the whole fingerprint does not
+   * match or a file is saved without a matching one loaded: where it matches, the parts are the
+   * file's (they follow from what the whole one covers), and finding what each kind of page's
+   * templates reach (theme/template-deps.ts) costs 5–20 ms every build would pay.
+   */
+  constructor(readonly dir: string, readonly fingerprint: string, private readonly partsOf: () => Readonly<Partial<Record<CachePart, string>>> = () => ({})) {
     this.file = cacheFileIn(dir);
+  }
+
+  private partFingerprints(): Readonly<Partial<Record<CachePart, string>>> {
+    return (this.parts ??= this.partsOf());
   }
 
   /**
@@ -114,13 +126,13 @@ export class BuildCache {
       const data: CacheData = { sources, outputs: rest.outputs, assets: rest.assets };
       // Whole is not the same as true: every path and value is checked before it is used.
       if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
-      if (!stale) return { data, status: 'hit' };
-      const holding = new Set(PARTS.filter((part, i) => {
-        const at = FINGERPRINT_AT + 64 * (1 + i);
-        const stored = buf.subarray(at, at + 64).toString('latin1').trimEnd();
-        const wanted = this.parts[part];
-        return wanted !== undefined && stored !== '' && stored === slotOf(wanted);
-      }));
+      const stored = PARTS.map((_, i) => buf.subarray(FINGERPRINT_AT + 64 * (1 + i), FINGERPRINT_AT + 64 * (2 + i)).toString('latin1').trimEnd());
+      if (!stale) {
+        this.parts ??= Object.fromEntries(PARTS.map((part, i) => [part, stored[i]!]));
+        return { data, status: 'hit' };
+      }
+      const wanted = this.partFingerprints();
+      const holding = new Set(PARTS.filter((part, i) => wanted[part] !== undefined && stored[i] !== '' && stored[i] === slotOf(wanted[part])));
       if (holding.has('sources')) return { data, status: 'partial', holding };
       return { data: emptyCache(), status: 'stale', last: data, ...(holding.size > 0 ? { holding } : {}) };
     } catch {
@@ -187,7 +199,8 @@ export class BuildCache {
           head.writeUInt32LE(FORMAT, MAGIC.length);
           checksum.digest().copy(head, MAGIC.length + 4);
           head.write(this.fingerprint.padEnd(64).slice(0, 64), FINGERPRINT_AT, 'latin1');
-          PARTS.forEach((part, i) => head.write((this.parts[part] ?? '').padEnd(64).slice(0, 64), FINGERPRINT_AT + 64 * (1 + i), 'latin1'));
+          const parts = this.partFingerprints();
+          PARTS.forEach((part, i) => head.write((parts[part] ?? '').padEnd(64).slice(0, 64), FINGERPRINT_AT + 64 * (1 + i), 'latin1'));
           writeAll(head, 0);
           closeSync(fd);
           open = false;

@@ -190,13 +190,20 @@ export class Theme {
   }
 }
 
-/**
- * Fingerprints of the template folders for cache keys (build/cache-stage.ts): `all` of every file,
- * and one per kind of page, of what its entry templates can render (theme/template-deps.ts) and of
- * every file that is no template (stylesheets, scripts, icons: their hashed names are on every page).
- * A kind's is `all` where a tag names its file while rendering: then any template may be reached.
- */
-export function templateFingerprints<K extends string>(dirs: readonly string[], kinds: Readonly<Record<K, readonly string[]>>): { readonly all: string; readonly kinds: Readonly<Record<K, string>> } {
+/** Fingerprints of the template folders for cache keys (build/cache-stage.ts). */
+export interface TemplateFingerprints {
+  /** Of every file in the template folders. */
+  readonly all: string;
+  /**
+   * One per kind of page: of what its entry templates can render (theme/template-deps.ts) and of
+   * every file that is no template (stylesheets, scripts, icons: their hashed names are on every
+   * page). A kind's is `all` where a tag names its file while rendering: then any template may be reached.
+   */
+  kinds<K extends string>(entries: Readonly<Record<K, readonly string[]>>): Readonly<Record<K, string>>;
+}
+
+/** The fingerprints of the template folders, each file read once. */
+export function templateFingerprints(dirs: readonly string[]): TemplateFingerprints {
   const all: string[] = [];
   const files: { readonly rel: string; readonly part: readonly string[] }[] = [];
   for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
@@ -215,7 +222,10 @@ export function templateFingerprints<K extends string>(dirs: readonly string[], 
     const used = files.filter(({ rel }) => wanted.has(rel) || !rel.endsWith('.liquid')).flatMap(({ part }) => part);
     return hashOf('entries', ...reached, '#files', ...used);
   };
-  const byKind = Object.fromEntries(Object.entries<readonly string[]>(kinds).map(([kind, entries]) => [kind, kindHash(entries)])) as Record<K, string>;
-  return { all: allHash, kinds: byKind };
+  return {
+    all: allHash,
+    kinds: <K extends string>(entries: Readonly<Record<K, readonly string[]>>) =>
+      Object.fromEntries(Object.entries<readonly string[]>(entries).map(([kind, names]) => [kind, kindHash(names)])) as Record<K, string>,
+  };
 }
 

@@ -325,23 +325,29 @@ describe('the cache file', () => {
     writeFileSync(file, bytes);
     expect(new BuildCache(dir, 'fingerprint-2').load().status).toBe('stale');
     // Saved without the parts' fingerprints: no part can match.
-    expect(new BuildCache(dir, 'fingerprint-2', { sources: '', lists: '' }).load().status).toBe('stale');
+    expect(new BuildCache(dir, 'fingerprint-2', () => ({ sources: '', lists: '' })).load().status).toBe('stale');
   });
 
   it('comes back as partial where the sources’ fingerprint matches, and stale with the parts that hold where only the lists’ does', () => {
     const dir = tempDir();
     const data = emptyCache();
     data.outputs.set('list:/', { key: 'k', files: [['index.html', 'h']] });
-    new BuildCache(dir, 'alles-1', { sources: 'quellen-1', lists: 'listen-1' }).save(data);
-    expect(new BuildCache(dir, 'alles-1', { sources: 'quellen-2' }).load().status).toBe('hit');
-    const partial = new BuildCache(dir, 'alles-2', { sources: 'quellen-1', lists: 'listen-2' }).load();
+    new BuildCache(dir, 'alles-1', () => ({ sources: 'quellen-1', lists: 'listen-1' })).save(data);
+    expect(new BuildCache(dir, 'alles-1', () => ({ sources: 'quellen-2' })).load().status).toBe('hit');
+    // After a hit the parts are the file's: they are not made again, and a save keeps them.
+    const asked = vi.fn(() => ({ sources: 'anders', lists: 'anders' }));
+    const again = new BuildCache(dir, 'alles-1', asked);
+    expect(again.load().status).toBe('hit');
+    again.save(data);
+    expect(asked).not.toHaveBeenCalled();
+    const partial = new BuildCache(dir, 'alles-2', () => ({ sources: 'quellen-1', lists: 'listen-2' })).load();
     expect([partial.status, [...(partial.holding ?? [])]]).toEqual(['partial', ['sources']]);
     expect(partial.data.outputs).toEqual(data.outputs);
-    const both = new BuildCache(dir, 'alles-2', { sources: 'quellen-1', lists: 'listen-1' }).load();
+    const both = new BuildCache(dir, 'alles-2', () => ({ sources: 'quellen-1', lists: 'listen-1' })).load();
     expect([both.status, [...(both.holding ?? [])]]).toEqual(['partial', ['sources', 'lists']]);
-    const lists = new BuildCache(dir, 'alles-2', { sources: 'quellen-2', lists: 'listen-1' }).load();
+    const lists = new BuildCache(dir, 'alles-2', () => ({ sources: 'quellen-2', lists: 'listen-1' })).load();
     expect([lists.status, lists.data.outputs.size, lists.last?.outputs.size, [...(lists.holding ?? [])]]).toEqual(['stale', 0, 1, ['lists']]);
-    const stale = new BuildCache(dir, 'alles-2', { sources: 'quellen-2', lists: 'listen-2' }).load();
+    const stale = new BuildCache(dir, 'alles-2', () => ({ sources: 'quellen-2', lists: 'listen-2' })).load();
     expect([stale.status, stale.holding]).toEqual(['stale', undefined]);
     expect(new BuildCache(dir, 'alles-2').load().status).toBe('stale');
   });
