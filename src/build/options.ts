@@ -44,6 +44,11 @@ export interface BuildReport {
   readonly write?: WriteStats;
   readonly warnings: readonly Problem[];
   readonly durationMs: number;
+  /**
+   * The build cache as this build found it: `hit`, or `partial` where only templates that no source's
+   * page uses changed (article pages kept), `stale` after a template, config or version change
+   * (pages rendered again from stored Markdown; the list pages kept where their own templates did not change).
+   */
   readonly cache: 'hit' | 'partial' | 'missing' | 'invalid' | 'stale' | 'off';
   /** The search index: built again, kept as it was, kept although articles changed, or none. */
   readonly search: SearchStatus | 'off';
