@@ -3,33 +3,31 @@
 // has one line of its own in the footer area, so that a template edit is what a site does every
 // so often: change one footer line (the case issue 14 measures). It overrides `list.liquid` too,
 // with a line of its own above each list: a template only list pages use, whose edit keeps every
-// article page (build/cache-stage.ts, the cache's second fingerprint).
+// article page (build/cache-stage.ts: the cache's fingerprint per kind of page).
 import { appendFileSync, cpSync, mkdirSync, renameSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const THEME_BASE = path.join(here, '../templates/layouts/base.liquid');
-const OVERRIDE = path.join('templates', 'layouts', 'base.liquid');
-const THEME_LIST = path.join(here, '../templates/list.liquid');
-const LIST_OVERRIDE = path.join('templates', 'list.liquid');
-const LIST_BLOCK = '{% block content %}';
+/**
+ * The templates the site overrides: the default one with a line of its own at `marker`, whose
+ * revision number is what an edit changes. `base`: after the footer, on every page; `list`: above
+ * each list, on list pages only.
+ */
+const OVERRIDES = {
+  base: { rel: path.join('layouts', 'base.liquid'), marker: '</body>', withLine: (line) => `${line}\n</body>`, line: (n) => `<p class="wrap">Stand der Vorlage: Fassung ${n}</p>` },
+  list: { rel: 'list.liquid', marker: '{% block content %}', withLine: (line) => `{% block content %}\n${line}`, line: (n) => `<p class="wrap">Stand der Liste: Fassung ${n}</p>` },
+};
 
-/** The footer line of the override; its number is what a template edit changes. */
-const footerLine = (revision) => `<p class="wrap">Stand der Vorlage: Fassung ${revision}</p>`;
-
-function writeOverride(root, revision) {
-  const theme = readFileSync(THEME_BASE, 'utf8');
-  if (!theme.includes('</body>')) throw new Error(`${THEME_BASE} has no </body>: the template edit needs a place for its footer line`);
-  // The default base layout with one more line after the footer, just before </body>.
-  writeFileSync(path.join(root, OVERRIDE), theme.replace('</body>', `${footerLine(revision)}\n</body>`));
-}
-
-function writeListOverride(root, revision) {
-  const theme = readFileSync(THEME_LIST, 'utf8');
-  if (!theme.includes(LIST_BLOCK)) throw new Error(`${THEME_LIST} has no ${LIST_BLOCK}: the list template edit needs a place for its line`);
-  writeFileSync(path.join(root, LIST_OVERRIDE), theme.replace(LIST_BLOCK, `${LIST_BLOCK}\n<p class="wrap">Stand der Liste: Fassung ${revision}</p>`));
+function writeOverride(root, which, revision) {
+  const { rel, marker, withLine, line } = OVERRIDES[which];
+  const themeFile = path.join(here, '../templates', rel);
+  const theme = readFileSync(themeFile, 'utf8');
+  if (!theme.includes(marker)) throw new Error(`${themeFile} has no ${marker}: the template edit needs a place for its line`);
+  const file = path.join(root, 'templates', rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, theme.replace(marker, withLine(line(revision))));
 }
 
 /** A site folder (temporary) whose content is contentDir; search follows the default config (on). */
@@ -37,17 +35,16 @@ export function makeSite(contentDir) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'stadtbote-bench-'));
   writeFileSync(path.join(root, 'stadtbote.config.yaml'), 'title: Benchmark\nbaseUrl: https://example.org/\n');
   symlinkSync(contentDir, path.join(root, 'content'));
-  mkdirSync(path.dirname(path.join(root, OVERRIDE)), { recursive: true });
-  writeOverride(root, 0);
-  writeListOverride(root, 0);
+  writeOverride(root, 'base', 0);
+  writeOverride(root, 'list', 0);
   return root;
 }
 
 /** Everything a build leaves behind: the next build is cold. The template overrides go back to their first revision. */
 export function clean(root) {
   for (const p of ['dist', '.dist.stadtbote-shadow', '.dist.stadtbote-old', '.stadtbote-cache']) rmSync(path.join(root, p), { recursive: true, force: true });
-  writeOverride(root, 0);
-  writeListOverride(root, 0);
+  writeOverride(root, 'base', 0);
+  writeOverride(root, 'list', 0);
 }
 
 /**
@@ -72,13 +69,13 @@ export function restoreLikeCi(root) {
 let templateRevision = 0;
 /** Changes the override's footer line: every page's HTML changes, no Markdown body does. */
 export function editTemplate(root) {
-  writeOverride(root, ++templateRevision);
+  writeOverride(root, 'base', ++templateRevision);
 }
 
 let listRevision = 0;
 /** Changes the list override's line: every list page's HTML changes, no article page's. */
 export function editListTemplate(root) {
-  writeListOverride(root, ++listRevision);
+  writeOverride(root, 'list', ++listRevision);
 }
 
 /** The first article in path order: read from the folders, as a `find` listing of 100,000 files overflows spawnSync's buffer. */

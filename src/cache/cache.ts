@@ -37,8 +37,12 @@ const PARTS: readonly CachePart[] = ['sources', 'lists'];
 /** Where the header keeps the fingerprints: 64 bytes each, after the magic, the format and the checksum's 32 bytes; the whole one first, then one per part. */
 const FINGERPRINT_AT = MAGIC.length + 36;
 const HEADER_BYTES = FINGERPRINT_AT + 64 * (1 + PARTS.length);
-/** A fingerprint as its 64-byte slot of the header holds it. */
-const slotOf = (fingerprint: string): string => fingerprint.padEnd(64).slice(0, 64).trimEnd();
+/** Where the header's fingerprint slot `i` begins: 0 the whole one, then the parts in `PARTS`' order. */
+const slotAt = (i: number): number => FINGERPRINT_AT + 64 * i;
+/** A fingerprint as written into its slot: 64 latin1 characters, padded with spaces. */
+const padded = (fingerprint: string): string => fingerprint.padEnd(64).slice(0, 64);
+/** A fingerprint as its slot reads back. */
+const slotOf = (fingerprint: string): string => padded(fingerprint).trimEnd();
 
 /** The build cache's file in a cache folder. */
 export function cacheFileIn(dir: string): string {
@@ -109,7 +113,8 @@ export class BuildCache {
       const format = buf.readUInt32LE(MAGIC.length);
       if (format !== FORMAT) return { data: emptyCache(), status: 'stale' };
       const checksum = buf.subarray(MAGIC.length + 4, MAGIC.length + 4 + CHECKSUM_BYTES);
-      const fingerprint = buf.subarray(FINGERPRINT_AT, FINGERPRINT_AT + 64).toString('latin1').trimEnd();
+      const slot = (i: number): string => buf.subarray(slotAt(i), slotAt(i + 1)).toString('latin1').trimEnd();
+      const fingerprint = slot(0);
       const payload = buf.subarray(HEADER_BYTES);
       if (!createHash(CHECKSUM).update(payload).digest().equals(checksum)) return { data: emptyCache(), status: 'invalid' };
       stale = fingerprint !== slotOf(this.fingerprint);
@@ -126,7 +131,7 @@ export class BuildCache {
       const data: CacheData = { sources, outputs: rest.outputs, assets: rest.assets };
       // Whole is not the same as true: every path and value is checked before it is used.
       if (!isWellFormed(data)) return { data: emptyCache(), status: broken };
-      const stored = PARTS.map((_, i) => buf.subarray(FINGERPRINT_AT + 64 * (1 + i), FINGERPRINT_AT + 64 * (2 + i)).toString('latin1').trimEnd());
+      const stored = PARTS.map((_, i) => slot(1 + i));
       if (!stale) {
         this.parts ??= Object.fromEntries(PARTS.map((part, i) => [part, stored[i]!]));
         return { data, status: 'hit' };
@@ -198,9 +203,9 @@ export class BuildCache {
           head.write(MAGIC, 0, 'latin1');
           head.writeUInt32LE(FORMAT, MAGIC.length);
           checksum.digest().copy(head, MAGIC.length + 4);
-          head.write(this.fingerprint.padEnd(64).slice(0, 64), FINGERPRINT_AT, 'latin1');
+          head.write(padded(this.fingerprint), slotAt(0), 'latin1');
           const parts = this.partFingerprints();
-          PARTS.forEach((part, i) => head.write((parts[part] ?? '').padEnd(64).slice(0, 64), FINGERPRINT_AT + 64 * (1 + i), 'latin1'));
+          PARTS.forEach((part, i) => head.write(padded(parts[part] ?? ''), slotAt(1 + i), 'latin1'));
           writeAll(head, 0);
           closeSync(fd);
           open = false;
