@@ -60,7 +60,9 @@ export class HeadStart {
 
   /** The verdict on a restored output, for the writer; then the sources of a copy are hashed on a thread. */
   async copyVerdict(): Promise<CopyVerdict | undefined> {
-    const verdict = await this.copyCheck?.verdict();
+    const pending = this.copyCheck?.verdict();
+    // The sources of a copy are read whatever the verdict: this thread begins on them while the check runs.
+    const verdict = await (this.hashLater && this.stamps && pending ? this.stamps.hashWhile(pending) : pending);
     if (this.hashLater) this.stamps?.startHashing();
     return verdict;
   }

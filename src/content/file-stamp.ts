@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { fileIdentity } from '../util/file-identity.js';
+import { hashOf } from '../util/hash.js';
 
 /**
  * A source file's identity for the build cache: size, modification and change time, inode. Equal in
@@ -36,6 +37,20 @@ export function readStamped(file: string): { readonly stamp: string | undefined;
     return { stamp: stampOf(stats, Date.now()), bytes: readOpen(fd, stats) };
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A source's stamp and its bytes' hash, read as content/load.ts `readSource` reads (`readStamped`),
+ * for a build that knows sources by their bytes (CI, content/source-stamps.ts). A file that cannot
+ * be read has no answer: the build reads it and reports it.
+ */
+export function readKnown(file: string): [stamp: string | undefined, hash: string | undefined] {
+  try {
+    const { stamp, bytes } = readStamped(file);
+    return [stamp, hashOf(bytes)];
+  } catch {
+    return [undefined, undefined];
   }
 }
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
-import { hashOf } from '../util/hash.js';
-import { currentStamp, readStamped } from './file-stamp.js';
+import { currentStamp, readKnown } from './file-stamp.js';
 import { STAMP_CHUNK, type StampAnswer, type StampThreadData } from './source-stamps.js';
 
 /**
@@ -10,16 +9,6 @@ import { STAMP_CHUNK, type StampAnswer, type StampThreadData } from './source-st
  */
 const { dir, sources, mode, answers, taken } = workerData as StampThreadData;
 const front = new Int32Array(taken);
-
-/** Read as content/load.ts `readSource` reads (`readStamped`). A file that cannot be read has no answer: the build reads it and reports it. */
-function readKnown(file: string): [string | undefined, string | undefined] {
-  try {
-    const { stamp, bytes } = readStamped(file);
-    return [stamp, hashOf(bytes)];
-  } catch {
-    return [undefined, undefined];
-  }
-}
 
 for (let end = sources.length; end > Atomics.load(front, 0); end -= STAMP_CHUNK) {
   const from = Math.max(end - STAMP_CHUNK, Atomics.load(front, 0));

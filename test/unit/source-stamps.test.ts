@@ -77,6 +77,51 @@ describe('source stamps taken from both ends', () => {
     await early.finished();
   });
 
+  it('in CI, while the build waits for the check of its output: this thread hashes from the front until the answer comes, the thread takes the rest', async () => {
+    const reads = new Map(large.sources.map((rel) => [rel, readSource(large.dir, rel, 'content/')]));
+    const knownAs = (rel: string): unknown => {
+      const read = reads.get(rel)!;
+      return read.unreadable ? undefined : { stamp: read.stamp, hash: read.hash };
+    };
+    // An answer two turns of the event loop away: this thread hashes two chunks meanwhile, no more.
+    const stamps = SourceStamps.take(large.dir, large.sources, false);
+    let turns = 0;
+    const answer = new Promise<string>((resolve) => {
+      const wait = (): void => void setImmediate(() => (++turns === 2 ? resolve('geprüft') : wait()));
+      wait();
+    });
+    await expect(stamps.hashWhile(answer)).resolves.toBe('geprüft');
+    const ahead = large.sources.filter((rel) => stamps.knownOf(rel) !== undefined);
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(ahead.length).toBeLessThan(large.sources.length / 2);
+    expect(ahead).toEqual(large.sources.slice(0, ahead.length));
+    for (const rel of ahead) expect(stamps.knownOf(rel), rel).toEqual(knownAs(rel));
+    // The source after them is not known yet, and no stamp is taken for it here: the build reads it.
+    const next = large.sources[ahead.length]!;
+    expect([stamps.knownOf(next), stamps.stampOf(next)]).toEqual([undefined, undefined]);
+    stamps.close();
+    await stamps.finished();
+
+    // Then the thread takes the sources from the back to where this thread got.
+    const both = SourceStamps.take(large.dir, large.sources, false);
+    await both.hashWhile(Promise.resolve());
+    both.startHashing();
+    await both.finished();
+    for (const rel of large.sources) expect(both.knownOf(rel), rel).toEqual(knownAs(rel));
+    expect(both.takenHere).toBe(0);
+    both.close();
+
+    // A small site has no thread to share the work with: nothing is hashed ahead.
+    const small = contentFolder(20);
+    try {
+      const few = SourceStamps.take(small.dir, small.sources, false);
+      await few.hashWhile(new Promise((resolve) => setTimeout(resolve, 20)));
+      expect(small.sources.map((rel) => few.knownOf(rel))).toEqual(small.sources.map(() => undefined));
+    } finally {
+      cleanup(small.dir);
+    }
+  });
+
   it('a thread that fails leaves the stamps to this thread, and the build goes on', async () => {
     // The thread takes the sources from the back: a path that is no text makes it throw at once.
     const sources = [...large.sources, 7 as unknown as string];
