@@ -71,12 +71,17 @@ export function median(xs) {
   return list.length === 0 ? null : list[Math.floor((list.length - 1) / 2)];
 }
 
-/** Medians of wall and CPU time, and the highest peak memory, of repeated measurements. */
+/**
+ * Medians of wall and CPU time, and the highest peak memory, of repeated measurements; with each
+ * run's wall time in run order, so that a result near a target shows its spread (this machine's
+ * runs of one build differ by 10–20 %).
+ */
 export function summarize(list) {
   const peaks = list.map((m) => m.peakMiB).filter((x) => typeof x === 'number');
   return {
     runs: list.length,
     wallMs: median(list.map((m) => m.wallMs)),
+    wallRunsMs: list.map((m) => m.wallMs),
     cpuMs: median(list.map((m) => m.cpuMs)),
     peakMiB: peaks.length ? Math.max(...peaks) : null,
     ...(list[0]?.rendered ? { childCpuMs: median(list.map((m) => m.childCpuMs)), rendered: list[0].rendered, threads: list[0].threads, search: list[0].search } : {}),

@@ -19,6 +19,7 @@ const CASE_KEYS = ['cold', 'warm', 'edit', 'editAgain', 'template', 'listTemplat
 
 interface Measured {
   wallMs: number;
+  wallRunsMs: number[];
   cpuMs: number;
   peakMiB: number;
   rendered: { sources: number; lists: number };
@@ -69,6 +70,8 @@ describe('npm run bench', () => {
       for (const key of CASE_KEYS) {
         const m = corpus.stadtbote[mode][key]!;
         expect(m.wallMs, `${mode} ${key}`).toBeGreaterThan(0);
+        // Each run's wall time beside the median (one run here: the median is that run).
+        expect(m.wallRunsMs, `${mode} ${key}`).toEqual([m.wallMs]);
         expect(m.cpuMs, `${mode} ${key}`).toBeGreaterThan(0);
         expect(m.peakMiB, `${mode} ${key}`).toBeGreaterThan(0);
       }
