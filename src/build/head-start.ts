@@ -58,7 +58,7 @@ export class HeadStart {
     return this.stamps?.takenHere ?? 0;
   }
 
-  /** The verdict on a restored output, for the writer; then the sources of a copy are hashed on a thread. */
+  /** The verdict on a restored output, for the writer; the sources of a copy are hashed here while it is awaited, the rest then on a thread. */
   async copyVerdict(): Promise<CopyVerdict | undefined> {
     const pending = this.copyCheck?.verdict();
     // The sources of a copy are read whatever the verdict: this thread begins on them while the check runs.

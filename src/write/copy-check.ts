@@ -15,8 +15,9 @@ export interface CopyCheckData {
  * the 23,000 files of a 10,000-article site with search (0.55–0.6 s beside the cache's load), which
  * the writer needs before the first page is kept. Started on a thread of its own as the build
  * begins, it runs while this thread loads the cache and the content; the writer takes the verdict
- * when it opens, and a CI build hashes sources meanwhile (content/source-stamps.ts `hashWhile`). Only where a check is due: the manifest
- * was written for another folder (a warm build on the same folder starts no thread).
+ * when it opens, and a CI build hashes sources while it waits (content/source-stamps.ts
+ * `hashWhile`). Only where a check is due: the manifest was written for another folder (a warm
+ * build on the same folder starts no thread).
  */
 export class CopyCheck {
   private constructor(

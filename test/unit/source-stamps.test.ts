@@ -83,7 +83,7 @@ describe('source stamps taken from both ends', () => {
       const read = reads.get(rel)!;
       return read.unreadable ? undefined : { stamp: read.stamp, hash: read.hash };
     };
-    // An answer two turns of the event loop away: this thread hashes two chunks meanwhile, no more.
+    // An answer two turns of the event loop away: this thread hashes a chunk or a few meanwhile, not the whole list.
     const stamps = SourceStamps.take(large.dir, large.sources, false);
     let turns = 0;
     const answer = new Promise<string>((resolve) => {
