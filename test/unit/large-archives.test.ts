@@ -5,7 +5,7 @@ import { listPagePlan, modelSite } from '../../src/build/plan.js';
 import { resolveSite } from '../../src/config/config.js';
 import { mapHashSizes } from '../../src/outputs/nginx.js';
 import { Renderer } from '../../src/render/renderer.js';
-import { searchKey } from '../../src/search/pagefind.js';
+import { collectsAfterPart, searchKey } from '../../src/search/pagefind.js';
 import { DEFAULT_TEMPLATES_DIR } from '../../src/theme/engine.js';
 import type { SiteOutput } from '../../src/write/site-output.js';
 import { cleanup, tempDir } from '../helpers.js';
@@ -71,6 +71,21 @@ describe('archives of more than 120,000 items', () => {
       return listPagePlan(modelSite(articles), renderer, 20).next().value;
     });
     expect(first).toMatchObject({ url: '/', group: { first: '/', key: expect.stringMatching(/^[\w-]{27}$/) } });
+  });
+
+  it('parts built one after the other in the build (large ones) collect garbage between them, not after the last, nor beside the build', () => {
+    const built = { reusable: undefined };
+    const kept = { reusable: { key: 'k' } };
+    // Switching search on for 100,000 articles: 14 parts of some 7,000 pages, every one built again.
+    expect(collectsAfterPart(false, 'indexed', [built, kept, built])).toBe(true);
+    // The last part built, or only kept ones after it (a CI edit re-indexes one part): nothing is built beside what would be freed.
+    expect(collectsAfterPart(false, 'indexed', [])).toBe(false);
+    expect(collectsAfterPart(false, 'indexed', [kept, kept])).toBe(false);
+    // A kept part made nothing to collect.
+    expect(collectsAfterPart(false, 'kept', [built])).toBe(false);
+    // Small parts are built on the search thread beside the build: what feeding them left is that thread's.
+    expect(collectsAfterPart(true, 'indexed', [built])).toBe(false);
+    expect(collectsAfterPart(true, 'guessed', [built])).toBe(false);
   });
 
   it('a search part of 200,000 articles gets its key', () => {
