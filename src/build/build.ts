@@ -180,9 +180,11 @@ async function buildWith(options: BuildOptions, site: ResolvedSite, head: HeadSt
 }
 
 /**
- * Sources rendered from which a build collects garbage after its long stages where its heap is large
- * (`collectIfLarge`). One edited article of 100,000 leaves little behind: there each of the three
- * collections took some 0.3 s of a 10–13 s build, for a peak that is far from any limit (1.0 → 0.8 GiB).
+ * Sources (or list pages) rendered from which a build collects garbage after its long stages where
+ * its heap is large (`collectIfLarge`). One edited article of 100,000 leaves little behind: there
+ * each of the three collections took some 0.3 s of a 10–13 s build, for a peak that is far from any
+ * limit (1.0 → 0.8 GiB). A list-template edit renders every list page and no source (100,000
+ * articles: 25,294 pages left the main heap at 977 MiB, 493 MiB after a collection).
  */
 const MANY_RENDERED = 10_000;
 
@@ -226,7 +228,7 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   search?.prepare({ cacheHit: cache.sourcesHit, staleSearch: !!options.staleSearch, lastSources: cache.previous.sources, lastParts: cache.previous.outputs, language: config.language, outDir: paths.out });
   const toRender = takeCachedSources(sourceStage, cache.previous.sources, collector, search?.changed);
   head.sourcesTaken();
-  timer.mark(`cache lookups (${content.sources.length - toRender.length} hits, ${head.stampsTakenHere} stamps taken here)`);
+  timer.mark(`cache lookups (${content.sources.length - toRender.length} hits; ${head.survey})`);
   // Article pages come finished from the render threads where the last build's articles predict their links (build/predicted-links.ts);
   // files unchanged since the last build are read only when their text is needed (build/last-build.ts).
   // Let go after rendering: the predictions are held only while rendering needs them (100,000: some 0.1 GB).
@@ -270,7 +272,6 @@ async function writePages(input: PagesInput): Promise<WrittenPages> {
   if (!failing) search?.plan({ writer: output, site, articles: model.articles, previous: cache.previous, next: cache.next, claim: (p, owner) => claims.claim(p, owner), allowStale: !!options.staleSearch, searchHashOf: (url) => cache.next.outputs.get(articlePageOutput(url))?.search, lastParts: cache.lastSearchParts });
   const lists = await writeListPages({ lists: listPagePlan(model, renderer, config.perPage) /* planned as rendered: build/plan.ts */, model, claims, output, pool, previous: cache.previous, next: cache.next });
   await pool.close();
-  // A list-template edit renders every list page and no source: 100,000 articles, 25,294 pages left the main heap at 977 MiB.
   if (manyRendered || lists.rendered >= MANY_RENDERED) collectIfLarge();
   timer.mark(`list pages (${lists.rendered} rendered)`);
   const htmlPages = [...sourcePageEntries(model, pages), ...lists.entries];

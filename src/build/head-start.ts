@@ -53,9 +53,11 @@ export class HeadStart {
     return this.stamps?.knownOf;
   }
 
-  /** Stamps taken in this thread, not on the thread: for the timing report. */
-  get stampsTakenHere(): number {
-    return this.stamps?.takenHere ?? 0;
+  /** How the sources were surveyed, for the timing report: stamps taken here, sources hashed here while the copy was checked, sources the thread answered for. */
+  get survey(): string {
+    const stamps = this.stamps;
+    if (!stamps) return 'no stamps';
+    return `${stamps.takenHere} stamps taken here, ${stamps.hashedWhileWaiting} sources hashed while the output was checked, ${stamps.answeredOnThread} on the thread`;
   }
 
   /** The verdict on a restored output, for the writer; the sources of a copy are hashed here while it is awaited, the rest then on a thread. */

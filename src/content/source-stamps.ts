@@ -68,8 +68,20 @@ export class SourceStamps {
   private ended: Promise<void> = Promise.resolve();
   /** Sources from the front that this thread hashed while it waited (`hashWhile`): the thread stops there. */
   private hashedAhead = 0;
+  /** Sources the thread answered for (taken or not): for the timing report. */
+  private answered = 0;
   /** Stamps taken in this thread (the rest came from the thread): for the timing report. */
   takenHere = 0;
+
+  /** Sources hashed in this thread while the build waited (`hashWhile`): for the timing report. */
+  get hashedWhileWaiting(): number {
+    return this.hashedAhead;
+  }
+
+  /** Sources the thread has answered for so far: for the timing report. */
+  get answeredOnThread(): number {
+    return this.answered;
+  }
 
   private constructor(
     private readonly dir: string,
@@ -100,7 +112,7 @@ export class SourceStamps {
    * before this thread can go on): this thread reads and hashes sources from the front meanwhile, as
    * the thread of `startHashing` would, instead of idling (10,000 articles: the check takes 0.55–0.6
    * s beside the cache's load, which leaves 0.2–0.3 s of waiting). Only where the thread will hash
-   * too (a large site).
+   * too (a large site); the thread then stops where this one got to.
    */
   async hashWhile<T>(pending: Promise<T>): Promise<T> {
     if (this.answers || this.sources.length < STAMP_THREAD_FROM) return pending;
@@ -188,6 +200,7 @@ export class SourceStamps {
     if (!this.answers) return;
     for (let message = receiveMessageOnPort(this.answers); message; message = receiveMessageOnPort(this.answers)) {
       const { from, stamps, hashes } = message.message as StampAnswer;
+      this.answered += stamps.length;
       stamps.forEach((stamp, k) => {
         if (this.stamps[from + k] !== NOT_YET) return;
         this.stamps[from + k] = stamp;

@@ -95,8 +95,8 @@ export function searchIndexRuns(): number {
  * in the build's thread one after the other, each beside a Pagefind process of its own size: what
  * feeding one left behind goes before the next. Switching search on for 100,000 articles (14 parts
  * of some 7,000 pages) grew the process from 820 to 947 MiB, and the build peaked at 1,513–1,536
- * MiB; collected after each part (230–315 ms each), it stayed at 823–844 MiB and peaked at
- * 1,447–1,471 MiB. Not after the last part built here (nothing is built beside what it would free),
+ * MiB; collected after each part (215–315 ms each), it stayed at 823–867 MiB and peaked at
+ * 1,447–1,473 MiB. Not after the last part built here (nothing is built beside what it would free),
  * nor for parts built on the search thread beside the build (small ones, whose feeding was there).
  */
 export function collectsAfterPart(beside: boolean, status: SearchStatus | 'guessed', later: readonly { readonly reusable?: unknown }[]): boolean {

@@ -95,6 +95,7 @@ describe('source stamps taken from both ends', () => {
     expect(ahead.length).toBeGreaterThan(0);
     expect(ahead.length).toBeLessThan(large.sources.length / 2);
     expect(ahead).toEqual(large.sources.slice(0, ahead.length));
+    expect(stamps.hashedWhileWaiting).toBe(ahead.length);
     for (const rel of ahead) expect(stamps.knownOf(rel), rel).toEqual(knownAs(rel));
     // The source after them is not known yet, and no stamp is taken for it here: the build reads it.
     const next = large.sources[ahead.length]!;
@@ -102,14 +103,16 @@ describe('source stamps taken from both ends', () => {
     stamps.close();
     await stamps.finished();
 
-    // Then the thread takes the sources from the back to where this thread got.
+    // Then the thread takes the sources from the back to where this thread got, and no further: none is read twice.
     const both = SourceStamps.take(large.dir, large.sources, false);
     await both.hashWhile(Promise.resolve());
+    const hashedHere = both.hashedWhileWaiting;
+    expect(hashedHere).toBeGreaterThan(0);
     both.startHashing();
     await both.finished();
     for (const rel of large.sources) expect(both.knownOf(rel), rel).toEqual(knownAs(rel));
-    expect(both.takenHere).toBe(0);
     both.close();
+    expect([both.takenHere, both.answeredOnThread]).toEqual([0, large.sources.length - hashedHere]);
 
     // A small site has no thread to share the work with: nothing is hashed ahead.
     const small = contentFolder(20);
