@@ -48,6 +48,8 @@ export function stadtboteBuild(root, search) {
     peakMiB: Math.max(r.peakMiB ?? report.maxRssMiB, report.treePeakMiB ?? 0),
     // CPU time of the build's child processes (Pagefind's indexer): all of it less the process's own.
     childCpuMs: r.cpuMs == null ? null : Math.max(0, r.cpuMs - report.selfCpuMs),
+    // The main thread's share of the CPU time, during the build itself (bench/build-once.js; null off Linux).
+    mainCpuMs: report.mainThreadCpuMs ?? null,
     rendered: report.rendered,
     threads: report.threads,
     cache: report.cache,
@@ -84,6 +86,6 @@ export function summarize(list) {
     wallRunsMs: list.map((m) => m.wallMs),
     cpuMs: median(list.map((m) => m.cpuMs)),
     peakMiB: peaks.length ? Math.max(...peaks) : null,
-    ...(list[0]?.rendered ? { childCpuMs: median(list.map((m) => m.childCpuMs)), rendered: list[0].rendered, threads: list[0].threads, search: list[0].search } : {}),
+    ...(list[0]?.rendered ? { childCpuMs: median(list.map((m) => m.childCpuMs)), mainCpuMs: median(list.map((m) => m.mainCpuMs)), rendered: list[0].rendered, threads: list[0].threads, search: list[0].search } : {}),
   };
 }

@@ -84,7 +84,7 @@ export function formatTargets(title, targets) {
 export function formatCorpus(result) {
   const { stadtbote: sb, floor, peers } = result;
   const lines = [`\n${result.title}`];
-  lines.push(`  ${'build'.padEnd(26)} ${'search'.padEnd(6)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'wall/cold'.padStart(9)} ${'CPU/cold'.padStart(9)}  rendered`);
+  lines.push(`  ${'build'.padEnd(26)} ${'search'.padEnd(6)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'main s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'wall/cold'.padStart(9)} ${'CPU/cold'.padStart(9)}  rendered`);
   for (const mode of SEARCH_MODES) {
     const m = sb[mode.key];
     if (!m) continue;
@@ -92,17 +92,17 @@ export function formatCorpus(result) {
       const r = m[c.key];
       const rendered = r.rendered ? `${r.rendered.sources} sources, ${r.rendered.lists} lists` : '';
       lines.push(
-        `  ${c.label.padEnd(26)} ${mode.label.padEnd(6)} ${s(r.wallMs).padStart(8)} ${s(r.cpuMs).padStart(8)} ${mib(r.peakMiB).padStart(8)} ${pct(ratio(r.wallMs, m.cold.wallMs)).padStart(9)} ${pct(ratio(r.cpuMs, m.cold.cpuMs)).padStart(9)}  ${rendered}`,
+        `  ${c.label.padEnd(26)} ${mode.label.padEnd(6)} ${s(r.wallMs).padStart(8)} ${s(r.cpuMs).padStart(8)} ${s(r.mainCpuMs).padStart(8)} ${mib(r.peakMiB).padStart(8)} ${pct(ratio(r.wallMs, m.cold.wallMs)).padStart(9)} ${pct(ratio(r.cpuMs, m.cold.cpuMs)).padStart(9)}  ${rendered}`,
       );
     }
   }
   if (floor) {
-    lines.push(`  ${'bare-unified floor'.padEnd(26)} ${'1 thr'.padEnd(6)} ${s(floor.wallMs).padStart(8)} ${s(floor.cpuMs).padStart(8)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(9)}  ${floor.bodies} bodies: remark-parse, remark-gfm, remark-rehype, rehype-stringify (CPU without remark-gfm ${s(floor.plainCpuMs)} s)`);
+    lines.push(`  ${'bare-unified floor'.padEnd(26)} ${'1 thr'.padEnd(6)} ${s(floor.wallMs).padStart(8)} ${s(floor.cpuMs).padStart(8)} ${''.padStart(8)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(9)}  ${floor.bodies} bodies: remark-parse, remark-gfm, remark-rehype, rehype-stringify (CPU without remark-gfm ${s(floor.plainCpuMs)} s)`);
   }
   if (peers) {
     for (const [name, label] of [['hugo', 'Hugo'], ['eleventy', 'Eleventy'], ['hugoPagefind', 'Hugo + Pagefind CLI']]) {
       const p = peers[name];
-      lines.push(`  ${label.padEnd(26)} ${(name === 'hugoPagefind' ? 'on' : 'off').padEnd(6)} ${s(p.wallMs).padStart(8)} ${s(p.cpuMs).padStart(8)} ${mib(p.peakMiB).padStart(8)}`);
+      lines.push(`  ${label.padEnd(26)} ${(name === 'hugoPagefind' ? 'on' : 'off').padEnd(6)} ${s(p.wallMs).padStart(8)} ${s(p.cpuMs).padStart(8)} ${''.padStart(8)} ${mib(p.peakMiB).padStart(8)}`);
     }
   }
   lines.push(...formatTargets('Targets (issue 14)', result.targets));
