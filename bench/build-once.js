@@ -74,7 +74,7 @@ await Promise.all(
 );
 sampler.kill('SIGTERM');
 await samplerDone;
-const treePeakMiB = JSON.parse(samplerOutput.trim() || '{"peakMiB":null}').peakMiB;
+const { peakMiB: treePeakMiB, cpuMs: samplerCpuMs = null } = JSON.parse(samplerOutput.trim() || '{"peakMiB":null}');
 const usage = process.resourceUsage();
 process.stdout.write(
   JSON.stringify({
@@ -83,6 +83,8 @@ process.stdout.write(
     mainThreadCpuMs: mainCpuBefore === null || mainCpuAfter === null ? null : mainCpuAfter - mainCpuBefore,
     maxRssMiB: usage.maxRSS / 1024,
     treePeakMiB,
+    // The sampler's own CPU time: GNU time counts it with this process's children (bench/measure.js takes it off).
+    samplerCpuMs,
     rendered: report.rendered,
     files: report.files,
     written: report.write?.written ?? 0,

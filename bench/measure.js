@@ -40,16 +40,25 @@ export function timedRun(cmd, args, cwd = process.cwd()) {
 /** One Stadtbote build of root in a fresh process (bench/build-once.js), with search on or off. */
 export function stadtboteBuild(root, search) {
   const r = timedRun(process.execPath, [path.join(here, 'build-once.js'), root, search ? 'search' : 'nosearch']);
-  const report = JSON.parse(r.stdout.trim().split('\n').pop());
+  return buildMeasurement(r, JSON.parse(r.stdout.trim().split('\n').pop()));
+}
+
+/**
+ * What one build measured: `timed` from `timedRun` (GNU time's numbers, or wall time alone), `report`
+ * what bench/build-once.js printed. GNU time counts every child the process waited for, the memory
+ * sampler too: its CPU time is the benchmark's, not the build's, and is taken off.
+ */
+export function buildMeasurement(timed, report) {
+  const cpuMs = timed.cpuMs == null ? report.selfCpuMs : timed.cpuMs - (report.samplerCpuMs ?? 0);
   return {
-    wallMs: r.wallMs,
-    cpuMs: r.cpuMs ?? report.selfCpuMs,
-    // The highest of one process's peak and the sampled sum over the process tree (with Pagefind's indexer).
-    peakMiB: Math.max(r.peakMiB ?? report.maxRssMiB, report.treePeakMiB ?? 0),
-    // CPU time of the build's child processes (Pagefind's indexer): all of it less the process's own.
-    childCpuMs: r.cpuMs == null ? null : Math.max(0, r.cpuMs - report.selfCpuMs),
+    wallMs: timed.wallMs,
+    cpuMs,
     // The main thread's share of the CPU time, during the build itself (bench/build-once.js; null off Linux).
     mainCpuMs: report.mainThreadCpuMs ?? null,
+    // The highest of one process's peak and the sampled sum over the process tree (with Pagefind's indexer).
+    peakMiB: Math.max(timed.peakMiB ?? report.maxRssMiB, report.treePeakMiB ?? 0),
+    // CPU time after the build's own (Pagefind's indexer, and the process's end): all of it less the process's own until it reported.
+    childCpuMs: timed.cpuMs == null ? null : Math.max(0, cpuMs - report.selfCpuMs),
     rendered: report.rendered,
     threads: report.threads,
     cache: report.cache,

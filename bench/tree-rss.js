@@ -3,7 +3,8 @@
 // GNU time and getrusage report the peak of one process; a build with search runs Pagefind's indexer
 // as a child process whose memory counts as much on a CI runner. Every 200 ms this sums VmRSS of PID
 // and all its descendants (itself left out) from /proc; on SIGTERM, or when PID is gone, it prints
-// the highest sum as JSON ({"peakMiB": …}). Without /proc (not Linux) it prints {"peakMiB": null}.
+// the highest sum and its own CPU time as JSON ({"peakMiB": …, "cpuMs": …}). Without /proc (not Linux)
+// the peak is null.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const root = Number(process.argv[2]);
@@ -51,7 +52,9 @@ function treeKiB() {
 
 let peakKiB = null;
 const finish = () => {
-  process.stdout.write(JSON.stringify({ peakMiB: peakKiB === null ? null : peakKiB / 1024 }) + '\n');
+  // Its own CPU time too: GNU time counts it with the build's (bench/build-once.js takes it off again).
+  const own = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ peakMiB: peakKiB === null ? null : peakKiB / 1024, cpuMs: (own.user + own.system) / 1000 }) + '\n');
   process.exit(0);
 };
 process.on('SIGTERM', finish);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -91,6 +92,17 @@ describe('npm run bench', () => {
     expect(corpus.floor.bodies).toBe(50);
     expect(corpus.floor.cpuMs).toBeGreaterThan(0);
     for (const t of corpus.targets) expect(t.pass, t.name).toBe(t.value! <= t.limit);
+  });
+
+  it("counts the build's CPU time without the memory sampler's", async () => {
+    const { buildMeasurement } = (await import(pathToFileURL(path.join(ROOT, 'bench/measure.js')).href)) as { buildMeasurement: (timed: object, report: object) => { cpuMs: number; childCpuMs: number | null; peakMiB: number } };
+    const report = { selfCpuMs: 700, samplerCpuMs: 150, mainThreadCpuMs: 400, maxRssMiB: 90, treePeakMiB: 120, rendered: { sources: 1, lists: 0 } };
+    // GNU time: the process, its threads and every child it waited for, the sampler among them.
+    expect(buildMeasurement({ wallMs: 900, cpuMs: 1000, peakMiB: 100 }, report)).toMatchObject({ cpuMs: 850, childCpuMs: 150, peakMiB: 120 });
+    // Without GNU time the process's own count holds no child.
+    expect(buildMeasurement({ wallMs: 900, cpuMs: null, peakMiB: null }, report)).toMatchObject({ cpuMs: 700, childCpuMs: null, peakMiB: 120 });
+    // A report from before the sampler told its time: nothing is taken off.
+    expect(buildMeasurement({ wallMs: 900, cpuMs: 1000, peakMiB: 100 }, { ...report, samplerCpuMs: undefined })).toMatchObject({ cpuMs: 1000, childCpuMs: 300 });
   });
 
   it('--markdown compares the Markdown stage with bare unified on a generated corpus', { timeout: 120_000 }, async () => {
