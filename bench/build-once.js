@@ -5,6 +5,8 @@
 // worker threads included (getrusage of the process). Pagefind's indexer runs as a child process
 // of this one: its CPU time is counted only by the parent's view of this process (GNU time in
 // bench/measure.js), which is why measure.js prefers those numbers and uses these as a fallback.
+// GNU time counts the memory sampler too: it tells its own CPU time (samplerCpuMs), which measure.js
+// takes off. mainThreadCpuMs is the main thread's alone, during the build (Linux only).
 import childProcess from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
